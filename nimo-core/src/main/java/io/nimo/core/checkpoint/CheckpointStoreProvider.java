@@ -1,0 +1,16 @@
+package io.nimo.core.checkpoint;
+
+import io.nimo.core.config.Configuration;
+
+/**
+ * Creates the checkpoint store for one {@code checkpoint.type}; found with
+ * {@link java.util.ServiceLoader} under {@code META-INF/services/io.nimo.core.checkpoint.CheckpointStoreProvider}.
+ */
+public interface CheckpointStoreProvider {
+
+  /** The {@code checkpoint.type} value this provider serves. */
+  String type();
+
+  /** Opens the store; may create directories but must not load state yet. */
+  CheckpointStore open(Configuration config);
+}

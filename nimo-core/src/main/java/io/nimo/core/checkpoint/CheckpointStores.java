@@ -1,0 +1,26 @@
+package io.nimo.core.checkpoint;
+
+import io.nimo.core.config.ConfigException;
+import io.nimo.core.config.Configuration;
+import io.nimo.core.config.ShakeOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+
+/** Finds the {@link CheckpointStoreProvider} named by {@code checkpoint.type}. */
+public final class CheckpointStores {
+  private CheckpointStores() {}
+
+  public static CheckpointStore open(Configuration config) {
+    String type = config.get(ShakeOptions.CHECKPOINT_TYPE);
+    List<String> known = new ArrayList<>();
+    for (CheckpointStoreProvider p : ServiceLoader.load(CheckpointStoreProvider.class)) {
+      if (p.type().equalsIgnoreCase(type)) {
+        return p.open(config);
+      }
+      known.add(p.type());
+    }
+    throw new ConfigException(ShakeOptions.CHECKPOINT_TYPE.key(),
+        "unknown checkpoint type '" + type + "'; available: " + known);
+  }
+}

@@ -1,0 +1,114 @@
+package io.nimo.core.checkpoint;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything a job persists to resume: its phase and per-table progress. Immutable; stores apply
+ * {@link Delta}s to produce the next state.
+ *
+ * @param formatVersion the persisted format version ({@link #FORMAT_VERSION} when written by this build)
+ * @param jobId the job's id ({@code id} in the conf)
+ * @param phase where the job is
+ * @param tables per-table progress by name
+ */
+public record JobState(int formatVersion, String jobId, Phase phase, Map<String, TableCheckpoint> tables) {
+  /** The checkpoint format this build writes and reads. */
+  public static final int FORMAT_VERSION = 1;
+
+  public JobState {
+    tables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+  }
+
+  /** A job that has never run. */
+  public static JobState fresh(String jobId) {
+    return new JobState(FORMAT_VERSION, jobId, Phase.NEW, Map.of());
+  }
+
+  /** The job phase; {@link #code()} is what the {@code status_table} stores (the original's values). */
+  public enum Phase {
+    NEW(""), FULL_SYNC("full_sync"), FULL_DONE("full_done"), INCR_SYNC("incr_sync");
+
+    private final String code;
+
+    Phase(String code) {
+      this.code = code;
+    }
+
+    public String code() {
+      return code;
+    }
+
+    public static Phase ofCode(String code) {
+      for (Phase p : values()) {
+        if (p.code.equals(code)) {
+          return p;
+        }
+      }
+      throw new IllegalArgumentException("unknown job phase '" + code + "'");
+    }
+  }
+
+  /** One atomic change to the state. */
+  public sealed interface Delta {
+    /** The job moved to another phase. */
+    record PhaseChanged(Phase phase) implements Delta {}
+
+    /** The target table exists; its scan starts with {@code totalSegments} segments. */
+    record TablePrepared(String table, int totalSegments) implements Delta {}
+
+    /** Some segments of a table advanced. */
+    record SegmentsAdvanced(String table, List<SegmentCheckpoint> segments) implements Delta {
+      public SegmentsAdvanced {
+        segments = List.copyOf(segments);
+      }
+    }
+
+    /** Every item of the table is written. */
+    record TableCompleted(String table) implements Delta {}
+
+    /** The table name this delta touches, if any. */
+    default Optional<String> tableName() {
+      if (this instanceof TablePrepared t) {
+        return Optional.of(t.table());
+      }
+      if (this instanceof SegmentsAdvanced s) {
+        return Optional.of(s.table());
+      }
+      if (this instanceof TableCompleted t) {
+        return Optional.of(t.table());
+      }
+      return Optional.empty();
+    }
+  }
+
+  public Optional<TableCheckpoint> table(String name) {
+    return Optional.ofNullable(tables.get(name));
+  }
+
+  /** The state after {@code delta}. */
+  public JobState apply(Delta delta) {
+    Map<String, TableCheckpoint> t = new LinkedHashMap<>(tables);
+    Phase p = phase;
+    if (delta instanceof Delta.PhaseChanged c) {
+      p = c.phase();
+    } else if (delta instanceof Delta.TablePrepared c) {
+      t.put(c.table(), TableCheckpoint.prepared(c.table(), c.totalSegments()));
+    } else if (delta instanceof Delta.SegmentsAdvanced c) {
+      t.put(c.table(), require(c.table()).withSegments(c.segments()));
+    } else if (delta instanceof Delta.TableCompleted c) {
+      t.put(c.table(), require(c.table()).completed());
+    }
+    return new JobState(FORMAT_VERSION, jobId, p, t);
+  }
+
+  private TableCheckpoint require(String table) {
+    TableCheckpoint c = tables.get(table);
+    if (c == null) {
+      throw new IllegalStateException("no checkpoint for table " + table + " (TablePrepared must come first)");
+    }
+    return c;
+  }
+}

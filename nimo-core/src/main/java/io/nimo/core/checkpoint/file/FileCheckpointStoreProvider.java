@@ -1,0 +1,23 @@
+package io.nimo.core.checkpoint.file;
+
+import io.nimo.core.checkpoint.CheckpointStore;
+import io.nimo.core.checkpoint.CheckpointStoreProvider;
+import io.nimo.core.config.Configuration;
+import io.nimo.core.config.ShakeOptions;
+import java.nio.file.Path;
+
+/** {@code checkpoint.type = file}: {@code <checkpoint.address>/<checkpoint.db or id-checkpoint>/}. */
+public final class FileCheckpointStoreProvider implements CheckpointStoreProvider {
+
+  @Override
+  public String type() {
+    return "file";
+  }
+
+  @Override
+  public CheckpointStore open(Configuration c) {
+    String db = c.get(ShakeOptions.CHECKPOINT_DB);
+    String name = db.isBlank() ? c.get(ShakeOptions.ID) + "-checkpoint" : db;
+    return new FileCheckpointStore(Path.of(c.get(ShakeOptions.CHECKPOINT_ADDRESS)).resolve(name));
+  }
+}

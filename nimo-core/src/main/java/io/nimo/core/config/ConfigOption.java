@@ -1,0 +1,136 @@
+package io.nimo.core.config;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * One declared configuration key: its name, type, default, documentation and validator. Options
+ * are declared once (see {@code ShakeOptions}); the loader, the shipped conf file, {@code --help}
+ * and the masked effective-config log are all derived from these declarations.
+ *
+ * @param <T> the parsed value type
+ */
+public record ConfigOption<T>(
+    String key,
+    String type,
+    T defaultValue,
+    String doc,
+    Function<String, T> parser,
+    Validator<T> validator,
+    boolean secret) {
+
+  /** Checks a parsed value; throws {@link ConfigException} naming the key when it is invalid. */
+  @FunctionalInterface
+  public interface Validator<T> {
+    void ensureValid(String key, T value);
+
+    static <T> Validator<T> none() {
+      return (k, v) -> {};
+    }
+  }
+
+  public ConfigOption {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(parser, "parser");
+    Objects.requireNonNull(validator, "validator");
+    Objects.requireNonNull(doc, "doc");
+  }
+
+  public static ConfigOption<String> string(String key, String defaultValue, String doc) {
+    return new ConfigOption<>(key, "string", defaultValue, doc, s -> s, Validator.none(), false);
+  }
+
+  public static ConfigOption<Boolean> bool(String key, boolean defaultValue, String doc) {
+    return new ConfigOption<>(key, "bool", defaultValue, doc, ConfigOption::parseBool, Validator.none(), false);
+  }
+
+  public static ConfigOption<Integer> integer(String key, int defaultValue, String doc) {
+    return new ConfigOption<>(key, "int", defaultValue, doc, Integer::valueOf, Validator.none(), false);
+  }
+
+  public static ConfigOption<java.time.Duration> duration(
+      String key, java.time.Duration defaultValue, String doc) {
+    return new ConfigOption<>(key, "duration", defaultValue, doc, Durations::parse, Validator.none(), false);
+  }
+
+  /** A string restricted to the given values (compared case-insensitively, stored lower-case). */
+  public static ConfigOption<String> oneOf(String key, String defaultValue, String doc, String... allowed) {
+    List<String> values = Arrays.asList(allowed);
+    Validator<String> v = (k, value) -> {
+      if (!values.contains(value)) {
+        throw new ConfigException(k, "'" + value + "' is not one of " + describe(values));
+      }
+    };
+    return new ConfigOption<>(key, "enum", defaultValue, doc, s -> s.toLowerCase(Locale.ROOT), v, false);
+  }
+
+  /** This option with an integer range check. */
+  @SuppressWarnings("unchecked")
+  public ConfigOption<T> between(int min, int max) {
+    Validator<T> range = (k, value) -> {
+      int n = (Integer) value;
+      if (n < min || n > max) {
+        throw new ConfigException(k, n + " is out of range [" + min + ", " + max + "]");
+      }
+    };
+    return withValidator(range);
+  }
+
+  /** This option, additionally requiring a non-empty value. */
+  public ConfigOption<T> required() {
+    return withValidator((k, value) -> {
+      if (value == null || value.toString().isBlank()) {
+        throw new ConfigException(k, "is required but empty");
+      }
+    });
+  }
+
+  /** This option with its value masked in logs, endpoints and dumps. */
+  public ConfigOption<T> asSecret() {
+    return new ConfigOption<>(key, type, defaultValue, doc, parser, validator, true);
+  }
+
+  public ConfigOption<T> withValidator(Validator<T> extra) {
+    Validator<T> first = validator;
+    Validator<T> both = (k, v) -> {
+      first.ensureValid(k, v);
+      extra.ensureValid(k, v);
+    };
+    return new ConfigOption<>(key, type, defaultValue, doc, parser, both, secret);
+  }
+
+  /** Parses and validates a raw value from a file or a map. */
+  public T parse(String raw) {
+    T value;
+    try {
+      value = parser.apply(raw.trim());
+    } catch (RuntimeException e) {
+      throw new ConfigException(key, "cannot parse '" + raw + "' as " + type + " (" + e.getMessage() + ")");
+    }
+    validator.ensureValid(key, value);
+    return value;
+  }
+
+  /** The default rendered as it appears in a conf file. */
+  public String defaultText() {
+    return defaultValue == null ? "" : Durations.format(defaultValue);
+  }
+
+  private static Boolean parseBool(String s) {
+    String v = s.toLowerCase(Locale.ROOT);
+    if (v.equals("true") || v.equals("1")) {
+      return true;
+    }
+    if (v.equals("false") || v.equals("0")) {
+      return false;
+    }
+    throw new IllegalArgumentException("expected true or false");
+  }
+
+  private static String describe(List<String> values) {
+    return values.stream().map(v -> v.isEmpty() ? "\"\" (empty)" : v).toList().toString();
+  }
+}

@@ -1,0 +1,114 @@
+package io.nimo.core.config;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An immutable, validated set of option values for one tool. Values not given explicitly take
+ * the option's default. Build one with {@link ConfigLoader} (from a conf file) or {@link #of}.
+ */
+public final class Configuration {
+  private final List<ConfigOption<?>> declared;
+  private final Map<String, Object> values;
+  private final Map<String, Boolean> explicit;
+
+  private Configuration(List<ConfigOption<?>> declared, Map<String, Object> values, Map<String, Boolean> explicit) {
+    this.declared = List.copyOf(declared);
+    this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    this.explicit = Map.copyOf(explicit);
+  }
+
+  /**
+   * Parses and validates raw values against the declared options. Unknown keys are rejected.
+   *
+   * @throws ConfigException naming the first offending key
+   */
+  public static Configuration of(List<ConfigOption<?>> declared, Map<String, String> raw) {
+    Map<String, ConfigOption<?>> byKey = new LinkedHashMap<>();
+    declared.forEach(o -> byKey.put(o.key(), o));
+    for (String key : raw.keySet()) {
+      if (!byKey.containsKey(key)) {
+        throw new ConfigException(key, "unknown key (check its spelling; see --help for every key)");
+      }
+    }
+    Map<String, Object> values = new LinkedHashMap<>();
+    Map<String, Boolean> explicit = new LinkedHashMap<>();
+    for (ConfigOption<?> option : declared) {
+      String text = raw.get(option.key());
+      if (text == null) {
+        values.put(option.key(), option.defaultValue());
+        if (option.defaultValue() != null) {
+          validateDefault(option);
+        }
+      } else {
+        values.put(option.key(), option.parse(text));
+        explicit.put(option.key(), true);
+      }
+    }
+    return new Configuration(declared, values, explicit);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> void validateDefault(ConfigOption<T> option) {
+    option.validator().ensureValid(option.key(), (T) option.defaultValue());
+  }
+
+  /** The value of a declared option (its default when not set). */
+  @SuppressWarnings("unchecked")
+  public <T> T get(ConfigOption<T> option) {
+    if (!values.containsKey(option.key())) {
+      throw new IllegalArgumentException("option " + option.key() + " is not declared for this tool");
+    }
+    return (T) values.get(option.key());
+  }
+
+  /** Whether the option was set explicitly rather than defaulted. */
+  public boolean isSet(ConfigOption<?> option) {
+    return explicit.containsKey(option.key());
+  }
+
+  /** A copy with some values replaced (raw text, validated as usual). */
+  public Configuration with(Map<String, String> overrides) {
+    Map<String, String> raw = new LinkedHashMap<>();
+    for (ConfigOption<?> o : declared) {
+      if (explicit.containsKey(o.key())) {
+        raw.put(o.key(), Durations.format(values.get(o.key())));
+      }
+    }
+    raw.putAll(overrides);
+    return of(declared, raw);
+  }
+
+  public List<ConfigOption<?>> declared() {
+    return declared;
+  }
+
+  /** Every key with its effective value, secrets masked: safe to log or serve. */
+  public Map<String, String> masked() {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (ConfigOption<?> o : declared) {
+      Object v = values.get(o.key());
+      String text = v == null ? "" : Durations.format(v);
+      out.put(o.key(), o.secret() && !text.isEmpty() ? "******" : Secrets.maskUrlCredentials(text));
+    }
+    return out;
+  }
+
+  @Override
+  public String toString() {
+    return masked().toString();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Configuration c && c.values.equals(values);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(values);
+  }
+}

@@ -1,0 +1,192 @@
+package io.nimo.core.config;
+
+import static io.nimo.core.config.ConfigOption.bool;
+import static io.nimo.core.config.ConfigOption.duration;
+import static io.nimo.core.config.ConfigOption.integer;
+import static io.nimo.core.config.ConfigOption.oneOf;
+import static io.nimo.core.config.ConfigOption.string;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Every key of {@code nimo-shake.conf}: the original NimoShake keys (same names, fixed defaults)
+ * plus nimo's additions. The shipped conf file and {@code --help} are checked against this list.
+ */
+public final class ShakeOptions {
+  private ShakeOptions() {}
+
+  private static final ConfigOption.Validator<String> NAME = (k, v) -> {
+    if (!v.matches("[A-Za-z0-9_.-]+")) {
+      throw new ConfigException(k, "'" + v + "' may only contain letters, digits, '_', '.' and '-'");
+    }
+  };
+
+  public static final ConfigOption<Integer> CONF_VERSION = integer("conf.version", 3,
+      "Config format version. Files from the original NimoShake (version 1-3) are accepted.").between(1, 3);
+  public static final ConfigOption<String> ID = string("id", "nimo-shake",
+      "Task id: names the checkpoint (<checkpoint.address>/<id>-checkpoint) and the lock file <id>.pid.")
+      .required().withValidator(NAME);
+  public static final ConfigOption<String> PID_PATH = string("pid_path", "",
+      "Directory of the <id>.pid lock file that stops two runs of the same task; empty = working directory.");
+  public static final ConfigOption<String> LOG_FILE = string("log.file", "",
+      "Log file name under logs/ (e.g. nimo-shake.log); empty logs to the console only.");
+  public static final ConfigOption<String> LOG_LEVEL = oneOf("log.level", "info",
+      "Log level.", "debug", "info", "warn", "warning", "error");
+  public static final ConfigOption<Boolean> LOG_BUFFER = bool("log.buffer", true,
+      "Buffer log file writes (faster; the last lines may be lost if the process is killed).");
+  public static final ConfigOption<Integer> SYSTEM_PROFILE = integer("system_profile", -1,
+      "Accepted for compatibility with the original's pprof port and ignored: use jcmd / JFR on the JVM.");
+  public static final ConfigOption<Integer> FULL_HTTP_PORT = integer("full_sync.http_port", 9341,
+      "Port of the full-sync status server (GET /progress, /metrics); -1 disables it.").between(-1, 65535);
+  public static final ConfigOption<Integer> INCR_HTTP_PORT = integer("incr_sync.http_port", 9340,
+      "Port of the incremental-sync status server (GET /metric, /metrics); -1 disables it.").between(-1, 65535);
+  public static final ConfigOption<String> HTTP_BIND = string("http.bind_address", "127.0.0.1",
+      "Address the status servers bind to. Use 0.0.0.0 only on a trusted network.").required();
+  public static final ConfigOption<Duration> PROGRESS_INTERVAL = duration("progress.log_interval",
+      Duration.ofSeconds(5), "How often a progress line per running table is logged.");
+
+  public static final ConfigOption<String> SYNC_MODE = oneOf("sync_mode", "full",
+      "full = copy every table, then exit. all = full then incremental; incr = incremental only "
+          + "(both arrive with incremental sync and are refused by this version).", "all", "full", "incr");
+  public static final ConfigOption<Boolean> INCR_SYNC_PARALLEL = bool("incr_sync_parallel", false,
+      "Read streams while the full sync runs (incremental sync; not used by sync_mode = full).");
+  public static final ConfigOption<Boolean> SYNC_SCHEMA_ONLY = bool("sync_schema_only", false,
+      "Create the target tables and indexes only; copy no data.");
+
+  public static final ConfigOption<String> SOURCE_AK = string("source.access_key_id", "",
+      "Source AWS access key id; empty uses the AWS default credential chain (env, profile, role).");
+  public static final ConfigOption<String> SOURCE_SK = string("source.secret_access_key", "",
+      "Source AWS secret access key.").asSecret();
+  public static final ConfigOption<String> SOURCE_TOKEN = string("source.session_token", "",
+      "Source STS session token (optional).").asSecret();
+  public static final ConfigOption<String> SOURCE_REGION = string("source.region", "",
+      "Source AWS region, e.g. cn-north-1; empty uses the AWS default region chain.");
+  public static final ConfigOption<String> SOURCE_ENDPOINT = string("source.endpoint_url", "",
+      "Source endpoint; leave empty for AWS DynamoDB (set it for DynamoDB Local and the like).");
+  public static final ConfigOption<Integer> SOURCE_MAX_RETRIES = integer("source.session.max_retries", 3,
+      "AWS SDK retries per source call (nimo retries on top of these within retry.budget).").between(0, 100);
+  public static final ConfigOption<Integer> SOURCE_TIMEOUT = integer("source.session.timeout", 3000,
+      "Timeout of one source API call attempt in milliseconds; 0 = none.").between(0, 3_600_000);
+
+  public static final ConfigOption<String> FILTER_WHITE = string("filter.collection.white", "",
+      "Tables to sync, ';'-separated exact names. Cannot be combined with the black list.");
+  public static final ConfigOption<String> FILTER_BLACK = string("filter.collection.black", "",
+      "Tables to skip, ';'-separated exact names. Cannot be combined with the white list.");
+
+  public static final ConfigOption<Integer> QPS_FULL = integer("qps.full", 1000,
+      "Maximum Scan calls per second per table (shared by its segments).").between(1, 1_000_000);
+  public static final ConfigOption<Integer> QPS_FULL_BATCH = integer("qps.full.batch_num", 128,
+      "Scan page size (Limit).").between(1, 10_000);
+  public static final ConfigOption<Integer> QPS_INCR = integer("qps.incr", 1000,
+      "Maximum GetRecords calls per second per shard (incremental sync).").between(1, 1_000_000);
+  public static final ConfigOption<Integer> QPS_INCR_BATCH = integer("qps.incr.batch_num", 128,
+      "GetRecords Limit (incremental sync).").between(1, 1000);
+
+  public static final ConfigOption<String> TARGET_TYPE = string("target.type", "dynamodb",
+      "Target kind: dynamodb (any DynamoDB-API endpoint: PolarDB-DDB, AWS, DynamoDB Local), alias polardb "
+          + "and aliyun_dynamo_proxy.").required();
+  public static final ConfigOption<String> TARGET_ADDRESS = string("target.address", "",
+      "Target endpoint including http:// and port, e.g. the PolarDB cluster's DynamoDB endpoint.").required();
+  public static final ConfigOption<String> TARGET_AK = string("target.access_key_id", "",
+      "Target access key (PolarDB DynamoDB account); empty uses the AWS default credential chain.");
+  public static final ConfigOption<String> TARGET_SK = string("target.secret_access_key", "",
+      "Target secret access key.").asSecret();
+  public static final ConfigOption<String> TARGET_REGION = string("target.region", "us-east-1",
+      "Region name sent to the target endpoint (PolarDB ignores it; AWS needs the real one).").required();
+  public static final ConfigOption<String> TARGET_MONGO_TYPE = oneOf("target.mongodb.type", "replica",
+      "MongoDB topology for target.type = mongodb: replica or sharding.", "", "replica", "sharding");
+  public static final ConfigOption<String> TARGET_DB_EXIST = oneOf("target.db.exist", "",
+      "A target table that already exists: empty = stop with an error; drop = delete and recreate it.", "", "drop");
+
+  public static final ConfigOption<Integer> FULL_CONCURRENCY = integer("full.concurrency", 4,
+      "Tables synced at the same time.").between(1, 4096);
+  public static final ConfigOption<Integer> FULL_READ_CONCURRENCY = integer("full.read.concurrency", 8,
+      "Parallel Scan segments per table (TotalSegments).").between(1, 8192);
+  public static final ConfigOption<Integer> FULL_DOC_CONCURRENCY = integer("full.document.concurrency", 4,
+      "Writer threads per table.").between(1, 4096);
+  public static final ConfigOption<Integer> FULL_DOC_PARSER = integer("full.document.parser", 2,
+      "Parser threads per table (key checks, transforms).").between(1, 4096);
+  public static final ConfigOption<Integer> FULL_WRITE_BATCH = integer("full.document.write.batch", 25,
+      "Items per BatchWriteItem (DynamoDB allows at most 25).").between(1, 25);
+  public static final ConfigOption<Boolean> FULL_INDEX_USER = bool("full.enable_index.user", true,
+      "Create the source's GSIs and LSIs on the target.");
+  public static final ConfigOption<Boolean> FULL_INSERT_ON_DUP = bool("full.executor.insert_on_dup_update", true,
+      "On a duplicate key during full sync, overwrite (DynamoDB-API targets always overwrite: puts are upserts).");
+  public static final ConfigOption<String> FULL_FILTER_EXPRESSION = string("full.read.filter_expression", "",
+      "Optional Scan FilterExpression for the full sync, e.g. create_time > :begin. Empty copies everything.");
+  public static final ConfigOption<String> FULL_FILTER_VALUES = string("full.read.filter_attributevalues", "",
+      "Values for the filter: name```type```value pairs joined by ~~~ (types N and S), e.g. begin```N```1646724207280.");
+
+  public static final ConfigOption<Integer> INCR_CONCURRENCY = integer("increase.concurrency", 16,
+      "Shards read in parallel per table (incremental sync).").between(1, 4096);
+  public static final ConfigOption<Boolean> INCR_INSERT_ON_DUP = bool("increase.executor.insert_on_dup_update", true,
+      "INSERT of an existing key overwrites it (incremental sync).");
+  public static final ConfigOption<Boolean> INCR_UPSERT = bool("increase.executor.upsert", true,
+      "MODIFY of a missing key inserts it (incremental sync).");
+  public static final ConfigOption<String> INCR_PERSIST_DIR = string("increase.persist.dir", "spool",
+      "Directory for stream records spooled during a long full sync (incremental sync).");
+
+  public static final ConfigOption<String> CHECKPOINT_TYPE = string("checkpoint.type", "file",
+      "Checkpoint store: file (atomic JSON files under checkpoint.address).").required();
+  public static final ConfigOption<String> CHECKPOINT_ADDRESS = string("checkpoint.address", "checkpoint",
+      "For checkpoint.type = file: the directory (relative paths are under the tool's home directory).");
+  public static final ConfigOption<String> CHECKPOINT_DB = string("checkpoint.db", "",
+      "Checkpoint name inside checkpoint.address; empty = <id>-checkpoint.");
+  public static final ConfigOption<Duration> CHECKPOINT_INTERVAL = duration("checkpoint.interval",
+      Duration.ofSeconds(1), "How often scan progress is persisted; a resume repeats at most this much work.");
+  public static final ConfigOption<String> CONVERT_ID = string("convert._id", "pre",
+      "MongoDB target: prefix for a source attribute named _id.");
+
+  public static final ConfigOption<Duration> RETRY_BUDGET = duration("retry.budget", Duration.ofMinutes(5),
+      "How long one failing call (throttled, 5xx, connection refused) is retried before the run stops.");
+  public static final ConfigOption<Duration> RETRY_MAX_BACKOFF = duration("retry.max_backoff", Duration.ofSeconds(10),
+      "Longest single wait between retries (exponential backoff with jitter up to this cap).");
+  public static final ConfigOption<Duration> TABLE_ACTIVE_TIMEOUT = duration("target.table_active_timeout",
+      Duration.ofMinutes(10), "How long to wait for a created or deleted target table to settle.");
+
+  /** All keys, in conf-file order. */
+  public static final List<ConfigOption<?>> ALL = List.of(
+      CONF_VERSION, ID, PID_PATH, LOG_FILE, LOG_LEVEL, LOG_BUFFER, SYSTEM_PROFILE,
+      FULL_HTTP_PORT, INCR_HTTP_PORT, HTTP_BIND, PROGRESS_INTERVAL,
+      SYNC_MODE, INCR_SYNC_PARALLEL, SYNC_SCHEMA_ONLY,
+      SOURCE_AK, SOURCE_SK, SOURCE_TOKEN, SOURCE_REGION, SOURCE_ENDPOINT, SOURCE_MAX_RETRIES, SOURCE_TIMEOUT,
+      FILTER_WHITE, FILTER_BLACK, QPS_FULL, QPS_FULL_BATCH, QPS_INCR, QPS_INCR_BATCH,
+      TARGET_TYPE, TARGET_ADDRESS, TARGET_AK, TARGET_SK, TARGET_REGION, TARGET_MONGO_TYPE, TARGET_DB_EXIST,
+      FULL_CONCURRENCY, FULL_READ_CONCURRENCY, FULL_DOC_CONCURRENCY, FULL_DOC_PARSER, FULL_WRITE_BATCH,
+      FULL_INDEX_USER, FULL_INSERT_ON_DUP, FULL_FILTER_EXPRESSION, FULL_FILTER_VALUES,
+      INCR_CONCURRENCY, INCR_INSERT_ON_DUP, INCR_UPSERT, INCR_PERSIST_DIR,
+      CHECKPOINT_TYPE, CHECKPOINT_ADDRESS, CHECKPOINT_DB, CHECKPOINT_INTERVAL, CONVERT_ID,
+      RETRY_BUDGET, RETRY_MAX_BACKOFF, TABLE_ACTIVE_TIMEOUT);
+
+  /**
+   * Checks rules that span several keys; throws {@link ConfigException} naming the keys.
+   */
+  public static void validate(Configuration c) {
+    if (!c.get(FILTER_WHITE).isBlank() && !c.get(FILTER_BLACK).isBlank()) {
+      throw new ConfigException(FILTER_WHITE.key(),
+          "cannot be combined with " + FILTER_BLACK.key() + "; set only one of them");
+    }
+    if (c.get(SOURCE_AK).isBlank() != c.get(SOURCE_SK).isBlank()) {
+      throw new ConfigException(SOURCE_SK.key(),
+          "source.access_key_id and source.secret_access_key must be set together (or both left empty "
+              + "to use the AWS default credential chain)");
+    }
+    if (c.get(TARGET_AK).isBlank() != c.get(TARGET_SK).isBlank()) {
+      throw new ConfigException(TARGET_SK.key(),
+          "target.access_key_id and target.secret_access_key must be set together");
+    }
+    String endpoint = c.get(SOURCE_ENDPOINT);
+    if (!endpoint.isBlank() && !endpoint.matches("https?://.+")) {
+      throw new ConfigException(SOURCE_ENDPOINT.key(), "'" + endpoint + "' must start with http:// or https://");
+    }
+    if (!c.get(SYNC_MODE).equals("full")) {
+      throw new ConfigException(SYNC_MODE.key(), "'" + c.get(SYNC_MODE)
+          + "' needs incremental sync, which this version does not have yet; use sync_mode = full");
+    }
+    FilterValues.parse(c.get(FULL_FILTER_VALUES));
+    if (!c.get(FULL_FILTER_VALUES).isBlank() && c.get(FULL_FILTER_EXPRESSION).isBlank()) {
+      throw new ConfigException(FULL_FILTER_VALUES.key(), "is set but full.read.filter_expression is empty");
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package io.nimo.core.dynamo;
+
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * The DynamoDB API calls nimo makes, on any DynamoDB-compatible endpoint (AWS, PolarDB-DDB, the
+ * Alibaba proxy, DynamoDB Local). It is the seam for retries, metrics and test fakes: nothing
+ * else talks to the SDK client. Implementations are thread-safe and do not retry beyond the SDK's
+ * own few attempts; callers wrap calls in a {@link io.nimo.core.retry.Retrier}.
+ */
+public interface DynamoApi extends AutoCloseable {
+
+  /** All table names (every page). */
+  List<String> listTables();
+
+  /** The table's description; {@link software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException} if absent. */
+  TableDescription describeTable(String table);
+
+  TimeToLiveDescription describeTimeToLive(String table);
+
+  void enableTimeToLive(String table, String attribute);
+
+  TableDescription createTable(CreateTableRequest request);
+
+  void deleteTable(String table);
+
+  ScanResponse scan(ScanRequest request);
+
+  /** One BatchWriteItem call for one table; returns the unprocessed requests for that table. */
+  List<WriteRequest> batchWrite(String table, List<WriteRequest> requests);
+
+  void putItem(String table, Map<String, AttributeValue> item);
+
+  void deleteItem(String table, Map<String, AttributeValue> key);
+
+  /** A strongly consistent read; an empty map when the item does not exist. */
+  Map<String, AttributeValue> getItem(String table, Map<String, AttributeValue> key);
+
+  @Override
+  void close();
+
+  /** Convenience for adapters: the raw unprocessed map of a response, for one table. */
+  static List<WriteRequest> unprocessed(BatchWriteItemResponse r, String table) {
+    return r.hasUnprocessedItems() ? r.unprocessedItems().getOrDefault(table, List.of()) : List.of();
+  }
+}

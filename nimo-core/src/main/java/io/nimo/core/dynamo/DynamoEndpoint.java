@@ -1,0 +1,80 @@
+package io.nimo.core.dynamo;
+
+import java.net.URI;
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * How to reach a DynamoDB-API endpoint. Static keys when given, otherwise the AWS SDK default
+ * credential chain (environment, profile, container or instance role).
+ *
+ * @param endpoint endpoint URL, or empty for the region's AWS endpoint
+ * @param region region name, or empty for the SDK's default region chain
+ * @param accessKeyId static access key, or empty
+ * @param secretAccessKey static secret, or empty
+ * @param sessionToken STS session token, or empty
+ * @param maxRetries SDK-level retries per call (nimo retries on top, with a time budget)
+ * @param callTimeout timeout of one API call; zero for none
+ * @param maxConnections HTTP connection pool size
+ */
+public record DynamoEndpoint(
+    String endpoint,
+    String region,
+    String accessKeyId,
+    String secretAccessKey,
+    String sessionToken,
+    int maxRetries,
+    Duration callTimeout,
+    int maxConnections) {
+
+  /** Builds the SDK client; no network I/O happens until the first call. */
+  public DynamoDbClient buildClient() {
+    var builder = DynamoDbClient.builder()
+        .credentialsProvider(credentials())
+        .httpClientBuilder(ApacheHttpClient.builder().maxConnections(Math.max(maxConnections, 1)))
+        .overrideConfiguration(o -> {
+          o.retryStrategy(RetryMode.STANDARD);
+          o.retryStrategy(b -> b.maxAttempts(Math.max(1, maxRetries + 1)));
+          if (!callTimeout.isZero()) {
+            o.apiCallAttemptTimeout(callTimeout);
+          }
+        });
+    if (!endpoint.isBlank()) {
+      builder.endpointOverride(URI.create(endpoint));
+    }
+    if (!region.isBlank()) {
+      builder.region(Region.of(region));
+    } else if (!endpoint.isBlank()) {
+      builder.region(Region.US_EAST_1);
+    }
+    return builder.build();
+  }
+
+  public SdkDynamoApi buildApi() {
+    return new SdkDynamoApi(buildClient());
+  }
+
+  private AwsCredentialsProvider credentials() {
+    if (accessKeyId.isBlank()) {
+      return DefaultCredentialsProvider.builder().build();
+    }
+    if (!sessionToken.isBlank()) {
+      return StaticCredentialsProvider.create(AwsSessionCredentials.create(accessKeyId, secretAccessKey, sessionToken));
+    }
+    return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey));
+  }
+
+  @Override
+  public String toString() {
+    return "DynamoEndpoint[endpoint=" + endpoint + ", region=" + region + ", credentials="
+        + (accessKeyId.isBlank() ? "default chain" : "static") + "]";
+  }
+}

@@ -1,0 +1,58 @@
+package io.nimo.core.dynamo;
+
+import io.nimo.core.retry.ErrorClass;
+import io.nimo.core.retry.ErrorClassifier;
+import java.io.IOException;
+import java.util.Set;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+/**
+ * The one place that decides which DynamoDB-API failures are transient: throttling, 5xx, and
+ * connection-level trouble (a target that is briefly down) are retried; validation, missing
+ * tables and credentials errors are not.
+ */
+public final class DynamoErrorClassifier implements ErrorClassifier {
+  private static final Set<String> THROTTLING = Set.of(
+      "ProvisionedThroughputExceededException", "ThrottlingException", "RequestLimitExceeded",
+      "Throttling", "TooManyRequestsException", "LimitExceededException",
+      "TransactionInProgressException", "InternalServerError", "ServiceUnavailable");
+
+  @Override
+  public ErrorClass classify(Throwable error) {
+    if (error instanceof AwsServiceException e) {
+      String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+      if (code != null && THROTTLING.contains(code)) {
+        return ErrorClass.retriable(code);
+      }
+      if (e.isThrottlingException()) {
+        return ErrorClass.retriable("throttled");
+      }
+      if (e.statusCode() >= 500) {
+        return ErrorClass.retriable("HTTP " + e.statusCode());
+      }
+      return ErrorClass.fatal(code == null ? "HTTP " + e.statusCode() : code);
+    }
+    if (error instanceof SdkClientException || hasCause(error, IOException.class)) {
+      return ErrorClass.retriable("connection: " + rootMessage(error));
+    }
+    return ErrorClass.fatal(error.getClass().getSimpleName());
+  }
+
+  private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (type.isInstance(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String rootMessage(Throwable t) {
+    Throwable c = t;
+    while (c.getCause() != null && c.getCause() != c) {
+      c = c.getCause();
+    }
+    return c.getClass().getSimpleName() + (c.getMessage() == null ? "" : " " + c.getMessage());
+  }
+}

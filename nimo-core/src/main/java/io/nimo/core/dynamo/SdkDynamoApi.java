@@ -1,0 +1,92 @@
+package io.nimo.core.dynamo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.ListTablesResponse;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/** {@link DynamoApi} over the AWS SDK v2 synchronous client. */
+public final class SdkDynamoApi implements DynamoApi {
+  private final DynamoDbClient client;
+
+  public SdkDynamoApi(DynamoDbClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public List<String> listTables() {
+    List<String> names = new ArrayList<>();
+    String start = null;
+    do {
+      String from = start;
+      ListTablesResponse r = client.listTables(b -> b.exclusiveStartTableName(from).limit(100));
+      names.addAll(r.tableNames());
+      start = r.lastEvaluatedTableName();
+    } while (start != null);
+    return names;
+  }
+
+  @Override
+  public TableDescription describeTable(String table) {
+    return client.describeTable(b -> b.tableName(table)).table();
+  }
+
+  @Override
+  public TimeToLiveDescription describeTimeToLive(String table) {
+    return client.describeTimeToLive(b -> b.tableName(table)).timeToLiveDescription();
+  }
+
+  @Override
+  public void enableTimeToLive(String table, String attribute) {
+    client.updateTimeToLive(b -> b.tableName(table)
+        .timeToLiveSpecification(s -> s.enabled(true).attributeName(attribute)));
+  }
+
+  @Override
+  public TableDescription createTable(CreateTableRequest request) {
+    return client.createTable(request).tableDescription();
+  }
+
+  @Override
+  public void deleteTable(String table) {
+    client.deleteTable(b -> b.tableName(table));
+  }
+
+  @Override
+  public ScanResponse scan(ScanRequest request) {
+    return client.scan(request);
+  }
+
+  @Override
+  public List<WriteRequest> batchWrite(String table, List<WriteRequest> requests) {
+    return DynamoApi.unprocessed(client.batchWriteItem(b -> b.requestItems(Map.of(table, requests))), table);
+  }
+
+  @Override
+  public void putItem(String table, Map<String, AttributeValue> item) {
+    client.putItem(b -> b.tableName(table).item(item));
+  }
+
+  @Override
+  public void deleteItem(String table, Map<String, AttributeValue> key) {
+    client.deleteItem(b -> b.tableName(table).key(key));
+  }
+
+  @Override
+  public Map<String, AttributeValue> getItem(String table, Map<String, AttributeValue> key) {
+    return client.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}

@@ -1,0 +1,60 @@
+package io.nimo.core.item;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+/**
+ * The primary key of a table: a hash (partition) attribute and an optional range (sort) attribute.
+ *
+ * @param hashKey the partition key attribute name
+ * @param rangeKey the sort key attribute name, or {@code null} for a hash-only table
+ */
+public record KeySchema(String hashKey, String rangeKey) {
+
+  public KeySchema {
+    Objects.requireNonNull(hashKey, "hashKey");
+  }
+
+  public static KeySchema of(TableDescription table) {
+    String hash = null;
+    String range = null;
+    for (KeySchemaElement e : table.keySchema()) {
+      if (e.keyType() == KeyType.HASH) {
+        hash = e.attributeName();
+      } else if (e.keyType() == KeyType.RANGE) {
+        range = e.attributeName();
+      }
+    }
+    if (hash == null) {
+      throw new IllegalArgumentException("table " + table.tableName() + " has no HASH key");
+    }
+    return new KeySchema(hash, range);
+  }
+
+  /**
+   * The key of an item.
+   *
+   * @throws IllegalArgumentException if the item lacks a key attribute
+   */
+  public ItemKey keyOf(Map<String, AttributeValue> item) {
+    Map<String, AttributeValue> key = new LinkedHashMap<>(2);
+    key.put(hashKey, require(item, hashKey));
+    if (rangeKey != null) {
+      key.put(rangeKey, require(item, rangeKey));
+    }
+    return new ItemKey(key);
+  }
+
+  private static AttributeValue require(Map<String, AttributeValue> item, String name) {
+    AttributeValue v = item.get(name);
+    if (v == null) {
+      throw new IllegalArgumentException("item has no key attribute '" + name + "'");
+    }
+    return v;
+  }
+}

@@ -1,0 +1,67 @@
+package io.nimo.core.source;
+
+import io.nimo.core.dynamo.DynamoApi;
+import io.nimo.core.retry.Retrier;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+
+/**
+ * Parallel-Scan reader of one table segment. Each page is paced by the table's shared
+ * {@link QpsLimiter}, retried through the source {@link Retrier}, and handed to a sink that may
+ * block (back-pressure). Called from one fetcher thread per segment.
+ */
+public final class TableScanner {
+  private final DynamoApi api;
+  private final Retrier retrier;
+  private final QpsLimiter limiter;
+  private final ScanSettings settings;
+
+  /** Receives pages in segment order; may block. */
+  @FunctionalInterface
+  public interface PageSink {
+    void accept(ScanPage page) throws InterruptedException;
+  }
+
+  public TableScanner(DynamoApi api, Retrier retrier, QpsLimiter limiter, ScanSettings settings) {
+    this.api = api;
+    this.retrier = retrier;
+    this.limiter = limiter;
+    this.settings = settings;
+  }
+
+  /**
+   * Scans segment {@code segment} of {@code totalSegments} starting after {@code startKey}
+   * ({@code null} = from the beginning) until the segment ends or {@code stopped} turns true.
+   */
+  public void scanSegment(String table, int segment, int totalSegments, Map<String, AttributeValue> startKey,
+      PageSink sink, BooleanSupplier stopped) throws InterruptedException {
+    Map<String, AttributeValue> next = startKey;
+    do {
+      limiter.acquire();
+      ScanRequest request = request(table, segment, totalSegments, next);
+      ScanResponse r = retrier.call("Scan " + table + " segment " + segment, () -> api.scan(request));
+      next = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+      sink.accept(new ScanPage(segment, r.items(), next, r.scannedCount() == null ? r.count() : r.scannedCount()));
+    } while (next != null && !stopped.getAsBoolean());
+  }
+
+  private ScanRequest request(String table, int segment, int total, Map<String, AttributeValue> start) {
+    ScanRequest.Builder b = ScanRequest.builder().tableName(table).limit(settings.pageLimit());
+    if (total > 1) {
+      b.segment(segment).totalSegments(total);
+    }
+    if (start != null) {
+      b.exclusiveStartKey(start);
+    }
+    if (!settings.filterExpression().isBlank()) {
+      b.filterExpression(settings.filterExpression());
+      if (!settings.filterValues().isEmpty()) {
+        b.expressionAttributeValues(settings.filterValues());
+      }
+    }
+    return b.build();
+  }
+}
