@@ -1,0 +1,111 @@
+package io.nimo.core.metrics;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Live, thread-safe counters of one table's sync. Read through {@link #snapshot()}. */
+public final class TableProgress {
+  /** Where a table is. */
+  public enum State { WAITING, PREPARING, RUNNING, DONE, STOPPED, FAILED }
+
+  private final String table;
+  private final AtomicReference<State> state = new AtomicReference<>(State.WAITING);
+  private final AtomicLong estimatedTotal = new AtomicLong();
+  private final AtomicLong alreadyDone = new AtomicLong();
+  private final LongAdder read = new LongAdder();
+  private final LongAdder written = new LongAdder();
+  private final LongAdder retried = new LongAdder();
+  private final LongAdder failed = new LongAdder();
+  private final LongAdder deduplicated = new LongAdder();
+  private final AtomicLong startNanos = new AtomicLong();
+  private final AtomicLong endNanos = new AtomicLong();
+  private final List<String> notes = new CopyOnWriteArrayList<>();
+
+  public TableProgress(String table) {
+    this.table = table;
+  }
+
+  public String table() {
+    return table;
+  }
+
+  public void state(State s) {
+    state.set(s);
+    if (s == State.RUNNING) {
+      startNanos.compareAndSet(0, System.nanoTime());
+    } else if (s == State.DONE || s == State.FAILED || s == State.STOPPED) {
+      startNanos.compareAndSet(0, System.nanoTime());
+      endNanos.compareAndSet(0, System.nanoTime());
+    }
+  }
+
+  /** The source's approximate ItemCount, and how many items a previous run already wrote. */
+  public void estimate(long total, long resumedFrom) {
+    estimatedTotal.set(total);
+    alreadyDone.set(resumedFrom);
+  }
+
+  public void addRead(long n) {
+    read.add(n);
+  }
+
+  public void addWritten(long n, long retriedItems, long dedup) {
+    written.add(n);
+    retried.add(retriedItems);
+    deduplicated.add(dedup);
+  }
+
+  public void addFailed(long n) {
+    failed.add(n);
+  }
+
+  public void note(String note) {
+    notes.add(note);
+  }
+
+  public Snapshot snapshot() {
+    long start = startNanos.get();
+    long end = endNanos.get() == 0 ? System.nanoTime() : endNanos.get();
+    long elapsedMs = start == 0 ? 0 : (end - start) / 1_000_000;
+    return new Snapshot(table, state.get(), estimatedTotal.get(), alreadyDone.get(), read.sum(), written.sum(),
+        retried.sum(), failed.sum(), deduplicated.sum(), elapsedMs, List.copyOf(notes));
+  }
+
+  /**
+   * A point-in-time view of a table's progress.
+   *
+   * @param estimatedTotal the source's approximate item count (DynamoDB refreshes it about every 6 h)
+   * @param resumedFrom items written by earlier runs before this one resumed
+   * @param read items read from the source in this run
+   * @param written items stored on the target in this run
+   * @param retried item writes re-driven (throttling, UnprocessedItems, splits)
+   * @param failed items the target refused (a non-zero value ends the run)
+   * @param deduplicated items folded into a later item with the same key
+   * @param elapsedMillis time spent on the table in this run
+   */
+  public record Snapshot(String table, State state, long estimatedTotal, long resumedFrom, long read, long written,
+      long retried, long failed, long deduplicated, long elapsedMillis, List<String> notes) {
+
+    public long totalWritten() {
+      return resumedFrom + written;
+    }
+
+    public double itemsPerSecond() {
+      return elapsedMillis == 0 ? 0 : written * 1000.0 / elapsedMillis;
+    }
+
+    /** Percent done, by the approximate source item count (100 when done). */
+    public double percent() {
+      if (state == State.DONE) {
+        return 100.0;
+      }
+      if (estimatedTotal <= 0) {
+        return 0.0;
+      }
+      return Math.min(99.99, totalWritten() * 100.0 / estimatedTotal);
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package io.nimo.core.sync;
+
+import io.nimo.core.checkpoint.CheckpointStore;
+import io.nimo.core.checkpoint.JobState;
+import io.nimo.core.checkpoint.SegmentCheckpoint;
+import io.nimo.core.checkpoint.TableCheckpoint;
+import io.nimo.core.metrics.TableProgress;
+import io.nimo.core.source.TableScanner;
+import io.nimo.core.target.PrepareResult;
+import io.nimo.core.target.SourceTable;
+import io.nimo.core.target.Target;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Full sync of one table: prepares the target table (unless a checkpoint says it was), runs the
+ * {@link TablePipeline} from the checkpointed segment positions, persists progress every
+ * checkpoint interval and once more at the end, whatever the outcome.
+ */
+final class TableFullSync {
+  private static final Logger LOG = LoggerFactory.getLogger(TableFullSync.class);
+
+  private final SourceTable source;
+  private final Target target;
+  private final TableScanner scanner;
+  private final CheckpointStore store;
+  private final FullSyncSettings settings;
+  private final TableProgress progress;
+  private final AtomicBoolean stopRequested;
+
+  TableFullSync(SourceTable source, Target target, TableScanner scanner, CheckpointStore store,
+      FullSyncSettings settings, TableProgress progress, AtomicBoolean stopRequested) {
+    this.source = source;
+    this.target = target;
+    this.scanner = scanner;
+    this.store = store;
+    this.settings = settings;
+    this.progress = progress;
+    this.stopRequested = stopRequested;
+  }
+
+  /** Runs to completion, to a requested stop, or to the first failure (rethrown). */
+  void run(TableCheckpoint resumeFrom) throws Exception {
+    String table = source.name();
+    TableCheckpoint cp = resumeFrom;
+    if (cp == null || !cp.prepared()) {
+      progress.state(TableProgress.State.PREPARING);
+      PrepareResult prepared = target.prepare(source, settings.existPolicy());
+      prepared.notes().forEach(progress::note);
+      store.save(new JobState.Delta.TablePrepared(table, settings.segments()));
+      cp = TableCheckpoint.prepared(table, settings.segments());
+    } else {
+      LOG.info("table {}: resuming from checkpoint ({} items already written, {} of {} segments done)", table,
+          cp.itemsWritten(), cp.segments().values().stream().filter(SegmentCheckpoint::done).count(),
+          cp.totalSegments());
+    }
+    progress.estimate(source.description().itemCount() == null ? 0 : source.description().itemCount(),
+        cp.itemsWritten());
+    if (cp.done() || settings.schemaOnly()) {
+      finish(table, cp.done());
+      return;
+    }
+    progress.state(TableProgress.State.RUNNING);
+    SegmentTracker tracker = new SegmentTracker(cp);
+    TablePipeline pipeline = new TablePipeline(table, source.keySchema(), scanner, target, tracker, progress,
+        settings, stopRequested);
+    CompletableFuture<Void> done = pipeline.start(cp.totalSegments());
+    awaitWithCheckpoints(done, tracker, table);
+    flush(tracker, table);
+    if (pipeline.failure() != null) {
+      progress.state(TableProgress.State.FAILED);
+      throw asException(pipeline.failure());
+    }
+    if (tracker.allDone()) {
+      finish(table, false);
+    } else {
+      progress.state(TableProgress.State.STOPPED);
+      LOG.info("table {}: stopped; progress is checkpointed and the next run resumes it", table);
+    }
+  }
+
+  private void finish(String table, boolean alreadyDone) {
+    if (!alreadyDone) {
+      store.save(new JobState.Delta.TableCompleted(table));
+    }
+    progress.state(TableProgress.State.DONE);
+  }
+
+  private void awaitWithCheckpoints(CompletableFuture<Void> done, SegmentTracker tracker, String table)
+      throws InterruptedException {
+    long interval = Math.max(50, settings.checkpointInterval().toMillis());
+    long nextLog = System.nanoTime() + settings.progressInterval().toNanos();
+    while (true) {
+      try {
+        done.get(interval, TimeUnit.MILLISECONDS);
+        return;
+      } catch (TimeoutException e) {
+        flush(tracker, table);
+        if (System.nanoTime() >= nextLog) {
+          ProgressLine.log(progress.snapshot());
+          nextLog = System.nanoTime() + settings.progressInterval().toNanos();
+        }
+      } catch (ExecutionException e) {
+        return;
+      }
+    }
+  }
+
+  private void flush(SegmentTracker tracker, String table) {
+    List<SegmentCheckpoint> moved = tracker.drainDirty();
+    if (!moved.isEmpty()) {
+      store.save(new JobState.Delta.SegmentsAdvanced(table, moved));
+    }
+  }
+
+  private static Exception asException(Throwable t) {
+    return t instanceof Exception e ? e : new IllegalStateException(t);
+  }
+}

@@ -1,0 +1,205 @@
+package io.nimo.core.sync;
+
+import io.nimo.core.item.KeySchema;
+import io.nimo.core.metrics.TableProgress;
+import io.nimo.core.source.ScanPage;
+import io.nimo.core.source.TableScanner;
+import io.nimo.core.target.Target;
+import io.nimo.core.target.WriteResult;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The data path of one table: segment fetchers → bounded page queue → parsers (key checks,
+ * batching) → bounded batch queue → writers. Memory is bounded by the two queues whatever the
+ * table size. The first failure anywhere stops every stage and is rethrown by {@link #await}.
+ */
+final class TablePipeline {
+  private static final long POLL_MS = 100;
+  private static final Envelope PAGE_END = new Envelope(null, null);
+  private static final List<WorkItem> BATCH_END = List.of();
+
+  private record Envelope(ScanPage page, PageTicket ticket) {}
+
+  private record WorkItem(Map<String, AttributeValue> item, PageTicket ticket) {}
+
+  private final String table;
+  private final KeySchema keys;
+  private final TableScanner scanner;
+  private final Target target;
+  private final SegmentTracker tracker;
+  private final TableProgress progress;
+  private final FullSyncSettings settings;
+  private final AtomicBoolean stopRequested;
+  private final BlockingQueue<Envelope> pages;
+  private final BlockingQueue<List<WorkItem>> batches;
+  private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private ExecutorService executor;
+
+  TablePipeline(String table, KeySchema keys, TableScanner scanner, Target target, SegmentTracker tracker,
+      TableProgress progress, FullSyncSettings settings, AtomicBoolean stopRequested) {
+    this.table = table;
+    this.keys = keys;
+    this.scanner = scanner;
+    this.target = target;
+    this.tracker = tracker;
+    this.progress = progress;
+    this.settings = settings;
+    this.stopRequested = stopRequested;
+    this.pages = new ArrayBlockingQueue<>(Math.max(4, settings.parsers() * 2));
+    this.batches = new ArrayBlockingQueue<>(Math.max(2, settings.writers()));
+  }
+
+  /** Starts the threads for the unfinished segments and returns a future of the whole pipeline. */
+  CompletableFuture<Void> start(int totalSegments) {
+    List<Integer> open = new ArrayList<>();
+    for (int s = 0; s < totalSegments; s++) {
+      if (!tracker.committed(s).done()) {
+        open.add(s);
+      }
+    }
+    int threads = open.size() + settings.parsers() + settings.writers();
+    executor = Executors.newFixedThreadPool(Math.max(1, threads), new NamedThreadFactory("nimo-full-" + table));
+    AtomicInteger fetchersLeft = new AtomicInteger(open.size());
+    AtomicInteger parsersLeft = new AtomicInteger(settings.parsers());
+    List<CompletableFuture<Void>> all = new ArrayList<>();
+    for (int s : open) {
+      all.add(run(() -> fetch(s, totalSegments, fetchersLeft)));
+    }
+    if (open.isEmpty()) {
+      all.add(run(() -> endPages()));
+    }
+    for (int i = 0; i < settings.parsers(); i++) {
+      all.add(run(() -> parse(parsersLeft)));
+    }
+    for (int i = 0; i < settings.writers(); i++) {
+      all.add(run(this::write));
+    }
+    return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
+        .whenComplete((r, e) -> executor.shutdown());
+  }
+
+  /** The first failure of any stage, if one happened. */
+  Throwable failure() {
+    return failure.get();
+  }
+
+  private interface Stage {
+    void run() throws Exception;
+  }
+
+  private CompletableFuture<Void> run(Stage stage) {
+    return CompletableFuture.runAsync(() -> {
+      try {
+        stage.run();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        if (failure.get() == null) {
+          fail(e);
+        }
+      } catch (Throwable e) {
+        fail(e);
+      }
+    }, executor);
+  }
+
+  private void fail(Throwable e) {
+    if (failure.compareAndSet(null, e)) {
+      executor.shutdownNow();
+    }
+  }
+
+  private void fetch(int segment, int totalSegments, AtomicInteger left) throws InterruptedException {
+    try {
+      scanner.scanSegment(table, segment, totalSegments, tracker.committed(segment).lastKey(), page -> {
+        progress.addRead(page.items().size());
+        PageTicket ticket = tracker.register(page);
+        if (!page.items().isEmpty()) {
+          pages.put(new Envelope(page, ticket));
+        }
+      }, stopRequested::get);
+    } finally {
+      if (left.decrementAndGet() == 0 && failure.get() == null) {
+        endPages();
+      }
+    }
+  }
+
+  private void endPages() throws InterruptedException {
+    for (int i = 0; i < settings.parsers(); i++) {
+      pages.put(PAGE_END);
+    }
+  }
+
+  private void parse(AtomicInteger left) throws InterruptedException {
+    List<WorkItem> buffer = new ArrayList<>(settings.batchSize());
+    try {
+      while (true) {
+        Envelope e = pages.poll(POLL_MS, TimeUnit.MILLISECONDS);
+        if (e == null) {
+          buffer = flush(buffer);
+          continue;
+        }
+        if (e == PAGE_END) {
+          break;
+        }
+        for (Map<String, AttributeValue> item : e.page().items()) {
+          keys.keyOf(item);
+          buffer.add(new WorkItem(item, e.ticket()));
+          if (buffer.size() >= settings.batchSize()) {
+            buffer = flush(buffer);
+          }
+        }
+      }
+      flush(buffer);
+    } finally {
+      if (left.decrementAndGet() == 0 && failure.get() == null) {
+        for (int i = 0; i < settings.writers(); i++) {
+          batches.put(BATCH_END);
+        }
+      }
+    }
+  }
+
+  private List<WorkItem> flush(List<WorkItem> buffer) throws InterruptedException {
+    if (buffer.isEmpty()) {
+      return buffer;
+    }
+    batches.put(buffer);
+    return new ArrayList<>(settings.batchSize());
+  }
+
+  private void write() throws InterruptedException {
+    while (true) {
+      List<WorkItem> batch = batches.take();
+      if (batch == BATCH_END) {
+        return;
+      }
+      List<Map<String, AttributeValue>> items = new ArrayList<>(batch.size());
+      batch.forEach(w -> items.add(w.item()));
+      WriteResult r;
+      try {
+        r = target.writeBatch(items);
+      } catch (RuntimeException e) {
+        progress.addFailed(items.size());
+        throw e;
+      }
+      progress.addWritten(r.written(), r.retried(), r.deduplicated());
+      Map<PageTicket, Integer> perTicket = new IdentityHashMap<>();
+      batch.forEach(w -> perTicket.merge(w.ticket(), 1, Integer::sum));
+      perTicket.forEach(tracker::ack);
+    }
+  }
+}
