@@ -1,0 +1,185 @@
+package io.nimo.core.testkit;
+
+import io.nimo.core.dynamo.DynamoApi;
+import java.net.ConnectException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * A {@link DynamoApi} in front of a real one that injects the failures real endpoints produce:
+ * throttled Scans, partial batches ({@code UnprocessedItems}), atomic batch rejection of a
+ * poisoned item, and a window of refused connections. Everything else reaches the real server.
+ */
+public final class FaultyDynamoApi implements DynamoApi {
+  private final DynamoApi real;
+  private final AtomicInteger scanThrottles = new AtomicInteger();
+  private final AtomicInteger batchThrottles = new AtomicInteger();
+  private final AtomicInteger partialBatches = new AtomicInteger();
+  private volatile Predicate<Map<String, AttributeValue>> rejected = i -> false;
+  private final AtomicLong refuseUntilNanos = new AtomicLong();
+  public final AtomicInteger injected = new AtomicInteger();
+  public final AtomicInteger batchCalls = new AtomicInteger();
+  public final AtomicInteger putItemCalls = new AtomicInteger();
+
+  public FaultyDynamoApi(DynamoApi real) {
+    this.real = real;
+  }
+
+  /** The next {@code n} Scan calls fail with ProvisionedThroughputExceededException. */
+  public FaultyDynamoApi throttleScans(int n) {
+    scanThrottles.set(n);
+    return this;
+  }
+
+  /** The next {@code n} BatchWriteItem calls fail with ThrottlingException. */
+  public FaultyDynamoApi throttleBatches(int n) {
+    batchThrottles.set(n);
+    return this;
+  }
+
+  /** The next {@code n} BatchWriteItem calls write only the first half and return the rest unprocessed. */
+  public FaultyDynamoApi partialBatches(int n) {
+    partialBatches.set(n);
+    return this;
+  }
+
+  /** Items matching {@code p} are refused: a batch holding one is rejected whole, a PutItem of one too. */
+  public FaultyDynamoApi reject(Predicate<Map<String, AttributeValue>> p) {
+    rejected = p;
+    return this;
+  }
+
+  /** Every call fails with "connection refused" for the next {@code millis} milliseconds. */
+  public FaultyDynamoApi refuseConnectionsFor(long millis) {
+    refuseUntilNanos.set(System.nanoTime() + millis * 1_000_000);
+    return this;
+  }
+
+  private void maybeRefuse() {
+    if (System.nanoTime() < refuseUntilNanos.get()) {
+      injected.incrementAndGet();
+      throw SdkClientException.create("Unable to execute HTTP request: Connection refused",
+          new ConnectException("Connection refused"));
+    }
+  }
+
+  private static boolean take(AtomicInteger budget) {
+    return budget.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+  }
+
+  @Override
+  public ScanResponse scan(ScanRequest request) {
+    maybeRefuse();
+    if (take(scanThrottles)) {
+      injected.incrementAndGet();
+      throw (RuntimeException) ProvisionedThroughputExceededException.builder().statusCode(400)
+          .awsErrorDetails(AwsErrorDetails.builder().errorCode("ProvisionedThroughputExceededException")
+              .errorMessage("injected").build()).message("injected throttle").build();
+    }
+    return real.scan(request);
+  }
+
+  @Override
+  public List<WriteRequest> batchWrite(String table, List<WriteRequest> requests) {
+    batchCalls.incrementAndGet();
+    maybeRefuse();
+    if (take(batchThrottles)) {
+      injected.incrementAndGet();
+      throw (RuntimeException) DynamoDbException.builder().statusCode(400)
+          .awsErrorDetails(AwsErrorDetails.builder().errorCode("ThrottlingException").errorMessage("injected").build())
+          .message("injected throttle").build();
+    }
+    if (requests.stream().anyMatch(r -> rejected.test(r.putRequest().item()))) {
+      injected.incrementAndGet();
+      throw validation("One or more parameter values were invalid (injected, whole batch rejected)");
+    }
+    if (requests.size() > 1 && take(partialBatches)) {
+      injected.incrementAndGet();
+      int half = requests.size() / 2;
+      List<WriteRequest> unprocessed = new ArrayList<>(real.batchWrite(table, requests.subList(0, half)));
+      unprocessed.addAll(requests.subList(half, requests.size()));
+      return unprocessed;
+    }
+    return real.batchWrite(table, requests);
+  }
+
+  @Override
+  public void putItem(String table, Map<String, AttributeValue> item) {
+    putItemCalls.incrementAndGet();
+    maybeRefuse();
+    if (rejected.test(item)) {
+      throw validation("Item refused (injected)");
+    }
+    real.putItem(table, item);
+  }
+
+  private static RuntimeException validation(String message) {
+    return DynamoDbException.builder().statusCode(400)
+        .awsErrorDetails(AwsErrorDetails.builder().errorCode("ValidationException").errorMessage(message).build())
+        .message(message).build();
+  }
+
+  @Override
+  public List<String> listTables() {
+    maybeRefuse();
+    return real.listTables();
+  }
+
+  @Override
+  public TableDescription describeTable(String table) {
+    maybeRefuse();
+    return real.describeTable(table);
+  }
+
+  @Override
+  public TimeToLiveDescription describeTimeToLive(String table) {
+    return real.describeTimeToLive(table);
+  }
+
+  @Override
+  public void enableTimeToLive(String table, String attribute) {
+    real.enableTimeToLive(table, attribute);
+  }
+
+  @Override
+  public TableDescription createTable(CreateTableRequest request) {
+    return real.createTable(request);
+  }
+
+  @Override
+  public void deleteTable(String table) {
+    real.deleteTable(table);
+  }
+
+  @Override
+  public void deleteItem(String table, Map<String, AttributeValue> key) {
+    maybeRefuse();
+    real.deleteItem(table, key);
+  }
+
+  @Override
+  public Map<String, AttributeValue> getItem(String table, Map<String, AttributeValue> key) {
+    maybeRefuse();
+    return real.getItem(table, key);
+  }
+
+  @Override
+  public void close() {
+    real.close();
+  }
+}

@@ -1,0 +1,35 @@
+package io.nimo.core.testkit;
+
+import io.nimo.core.config.Configuration;
+import io.nimo.core.config.ShakeOptions;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** nimo-shake configurations pointing at test servers. */
+public final class TestConfigs {
+  private TestConfigs() {}
+
+  public static Map<String, String> shakeRaw(String sourceEndpoint, String targetEndpoint, Path checkpointDir) {
+    Map<String, String> raw = new LinkedHashMap<>();
+    raw.put("id", "it-job");
+    raw.put("sync_mode", "full");
+    raw.put("source.endpoint_url", sourceEndpoint);
+    raw.put("source.access_key_id", "test");
+    raw.put("source.secret_access_key", "test-secret");
+    raw.put("source.region", "us-east-1");
+    raw.put("target.type", "polardb");
+    raw.put("target.address", targetEndpoint);
+    raw.put("target.access_key_id", "test");
+    raw.put("target.secret_access_key", "test-secret");
+    raw.put("checkpoint.address", checkpointDir.toString());
+    raw.put("full_sync.http_port", "-1");
+    raw.put("retry.max_backoff", "200ms");
+    raw.put("checkpoint.interval", "200ms");
+    return raw;
+  }
+
+  public static Configuration shake(Map<String, String> raw) {
+    return Configuration.of(ShakeOptions.ALL, raw);
+  }
+}
