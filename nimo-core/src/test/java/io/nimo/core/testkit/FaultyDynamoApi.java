@@ -31,6 +31,7 @@ public final class FaultyDynamoApi implements DynamoApi {
   private final AtomicInteger batchThrottles = new AtomicInteger();
   private final AtomicInteger partialBatches = new AtomicInteger();
   private volatile Predicate<Map<String, AttributeValue>> rejected = i -> false;
+  private volatile boolean onlyInBatches;
   private final AtomicLong refuseUntilNanos = new AtomicLong();
   public final AtomicInteger injected = new AtomicInteger();
   public final AtomicInteger batchCalls = new AtomicInteger();
@@ -61,6 +62,14 @@ public final class FaultyDynamoApi implements DynamoApi {
   /** Items matching {@code p} are refused: a batch holding one is rejected whole, a PutItem of one too. */
   public FaultyDynamoApi reject(Predicate<Map<String, AttributeValue>> p) {
     rejected = p;
+    onlyInBatches = false;
+    return this;
+  }
+
+  /** Batches holding an item matching {@code p} are rejected whole; the item alone is accepted. */
+  public FaultyDynamoApi rejectBatchesContaining(Predicate<Map<String, AttributeValue>> p) {
+    rejected = p;
+    onlyInBatches = true;
     return this;
   }
 
@@ -122,7 +131,7 @@ public final class FaultyDynamoApi implements DynamoApi {
   public void putItem(String table, Map<String, AttributeValue> item) {
     putItemCalls.incrementAndGet();
     maybeRefuse();
-    if (rejected.test(item)) {
+    if (!onlyInBatches && rejected.test(item)) {
       throw validation("Item refused (injected)");
     }
     real.putItem(table, item);
