@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Shared launcher logic, sourced by bin/<tool>.linux.amd64. Finds a Java 17+ runtime (the bundled
+# NimoShake/jre if present, else $JAVA_HOME, else java on PATH), makes the conf path absolute,
+# changes to the tool's home directory (so logs/ and checkpoint/ land there) and execs the JVM,
+# so signals (SIGTERM from stop scripts or Ctrl-C) reach it and it can checkpoint before exiting.
+set -euo pipefail
+
+nimo_abspath() {
+  case "$1" in
+    /*) printf '%s\n' "$1" ;;
+    *) printf '%s\n' "$PWD/$1" ;;
+  esac
+}
+
+nimo_find_java() {
+  local candidates=("$NIMO_HOME/../jre/bin/java")
+  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME/bin/java")
+  command -v java >/dev/null 2>&1 && candidates+=("$(command -v java)")
+  local j v
+  for j in "${candidates[@]}"; do
+    [ -x "$j" ] || continue
+    v=$("$j" -version 2>&1 | awk -F'"' '/version/ {print $2; exit}')
+    v=${v%%.*}
+    if [ -n "$v" ] && [ "$v" -ge 17 ] 2>/dev/null; then
+      printf '%s\n' "$j"
+      return 0
+    fi
+  done
+  echo "$NIMO_TOOL: no Java 17 or newer found (looked at NimoShake/jre, \$JAVA_HOME and PATH)" >&2
+  return 1
+}
+
+nimo_run() {
+  local main_class=$1
+  shift
+  local args=()
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      -conf=*|--conf=*) args+=("--conf=$(nimo_abspath "${1#*=}")") ;;
+      -conf|--conf)
+        if [ $# -lt 2 ]; then echo "$NIMO_TOOL: $1 needs a file name" >&2; exit 2; fi
+        shift; args+=("--conf=$(nimo_abspath "$1")") ;;
+      *) args+=("$1") ;;
+    esac
+    shift
+  done
+  local java
+  java=$(nimo_find_java) || exit 2
+  cd "$NIMO_HOME"
+  # shellcheck disable=SC2086
+  exec "$java" ${NIMO_JAVA_OPTS:-} -cp "$NIMO_HOME/lib/*" "$main_class" ${args[@]+"${args[@]}"}
+}

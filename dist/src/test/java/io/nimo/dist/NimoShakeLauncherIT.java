@@ -1,0 +1,150 @@
+package io.nimo.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nimo.core.testkit.DynamoLocal;
+import io.nimo.core.testkit.TableContents;
+import io.nimo.core.testkit.TestItems;
+import io.nimo.core.testkit.TestTables;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/** Runs bin/nimo-shake.linux.amd64 from the built tarball, as a user would. */
+class NimoShakeLauncherIT {
+  private static final int ITEMS = 3_000;
+  private static DynamoLocal source;
+  @TempDir
+  static Path unpacked;
+  private static PackagedTool tool;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    tool = PackagedTool.unpack(unpacked);
+    source = DynamoLocal.start();
+    TestTables.createHashOnly(source.client(), "events", "id", ScalarAttributeType.S);
+    Random rnd = new Random(3);
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    for (int i = 0; i < ITEMS; i++) {
+      items.add(TestItems.ordinary("id", TestItems.s("ev-" + i), rnd));
+    }
+    TestTables.put(source.client(), "events", items);
+  }
+
+  @AfterAll
+  static void tearDown() {
+    source.close();
+  }
+
+  private static Map<String, String> conf(DynamoLocal target, String id) {
+    Map<String, String> v = new LinkedHashMap<>();
+    v.put("id", id);
+    v.put("source.endpoint_url", source.endpoint());
+    v.put("source.access_key_id", "local");
+    v.put("source.secret_access_key", "local-secret-value");
+    v.put("target.address", target.endpoint());
+    v.put("target.access_key_id", "local");
+    v.put("target.secret_access_key", "local-secret-value");
+    v.put("full_sync.http_port", "0");
+    v.put("checkpoint.interval", "100ms");
+    return v;
+  }
+
+  @Test
+  void copiesTablesWhenRunFromAnotherDirectoryWithTheOriginalFlagForm(@TempDir Path work) throws Exception {
+    try (DynamoLocal target = DynamoLocal.start()) {
+      Map<String, String> v = conf(target, "launch-ok");
+      v.put("log.file", "nimo-shake.log");
+      Files.writeString(work.resolve("my.conf"), tool.shippedConfWith(v), StandardCharsets.UTF_8);
+
+      PackagedTool.Result r = tool.run(work, "-conf=my.conf");
+
+      assertThat(r.exitCode()).as(r.output()).isZero();
+      assertThat(r.output()).contains("nimo-shake summary: COMPLETED").contains("events").contains("written=3000");
+      assertThat(r.output()).doesNotContain("local-secret-value");
+      assertThat(TableContents.diff(source.client(), target.client(), "events")).isEmpty();
+      Path log = tool.shakeHome().resolve("logs/nimo-shake.log");
+      assertThat(log).exists();
+      assertThat(Files.readString(log)).contains("full sync done").doesNotContain("local-secret-value");
+      assertThat(tool.shakeHome().resolve("checkpoint/launch-ok-checkpoint/status_table.json")).exists();
+    }
+  }
+
+  @Test
+  void rejectsABadValueNamingTheKeyBeforeTouchingAnything(@TempDir Path work) throws Exception {
+    try (DynamoLocal target = DynamoLocal.start()) {
+      Map<String, String> v = conf(target, "launch-bad");
+      v.put("qps.full", "fast");
+      Path conf = work.resolve("bad.conf");
+      Files.writeString(conf, tool.shippedConfWith(v), StandardCharsets.UTF_8);
+
+      PackagedTool.Result r = tool.run(work, "--conf", conf.toString());
+
+      assertThat(r.exitCode()).isEqualTo(2);
+      assertThat(r.output()).contains("qps.full").contains("fast");
+      assertThat(target.client().listTables().tableNames()).isEmpty();
+      Files.writeString(conf, tool.shippedConfWith(conf(target, "launch-bad")) + "\nqps.fulll = 3\n");
+      PackagedTool.Result unknown = tool.run(work, "--conf", conf.toString());
+      assertThat(unknown.exitCode()).isEqualTo(2);
+      assertThat(unknown.output()).contains("qps.fulll").contains("unknown key");
+    }
+  }
+
+  @Test
+  void resumesAfterSigkillMidScanWithoutStartingOver(@TempDir Path work) throws Exception {
+    try (DynamoLocal target = DynamoLocal.start()) {
+      Map<String, String> v = conf(target, "launch-kill");
+      v.put("qps.full", "4");
+      v.put("qps.full.batch_num", "50");
+      v.put("full.read.concurrency", "2");
+      v.put("target.db.exist", "drop");
+      Path conf = work.resolve("kill.conf");
+      Files.writeString(conf, tool.shippedConfWith(v), StandardCharsets.UTF_8);
+      Path cp = tool.shakeHome().resolve("checkpoint/launch-kill-checkpoint/full.events.json");
+
+      Process p = tool.start(work, work.resolve("first.log"), "-conf=" + conf);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+      while (writtenInCheckpoint(cp) < 600) {
+        assertThat(p.isAlive()).as("tool ended before it could be killed").isTrue();
+        assertThat(System.nanoTime()).as("no checkpoint progress in time").isLessThan(deadline);
+        Thread.sleep(50);
+      }
+      p.destroyForcibly().waitFor();
+      assertThat(writtenInCheckpoint(cp)).isLessThan(ITEMS);
+      target.client().putItem(b -> b.tableName("events").item(Map.of("id", TestItems.s("marker"))));
+
+      Files.writeString(conf, tool.shippedConfWith(Map.of("id", "launch-kill", "source.endpoint_url", source.endpoint(),
+          "target.address", target.endpoint(), "source.access_key_id", "a", "source.secret_access_key", "b",
+          "target.access_key_id", "a", "target.secret_access_key", "b", "target.db.exist", "drop",
+          "full_sync.http_port", "0")), StandardCharsets.UTF_8);
+      PackagedTool.Result r = tool.run(work, "-conf=" + conf);
+
+      assertThat(r.exitCode()).as(r.output()).isZero();
+      assertThat(r.output()).contains("resuming from checkpoint");
+      assertThat(TableContents.diff(source.client(), target.client(), "events"))
+          .containsExactly("extra on target: id=S:marker");
+    }
+  }
+
+  private static long writtenInCheckpoint(Path file) {
+    try {
+      String json = Files.readString(file);
+      return java.util.regex.Pattern.compile("\"items_written\" : (\\d+)").matcher(json).results()
+          .mapToLong(m -> Long.parseLong(m.group(1))).sum();
+    } catch (Exception e) {
+      return 0;
+    }
+  }
+}

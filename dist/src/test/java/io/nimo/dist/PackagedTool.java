@@ -1,0 +1,75 @@
+package io.nimo.dist;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The unpacked NimoShake.tar.gz, and helpers to configure and run its launchers as processes. */
+final class PackagedTool {
+  final Path root;
+
+  private PackagedTool(Path root) {
+    this.root = root;
+  }
+
+  static PackagedTool unpack(Path into) throws Exception {
+    Path tarball = Path.of(System.getProperty("nimo.tarball", "target/NimoShake.tar.gz"));
+    if (!Files.exists(tarball)) {
+      throw new IllegalStateException("no " + tarball + "; run mvn package first");
+    }
+    Process p = new ProcessBuilder("tar", "xzf", tarball.toAbsolutePath().toString()).directory(into.toFile())
+        .inheritIO().start();
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException("tar failed");
+    }
+    return new PackagedTool(into.resolve("NimoShake"));
+  }
+
+  Path shakeHome() {
+    return root.resolve("nimo-shake");
+  }
+
+  /** The shipped conf with some keys set to other values. */
+  String shippedConfWith(Map<String, String> values) throws IOException {
+    String text = Files.readString(shakeHome().resolve("conf/nimo-shake.conf"), StandardCharsets.UTF_8);
+    for (Map.Entry<String, String> e : values.entrySet()) {
+      Pattern line = Pattern.compile("^" + Pattern.quote(e.getKey()) + " = .*$", Pattern.MULTILINE);
+      Matcher m = line.matcher(text);
+      if (!m.find()) {
+        throw new IllegalArgumentException("shipped conf has no key " + e.getKey());
+      }
+      text = m.replaceFirst(Matcher.quoteReplacement(e.getKey() + " = " + e.getValue()));
+    }
+    return text;
+  }
+
+  Process start(Path workDir, Path output, String... args) throws IOException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(shakeHome().resolve("bin/nimo-shake.linux.amd64").toString());
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
+        .redirectOutput(output.toFile());
+    pb.environment().put("NIMO_JAVA_OPTS", "-Xmx512m");
+    return pb.start();
+  }
+
+  /** Runs to the end and returns exit code and output. */
+  Result run(Path workDir, String... args) throws Exception {
+    Path out = Files.createTempFile(workDir, "out", ".log");
+    Process p = start(workDir, out, args);
+    if (!p.waitFor(5, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+      throw new IllegalStateException("tool did not finish in 5 minutes");
+    }
+    return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
+  }
+
+  record Result(int exitCode, String output) {}
+}

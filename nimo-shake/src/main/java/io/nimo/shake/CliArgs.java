@@ -1,0 +1,40 @@
+package io.nimo.shake;
+
+import java.nio.file.Path;
+
+/**
+ * Parsed command line. Accepts the original form {@code -conf=FILE} and {@code --conf FILE},
+ * {@code --conf=FILE}, {@code -conf FILE}, plus {@code --help} and {@code --version}.
+ *
+ * @param conf the conf file, or {@code null} with help/version
+ */
+record CliArgs(Path conf, boolean help, boolean version) {
+
+  static CliArgs parse(String[] args) {
+    Path conf = null;
+    boolean help = false;
+    boolean version = false;
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      String flag = a.replaceFirst("^--?", "");
+      if (flag.equals("h") || flag.equals("help")) {
+        help = true;
+      } else if (flag.equals("v") || flag.equals("version")) {
+        version = true;
+      } else if (flag.startsWith("conf=")) {
+        conf = Path.of(flag.substring("conf=".length()));
+      } else if (flag.equals("conf")) {
+        if (i + 1 >= args.length) {
+          throw new IllegalArgumentException(a + " needs a file name");
+        }
+        conf = Path.of(args[++i]);
+      } else {
+        throw new IllegalArgumentException("unknown argument '" + a + "'");
+      }
+    }
+    if (conf == null && !help && !version) {
+      throw new IllegalArgumentException("no config file given; use -conf=./conf/nimo-shake.conf");
+    }
+    return new CliArgs(conf, help, version);
+  }
+}

@@ -1,0 +1,54 @@
+package io.nimo.shake;
+
+import java.nio.file.Path;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.appender.ConsoleAppender;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.logging.log4j.core.config.builder.api.AppenderComponentBuilder;
+import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilder;
+import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilderFactory;
+import org.apache.logging.log4j.core.config.builder.api.RootLoggerComponentBuilder;
+import org.apache.logging.log4j.core.config.builder.impl.BuiltConfiguration;
+
+/** Configures log4j2 from {@code log.file}, {@code log.level} and {@code log.buffer}. */
+final class LogSetup {
+  private static final String PATTERN = "[%d{yyyy/MM/dd HH:mm:ss}] [%level] [%t] %msg%n%throwable";
+
+  private LogSetup() {}
+
+  static void apply(String level, String file, boolean buffered) {
+    ConfigurationBuilder<BuiltConfiguration> b = ConfigurationBuilderFactory.newConfigurationBuilder();
+    b.setStatusLevel(Level.ERROR).setConfigurationName("nimo");
+    b.add(b.newAppender("console", "Console").addAttribute("target", ConsoleAppender.Target.SYSTEM_OUT)
+        .add(b.newLayout("PatternLayout").addAttribute("pattern", PATTERN)));
+    Level lvl = toLevel(level);
+    RootLoggerComponentBuilder root = b.newRootLogger(Level.WARN).add(b.newAppenderRef("console"));
+    if (!file.isBlank()) {
+      Path path = Path.of("logs").resolve(file);
+      AppenderComponentBuilder rolling = b.newAppender("file", "RollingFile")
+          .addAttribute("fileName", path.toString())
+          .addAttribute("filePattern", path + ".%i")
+          .addAttribute("bufferedIO", buffered)
+          .addAttribute("immediateFlush", !buffered)
+          .add(b.newLayout("PatternLayout").addAttribute("pattern", PATTERN))
+          .addComponent(b.newComponent("SizeBasedTriggeringPolicy").addAttribute("size", "500MB"))
+          .addComponent(b.newComponent("DefaultRolloverStrategy").addAttribute("max", 100));
+      b.add(rolling);
+      root.add(b.newAppenderRef("file"));
+    }
+    b.add(root);
+    b.add(b.newLogger("io.nimo", lvl).addAttribute("additivity", true));
+    b.add(b.newLogger("software.amazon.awssdk", lvl == Level.DEBUG ? Level.INFO : Level.WARN));
+    b.add(b.newLogger("org.apache.http", Level.WARN));
+    Configurator.reconfigure(b.build());
+  }
+
+  private static Level toLevel(String level) {
+    return switch (level) {
+      case "debug" -> Level.DEBUG;
+      case "warn", "warning" -> Level.WARN;
+      case "error" -> Level.ERROR;
+      default -> Level.INFO;
+    };
+  }
+}

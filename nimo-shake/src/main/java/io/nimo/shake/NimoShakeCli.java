@@ -1,0 +1,152 @@
+package io.nimo.shake;
+
+import io.nimo.core.config.ConfigException;
+import io.nimo.core.config.ConfigLoader;
+import io.nimo.core.config.ConfigOption;
+import io.nimo.core.config.Configuration;
+import io.nimo.core.config.ShakeOptions;
+import io.nimo.core.metrics.FullSyncStatus;
+import io.nimo.core.metrics.StatusServer;
+import io.nimo.core.sync.SyncJob;
+import io.nimo.core.sync.SyncReport;
+import io.nimo.core.sync.TableSummary;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The nimo-shake command: loads and validates the conf, then runs a {@link SyncJob}. Exit codes:
+ * 0 done (or already done), 1 a table failed, 2 bad arguments or config, 3 stopped by a signal
+ * before completion (resumable), 4 another run of the same job holds the lock.
+ */
+final class NimoShakeCli {
+  static final int OK = 0;
+  static final int FAILED = 1;
+  static final int CONFIG = 2;
+  static final int STOPPED = 3;
+  static final int LOCKED = 4;
+
+  private static final Logger LOG = LoggerFactory.getLogger(NimoShakeCli.class);
+  private final PrintStream out;
+  private final PrintStream err;
+
+  NimoShakeCli(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  int run(String[] args) {
+    CliArgs cli;
+    Configuration conf;
+    try {
+      cli = CliArgs.parse(args);
+      if (cli.help()) {
+        out.print(help());
+        return OK;
+      }
+      if (cli.version()) {
+        out.println("nimo-shake " + version());
+        return OK;
+      }
+      conf = ConfigLoader.load(cli.conf(), ShakeOptions.ALL);
+      ShakeOptions.validate(conf);
+    } catch (IllegalArgumentException | ConfigException e) {
+      err.println("nimo-shake: " + e.getMessage());
+      err.println("usage: nimo-shake.linux.amd64 -conf=./conf/nimo-shake.conf   (--help lists every key)");
+      return CONFIG;
+    }
+    LogSetup.apply(conf.get(ShakeOptions.LOG_LEVEL), conf.get(ShakeOptions.LOG_FILE), conf.get(ShakeOptions.LOG_BUFFER));
+    LOG.info("nimo-shake {} starting; conf {}", version(), cli.conf().toAbsolutePath().normalize());
+    LOG.info("effective configuration (secrets masked): {}", conf.masked());
+    String pidDir = conf.get(ShakeOptions.PID_PATH);
+    Path pid = (pidDir.isBlank() ? Path.of(".") : Path.of(pidDir)).resolve(conf.get(ShakeOptions.ID) + ".pid");
+    try (PidLock lock = PidLock.acquire(pid)) {
+      return runJob(conf);
+    } catch (IllegalStateException locked) {
+      err.println("nimo-shake: " + locked.getMessage());
+      return LOCKED;
+    } catch (ConfigException e) {
+      LOG.error("configuration error: {}", e.getMessage());
+      err.println("nimo-shake: " + e.getMessage());
+      return CONFIG;
+    } catch (Exception e) {
+      LOG.error("nimo-shake failed: {}", e.getMessage(), e);
+      err.println("nimo-shake: " + e.getMessage());
+      return FAILED;
+    }
+  }
+
+  private int runJob(Configuration conf) throws Exception {
+    CountDownLatch finished = new CountDownLatch(1);
+    try (SyncJob job = SyncJob.builder(conf).build(); StatusServer ignored = startStatus(conf, job)) {
+      Thread hook = new Thread(() -> {
+        LOG.info("stop requested: draining in-flight batches and checkpointing");
+        job.stop();
+        try {
+          finished.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }, "nimo-shutdown");
+      Runtime.getRuntime().addShutdownHook(hook);
+      SyncReport report;
+      try {
+        report = job.run();
+      } finally {
+        finished.countDown();
+      }
+      printSummary(report);
+      return switch (report.outcome()) {
+        case COMPLETED, ALREADY_COMPLETED -> OK;
+        case STOPPED -> STOPPED;
+        case FAILED -> FAILED;
+      };
+    }
+  }
+
+  private StatusServer startStatus(Configuration conf, SyncJob job) throws java.io.IOException {
+    int port = conf.get(ShakeOptions.FULL_HTTP_PORT);
+    if (port < 0) {
+      return null;
+    }
+    FullSyncStatus status = new FullSyncStatus(job.progress());
+    Map<String, Supplier<StatusServer.Response>> routes = new LinkedHashMap<>();
+    routes.put("/progress", () -> StatusServer.Response.json(status.progressJson()));
+    routes.put("/metrics", () -> StatusServer.Response.text(status.prometheus()));
+    return StatusServer.start(conf.get(ShakeOptions.HTTP_BIND), port, routes);
+  }
+
+  private void printSummary(SyncReport report) {
+    StringBuilder b = new StringBuilder("\n==== nimo-shake summary: ").append(report.outcome()).append(" — ")
+        .append(report.message()).append('\n');
+    for (TableSummary t : report.tables()) {
+      b.append("  ").append(t).append('\n');
+    }
+    LOG.info(b.toString());
+    out.print(b);
+  }
+
+  static String help() {
+    StringBuilder b = new StringBuilder();
+    b.append("nimo-shake ").append(version()).append(" — copy DynamoDB tables to PolarDB-DDB or another DynamoDB-API target\n\n")
+        .append("usage: nimo-shake.linux.amd64 -conf=./conf/nimo-shake.conf\n")
+        .append("       (also --conf FILE, --help, --version)\n\n")
+        .append("exit codes: 0 done, 1 a table failed, 2 bad config, 3 stopped before completion (re-run resumes),")
+        .append(" 4 another run of the same id is active\n\nkeys of nimo-shake.conf:\n");
+    for (ConfigOption<?> o : ShakeOptions.ALL) {
+      b.append(String.format("  %-38s %-8s default '%s'%n      %s%n", o.key(), o.type(), o.defaultText(), o.doc()));
+    }
+    return b.toString();
+  }
+
+  static String version() {
+    String v = NimoShakeCli.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+}
