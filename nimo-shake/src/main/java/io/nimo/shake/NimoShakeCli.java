@@ -100,6 +100,7 @@ final class NimoShakeCli {
         report = job.run();
       } finally {
         finished.countDown();
+        removeHook(hook);
       }
       printSummary(report);
       return switch (report.outcome()) {
@@ -129,7 +130,14 @@ final class NimoShakeCli {
       b.append("  ").append(t).append('\n');
     }
     LOG.info(b.toString());
-    out.print(b);
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // the JVM is already exiting because of a signal: the hook is running
+    }
   }
 
   static String help() {
