@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Sourced by demo.sh and the benchmarks: starts DynamoDB Local servers on free loopback ports
+# from bench/target/lib and stops them when the calling script exits.
+BENCH_CP="bench/target/lib/*:bench/target/classes"
+_nimo_server_pids=()
+
+nimo_free_port() {
+  local p=$1
+  while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done
+  echo "$p"
+}
+
+nimo_stop_servers() {
+  local p
+  for p in "${_nimo_server_pids[@]}"; do kill "$p" 2>/dev/null || true; done
+}
+trap nimo_stop_servers EXIT
+
+# nimo_start_ddb PORT NAME LOGDIR [JVM flags...]: DynamoDB Local, in memory, one shared database.
+nimo_start_ddb() {
+  local port=$1 name=$2 logdir=$3
+  shift 3
+  DDB_LOCAL_TELEMETRY=0 java "$@" -cp "$BENCH_CP" com.amazonaws.services.dynamodbv2.local.main.ServerRunner \
+    -inMemory -sharedDb -port "$port" -disableTelemetry > "$logdir/ddb-$name.log" 2>&1 &
+  _nimo_server_pids+=($!)
+}

@@ -1,0 +1,147 @@
+package io.nimo.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+
+/**
+ * Full-sync throughput against the same local servers, in one run: (a) the bare ceilings — a
+ * minimal parallel Scan loop and a minimal BatchWriteItem loop with nimo's concurrency — and
+ * (b) nimo-shake from the unpacked tarball as a process under {@code -Xmx256m}, with its peak RSS.
+ * Prints items/s for each and the ratio nimo / min(scan, write).
+ *
+ * <p>Usage: {@code FullSyncBenchmark --source URL --target URL --items N --home NimoShake/nimo-shake}
+ */
+public final class FullSyncBenchmark {
+  private static final int SEGMENTS = 8;
+  private static final int WRITERS = 4;
+  private static final int PAGE = 128;
+
+  private FullSyncBenchmark() {}
+
+  public static void main(String[] argv) throws Exception {
+    Args args = new Args(argv);
+    String source = args.require("source");
+    String target = args.require("target");
+    int items = args.getInt("items", 100_000);
+    Path home = Path.of(args.require("home"));
+    double scanRate;
+    double writeRate;
+    try (DynamoDbClient src = LocalClients.client(source, SEGMENTS + 2);
+        DynamoDbClient dst = LocalClients.client(target, WRITERS + 2)) {
+      scanRate = bareScan(src, items);
+      SampleData.createOrders(dst, "bare_write");
+      long start = System.nanoTime();
+      SampleData.write(dst, "bare_write", items, WRITERS);
+      writeRate = items / seconds(start);
+      dst.deleteTable(b -> b.tableName("bare_write"));
+    }
+    System.out.printf("bare parallel Scan (%d segments, Limit %d): %,.0f items/s%n", SEGMENTS, PAGE, scanRate);
+    System.out.printf("bare BatchWriteItem (%d threads x 25 items): %,.0f items/s%n", WRITERS, writeRate);
+    NimoRun nimo = runNimo(home, source, target);
+    double ceiling = Math.min(scanRate, writeRate);
+    System.out.printf("nimo-shake full sync (-Xmx256m): %,.0f items/s in the pipeline, %,.0f items/s wall-clock "
+        + "incl. JVM start and CreateTable (%d items, exit %d)%n", nimo.pipelineRate, nimo.wallRate, nimo.written, nimo.exit);
+    System.out.printf("peak RSS of nimo-shake: %d MB%n", nimo.peakRssKb / 1024);
+    System.out.printf("ratio nimo / min(scan, write) = %.2f (pipeline), %.2f (wall-clock)%n",
+        nimo.pipelineRate / ceiling, nimo.wallRate / ceiling);
+    if (nimo.exit != 0 || nimo.written != items) {
+      System.out.println("FAILED: nimo-shake did not copy every item");
+      System.exit(1);
+    }
+  }
+
+  private static double bareScan(DynamoDbClient c, int expected) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(SEGMENTS);
+    AtomicLong count = new AtomicLong();
+    long start = System.nanoTime();
+    List<Future<?>> futures = new ArrayList<>();
+    for (int s = 0; s < SEGMENTS; s++) {
+      int segment = s;
+      futures.add(pool.submit(() -> {
+        Map<String, AttributeValue> next = null;
+        do {
+          Map<String, AttributeValue> from = next;
+          ScanResponse r = c.scan(b -> b.tableName("orders").segment(segment).totalSegments(SEGMENTS).limit(PAGE)
+              .exclusiveStartKey(from));
+          count.addAndGet(r.count());
+          next = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+        } while (next != null);
+        return null;
+      }));
+    }
+    for (Future<?> f : futures) {
+      f.get();
+    }
+    pool.shutdown();
+    double rate = count.get() / seconds(start);
+    if (count.get() != expected) {
+      throw new IllegalStateException("scanned " + count.get() + " items, expected " + expected);
+    }
+    return rate;
+  }
+
+  private record NimoRun(int exit, long written, double pipelineRate, double wallRate, long peakRssKb) {}
+
+  private static NimoRun runNimo(Path home, String source, String target) throws Exception {
+    Path conf = home.resolve("conf/bench.conf");
+    String text = Files.readString(home.resolve("conf/nimo-shake.conf"), StandardCharsets.UTF_8);
+    Map<String, String> values = Map.of("id", "bench", "source.endpoint_url", source, "source.access_key_id", "local",
+        "source.secret_access_key", "local", "target.address", target, "target.access_key_id", "local",
+        "target.secret_access_key", "local", "filter.collection.white", "orders", "full_sync.http_port", "-1");
+    for (Map.Entry<String, String> e : values.entrySet()) {
+      text = text.replaceFirst("(?m)^" + Pattern.quote(e.getKey()) + " = .*$", Matcher.quoteReplacement(e.getKey() + " = " + e.getValue()));
+    }
+    Files.writeString(conf, text, StandardCharsets.UTF_8);
+    Path out = home.resolve("logs/bench.out");
+    ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/nimo-shake.linux.amd64").toString(), "-conf=" + conf)
+        .redirectErrorStream(true).redirectOutput(out.toFile());
+    pb.environment().put("NIMO_JAVA_OPTS", "-Xmx256m");
+    long start = System.nanoTime();
+    Process p = pb.start();
+    long peak = 0;
+    Path status = Path.of("/proc", String.valueOf(p.pid()), "status");
+    while (p.isAlive()) {
+      peak = Math.max(peak, vmHwmKb(status));
+      Thread.sleep(100);
+    }
+    double wall = seconds(start);
+    String log = Files.readString(out, StandardCharsets.UTF_8);
+    Matcher m = Pattern.compile("orders\\s+DONE\\s+read=\\d+ written=(\\d+).*? elapsed=([0-9.]+)s").matcher(log);
+    if (!m.find()) {
+      System.out.println(log);
+      return new NimoRun(p.exitValue(), 0, 0, 0, peak);
+    }
+    long written = Long.parseLong(m.group(1));
+    return new NimoRun(p.exitValue(), written, written / Double.parseDouble(m.group(2)), written / wall, peak);
+  }
+
+  private static long vmHwmKb(Path status) {
+    try {
+      for (String line : Files.readAllLines(status)) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("\\D", ""));
+        }
+      }
+    } catch (Exception gone) {
+      // the process ended between two samples
+    }
+    return 0;
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+}
