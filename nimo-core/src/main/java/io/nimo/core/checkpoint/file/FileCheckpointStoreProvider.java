@@ -18,6 +18,7 @@ public final class FileCheckpointStoreProvider implements CheckpointStoreProvide
   public CheckpointStore open(Configuration c) {
     String db = c.get(ShakeOptions.CHECKPOINT_DB);
     String name = db.isBlank() ? c.get(ShakeOptions.ID) + "-checkpoint" : db;
-    return new FileCheckpointStore(Path.of(c.get(ShakeOptions.CHECKPOINT_ADDRESS)).resolve(name));
+    String address = c.get(ShakeOptions.CHECKPOINT_ADDRESS);
+    return new FileCheckpointStore(Path.of(address.isBlank() ? "checkpoint" : address).resolve(name));
   }
 }

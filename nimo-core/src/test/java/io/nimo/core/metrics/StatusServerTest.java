@@ -1,0 +1,59 @@
+package io.nimo.core.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StatusServerTest {
+
+  private static JobProgress progress() {
+    JobProgress p = new JobProgress();
+    TableProgress done = p.register("t1");
+    done.estimate(10, 0);
+    done.state(TableProgress.State.RUNNING);
+    done.addWritten(10, 0, 0);
+    done.state(TableProgress.State.DONE);
+    TableProgress running = p.register("t2");
+    running.estimate(997, 0);
+    running.state(TableProgress.State.RUNNING);
+    running.addWritten(123, 4, 0);
+    p.register("t3");
+    return p;
+  }
+
+  @Test
+  void progressKeepsTheOriginalJsonShape() {
+    String json = new FullSyncStatus(progress()).progressJson();
+    assertThat(json).contains("\"progress\":\"33.33%\"", "\"total_collection_number\":3",
+        "\"finished_collection_number\":1", "\"processing_collection_number\":1", "\"wait_collection_number\":1",
+        "\"t1\":\"100% (10/10)\"", "\"t2\":\"12.34% (123/997)\"", "\"t3\":\"-\"");
+  }
+
+  @Test
+  void servesRoutesOnLoopbackOnly() throws Exception {
+    FullSyncStatus status = new FullSyncStatus(progress());
+    try (StatusServer server = StatusServer.start("127.0.0.1", 0, Map.of(
+        "/progress", () -> StatusServer.Response.json(status.progressJson()),
+        "/metrics", () -> StatusServer.Response.text(status.prometheus())))) {
+      HttpClient http = HttpClient.newHttpClient();
+      String base = "http://127.0.0.1:" + server.port();
+      HttpResponse<String> progress = http.send(HttpRequest.newBuilder(URI.create(base + "/progress")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(progress.statusCode()).isEqualTo(200);
+      assertThat(progress.body()).contains("collection_metric");
+      HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(metrics.body()).contains("nimo_full_items_written_total{table=\"t2\"} 123");
+      HttpResponse<String> index = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(index.body()).contains("{\"Uri\":\"/progress\",\"Method\":\"GET\"}");
+      assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/nope")).build(),
+          HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+    }
+  }
+}
