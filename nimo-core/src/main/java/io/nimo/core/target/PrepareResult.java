@@ -1,0 +1,15 @@
+package io.nimo.core.target;
+
+import java.util.List;
+
+/**
+ * What {@link Target#prepare} did.
+ *
+ * @param dropped whether an existing table was deleted first
+ * @param notes settings the target did not accept (e.g. TTL), to be shown in the summary
+ */
+public record PrepareResult(boolean dropped, List<String> notes) {
+  public PrepareResult {
+    notes = List.copyOf(notes);
+  }
+}

@@ -1,0 +1,21 @@
+package io.nimo.core.target;
+
+import io.nimo.core.item.KeySchema;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+/**
+ * What a target needs to know about a source table to mirror it.
+ *
+ * @param description DescribeTable of the source (keys, indexes, billing, approximate item count)
+ * @param ttlAttribute the enabled TTL attribute, or {@code null} when TTL is off
+ */
+public record SourceTable(TableDescription description, String ttlAttribute) {
+
+  public String name() {
+    return description.tableName();
+  }
+
+  public KeySchema keySchema() {
+    return KeySchema.of(description);
+  }
+}

@@ -1,0 +1,46 @@
+package io.nimo.core.target;
+
+import io.nimo.core.item.ItemKey;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * One target table. Obtained from {@link TargetSession#table}; the sync calls {@link #prepare}
+ * once from the coordinating thread, then {@link #writeBatch} from several writer threads at
+ * once, so implementations must be thread-safe.
+ *
+ * <p>Contract for writes: a batch is an idempotent upsert by primary key (writing the same batch
+ * twice leaves the same state), which is what makes resume-after-crash safe. Transient failures
+ * (throttling, partial batches, brief outages) are retried inside the call within the configured
+ * budget. A call either returns with every item stored or throws: {@link ItemWriteException}
+ * naming the key for an item the target refuses, or another runtime exception when the budget is
+ * spent. Nothing is dropped silently.
+ */
+public interface Target extends AutoCloseable {
+
+  /** The target table's name. */
+  String name();
+
+  /**
+   * Creates the table mirroring {@code source} (keys, indexes, TTL and billing where the target
+   * supports them) and waits until it is usable. Applies {@code policy} if it exists already.
+   *
+   * @throws TargetTableExistsException if it exists and the policy is {@link ExistPolicy#FAIL}
+   */
+  PrepareResult prepare(SourceTable source, ExistPolicy policy);
+
+  /** Upserts the items; see the class contract. Items may share keys: the last one wins. */
+  WriteResult writeBatch(List<Map<String, AttributeValue>> items);
+
+  /** Reads one item by key, for checks and repair. */
+  Optional<Map<String, AttributeValue>> read(ItemKey key);
+
+  /** Streams every item of the table, for reverse-direction checks; close the stream when done. */
+  Stream<Map<String, AttributeValue>> scan();
+
+  @Override
+  default void close() {}
+}

@@ -1,0 +1,24 @@
+package io.nimo.core.target;
+
+import io.nimo.core.config.Configuration;
+import java.util.Set;
+
+/**
+ * Creates target sessions for one {@code target.type}. Implementations are found with
+ * {@link java.util.ServiceLoader} (list them in
+ * {@code META-INF/services/io.nimo.core.target.TargetProvider}), so a conf file can name a
+ * third-party target.
+ */
+public interface TargetProvider {
+
+  /** The {@code target.type} value this provider serves. */
+  String type();
+
+  /** Other accepted names for the type. */
+  default Set<String> aliases() {
+    return Set.of();
+  }
+
+  /** Opens a session; must not do network I/O before the first table call. */
+  TargetSession open(Configuration config);
+}

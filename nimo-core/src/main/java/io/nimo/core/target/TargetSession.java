@@ -1,0 +1,14 @@
+package io.nimo.core.target;
+
+/**
+ * An open connection to one target database, shared by all tables of a job. Created by a
+ * {@link TargetProvider}; closed by the job when it ends.
+ */
+public interface TargetSession extends AutoCloseable {
+
+  /** The target table for a source table of the same name. Cheap; performs no I/O. */
+  Target table(String name);
+
+  @Override
+  void close();
+}

@@ -1,0 +1,17 @@
+package io.nimo.core.target;
+
+/**
+ * The outcome of one {@link Target#writeBatch} call. Items that could not be written never show
+ * up here: they end the call with an {@link ItemWriteException}.
+ *
+ * @param written items now stored on the target
+ * @param retried item writes that had to be re-driven (throttling, UnprocessedItems, splits)
+ * @param deduplicated items dropped because a later item in the same batch had the same key
+ */
+public record WriteResult(long written, long retried, long deduplicated) {
+  public static final WriteResult EMPTY = new WriteResult(0, 0, 0);
+
+  public WriteResult plus(WriteResult o) {
+    return new WriteResult(written + o.written, retried + o.retried, deduplicated + o.deduplicated);
+  }
+}
