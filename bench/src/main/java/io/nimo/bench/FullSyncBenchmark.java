@@ -39,6 +39,7 @@ public final class FullSyncBenchmark {
     Path home = Path.of(args.require("home"));
     double scanRate;
     double writeRate;
+    double copyRate;
     try (DynamoDbClient src = LocalClients.client(source, SEGMENTS + 2);
         DynamoDbClient dst = LocalClients.client(target, WRITERS + 2)) {
       scanRate = bareScan(src, items);
@@ -47,14 +48,20 @@ public final class FullSyncBenchmark {
       SampleData.write(dst, "bare_write", items, WRITERS);
       writeRate = items / seconds(start);
       dst.deleteTable(b -> b.tableName("bare_write"));
+      SampleData.createOrders(dst, "bare_copy");
+      copyRate = bareCopy(src, dst, items);
+      dst.deleteTable(b -> b.tableName("bare_copy"));
     }
     System.out.printf("bare parallel Scan (%d segments, Limit %d): %,.0f items/s%n", SEGMENTS, PAGE, scanRate);
     System.out.printf("bare BatchWriteItem (%d threads x 25 items): %,.0f items/s%n", WRITERS, writeRate);
+    System.out.printf("bare copy loop (%d segment threads, each Scan page -> BatchWriteItem of 25): %,.0f items/s%n",
+        SEGMENTS, copyRate);
     NimoRun nimo = runNimo(home, source, target);
     double ceiling = Math.min(scanRate, writeRate);
     System.out.printf("nimo-shake full sync (-Xmx256m): %,.0f items/s in the pipeline, %,.0f items/s wall-clock "
         + "incl. JVM start and CreateTable (%d items, exit %d)%n", nimo.pipelineRate, nimo.wallRate, nimo.written, nimo.exit);
-    System.out.printf("peak RSS of nimo-shake: %d MB%n", nimo.peakRssKb / 1024);
+    System.out.printf("peak RSS of nimo-shake: %d MB, CPU time %.1f s%n", nimo.peakRssKb / 1024, nimo.cpuSeconds);
+    System.out.printf("ratio nimo / bare copy loop = %.2f (pipeline)%n", nimo.pipelineRate / copyRate);
     System.out.printf("ratio nimo / min(scan, write) = %.2f (pipeline), %.2f (wall-clock)%n",
         nimo.pipelineRate / ceiling, nimo.wallRate / ceiling);
     if (nimo.exit != 0 || nimo.written != items) {
@@ -93,7 +100,49 @@ public final class FullSyncBenchmark {
     return rate;
   }
 
-  private record NimoRun(int exit, long written, double pipelineRate, double wallRate, long peakRssKb) {}
+  private record NimoRun(int exit, long written, double pipelineRate, double wallRate, long peakRssKb,
+      double cpuSeconds) {}
+
+  /** The simplest copier: each segment thread writes the pages it scans, 25 items per BatchWriteItem. */
+  private static double bareCopy(DynamoDbClient src, DynamoDbClient dst, int expected) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(SEGMENTS);
+    AtomicLong count = new AtomicLong();
+    long start = System.nanoTime();
+    List<Future<?>> futures = new ArrayList<>();
+    for (int s = 0; s < SEGMENTS; s++) {
+      int segment = s;
+      futures.add(pool.submit(() -> {
+        Map<String, AttributeValue> next = null;
+        do {
+          Map<String, AttributeValue> from = next;
+          ScanResponse r = src.scan(b -> b.tableName("orders").segment(segment).totalSegments(SEGMENTS).limit(PAGE)
+              .exclusiveStartKey(from));
+          List<software.amazon.awssdk.services.dynamodb.model.WriteRequest> batch = new ArrayList<>(25);
+          for (Map<String, AttributeValue> item : r.items()) {
+            batch.add(software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder().putRequest(p -> p.item(item)).build());
+            if (batch.size() == 25) {
+              BatchWrites.writeAll(dst, "bare_copy", batch);
+              batch = new ArrayList<>(25);
+            }
+          }
+          if (!batch.isEmpty()) {
+            BatchWrites.writeAll(dst, "bare_copy", batch);
+          }
+          count.addAndGet(r.count());
+          next = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+        } while (next != null);
+        return null;
+      }));
+    }
+    for (Future<?> f : futures) {
+      f.get();
+    }
+    pool.shutdown();
+    if (count.get() != expected) {
+      throw new IllegalStateException("copied " + count.get() + " items, expected " + expected);
+    }
+    return count.get() / seconds(start);
+  }
 
   private static NimoRun runNimo(Path home, String source, String target) throws Exception {
     Path conf = home.resolve("conf/bench.conf");
@@ -112,9 +161,12 @@ public final class FullSyncBenchmark {
     long start = System.nanoTime();
     Process p = pb.start();
     long peak = 0;
+    double cpu = 0;
     Path status = Path.of("/proc", String.valueOf(p.pid()), "status");
+    Path stat = Path.of("/proc", String.valueOf(p.pid()), "stat");
     while (p.isAlive()) {
       peak = Math.max(peak, vmHwmKb(status));
+      cpu = Math.max(cpu, cpuSeconds(stat));
       Thread.sleep(100);
     }
     double wall = seconds(start);
@@ -122,10 +174,21 @@ public final class FullSyncBenchmark {
     Matcher m = Pattern.compile("orders\\s+DONE\\s+read=\\d+ written=(\\d+).*? elapsed=([0-9.]+)s").matcher(log);
     if (!m.find()) {
       System.out.println(log);
-      return new NimoRun(p.exitValue(), 0, 0, 0, peak);
+      return new NimoRun(p.exitValue(), 0, 0, 0, peak, cpu);
     }
     long written = Long.parseLong(m.group(1));
-    return new NimoRun(p.exitValue(), written, written / Double.parseDouble(m.group(2)), written / wall, peak);
+    return new NimoRun(p.exitValue(), written, written / Double.parseDouble(m.group(2)), written / wall, peak, cpu);
+  }
+
+  /** utime + stime of a process, from /proc/PID/stat (clock ticks of 1/100 s). */
+  private static double cpuSeconds(Path stat) {
+    try {
+      String text = Files.readString(stat);
+      String[] f = text.substring(text.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+    } catch (Exception gone) {
+      return 0;
+    }
   }
 
   private static long vmHwmKb(Path status) {

@@ -1,5 +1,6 @@
 package io.nimo.bench;
 
+import io.nimo.core.item.ItemEquality;
 import io.nimo.core.item.KeySchema;
 import java.util.HashMap;
 import java.util.Map;
@@ -42,7 +43,7 @@ public final class TableCompare {
     for (Map<String, AttributeValue> item : src.scanPaginator(b -> b.tableName(table).consistentRead(true)).items()) {
       checked++;
       Map<String, AttributeValue> other = target.remove(keys.keyOf(item).toString());
-      if (!item.equals(other)) {
+      if (other == null || !ItemEquality.equal(item, other)) {
         diffs++;
         if (diffs <= 5) {
           System.out.printf("  %-12s %s {%s}%n", table, other == null ? "missing on target" : "differs", keys.keyOf(item));

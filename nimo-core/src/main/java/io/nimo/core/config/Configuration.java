@@ -51,6 +51,11 @@ public final class Configuration {
     return new Configuration(declared, values, explicit);
   }
 
+  /** A builder for configurations in code, over the given declared options. */
+  public static ConfigurationBuilder builder(List<ConfigOption<?>> declared) {
+    return new ConfigurationBuilder(declared);
+  }
+
   @SuppressWarnings("unchecked")
   private static <T> void validateDefault(ConfigOption<T> option) {
     option.validator().ensureValid(option.key(), (T) option.defaultValue());

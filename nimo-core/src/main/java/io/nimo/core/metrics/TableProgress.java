@@ -20,6 +20,7 @@ public final class TableProgress {
   private final LongAdder retried = new LongAdder();
   private final LongAdder failed = new LongAdder();
   private final LongAdder deduplicated = new LongAdder();
+  private final LongAdder filtered = new LongAdder();
   private final AtomicLong startNanos = new AtomicLong();
   private final AtomicLong endNanos = new AtomicLong();
   private final List<String> notes = new CopyOnWriteArrayList<>();
@@ -58,6 +59,11 @@ public final class TableProgress {
     deduplicated.add(dedup);
   }
 
+  /** Items an {@link io.nimo.core.sync.ItemTransformer} chose to skip. */
+  public void addFiltered(long n) {
+    filtered.add(n);
+  }
+
   public void addFailed(long n) {
     failed.add(n);
   }
@@ -71,7 +77,7 @@ public final class TableProgress {
     long end = endNanos.get() == 0 ? System.nanoTime() : endNanos.get();
     long elapsedMs = start == 0 ? 0 : (end - start) / 1_000_000;
     return new Snapshot(table, state.get(), estimatedTotal.get(), alreadyDone.get(), read.sum(), written.sum(),
-        retried.sum(), failed.sum(), deduplicated.sum(), elapsedMs, List.copyOf(notes));
+        retried.sum(), failed.sum(), deduplicated.sum(), filtered.sum(), elapsedMs, List.copyOf(notes));
   }
 
   /**
@@ -84,10 +90,11 @@ public final class TableProgress {
    * @param retried item writes re-driven (throttling, UnprocessedItems, splits)
    * @param failed items the target refused (a non-zero value ends the run)
    * @param deduplicated items folded into a later item with the same key
+   * @param filtered items the item transformer skipped
    * @param elapsedMillis time spent on the table in this run
    */
   public record Snapshot(String table, State state, long estimatedTotal, long resumedFrom, long read, long written,
-      long retried, long failed, long deduplicated, long elapsedMillis, List<String> notes) {
+      long retried, long failed, long deduplicated, long filtered, long elapsedMillis, List<String> notes) {
 
     public long totalWritten() {
       return resumedFrom + written;

@@ -57,6 +57,8 @@ public final class SyncJob implements AutoCloseable {
   private final TargetSession targets;
   private final CheckpointStore store;
   private final Retrier sourceRetrier;
+  private final ItemTransformer transformer;
+  private final SafeListener listener;
   private final JobProgress progress = new JobProgress();
   private final AtomicBoolean stopRequested = new AtomicBoolean();
 
@@ -67,6 +69,8 @@ public final class SyncJob implements AutoCloseable {
     this.store = b.store != null ? b.store : CheckpointStores.open(b.config);
     this.sourceRetrier = new Retrier(RetryPolicy.of(b.config.get(ShakeOptions.RETRY_MAX_BACKOFF),
         b.config.get(ShakeOptions.RETRY_BUDGET)), new DynamoErrorClassifier(), b.clock, b.sleeper);
+    this.transformer = b.transformer;
+    this.listener = new SafeListener(b.listeners);
   }
 
   public static Builder builder(Configuration config) {
@@ -85,6 +89,12 @@ public final class SyncJob implements AutoCloseable {
 
   /** Runs the full sync; blocks until every table is done, the job is stopped, or a table fails. */
   public SyncReport run() throws InterruptedException {
+    SyncReport report = runFullSync();
+    listener.onJobFinished(report);
+    return report;
+  }
+
+  private SyncReport runFullSync() throws InterruptedException {
     String id = config.get(ShakeOptions.ID);
     JobState state = store.load(id);
     LOG.info("checkpoint {}: phase '{}', {} table(s) recorded", store.describe(), state.phase().code(), state.tables().size());
@@ -136,13 +146,15 @@ public final class SyncJob implements AutoCloseable {
           try {
             TableScanner scanner = new TableScanner(source, sourceRetrier,
                 QpsLimiter.system(config.get(ShakeOptions.QPS_FULL)), scan);
-            new TableFullSync(describer.describe(t), targets.table(t), scanner, store, settings, p, stopRequested)
-                .run(state.table(t).orElse(null));
+            new TableFullSync(describer.describe(t), targets.table(t), scanner, store, settings, p, transformer,
+                listener, stopRequested).run(state.table(t).orElse(null));
+            listener.onTableFinished(new TableSummary(p.snapshot(), null));
           } catch (Exception e) {
             p.state(TableProgress.State.FAILED);
             errors.put(t, String.valueOf(e.getMessage()));
             LOG.error("table {} failed: {}", t, e.getMessage(), e);
             stopRequested.set(true);
+            listener.onTableFinished(new TableSummary(p.snapshot(), String.valueOf(e.getMessage())));
           }
         }));
       }
@@ -182,6 +194,8 @@ public final class SyncJob implements AutoCloseable {
     private CheckpointStore store;
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
+    private ItemTransformer transformer = ItemTransformer.IDENTITY;
+    private final List<SyncListener> listeners = new ArrayList<>();
 
     private Builder(Configuration config) {
       ShakeOptions.validate(config);
@@ -203,6 +217,18 @@ public final class SyncJob implements AutoCloseable {
     /** The checkpoint store (owned by the job). */
     public Builder checkpointStore(CheckpointStore store) {
       this.store = store;
+      return this;
+    }
+
+    /** Changes or skips items before they are written; see {@link ItemTransformer}. */
+    public Builder transformer(ItemTransformer transformer) {
+      this.transformer = transformer;
+      return this;
+    }
+
+    /** Adds a listener for progress and completion callbacks. */
+    public Builder listener(SyncListener listener) {
+      listeners.add(listener);
       return this;
     }
 

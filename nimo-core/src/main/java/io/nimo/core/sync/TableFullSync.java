@@ -32,16 +32,21 @@ final class TableFullSync {
   private final CheckpointStore store;
   private final FullSyncSettings settings;
   private final TableProgress progress;
+  private final ItemTransformer transformer;
+  private final SyncListener listener;
   private final AtomicBoolean stopRequested;
 
   TableFullSync(SourceTable source, Target target, TableScanner scanner, CheckpointStore store,
-      FullSyncSettings settings, TableProgress progress, AtomicBoolean stopRequested) {
+      FullSyncSettings settings, TableProgress progress, ItemTransformer transformer, SyncListener listener,
+      AtomicBoolean stopRequested) {
     this.source = source;
     this.target = target;
     this.scanner = scanner;
     this.store = store;
     this.settings = settings;
     this.progress = progress;
+    this.transformer = transformer;
+    this.listener = listener;
     this.stopRequested = stopRequested;
   }
 
@@ -49,6 +54,7 @@ final class TableFullSync {
   void run(TableCheckpoint resumeFrom) throws Exception {
     String table = source.name();
     TableCheckpoint cp = resumeFrom;
+    listener.onTableStarted(table);
     if (cp == null || !cp.prepared()) {
       progress.state(TableProgress.State.PREPARING);
       PrepareResult prepared = target.prepare(source, settings.existPolicy());
@@ -69,7 +75,7 @@ final class TableFullSync {
     progress.state(TableProgress.State.RUNNING);
     SegmentTracker tracker = new SegmentTracker(cp);
     TablePipeline pipeline = new TablePipeline(table, source.keySchema(), scanner, target, tracker, progress,
-        settings, stopRequested);
+        settings, transformer, stopRequested);
     CompletableFuture<Void> done = pipeline.start(cp.totalSegments());
     awaitWithCheckpoints(done, tracker, table);
     flush(tracker, table);
@@ -103,7 +109,9 @@ final class TableFullSync {
       } catch (TimeoutException e) {
         flush(tracker, table);
         if (System.nanoTime() >= nextLog) {
-          ProgressLine.log(progress.snapshot());
+          TableProgress.Snapshot snapshot = progress.snapshot();
+          ProgressLine.log(snapshot);
+          listener.onProgress(snapshot);
           nextLog = System.nanoTime() + settings.progressInterval().toNanos();
         }
       } catch (ExecutionException e) {

@@ -1,5 +1,6 @@
 package io.nimo.core.sync;
 
+import io.nimo.core.item.ItemKey;
 import io.nimo.core.item.KeySchema;
 import io.nimo.core.metrics.TableProgress;
 import io.nimo.core.source.ScanPage;
@@ -42,6 +43,7 @@ final class TablePipeline {
   private final SegmentTracker tracker;
   private final TableProgress progress;
   private final FullSyncSettings settings;
+  private final ItemTransformer transformer;
   private final AtomicBoolean stopRequested;
   private final BlockingQueue<Envelope> pages;
   private final BlockingQueue<List<WorkItem>> batches;
@@ -49,7 +51,7 @@ final class TablePipeline {
   private ExecutorService executor;
 
   TablePipeline(String table, KeySchema keys, TableScanner scanner, Target target, SegmentTracker tracker,
-      TableProgress progress, FullSyncSettings settings, AtomicBoolean stopRequested) {
+      TableProgress progress, FullSyncSettings settings, ItemTransformer transformer, AtomicBoolean stopRequested) {
     this.table = table;
     this.keys = keys;
     this.scanner = scanner;
@@ -57,6 +59,7 @@ final class TablePipeline {
     this.tracker = tracker;
     this.progress = progress;
     this.settings = settings;
+    this.transformer = transformer;
     this.stopRequested = stopRequested;
     this.pages = new ArrayBlockingQueue<>(Math.max(4, settings.parsers() * 2));
     this.batches = new ArrayBlockingQueue<>(Math.max(2, settings.writers()));
@@ -156,8 +159,13 @@ final class TablePipeline {
           break;
         }
         for (Map<String, AttributeValue> item : e.page().items()) {
-          keys.keyOf(item);
-          buffer.add(new WorkItem(item, e.ticket()));
+          Map<String, AttributeValue> out = transform(item);
+          if (out == null) {
+            progress.addFiltered(1);
+            tracker.ack(e.ticket(), 1);
+            continue;
+          }
+          buffer.add(new WorkItem(out, e.ticket()));
           if (buffer.size() >= settings.batchSize()) {
             buffer = flush(buffer);
           }
@@ -170,6 +178,27 @@ final class TablePipeline {
           batches.put(BATCH_END);
         }
       }
+    }
+  }
+
+  /** The transformed item, or {@code null} if the transformer skips it. */
+  private Map<String, AttributeValue> transform(Map<String, AttributeValue> item) {
+    ItemKey key = keys.keyOf(item);
+    if (transformer == ItemTransformer.IDENTITY) {
+      return item;
+    }
+    Map<String, AttributeValue> out = transformer.transform(table, item).orElse(null);
+    if (out != null && !key.equals(keySafe(out))) {
+      throw new IllegalStateException("item transformer changed the key of item {" + key + "} of table " + table);
+    }
+    return out;
+  }
+
+  private ItemKey keySafe(Map<String, AttributeValue> item) {
+    try {
+      return keys.keyOf(item);
+    } catch (IllegalArgumentException missing) {
+      return null;
     }
   }
 

@@ -28,7 +28,7 @@ public final class TableContents {
       Map<String, AttributeValue> other = b.get(k);
       if (other == null) {
         lines.add("missing on target: " + k);
-      } else if (!v.equals(other)) {
+      } else if (!io.nimo.core.item.ItemEquality.equal(v, other)) {
         lines.add("differs: " + k + "\n  source " + ItemJson.write(v) + "\n  target " + ItemJson.write(other));
       }
     });

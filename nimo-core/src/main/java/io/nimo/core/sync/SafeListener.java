@@ -1,0 +1,46 @@
+package io.nimo.core.sync;
+
+import io.nimo.core.metrics.TableProgress;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Fans callbacks out to the registered listeners; a listener that throws is logged, never fatal. */
+final class SafeListener implements SyncListener {
+  private static final Logger LOG = LoggerFactory.getLogger(SafeListener.class);
+  private final List<SyncListener> listeners;
+
+  SafeListener(List<SyncListener> listeners) {
+    this.listeners = List.copyOf(listeners);
+  }
+
+  private void each(String what, java.util.function.Consumer<SyncListener> call) {
+    for (SyncListener l : listeners) {
+      try {
+        call.accept(l);
+      } catch (RuntimeException e) {
+        LOG.warn("sync listener {} failed in {}: {}", l.getClass().getName(), what, e.toString());
+      }
+    }
+  }
+
+  @Override
+  public void onTableStarted(String table) {
+    each("onTableStarted", l -> l.onTableStarted(table));
+  }
+
+  @Override
+  public void onProgress(TableProgress.Snapshot snapshot) {
+    each("onProgress", l -> l.onProgress(snapshot));
+  }
+
+  @Override
+  public void onTableFinished(TableSummary summary) {
+    each("onTableFinished", l -> l.onTableFinished(summary));
+  }
+
+  @Override
+  public void onJobFinished(SyncReport report) {
+    each("onJobFinished", l -> l.onJobFinished(report));
+  }
+}

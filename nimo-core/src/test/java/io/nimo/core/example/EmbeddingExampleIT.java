@@ -1,0 +1,98 @@
+package io.nimo.core.example;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nimo.core.config.Configuration;
+import io.nimo.core.config.ShakeOptions;
+import io.nimo.core.item.ItemJson;
+import io.nimo.core.sync.SyncJob;
+import io.nimo.core.sync.SyncListener;
+import io.nimo.core.sync.SyncReport;
+import io.nimo.core.sync.TableSummary;
+import io.nimo.core.testkit.DynamoLocal;
+import io.nimo.core.testkit.TableContents;
+import io.nimo.core.testkit.TestItems;
+import io.nimo.core.testkit.TestTables;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * What an embedding team does: builds the configuration in code, names a third-party target that
+ * ServiceLoader finds, drops and renames attributes and skips items with a transformer, and
+ * watches the run through a listener.
+ */
+class EmbeddingExampleIT {
+
+  @Test
+  void runsAFullSyncIntoAServiceLoadedTargetWithATransformerAndAListener(@TempDir Path dir) throws Exception {
+    try (DynamoLocal source = DynamoLocal.start()) {
+      TestTables.createHashOnly(source.client(), "people", "id", ScalarAttributeType.S);
+      Random rnd = new Random(9);
+      List<Map<String, AttributeValue>> items = new ArrayList<>();
+      for (int i = 0; i < 1000; i++) {
+        Map<String, AttributeValue> item = new HashMap<>(TestItems.ordinary("id", TestItems.s("p" + i), rnd));
+        item.put("secret", TestItems.s("ssn-" + i));
+        items.add(item);
+      }
+      TestTables.put(source.client(), "people", items);
+
+      Configuration conf = Configuration.builder(ShakeOptions.ALL)
+          .set(ShakeOptions.SOURCE_ENDPOINT, source.endpoint())
+          .set(ShakeOptions.SOURCE_AK, "embedded").set(ShakeOptions.SOURCE_SK, "embedded")
+          .set(ShakeOptions.TARGET_TYPE, "jsonfile")
+          .set(ShakeOptions.TARGET_ADDRESS, dir.resolve("out").toString())
+          .set(ShakeOptions.CHECKPOINT_ADDRESS, dir.resolve("cp").toString())
+          .set(ShakeOptions.FULL_HTTP_PORT, -1)
+          .build();
+      List<TableSummary> finished = new CopyOnWriteArrayList<>();
+      SyncReport report;
+      try (SyncJob job = SyncJob.builder(conf)
+          .transformer((table, item) -> {
+            if (item.get("id").s().endsWith("7")) {
+              return Optional.empty();
+            }
+            Map<String, AttributeValue> out = new HashMap<>(item);
+            out.remove("secret");
+            out.put("display_name", out.remove("name"));
+            return Optional.of(out);
+          })
+          .listener(new SyncListener() {
+            @Override
+            public void onTableFinished(TableSummary summary) {
+              finished.add(summary);
+            }
+          })
+          .build()) {
+        report = job.run();
+      }
+
+      assertThat(report.outcome()).isEqualTo(SyncReport.Outcome.COMPLETED);
+      assertThat(finished).singleElement().satisfies(s -> {
+        assertThat(s.ok()).isTrue();
+        assertThat(s.progress().filtered()).isEqualTo(100);
+        assertThat(s.progress().written()).isEqualTo(900);
+      });
+      List<String> lines = Files.readAllLines(dir.resolve("out/people.jsonl"));
+      assertThat(lines).hasSize(900);
+      Map<String, Map<String, AttributeValue>> sourceItems = TableContents.read(source.client(), "people");
+      for (String line : lines) {
+        Map<String, AttributeValue> written = ItemJson.read(line);
+        Map<String, AttributeValue> original = sourceItems.get("id=S:" + written.get("id").s());
+        assertThat(written).doesNotContainKey("secret").doesNotContainKey("name");
+        assertThat(written.get("display_name")).isEqualTo(original.get("name"));
+        assertThat(written.get("scores")).isEqualTo(original.get("scores"));
+      }
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package io.nimo.core.example;
+
+import io.nimo.core.config.Configuration;
+import io.nimo.core.config.ShakeOptions;
+import io.nimo.core.target.TargetProvider;
+import io.nimo.core.target.TargetSession;
+import java.nio.file.Path;
+
+/**
+ * An example third-party target: {@code target.type = jsonfile}, {@code target.address = DIR}.
+ * Registered in {@code META-INF/services/io.nimo.core.target.TargetProvider}, exactly as an
+ * embedding team would ship one in its own jar.
+ */
+public final class JsonFileTargetProvider implements TargetProvider {
+  @Override
+  public String type() {
+    return "jsonfile";
+  }
+
+  @Override
+  public TargetSession open(Configuration config) {
+    return new JsonFileTargetSession(Path.of(config.get(ShakeOptions.TARGET_ADDRESS)));
+  }
+}

@@ -1,0 +1,98 @@
+package io.nimo.core.example;
+
+import io.nimo.core.item.ItemJson;
+import io.nimo.core.item.ItemKey;
+import io.nimo.core.item.KeySchema;
+import io.nimo.core.target.ExistPolicy;
+import io.nimo.core.target.PrepareResult;
+import io.nimo.core.target.SourceTable;
+import io.nimo.core.target.Target;
+import io.nimo.core.target.TargetSession;
+import io.nimo.core.target.TargetTableExistsException;
+import io.nimo.core.target.WriteResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.stream.Stream;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Keeps each table in memory and writes it as DynamoDB-JSON lines to {@code DIR/<table>.jsonl} on close. */
+final class JsonFileTargetSession implements TargetSession {
+  private final Path dir;
+  private final Map<String, Table> tables = new ConcurrentHashMap<>();
+
+  JsonFileTargetSession(Path dir) {
+    this.dir = dir;
+  }
+
+  private record Table(KeySchema keys, ConcurrentSkipListMap<String, Map<String, AttributeValue>> items) {}
+
+  @Override
+  public Target table(String name) {
+    return new Target() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public PrepareResult prepare(SourceTable source, ExistPolicy policy) {
+        boolean exists = tables.containsKey(name) || Files.exists(file(name));
+        if (exists && policy != ExistPolicy.DROP) {
+          throw new TargetTableExistsException(name);
+        }
+        tables.put(name, new Table(source.keySchema(), new ConcurrentSkipListMap<>()));
+        return new PrepareResult(exists, List.of());
+      }
+
+      @Override
+      public WriteResult writeBatch(List<Map<String, AttributeValue>> items) {
+        Table t = tables.get(name);
+        Map<String, Map<String, AttributeValue>> unique = new java.util.LinkedHashMap<>();
+        items.forEach(i -> unique.put(t.keys().keyOf(i).toString(), i));
+        t.items().putAll(unique);
+        return new WriteResult(unique.size(), 0, items.size() - unique.size());
+      }
+
+      @Override
+      public Optional<Map<String, AttributeValue>> read(ItemKey key) {
+        return Optional.ofNullable(tables.get(name).items().get(key.toString()));
+      }
+
+      @Override
+      public Stream<Map<String, AttributeValue>> scan() {
+        return new ArrayList<>(tables.get(name).items().values()).stream();
+      }
+    };
+  }
+
+  static Path file(Path dir, String table) {
+    return dir.resolve(table + ".jsonl");
+  }
+
+  private Path file(String table) {
+    return file(dir, table);
+  }
+
+  @Override
+  public void close() {
+    try {
+      Files.createDirectories(dir);
+      for (Map.Entry<String, Table> e : tables.entrySet()) {
+        List<String> lines = new ArrayList<>();
+        e.getValue().items().values().forEach(i -> lines.add(ItemJson.write(i)));
+        Files.write(file(e.getKey()), lines, StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

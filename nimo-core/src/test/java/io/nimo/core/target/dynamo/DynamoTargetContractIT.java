@@ -1,0 +1,35 @@
+package io.nimo.core.target.dynamo;
+
+import io.nimo.core.dynamo.DynamoErrorClassifier;
+import io.nimo.core.retry.Retrier;
+import io.nimo.core.retry.RetryPolicy;
+import io.nimo.core.retry.Sleeper;
+import io.nimo.core.target.TargetSession;
+import io.nimo.core.testkit.DynamoLocal;
+import io.nimo.core.testkit.TargetContract;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The DynamoDB-API target passes the Target contract against a real DynamoDB Local. */
+class DynamoTargetContractIT extends TargetContract {
+  private static DynamoLocal server;
+
+  @BeforeAll
+  static void start() {
+    server = DynamoLocal.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Override
+  protected TargetSession openSession() {
+    Retrier retrier = new Retrier(RetryPolicy.of(Duration.ofMillis(200), Duration.ofSeconds(30)),
+        new DynamoErrorClassifier(), Clock.systemUTC(), Sleeper.SYSTEM);
+    return new DynamoTargetSession(server.api(), retrier, Duration.ofSeconds(30), true);
+  }
+}

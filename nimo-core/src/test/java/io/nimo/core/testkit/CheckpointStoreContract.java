@@ -1,0 +1,83 @@
+package io.nimo.core.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.nimo.core.checkpoint.CheckpointStore;
+import io.nimo.core.checkpoint.JobState;
+import io.nimo.core.checkpoint.SegmentCheckpoint;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The conformance tests every {@link CheckpointStore} must pass (in nimo-core's test-jar). The
+ * implementer supplies stores that all read and write the same durable location, so that a
+ * second store sees what the first saved, as a restarted process would.
+ */
+public abstract class CheckpointStoreContract {
+
+  /** A store over the test's durable location; each call models a fresh process. */
+  protected abstract CheckpointStore openStore();
+
+  private static final Map<String, AttributeValue> KEY = Map.of(
+      "pk", AttributeValue.fromS("user#ü"), "sk", AttributeValue.fromN("-1.5E+100"),
+      "b", AttributeValue.fromB(SdkBytes.fromByteArray(new byte[] {(byte) 0x80, 0})));
+
+  @Test
+  void aNewLocationLoadsAsAFreshJob() {
+    try (CheckpointStore store = openStore()) {
+      JobState s = store.load("job-a");
+      assertThat(s.phase()).isEqualTo(JobState.Phase.NEW);
+      assertThat(s.tables()).isEmpty();
+    }
+  }
+
+  @Test
+  void savedProgressSurvivesARestartExactly() {
+    try (CheckpointStore store = openStore()) {
+      store.load("job-a");
+      store.save(new JobState.Delta.PhaseChanged(JobState.Phase.FULL_SYNC));
+      store.save(new JobState.Delta.TablePrepared("t1", 3));
+      store.save(new JobState.Delta.SegmentsAdvanced("t1", List.of(new SegmentCheckpoint(1, KEY, 42, false))));
+      store.save(new JobState.Delta.TablePrepared("t2", 1));
+      store.save(new JobState.Delta.SegmentsAdvanced("t2", List.of(new SegmentCheckpoint(0, null, 5, true))));
+      store.save(new JobState.Delta.TableCompleted("t2"));
+    }
+    try (CheckpointStore again = openStore()) {
+      JobState s = again.load("job-a");
+      assertThat(s.phase()).isEqualTo(JobState.Phase.FULL_SYNC);
+      assertThat(s.tables()).containsOnlyKeys("t1", "t2");
+      assertThat(s.table("t1").orElseThrow().segment(1)).isEqualTo(new SegmentCheckpoint(1, KEY, 42, false));
+      assertThat(s.table("t1").orElseThrow().segment(0)).isEqualTo(SegmentCheckpoint.start(0));
+      assertThat(s.table("t1").orElseThrow().done()).isFalse();
+      assertThat(s.table("t2").orElseThrow().done()).isTrue();
+    }
+  }
+
+  @Test
+  void laterSavesReplaceEarlierPositions() {
+    try (CheckpointStore store = openStore()) {
+      store.load("job-a");
+      store.save(new JobState.Delta.TablePrepared("t1", 1));
+      store.save(new JobState.Delta.SegmentsAdvanced("t1", List.of(new SegmentCheckpoint(0, KEY, 1, false))));
+      store.save(new JobState.Delta.SegmentsAdvanced("t1", List.of(new SegmentCheckpoint(0, null, 9, true))));
+      store.save(new JobState.Delta.PhaseChanged(JobState.Phase.FULL_DONE));
+    }
+    try (CheckpointStore again = openStore()) {
+      JobState s = again.load("job-a");
+      assertThat(s.phase()).isEqualTo(JobState.Phase.FULL_DONE);
+      assertThat(s.table("t1").orElseThrow().segment(0)).isEqualTo(new SegmentCheckpoint(0, null, 9, true));
+    }
+  }
+
+  @Test
+  void saveBeforeLoadIsRefused() {
+    try (CheckpointStore store = openStore()) {
+      assertThatThrownBy(() -> store.save(new JobState.Delta.PhaseChanged(JobState.Phase.FULL_SYNC)))
+          .isInstanceOf(IllegalStateException.class);
+    }
+  }
+}

@@ -1,0 +1,161 @@
+package io.nimo.core.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.nimo.core.item.ItemEquality;
+import io.nimo.core.item.ItemJson;
+import io.nimo.core.item.KeySchema;
+import io.nimo.core.target.ExistPolicy;
+import io.nimo.core.target.SourceTable;
+import io.nimo.core.target.Target;
+import io.nimo.core.target.TargetSession;
+import io.nimo.core.target.TargetTableExistsException;
+import io.nimo.core.target.WriteResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+/**
+ * The conformance tests every {@link Target} must pass. An implementer extends this class (it is
+ * in nimo-core's test-jar) and supplies a fresh, empty session per test.
+ */
+public abstract class TargetContract {
+  private static final AtomicInteger TABLES = new AtomicInteger();
+  private TargetSession session;
+  private String table;
+
+  /** A session on an empty target; closed after each test. */
+  protected abstract TargetSession openSession();
+
+  @BeforeEach
+  void open() {
+    session = openSession();
+    table = "contract_" + TABLES.incrementAndGet();
+  }
+
+  @AfterEach
+  void close() {
+    session.close();
+  }
+
+  protected static SourceTable sourceTable(String name) {
+    TableDescription d = TableDescription.builder().tableName(name)
+        .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
+            KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build())
+        .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
+            a -> a.attributeName("sk").attributeType(ScalarAttributeType.N))
+        .billingModeSummary(b -> b.billingMode(BillingMode.PAY_PER_REQUEST))
+        .itemCount(0L).build();
+    return new SourceTable(d, null);
+  }
+
+  private static Map<String, AttributeValue> item(String pk, int sk, Random rnd) {
+    Map<String, AttributeValue> m = new java.util.LinkedHashMap<>(TestItems.ordinary("pk", TestItems.s(pk), rnd));
+    m.put("sk", TestItems.n(String.valueOf(sk)));
+    return m;
+  }
+
+  /** Same item by DynamoDB semantics (numbers by value, sets unordered). */
+  protected static void assertSame(Map<String, AttributeValue> actual, Map<String, AttributeValue> expected) {
+    assertThat(ItemEquality.equal(actual, expected)).as("expected %s%nbut read %s", ItemJson.write(expected),
+        ItemJson.write(actual)).isTrue();
+  }
+
+  private Target prepared() {
+    Target t = session.table(table);
+    t.prepare(sourceTable(table), ExistPolicy.FAIL);
+    return t;
+  }
+
+  @Test
+  void writtenItemsReadBackExactly() {
+    Target t = prepared();
+    Random rnd = new Random(5);
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      items.add(item("p" + (i % 3), i, rnd));
+    }
+    WriteResult r = t.writeBatch(items);
+    assertThat(r.written()).isEqualTo(20);
+    KeySchema keys = new KeySchema("pk", "sk");
+    for (Map<String, AttributeValue> item : items) {
+      assertSame(t.read(keys.keyOf(item)).orElseThrow(), item);
+    }
+    assertThat(t.read(keys.keyOf(item("absent", 1, rnd)))).isEmpty();
+  }
+
+  @Test
+  void edgeCaseItemsSurviveTheRoundTrip() {
+    Target t = prepared();
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    int sk = 0;
+    for (Map<String, AttributeValue> e : TestItems.edgeCases("pk", List.of(TestItems.s("e1"), TestItems.s("e2"),
+        TestItems.s("e3"), TestItems.s("e4"), TestItems.s("e5")))) {
+      Map<String, AttributeValue> m = new java.util.LinkedHashMap<>(e);
+      m.put("sk", TestItems.n(String.valueOf(sk++)));
+      items.add(m);
+    }
+    for (Map<String, AttributeValue> item : items) {
+      t.writeBatch(List.of(item));
+      assertSame(t.read(new KeySchema("pk", "sk").keyOf(item)).orElseThrow(), item);
+    }
+  }
+
+  @Test
+  void writesAreIdempotentUpsertsAndTheLastDuplicateWins() {
+    Target t = prepared();
+    Random rnd = new Random(6);
+    Map<String, AttributeValue> first = item("dup", 1, rnd);
+    Map<String, AttributeValue> second = item("dup", 1, rnd);
+    WriteResult r = t.writeBatch(List.of(first, item("other", 2, rnd), second));
+    assertThat(r.written()).isEqualTo(2);
+    assertThat(r.deduplicated()).isEqualTo(1);
+    t.writeBatch(List.of(second));
+    assertSame(t.read(new KeySchema("pk", "sk").keyOf(second)).orElseThrow(), second);
+    try (Stream<Map<String, AttributeValue>> all = t.scan()) {
+      assertThat(all.count()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void scanReturnsEveryItem() {
+    Target t = prepared();
+    Random rnd = new Random(7);
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    for (int i = 0; i < 260; i++) {
+      items.add(item("s" + (i % 17), i, rnd));
+    }
+    for (int i = 0; i < items.size(); i += 25) {
+      t.writeBatch(items.subList(i, Math.min(items.size(), i + 25)));
+    }
+    try (Stream<Map<String, AttributeValue>> all = t.scan()) {
+      assertThat(all.map(m -> m.get("sk").n()).collect(Collectors.toSet())).hasSize(260);
+    }
+  }
+
+  @Test
+  void anExistingTableIsReplacedOnlyWithDrop() {
+    Target t = prepared();
+    t.writeBatch(List.of(item("old", 1, new Random(1))));
+    assertThatThrownBy(() -> session.table(table).prepare(sourceTable(table), ExistPolicy.FAIL))
+        .isInstanceOf(TargetTableExistsException.class).hasMessageContaining(table);
+    assertThat(session.table(table).prepare(sourceTable(table), ExistPolicy.DROP).dropped()).isTrue();
+    try (Stream<Map<String, AttributeValue>> all = session.table(table).scan()) {
+      assertThat(all.count()).isZero();
+    }
+  }
+}
