@@ -147,7 +147,7 @@ public final class FullSyncBenchmark {
   private static NimoRun runNimo(Path home, String source, String target) throws Exception {
     Path conf = home.resolve("conf/bench.conf");
     String text = Files.readString(home.resolve("conf/nimo-shake.conf"), StandardCharsets.UTF_8);
-    Map<String, String> values = Map.of("id", "bench", "source.endpoint_url", source, "source.access_key_id", "local",
+    Map<String, String> values = Map.of("id", "bench", "sync_mode", "full", "source.endpoint_url", source, "source.access_key_id", "local",
         "source.secret_access_key", "local", "target.address", target, "target.access_key_id", "local",
         "target.secret_access_key", "local", "filter.collection.white", "orders", "full_sync.http_port", "-1");
     for (Map.Entry<String, String> e : values.entrySet()) {

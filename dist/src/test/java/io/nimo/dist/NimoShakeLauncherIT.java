@@ -51,6 +51,7 @@ class NimoShakeLauncherIT {
   private static Map<String, String> conf(DynamoLocal target, String id) {
     Map<String, String> v = new LinkedHashMap<>();
     v.put("id", id);
+    v.put("sync_mode", "full");
     v.put("source.endpoint_url", source.endpoint());
     v.put("source.access_key_id", "local");
     v.put("source.secret_access_key", "local-secret-value");
@@ -125,7 +126,8 @@ class NimoShakeLauncherIT {
       assertThat(writtenInCheckpoint(cp)).isLessThan(ITEMS);
       target.client().putItem(b -> b.tableName("events").item(Map.of("id", TestItems.s("marker"))));
 
-      Files.writeString(conf, tool.shippedConfWith(Map.of("id", "launch-kill", "source.endpoint_url", source.endpoint(),
+      Files.writeString(conf, tool.shippedConfWith(Map.of("id", "launch-kill", "sync_mode", "full",
+          "source.endpoint_url", source.endpoint(),
           "target.address", target.endpoint(), "source.access_key_id", "a", "source.secret_access_key", "b",
           "target.access_key_id", "a", "target.secret_access_key", "b", "target.db.exist", "drop",
           "full_sync.http_port", "0")), StandardCharsets.UTF_8);

@@ -6,6 +6,7 @@ import io.nimo.core.config.ConfigOption;
 import io.nimo.core.config.Configuration;
 import io.nimo.core.config.ShakeOptions;
 import io.nimo.core.metrics.FullSyncStatus;
+import io.nimo.core.metrics.IncrSyncStatus;
 import io.nimo.core.metrics.StatusServer;
 import io.nimo.core.sync.SyncJob;
 import io.nimo.core.sync.SyncReport;
@@ -84,7 +85,8 @@ final class NimoShakeCli {
 
   private int runJob(Configuration conf) throws Exception {
     CountDownLatch finished = new CountDownLatch(1);
-    try (SyncJob job = SyncJob.builder(conf).build(); StatusServer ignored = startStatus(conf, job)) {
+    try (SyncJob job = SyncJob.builder(conf).build(); StatusServer full = startStatus(conf, job);
+        StatusServer incr = startIncrStatus(conf, job)) {
       Thread hook = new Thread(() -> {
         LOG.info("stop requested: draining in-flight batches and checkpointing");
         job.stop();
@@ -104,7 +106,7 @@ final class NimoShakeCli {
       }
       printSummary(report);
       return switch (report.outcome()) {
-        case COMPLETED, ALREADY_COMPLETED -> OK;
+        case COMPLETED, ALREADY_COMPLETED, INCREMENTAL_STOPPED -> OK;
         case STOPPED -> STOPPED;
         case FAILED -> FAILED;
       };
@@ -123,12 +125,25 @@ final class NimoShakeCli {
     return StatusServer.start(conf.get(ShakeOptions.HTTP_BIND), port, routes);
   }
 
+  private StatusServer startIncrStatus(Configuration conf, SyncJob job) throws java.io.IOException {
+    int port = conf.get(ShakeOptions.INCR_HTTP_PORT);
+    if (port < 0 || conf.get(ShakeOptions.SYNC_MODE).equals("full")) {
+      return null;
+    }
+    IncrSyncStatus status = new IncrSyncStatus(job.streamProgress());
+    Map<String, Supplier<StatusServer.Response>> routes = new LinkedHashMap<>();
+    routes.put("/metric", () -> StatusServer.Response.json(status.metricJson()));
+    routes.put("/metrics", () -> StatusServer.Response.text(status.prometheus()));
+    return StatusServer.start(conf.get(ShakeOptions.HTTP_BIND), port, routes);
+  }
+
   private void printSummary(SyncReport report) {
     StringBuilder b = new StringBuilder("\n==== nimo-shake summary: ").append(report.outcome()).append(" — ")
         .append(report.message()).append('\n');
     for (TableSummary t : report.tables()) {
       b.append("  ").append(t).append('\n');
     }
+    report.streams().forEach(st -> b.append("  ").append(st).append('\n'));
     LOG.info(b.toString());
   }
 

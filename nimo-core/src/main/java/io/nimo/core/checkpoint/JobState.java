@@ -12,19 +12,22 @@ import java.util.Optional;
  * @param formatVersion the persisted format version ({@link #FORMAT_VERSION} when written by this build)
  * @param jobId the job's id ({@code id} in the conf)
  * @param phase where the job is
- * @param tables per-table progress by name
+ * @param tables per-table full-sync progress by name
+ * @param streams per-table incremental-sync progress by name
  */
-public record JobState(int formatVersion, String jobId, Phase phase, Map<String, TableCheckpoint> tables) {
+public record JobState(int formatVersion, String jobId, Phase phase, Map<String, TableCheckpoint> tables,
+    Map<String, StreamCheckpoint> streams) {
   /** The checkpoint format this build writes and reads. */
   public static final int FORMAT_VERSION = 1;
 
   public JobState {
     tables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+    streams = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(streams));
   }
 
   /** A job that has never run. */
   public static JobState fresh(String jobId) {
-    return new JobState(FORMAT_VERSION, jobId, Phase.NEW, Map.of());
+    return new JobState(FORMAT_VERSION, jobId, Phase.NEW, Map.of(), Map.of());
   }
 
   /** The job phase; {@link #code()} is what the {@code status_table} stores (the original's values). */
@@ -69,6 +72,20 @@ public record JobState(int formatVersion, String jobId, Phase phase, Map<String,
     /** Every item of the table is written. */
     record TableCompleted(String table) implements Delta {}
 
+    /** The stream a table's incremental sync follows, with the start position of every shard. */
+    record StreamPrepared(String table, String streamArn, List<ShardCheckpoint> shards) implements Delta {
+      public StreamPrepared {
+        shards = List.copyOf(shards);
+      }
+    }
+
+    /** Shards were discovered, advanced or finished. */
+    record ShardsAdvanced(String table, List<ShardCheckpoint> shards) implements Delta {
+      public ShardsAdvanced {
+        shards = List.copyOf(shards);
+      }
+    }
+
     /** The table name this delta touches, if any. */
     default Optional<String> tableName() {
       if (this instanceof TablePrepared t) {
@@ -82,6 +99,21 @@ public record JobState(int formatVersion, String jobId, Phase phase, Map<String,
       }
       return Optional.empty();
     }
+
+    /** The table whose stream progress this delta touches, if any. */
+    default Optional<String> streamTable() {
+      if (this instanceof StreamPrepared p) {
+        return Optional.of(p.table());
+      }
+      if (this instanceof ShardsAdvanced a) {
+        return Optional.of(a.table());
+      }
+      return Optional.empty();
+    }
+  }
+
+  public Optional<StreamCheckpoint> stream(String table) {
+    return Optional.ofNullable(streams.get(table));
   }
 
   public Optional<TableCheckpoint> table(String name) {
@@ -91,6 +123,7 @@ public record JobState(int formatVersion, String jobId, Phase phase, Map<String,
   /** The state after {@code delta}. */
   public JobState apply(Delta delta) {
     Map<String, TableCheckpoint> t = new LinkedHashMap<>(tables);
+    Map<String, StreamCheckpoint> st = new LinkedHashMap<>(streams);
     Phase p = phase;
     if (delta instanceof Delta.PhaseChanged c) {
       p = c.phase();
@@ -100,8 +133,16 @@ public record JobState(int formatVersion, String jobId, Phase phase, Map<String,
       t.put(c.table(), require(c.table()).withSegments(c.segments()));
     } else if (delta instanceof Delta.TableCompleted c) {
       t.put(c.table(), require(c.table()).completed());
+    } else if (delta instanceof Delta.StreamPrepared c) {
+      st.put(c.table(), new StreamCheckpoint(c.table(), c.streamArn(), Map.of()).withShards(c.shards()));
+    } else if (delta instanceof Delta.ShardsAdvanced c) {
+      StreamCheckpoint sc = streams.get(c.table());
+      if (sc == null) {
+        throw new IllegalStateException("no stream checkpoint for table " + c.table() + " (StreamPrepared must come first)");
+      }
+      st.put(c.table(), sc.withShards(c.shards()));
     }
-    return new JobState(FORMAT_VERSION, jobId, p, t);
+    return new JobState(FORMAT_VERSION, jobId, p, t, st);
   }
 
   private TableCheckpoint require(String table) {

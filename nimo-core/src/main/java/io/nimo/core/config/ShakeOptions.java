@@ -46,11 +46,17 @@ public final class ShakeOptions {
   public static final ConfigOption<Duration> PROGRESS_INTERVAL = duration("progress.log_interval",
       Duration.ofSeconds(5), "How often a progress line per running table is logged.");
 
-  public static final ConfigOption<String> SYNC_MODE = oneOf("sync_mode", "full",
-      "full = copy every table, then exit. all = full then incremental; incr = incremental only "
-          + "(both arrive with incremental sync and are refused by this version).", "all", "full", "incr");
+  public static final ConfigOption<String> SYNC_MODE = oneOf("sync_mode", "all",
+      "all = full sync, then follow the streams until stopped; full = copy every table, then exit; "
+          + "incr = follow the streams only (no full sync), from incr.start_position.", "all", "full", "incr");
   public static final ConfigOption<Boolean> INCR_SYNC_PARALLEL = bool("incr_sync_parallel", false,
-      "Read streams while the full sync runs (incremental sync; not used by sync_mode = full).");
+      "Spool stream records to disk while the full sync runs (for full syncs near the 24 h stream retention). "
+          + "Not available in this version: must stay false.");
+  public static final ConfigOption<String> INCR_START = oneOf("incr.start_position", "trim_horizon",
+      "sync_mode = incr only: where a first run starts reading the streams: trim_horizon (every retained "
+          + "change, up to 24 h) or latest (changes from now on).", "trim_horizon", "latest");
+  public static final ConfigOption<Duration> INCR_DISCOVERY_INTERVAL = duration("incr.shard_discovery_interval",
+      Duration.ofSeconds(2), "How often the streams are checked for new shards (splits).");
   public static final ConfigOption<Boolean> SYNC_SCHEMA_ONLY = bool("sync_schema_only", false,
       "Create the target tables and indexes only; copy no data.");
 
@@ -155,7 +161,7 @@ public final class ShakeOptions {
       TARGET_TYPE, TARGET_ADDRESS, TARGET_AK, TARGET_SK, TARGET_REGION, TARGET_MONGO_TYPE, TARGET_DB_EXIST,
       FULL_CONCURRENCY, FULL_READ_CONCURRENCY, FULL_DOC_CONCURRENCY, FULL_DOC_PARSER, FULL_WRITE_BATCH,
       FULL_INDEX_USER, FULL_INSERT_ON_DUP, FULL_FILTER_EXPRESSION, FULL_FILTER_VALUES,
-      INCR_CONCURRENCY, INCR_INSERT_ON_DUP, INCR_UPSERT, INCR_PERSIST_DIR,
+      INCR_START, INCR_DISCOVERY_INTERVAL, INCR_CONCURRENCY, INCR_INSERT_ON_DUP, INCR_UPSERT, INCR_PERSIST_DIR,
       CHECKPOINT_TYPE, CHECKPOINT_ADDRESS, CHECKPOINT_DB, CHECKPOINT_INTERVAL, CONVERT_ID,
       RETRY_BUDGET, RETRY_MAX_BACKOFF, TABLE_ACTIVE_TIMEOUT);
 
@@ -180,9 +186,16 @@ public final class ShakeOptions {
     if (!endpoint.isBlank() && !endpoint.matches("https?://.+")) {
       throw new ConfigException(SOURCE_ENDPOINT.key(), "'" + endpoint + "' must start with http:// or https://");
     }
-    if (!c.get(SYNC_MODE).equals("full")) {
-      throw new ConfigException(SYNC_MODE.key(), "'" + c.get(SYNC_MODE)
-          + "' needs incremental sync, which this version does not have yet; use sync_mode = full");
+    if (c.get(INCR_SYNC_PARALLEL)) {
+      throw new ConfigException(INCR_SYNC_PARALLEL.key(), "spooling streams during the full sync is not available "
+          + "in this version; set it to false (changes made during the full sync are still replayed afterwards, "
+          + "as long as the full sync ends within the stream's 24 h retention)");
+    }
+    boolean dynamoTarget = java.util.Set.of("dynamodb", "polardb", "aliyun_dynamo_proxy")
+        .contains(c.get(TARGET_TYPE).toLowerCase(java.util.Locale.ROOT));
+    if (dynamoTarget && (!c.get(INCR_UPSERT) || !c.get(INCR_INSERT_ON_DUP))) {
+      throw new ConfigException(!c.get(INCR_UPSERT) ? INCR_UPSERT.key() : INCR_INSERT_ON_DUP.key(),
+          "must be true for DynamoDB-API targets: their writes are always upserts");
     }
     FilterValues.parse(c.get(FULL_FILTER_VALUES));
     if (!c.get(FULL_FILTER_VALUES).isBlank() && c.get(FULL_FILTER_EXPRESSION).isBlank()) {

@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -30,6 +31,9 @@ public interface DynamoApi extends AutoCloseable {
   void enableTimeToLive(String table, String attribute);
 
   TableDescription createTable(CreateTableRequest request);
+
+  /** Turns on the table's stream with the given view type. */
+  void enableStream(String table, StreamViewType viewType);
 
   void deleteTable(String table);
 

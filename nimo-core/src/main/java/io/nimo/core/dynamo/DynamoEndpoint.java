@@ -11,6 +11,7 @@ import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * How to reach a DynamoDB-API endpoint. Static keys when given, otherwise the AWS SDK default
@@ -60,6 +61,28 @@ public record DynamoEndpoint(
 
   public SdkDynamoApi buildApi() {
     return new SdkDynamoApi(buildClient());
+  }
+
+  /** The DynamoDB Streams API of the same endpoint. */
+  public io.nimo.core.source.stream.SdkStreamsApi buildStreamsApi() {
+    var builder = DynamoDbStreamsClient.builder()
+        .credentialsProvider(credentials())
+        .httpClientBuilder(ApacheHttpClient.builder().maxConnections(Math.max(maxConnections, 1)))
+        .overrideConfiguration(o -> {
+          o.retryStrategy(b -> b.maxAttempts(Math.max(1, maxRetries + 1)));
+          if (!callTimeout.isZero()) {
+            o.apiCallAttemptTimeout(callTimeout);
+          }
+        });
+    if (!endpoint.isBlank()) {
+      builder.endpointOverride(URI.create(endpoint));
+    }
+    if (!region.isBlank()) {
+      builder.region(Region.of(region));
+    } else if (!endpoint.isBlank()) {
+      builder.region(Region.US_EAST_1);
+    }
+    return new io.nimo.core.source.stream.SdkStreamsApi(builder.build());
   }
 
   private AwsCredentialsProvider credentials() {

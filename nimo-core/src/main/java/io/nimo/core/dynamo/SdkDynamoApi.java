@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.ListTablesResponse;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -53,6 +54,11 @@ public final class SdkDynamoApi implements DynamoApi {
   @Override
   public TableDescription createTable(CreateTableRequest request) {
     return client.createTable(request).tableDescription();
+  }
+
+  @Override
+  public void enableStream(String table, StreamViewType viewType) {
+    client.updateTable(b -> b.tableName(table).streamSpecification(s -> s.streamEnabled(true).streamViewType(viewType)));
   }
 
   @Override

@@ -3,34 +3,32 @@ package io.nimo.core.sync;
 import io.nimo.core.checkpoint.CheckpointStore;
 import io.nimo.core.checkpoint.CheckpointStores;
 import io.nimo.core.checkpoint.JobState;
+import io.nimo.core.config.ConfigException;
 import io.nimo.core.config.Configuration;
-import io.nimo.core.config.FilterValues;
 import io.nimo.core.config.ShakeOptions;
 import io.nimo.core.dynamo.DynamoApi;
 import io.nimo.core.dynamo.DynamoEndpoint;
 import io.nimo.core.dynamo.DynamoErrorClassifier;
 import io.nimo.core.metrics.JobProgress;
+import io.nimo.core.metrics.StreamProgress;
 import io.nimo.core.metrics.TableProgress;
 import io.nimo.core.retry.Retrier;
 import io.nimo.core.retry.RetryPolicy;
 import io.nimo.core.retry.Sleeper;
-import io.nimo.core.source.QpsLimiter;
-import io.nimo.core.source.ScanSettings;
 import io.nimo.core.source.SourceTables;
 import io.nimo.core.source.TableFilter;
-import io.nimo.core.source.TableScanner;
+import io.nimo.core.source.stream.StreamPositions;
+import io.nimo.core.source.stream.StreamsApi;
+import io.nimo.core.target.ExistPolicy;
 import io.nimo.core.target.TargetProviders;
+import io.nimo.core.target.TargetTableExistsException;
 import io.nimo.core.target.TargetSession;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,123 +50,159 @@ import org.slf4j.LoggerFactory;
 public final class SyncJob implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SyncJob.class);
 
-  private final Configuration config;
-  private final DynamoApi source;
-  private final TargetSession targets;
-  private final CheckpointStore store;
-  private final Retrier sourceRetrier;
-  private final ItemTransformer transformer;
-  private final SafeListener listener;
-  private final JobProgress progress = new JobProgress();
-  private final AtomicBoolean stopRequested = new AtomicBoolean();
+  private final JobContext ctx;
 
   private SyncJob(Builder b) {
-    this.config = b.config;
-    this.source = b.source != null ? b.source : sourceEndpoint(b.config).buildApi();
-    this.targets = b.targets != null ? b.targets : TargetProviders.forType(b.config.get(ShakeOptions.TARGET_TYPE)).open(b.config);
-    this.store = b.store != null ? b.store : CheckpointStores.open(b.config);
-    this.sourceRetrier = new Retrier(RetryPolicy.of(b.config.get(ShakeOptions.RETRY_MAX_BACKOFF),
-        b.config.get(ShakeOptions.RETRY_BUDGET)), new DynamoErrorClassifier(), b.clock, b.sleeper);
-    this.transformer = b.transformer;
-    this.listener = new SafeListener(b.listeners);
+    Configuration c = b.config;
+    DynamoEndpoint endpoint = sourceEndpoint(c);
+    Retrier retrier = new Retrier(RetryPolicy.of(c.get(ShakeOptions.RETRY_MAX_BACKOFF), c.get(ShakeOptions.RETRY_BUDGET)),
+        new DynamoErrorClassifier(), b.clock, b.sleeper);
+    this.ctx = new JobContext(c,
+        b.source != null ? b.source : endpoint.buildApi(),
+        b.streams != null ? b.streams : endpoint.buildStreamsApi(),
+        b.targets != null ? b.targets : TargetProviders.forType(c.get(ShakeOptions.TARGET_TYPE)).open(c),
+        b.store != null ? b.store : CheckpointStores.open(c),
+        retrier, b.transformer, new SafeListener(b.listeners), new JobProgress(), new ConcurrentHashMap<>(),
+        b.clock, new AtomicBoolean());
   }
 
   public static Builder builder(Configuration config) {
     return new Builder(config);
   }
 
-  /** Live progress of every selected table. */
+  /** Live full-sync progress of every selected table. */
   public JobProgress progress() {
-    return progress;
+    return ctx.progress();
+  }
+
+  /** Live incremental-sync progress by table (empty until the incremental phase starts). */
+  public Map<String, StreamProgress> streamProgress() {
+    return ctx.streamProgress();
   }
 
   /** Asks the job to stop: in-flight batches are drained and progress is checkpointed. Non-blocking. */
   public void stop() {
-    stopRequested.set(true);
+    ctx.stopRequested().set(true);
   }
 
-  /** Runs the full sync; blocks until every table is done, the job is stopped, or a table fails. */
+  /**
+   * Runs the job as {@code sync_mode} says and blocks: {@code full} until every table is copied;
+   * {@code all} through the full sync and then following the streams until {@link #stop()};
+   * {@code incr} following the streams until {@link #stop()}. Any phase ends early on a failure.
+   */
   public SyncReport run() throws InterruptedException {
-    SyncReport report = runFullSync();
-    listener.onJobFinished(report);
+    SyncReport report = runPhases();
+    ctx.listener().onJobFinished(report);
     return report;
   }
 
-  private SyncReport runFullSync() throws InterruptedException {
-    String id = config.get(ShakeOptions.ID);
-    JobState state = store.load(id);
-    LOG.info("checkpoint {}: phase '{}', {} table(s) recorded", store.describe(), state.phase().code(), state.tables().size());
-    if (state.phase() == JobState.Phase.FULL_DONE) {
-      String msg = "the full sync of job '" + id + "' already completed (checkpoint " + store.describe()
+  private SyncReport runPhases() throws InterruptedException {
+    String id = ctx.config().get(ShakeOptions.ID);
+    String mode = ctx.config().get(ShakeOptions.SYNC_MODE);
+    JobState state = ctx.store().load(id);
+    LOG.info("checkpoint {}: phase '{}', {} table(s) recorded", ctx.store().describe(), state.phase().code(),
+        state.tables().size() + state.streams().size());
+    boolean fullFinished = state.phase() == JobState.Phase.FULL_DONE || state.phase() == JobState.Phase.INCR_SYNC;
+    if (mode.equals("full") && fullFinished) {
+      String msg = "the full sync of job '" + id + "' already completed (checkpoint " + ctx.store().describe()
           + "); remove that checkpoint directory to copy again";
       LOG.info(msg);
       return new SyncReport(SyncReport.Outcome.ALREADY_COMPLETED, List.of(), msg);
     }
-    List<String> tables = TableFilter.parse(config.get(ShakeOptions.FILTER_WHITE), config.get(ShakeOptions.FILTER_BLACK))
-        .select(sourceRetrier.call("ListTables", source::listTables));
-    LOG.info("{} table(s) selected: {}", tables.size(), tables);
-    if (state.phase() == JobState.Phase.NEW) {
-      store.save(new JobState.Delta.PhaseChanged(JobState.Phase.FULL_SYNC));
+    if (mode.equals("incr") && state.phase() == JobState.Phase.FULL_SYNC) {
+      throw new ConfigException(ShakeOptions.SYNC_MODE.key(), "job '" + id + "' is in the middle of its full sync; "
+          + "finish it with sync_mode = all (or remove the checkpoint to start over)");
     }
-    tables.forEach(progress::register);
-    Map<String, String> errors = runTables(tables, state);
+    List<String> tables = TableFilter.parse(ctx.config().get(ShakeOptions.FILTER_WHITE),
+        ctx.config().get(ShakeOptions.FILTER_BLACK)).select(ctx.sourceRetrier().call("ListTables", ctx.source()::listTables));
+    LOG.info("{} table(s) selected: {}", tables.size(), tables);
+    if (state.phase() == JobState.Phase.NEW && !mode.equals("full")) {
+      state = prepareStreams(tables, mode.equals("all") || ctx.config().get(ShakeOptions.INCR_START).equals("latest")
+          ? StreamPositions.Start.NOW : StreamPositions.Start.OLDEST);
+      if (mode.equals("incr")) {
+        createMissingTargetTables(tables);
+      }
+    }
+    if (!mode.equals("incr") && !fullFinished) {
+      SyncReport full = runFull(tables, state);
+      if (!full.ok() || mode.equals("full")) {
+        return full;
+      }
+    }
+    requireStreamPositions(tables, state, mode);
+    if (state.phase() != JobState.Phase.INCR_SYNC) {
+      ctx.store().save(new JobState.Delta.PhaseChanged(JobState.Phase.INCR_SYNC));
+    }
+    state = ctx.store().load(id);
+    Map<String, String> errors = new IncrementalRunner(ctx).run(tables, state);
     List<TableSummary> summaries = new ArrayList<>();
-    for (TableProgress.Snapshot s : progress.snapshot()) {
+    for (TableProgress.Snapshot s : ctx.progress().snapshot()) {
+      summaries.add(new TableSummary(s, null));
+    }
+    List<StreamProgress.Snapshot> streams = new ArrayList<>();
+    tables.forEach(t -> {
+      StreamProgress p = ctx.streamProgress().get(t);
+      if (p != null) {
+        streams.add(p.snapshot(ctx.clock().millis()));
+      }
+    });
+    if (!errors.isEmpty()) {
+      return new SyncReport(SyncReport.Outcome.FAILED, summaries, streams, "incremental sync failed for " + errors);
+    }
+    return new SyncReport(SyncReport.Outcome.INCREMENTAL_STOPPED, summaries, streams,
+        "incremental sync stopped on request; the next run resumes from the checkpoint");
+  }
+
+  private JobState prepareStreams(List<String> tables, StreamPositions.Start start) {
+    StreamPositions positions = new StreamPositions(ctx.source(), ctx.streams(), ctx.sourceRetrier());
+    for (String t : tables) {
+      StreamPositions.Prepared p = positions.prepare(t, start);
+      ctx.store().save(new JobState.Delta.StreamPrepared(t, p.streamArn(), p.shards()));
+    }
+    return ctx.store().load(ctx.config().get(ShakeOptions.ID));
+  }
+
+  /** Incremental-only runs copy no data but still need the target tables; existing ones are kept. */
+  private void createMissingTargetTables(List<String> tables) {
+    SourceTables describer = new SourceTables(ctx.source(), ctx.sourceRetrier());
+    for (String t : tables) {
+      try {
+        ctx.targets().table(t).prepare(describer.describe(t), ExistPolicy.FAIL);
+      } catch (TargetTableExistsException exists) {
+        LOG.info("target table {} exists; incremental changes are applied to it", t);
+      }
+    }
+  }
+
+  private void requireStreamPositions(List<String> tables, JobState state, String mode) {
+    for (String t : tables) {
+      if (state.stream(t).isEmpty()) {
+        throw new ConfigException(ShakeOptions.SYNC_MODE.key(), "table " + t + " has no recorded stream position "
+            + "(it was copied with sync_mode = full or added to the filter later), so its changes since then are "
+            + "unknown; remove the checkpoint and run sync_mode = " + mode + " from the start");
+      }
+    }
+  }
+
+  private SyncReport runFull(List<String> tables, JobState state) throws InterruptedException {
+    if (state.phase() == JobState.Phase.NEW) {
+      ctx.store().save(new JobState.Delta.PhaseChanged(JobState.Phase.FULL_SYNC));
+    }
+    tables.forEach(ctx.progress()::register);
+    Map<String, String> errors = new FullSyncRunner(ctx).run(tables, state);
+    List<TableSummary> summaries = new ArrayList<>();
+    for (TableProgress.Snapshot s : ctx.progress().snapshot()) {
       summaries.add(new TableSummary(s, errors.get(s.table())));
     }
     if (!errors.isEmpty()) {
       return new SyncReport(SyncReport.Outcome.FAILED, summaries, errors.size() + " table(s) failed: " + errors.keySet());
     }
     if (summaries.stream().allMatch(TableSummary::ok)) {
-      store.save(new JobState.Delta.PhaseChanged(JobState.Phase.FULL_DONE));
+      ctx.store().save(new JobState.Delta.PhaseChanged(JobState.Phase.FULL_DONE));
       LOG.info("------------------------full sync done!------------------------");
       return new SyncReport(SyncReport.Outcome.COMPLETED, summaries, "full sync done: " + tables.size() + " table(s)");
     }
     return new SyncReport(SyncReport.Outcome.STOPPED, summaries, "stopped; the next run resumes from the checkpoint");
-  }
-
-  private Map<String, String> runTables(List<String> tables, JobState state) throws InterruptedException {
-    FullSyncSettings settings = FullSyncSettings.from(config);
-    ScanSettings scan = new ScanSettings(config.get(ShakeOptions.QPS_FULL_BATCH),
-        config.get(ShakeOptions.FULL_FILTER_EXPRESSION), FilterValues.parse(config.get(ShakeOptions.FULL_FILTER_VALUES)));
-    SourceTables describer = new SourceTables(source, sourceRetrier);
-    ExecutorService pool = Executors.newFixedThreadPool(config.get(ShakeOptions.FULL_CONCURRENCY),
-        new NamedThreadFactory("nimo-full-table"));
-    Map<String, Future<?>> futures = new LinkedHashMap<>();
-    Map<String, String> errors = new java.util.concurrent.ConcurrentHashMap<>();
-    try {
-      for (String t : tables) {
-        futures.put(t, pool.submit(() -> {
-          if (stopRequested.get()) {
-            return;
-          }
-          TableProgress p = progress.register(t);
-          try {
-            TableScanner scanner = new TableScanner(source, sourceRetrier,
-                QpsLimiter.system(config.get(ShakeOptions.QPS_FULL)), scan);
-            new TableFullSync(describer.describe(t), targets.table(t), scanner, store, settings, p, transformer,
-                listener, stopRequested).run(state.table(t).orElse(null));
-            listener.onTableFinished(new TableSummary(p.snapshot(), null));
-          } catch (Exception e) {
-            p.state(TableProgress.State.FAILED);
-            errors.put(t, String.valueOf(e.getMessage()));
-            LOG.error("table {} failed: {}", t, e.getMessage(), e);
-            stopRequested.set(true);
-            listener.onTableFinished(new TableSummary(p.snapshot(), String.valueOf(e.getMessage())));
-          }
-        }));
-      }
-      for (Map.Entry<String, Future<?>> f : futures.entrySet()) {
-        try {
-          f.getValue().get();
-        } catch (ExecutionException e) {
-          errors.put(f.getKey(), String.valueOf(e.getCause()));
-        }
-      }
-    } finally {
-      pool.shutdownNow();
-    }
-    return errors;
   }
 
   private static DynamoEndpoint sourceEndpoint(Configuration c) {
@@ -181,8 +215,8 @@ public final class SyncJob implements AutoCloseable {
   @Override
   public void close() {
     stop();
-    try (store; targets; source) {
-      LOG.debug("job {} closed", config.get(ShakeOptions.ID));
+    try (var store = ctx.store(); var targets = ctx.targets(); var streams = ctx.streams(); var source = ctx.source()) {
+      LOG.debug("job {} closed", ctx.config().get(ShakeOptions.ID));
     }
   }
 
@@ -190,6 +224,7 @@ public final class SyncJob implements AutoCloseable {
   public static final class Builder {
     private final Configuration config;
     private DynamoApi source;
+    private StreamsApi streams;
     private TargetSession targets;
     private CheckpointStore store;
     private Clock clock = Clock.systemUTC();
@@ -205,6 +240,12 @@ public final class SyncJob implements AutoCloseable {
     /** The source endpoint (owned by the job: closed with it). */
     public Builder source(DynamoApi source) {
       this.source = source;
+      return this;
+    }
+
+    /** The source's streams endpoint (owned by the job: closed with it). */
+    public Builder streams(StreamsApi streams) {
+      this.streams = streams;
       return this;
     }
 

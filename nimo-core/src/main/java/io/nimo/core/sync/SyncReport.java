@@ -1,18 +1,27 @@
 package io.nimo.core.sync;
 
+import io.nimo.core.metrics.StreamProgress;
 import java.util.List;
 
 /**
  * What a {@link SyncJob} run did.
  *
  * @param outcome how the run ended
- * @param tables one summary per selected table
+ * @param tables one full-sync summary per selected table
+ * @param streams incremental-sync counters per table (empty without an incremental phase)
  * @param message a one-line explanation for logs
  */
-public record SyncReport(Outcome outcome, List<TableSummary> tables, String message) {
+public record SyncReport(Outcome outcome, List<TableSummary> tables, List<StreamProgress.Snapshot> streams,
+    String message) {
 
   public SyncReport {
     tables = List.copyOf(tables);
+    streams = List.copyOf(streams);
+  }
+
+  /** A report of a run that had no incremental phase. */
+  public SyncReport(Outcome outcome, List<TableSummary> tables, String message) {
+    this(outcome, tables, List.of(), message);
   }
 
   /** How a run ended. */
@@ -23,11 +32,14 @@ public record SyncReport(Outcome outcome, List<TableSummary> tables, String mess
     ALREADY_COMPLETED,
     /** {@link SyncJob#stop()} was called; progress is checkpointed. */
     STOPPED,
+    /** The incremental sync was stopped on request (the normal end of {@code all} / {@code incr}). */
+    INCREMENTAL_STOPPED,
     /** A table failed; progress is checkpointed and a re-run resumes. */
     FAILED
   }
 
   public boolean ok() {
-    return outcome == Outcome.COMPLETED || outcome == Outcome.ALREADY_COMPLETED;
+    return outcome == Outcome.COMPLETED || outcome == Outcome.ALREADY_COMPLETED
+        || outcome == Outcome.INCREMENTAL_STOPPED;
   }
 }

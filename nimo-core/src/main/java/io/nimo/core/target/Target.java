@@ -35,6 +35,13 @@ public interface Target extends AutoCloseable {
   /** Upserts the items; see the class contract. Items may share keys: the last one wins. */
   WriteResult writeBatch(List<Map<String, AttributeValue>> items);
 
+  /**
+   * Applies stream changes in the given order: INSERT and MODIFY write the full new image,
+   * REMOVE deletes by key. Idempotent like {@link #writeBatch}: replaying changes converges to the
+   * same state. Events of one key arrive in stream order; the last one for a key wins.
+   */
+  WriteResult apply(List<ChangeEvent> events);
+
   /** Reads one item by key, for checks and repair. */
   Optional<Map<String, AttributeValue>> read(ItemKey key);
 

@@ -27,7 +27,8 @@ class ShakeOptionsTest {
   @Test
   void defaultsMatchTheDocumentedValues() {
     Configuration c = load(minimal());
-    assertThat(c.get(ShakeOptions.SYNC_MODE)).isEqualTo("full");
+    assertThat(c.get(ShakeOptions.SYNC_MODE)).isEqualTo("all");
+    assertThat(c.get(ShakeOptions.INCR_START)).isEqualTo("trim_horizon");
     assertThat(c.get(ShakeOptions.FULL_READ_CONCURRENCY)).isEqualTo(8);
     assertThat(c.get(ShakeOptions.FULL_WRITE_BATCH)).isEqualTo(25);
     assertThat(c.get(ShakeOptions.QPS_FULL)).isEqualTo(1000);
@@ -59,8 +60,10 @@ class ShakeOptionsTest {
       "full.read.filter_attributevalues | begin```X```1 | must be N or S",
       "full.read.filter_attributevalues | begin```N | is not name```type```value",
       "full.read.filter_attributevalues | begin```N```abc | is not a number",
-      "sync_mode | all | incremental sync",
-      "sync_mode | incr | incremental sync",
+      "incr_sync_parallel | true | not available",
+      "increase.executor.upsert | false | always upserts",
+      "increase.executor.insert_on_dup_update | false | always upserts",
+      "incr.start_position | now | is not one of",
   })
   void rejectsBadValuesNamingTheKey(String key, String value, String message) {
     Map<String, String> raw = minimal();

@@ -48,6 +48,7 @@ class EmbeddingExampleIT {
       TestTables.put(source.client(), "people", items);
 
       Configuration conf = Configuration.builder(ShakeOptions.ALL)
+          .set(ShakeOptions.SYNC_MODE, "full")
           .set(ShakeOptions.SOURCE_ENDPOINT, source.endpoint())
           .set(ShakeOptions.SOURCE_AK, "embedded").set(ShakeOptions.SOURCE_SK, "embedded")
           .set(ShakeOptions.TARGET_TYPE, "jsonfile")

@@ -3,6 +3,7 @@ package io.nimo.core.example;
 import io.nimo.core.item.ItemJson;
 import io.nimo.core.item.ItemKey;
 import io.nimo.core.item.KeySchema;
+import io.nimo.core.target.ChangeEvent;
 import io.nimo.core.target.ExistPolicy;
 import io.nimo.core.target.PrepareResult;
 import io.nimo.core.target.SourceTable;
@@ -60,6 +61,19 @@ final class JsonFileTargetSession implements TargetSession {
         items.forEach(i -> unique.put(t.keys().keyOf(i).toString(), i));
         t.items().putAll(unique);
         return new WriteResult(unique.size(), 0, items.size() - unique.size());
+      }
+
+      @Override
+      public WriteResult apply(List<ChangeEvent> events) {
+        Table t = tables.get(name);
+        for (ChangeEvent e : events) {
+          if (e.kind() == ChangeEvent.Kind.REMOVE) {
+            t.items().remove(e.key().toString());
+          } else {
+            t.items().put(e.key().toString(), e.newImage());
+          }
+        }
+        return new WriteResult(events.size(), 0, 0);
       }
 
       @Override

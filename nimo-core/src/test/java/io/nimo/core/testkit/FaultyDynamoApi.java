@@ -171,6 +171,11 @@ public final class FaultyDynamoApi implements DynamoApi {
   }
 
   @Override
+  public void enableStream(String table, software.amazon.awssdk.services.dynamodb.model.StreamViewType viewType) {
+    real.enableStream(table, viewType);
+  }
+
+  @Override
   public void deleteTable(String table) {
     real.deleteTable(table);
   }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nimo.core.checkpoint.CheckpointException;
 import io.nimo.core.checkpoint.JobState;
 import io.nimo.core.checkpoint.SegmentCheckpoint;
+import io.nimo.core.checkpoint.ShardCheckpoint;
+import io.nimo.core.checkpoint.StreamCheckpoint;
 import io.nimo.core.checkpoint.TableCheckpoint;
 import io.nimo.core.item.ItemJson;
 import java.nio.file.Path;
@@ -23,7 +25,7 @@ final class CheckpointJson {
 
   private CheckpointJson() {}
 
-  record Status(String jobId, JobState.Phase phase, List<String> tables) {}
+  record Status(String jobId, JobState.Phase phase, List<String> tables, List<String> streams) {}
 
   static String writeStatus(JobState s) {
     ObjectNode n = MAPPER.createObjectNode();
@@ -33,6 +35,8 @@ final class CheckpointJson {
     n.put("status_value", s.phase().code());
     ArrayNode t = n.putArray("tables");
     s.tables().keySet().forEach(t::add);
+    ArrayNode st = n.putArray("streams");
+    s.streams().keySet().forEach(st::add);
     return text(n);
   }
 
@@ -40,8 +44,11 @@ final class CheckpointJson {
     JsonNode n = parse(json, file);
     List<String> tables = new ArrayList<>();
     n.path("tables").forEach(t -> tables.add(t.asText()));
+    List<String> streams = new ArrayList<>();
+    n.path("streams").forEach(t -> streams.add(t.asText()));
     try {
-      return new Status(n.path("job_id").asText(), JobState.Phase.ofCode(n.path("status_value").asText()), tables);
+      return new Status(n.path("job_id").asText(), JobState.Phase.ofCode(n.path("status_value").asText()), tables,
+          streams);
     } catch (IllegalArgumentException e) {
       throw new CheckpointException("checkpoint file " + file + ": " + e.getMessage(), e);
     }
@@ -80,6 +87,39 @@ final class CheckpointJson {
     }
     return new TableCheckpoint(n.path("table").asText(), n.path("prepared").asBoolean(),
         n.path("total_segments").asInt(), segments, n.path("done").asBoolean());
+  }
+
+  static String writeStream(StreamCheckpoint c) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("format_version", JobState.FORMAT_VERSION);
+    n.put("table", c.table());
+    n.put("stream_arn", c.streamArn());
+    ArrayNode shards = n.putArray("shards");
+    for (ShardCheckpoint s : c.shards().values()) {
+      ObjectNode sn = shards.addObject();
+      sn.put("ShardId", s.shardId());
+      sn.put("FatherId", s.parentShardId() == null ? "" : s.parentShardId());
+      sn.put("SequenceNumber", s.sequenceNumber() == null ? "" : s.sequenceNumber());
+      sn.put("Status", s.status().code());
+    }
+    return text(n);
+  }
+
+  static StreamCheckpoint readStream(String json, Path file) {
+    JsonNode n = parse(json, file);
+    Map<String, ShardCheckpoint> shards = new LinkedHashMap<>();
+    try {
+      for (JsonNode s : n.path("shards")) {
+        String father = s.path("FatherId").asText();
+        String seq = s.path("SequenceNumber").asText();
+        ShardCheckpoint c = new ShardCheckpoint(s.path("ShardId").asText(), father.isEmpty() ? null : father,
+            seq.isEmpty() ? null : seq, ShardCheckpoint.Status.ofCode(s.path("Status").asText()));
+        shards.put(c.shardId(), c);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new CheckpointException("checkpoint file " + file + ": " + e.getMessage(), e);
+    }
+    return new StreamCheckpoint(n.path("table").asText(), n.path("stream_arn").asText(), shards);
   }
 
   private static JsonNode parse(String json, Path file) {

@@ -3,6 +3,7 @@ package io.nimo.core.checkpoint.file;
 import io.nimo.core.checkpoint.CheckpointException;
 import io.nimo.core.checkpoint.CheckpointStore;
 import io.nimo.core.checkpoint.JobState;
+import io.nimo.core.checkpoint.StreamCheckpoint;
 import io.nimo.core.checkpoint.TableCheckpoint;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -18,7 +19,8 @@ import java.util.Map;
 
 /**
  * Checkpoints as JSON files in one directory: {@code status_table.json} holds the phase and the
- * table list, {@code full.<table>.json} each table's segment progress. Every write goes to a
+ * table lists, {@code full.<table>.json} each table's segment progress, {@code incr.<table>.json}
+ * each table's stream ARN and per-shard sequence numbers. Every write goes to a
  * temporary file that is flushed to disk and then renamed over the old one, so a crash leaves
  * either the old or the new file. Thread-safe.
  */
@@ -51,7 +53,14 @@ public final class FileCheckpointStore implements CheckpointStore {
         tables.put(table, CheckpointJson.readTable(read(f), f));
       }
     }
-    state = new JobState(JobState.FORMAT_VERSION, jobId, s.phase(), tables);
+    Map<String, StreamCheckpoint> streams = new LinkedHashMap<>();
+    for (String table : s.streams()) {
+      Path f = streamFile(table);
+      if (Files.exists(f)) {
+        streams.put(table, CheckpointJson.readStream(read(f), f));
+      }
+    }
+    state = new JobState(JobState.FORMAT_VERSION, jobId, s.phase(), tables, streams);
     return state;
   }
 
@@ -61,8 +70,10 @@ public final class FileCheckpointStore implements CheckpointStore {
       throw new IllegalStateException("load() must be called before save()");
     }
     JobState next = state.apply(delta);
-    boolean newTable = delta.tableName().isPresent() && !state.tables().containsKey(delta.tableName().get());
+    boolean newTable = delta.tableName().isPresent() && !state.tables().containsKey(delta.tableName().get())
+        || delta.streamTable().isPresent() && !state.streams().containsKey(delta.streamTable().get());
     delta.tableName().ifPresent(t -> write(tableFile(t), CheckpointJson.writeTable(next.tables().get(t))));
+    delta.streamTable().ifPresent(t -> write(streamFile(t), CheckpointJson.writeStream(next.streams().get(t))));
     if (newTable || delta instanceof JobState.Delta.PhaseChanged || !Files.exists(dir.resolve(STATUS_FILE))) {
       write(dir.resolve(STATUS_FILE), CheckpointJson.writeStatus(next));
     }
@@ -76,6 +87,10 @@ public final class FileCheckpointStore implements CheckpointStore {
 
   Path tableFile(String table) {
     return dir.resolve("full." + table + ".json");
+  }
+
+  Path streamFile(String table) {
+    return dir.resolve("incr." + table + ".json");
   }
 
   private String read(Path file) {

@@ -5,6 +5,7 @@ import io.nimo.core.item.ItemKey;
 import io.nimo.core.item.KeySchema;
 import io.nimo.core.retry.Retrier;
 import io.nimo.core.retry.RetryBudgetExhaustedException;
+import io.nimo.core.target.ChangeEvent;
 import io.nimo.core.target.ItemWriteException;
 import io.nimo.core.target.WriteResult;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -26,6 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 final class DynamoBatchWriter {
   private static final Logger LOG = LoggerFactory.getLogger(DynamoBatchWriter.class);
+  private static final int MAX_BATCH = 25;
 
   private final DynamoApi api;
   private final Retrier retrier;
@@ -40,15 +43,46 @@ final class DynamoBatchWriter {
   }
 
   WriteResult write(List<Map<String, AttributeValue>> items) {
-    Map<ItemKey, Map<String, AttributeValue>> unique = new LinkedHashMap<>();
+    Map<ItemKey, WriteRequest> unique = new LinkedHashMap<>();
     for (Map<String, AttributeValue> item : items) {
-      unique.put(keys.keyOf(item), item);
+      unique.put(keys.keyOf(item), WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
     }
-    List<WriteRequest> pending = new ArrayList<>(unique.size());
-    unique.values().forEach(i -> pending.add(WriteRequest.builder().putRequest(PutRequest.builder().item(i).build()).build()));
-    long dedup = items.size() - unique.size();
+    return send(unique, items.size() - unique.size());
+  }
+
+  /** Applies stream changes; the last change of a key wins (BatchWriteItem allows one per key). */
+  WriteResult apply(List<ChangeEvent> events) {
+    Map<ItemKey, WriteRequest> unique = new LinkedHashMap<>();
+    for (ChangeEvent e : events) {
+      WriteRequest r = e.kind() == ChangeEvent.Kind.REMOVE
+          ? WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(e.key().values()).build()).build()
+          : WriteRequest.builder().putRequest(PutRequest.builder().item(e.newImage()).build()).build();
+      unique.remove(e.key());
+      unique.put(e.key(), r);
+    }
+    return send(unique, events.size() - unique.size());
+  }
+
+  /** Sends in BatchWriteItem-sized chunks (25 requests), in order. */
+  private WriteResult send(Map<ItemKey, WriteRequest> unique, long dedup) {
+    if (unique.size() <= MAX_BATCH) {
+      return sendChunk(unique, dedup);
+    }
+    WriteResult total = new WriteResult(0, 0, dedup);
+    Map<ItemKey, WriteRequest> chunk = new LinkedHashMap<>();
+    for (Map.Entry<ItemKey, WriteRequest> e : unique.entrySet()) {
+      chunk.put(e.getKey(), e.getValue());
+      if (chunk.size() == MAX_BATCH) {
+        total = total.plus(sendChunk(chunk, 0));
+        chunk = new LinkedHashMap<>();
+      }
+    }
+    return chunk.isEmpty() ? total : total.plus(sendChunk(chunk, 0));
+  }
+
+  private WriteResult sendChunk(Map<ItemKey, WriteRequest> unique, long dedup) {
     try {
-      long retried = redrive(pending);
+      long retried = redrive(new ArrayList<>(unique.values()));
       return new WriteResult(unique.size(), retried, dedup);
     } catch (RetryBudgetExhaustedException e) {
       throw e;
@@ -58,7 +92,7 @@ final class DynamoBatchWriter {
       }
       LOG.warn("BatchWriteItem of {} items on {} rejected as a whole ({}); retrying item by item",
           unique.size(), table, rejected.getMessage());
-      return new WriteResult(putOneByOne(unique), unique.size(), dedup);
+      return new WriteResult(oneByOne(unique), unique.size(), dedup);
     }
   }
 
@@ -75,7 +109,7 @@ final class DynamoBatchWriter {
       }
       retried += unprocessed.size();
       if (retrier.clock().instant().isAfter(deadline)) {
-        ItemKey first = keys.keyOf(unprocessed.get(0).putRequest().item());
+        ItemKey first = keyOf(unprocessed.get(0));
         throw new RetryBudgetExhaustedException("BatchWriteItem " + table + ": " + unprocessed.size()
             + " items still unprocessed (first {" + first + "})", round, new IllegalStateException("UnprocessedItems"));
       }
@@ -85,12 +119,22 @@ final class DynamoBatchWriter {
     }
   }
 
-  private long putOneByOne(Map<ItemKey, Map<String, AttributeValue>> items) {
+  private ItemKey keyOf(WriteRequest r) {
+    return r.putRequest() != null ? keys.keyOf(r.putRequest().item()) : new ItemKey(r.deleteRequest().key());
+  }
+
+  private long oneByOne(Map<ItemKey, WriteRequest> requests) {
     long written = 0;
-    for (Map.Entry<ItemKey, Map<String, AttributeValue>> e : items.entrySet()) {
+    for (Map.Entry<ItemKey, WriteRequest> e : requests.entrySet()) {
+      WriteRequest r = e.getValue();
+      String what = (r.putRequest() != null ? "PutItem " : "DeleteItem ") + table + " {" + e.getKey() + "}";
       try {
-        retrier.call("PutItem " + table + " {" + e.getKey() + "}", () -> {
-          api.putItem(table, e.getValue());
+        retrier.call(what, () -> {
+          if (r.putRequest() != null) {
+            api.putItem(table, r.putRequest().item());
+          } else {
+            api.deleteItem(table, r.deleteRequest().key());
+          }
           return null;
         });
       } catch (RetryBudgetExhaustedException budget) {

@@ -6,6 +6,7 @@ import io.nimo.core.item.ItemKey;
 import io.nimo.core.item.KeySchema;
 import io.nimo.core.retry.ErrorClass;
 import io.nimo.core.retry.Retrier;
+import io.nimo.core.target.ChangeEvent;
 import io.nimo.core.target.ExistPolicy;
 import io.nimo.core.target.PrepareResult;
 import io.nimo.core.target.SourceTable;
@@ -113,6 +114,14 @@ final class DynamoTarget implements Target {
       return WriteResult.EMPTY;
     }
     return writer().write(items);
+  }
+
+  @Override
+  public WriteResult apply(List<ChangeEvent> events) {
+    if (events.isEmpty()) {
+      return WriteResult.EMPTY;
+    }
+    return writer().apply(events);
   }
 
   private DynamoBatchWriter writer() {

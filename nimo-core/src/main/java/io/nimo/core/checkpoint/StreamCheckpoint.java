@@ -1,0 +1,26 @@
+package io.nimo.core.checkpoint;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Durable incremental-sync progress of one table.
+ *
+ * @param table the source table
+ * @param streamArn the stream the positions belong to; a different current ARN means the stream
+ *     was disabled and re-enabled, and these positions no longer apply
+ * @param shards per-shard progress by shard id
+ */
+public record StreamCheckpoint(String table, String streamArn, Map<String, ShardCheckpoint> shards) {
+
+  public StreamCheckpoint {
+    shards = Collections.unmodifiableMap(new LinkedHashMap<>(shards));
+  }
+
+  StreamCheckpoint withShards(Iterable<ShardCheckpoint> updates) {
+    Map<String, ShardCheckpoint> s = new LinkedHashMap<>(shards);
+    updates.forEach(u -> s.put(u.shardId(), u));
+    return new StreamCheckpoint(table, streamArn, s);
+  }
+}

@@ -1,0 +1,71 @@
+package io.nimo.core.metrics;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Live counters of one table's incremental sync. Thread-safe. */
+public final class StreamProgress {
+  private final String table;
+  private final LongAdder read = new LongAdder();
+  private final LongAdder applied = new LongAdder();
+  private final LongAdder ttlDeletes = new LongAdder();
+  private final LongAdder applyErrors = new LongAdder();
+  private final LongAdder batches = new LongAdder();
+  private final AtomicLong lastAppliedCreationMillis = new AtomicLong();
+  private final AtomicLong lastCheckpointMillis = new AtomicLong();
+  private final Map<String, ShardState> shards = new ConcurrentHashMap<>();
+
+  /** What the status endpoint shows of a shard. */
+  public record ShardState(String parentShardId, String sequenceNumber, String status, long updatedMillis) {}
+
+  public StreamProgress(String table) {
+    this.table = table;
+  }
+
+  public String table() {
+    return table;
+  }
+
+  public void recordBatch(int records, long appliedItems, long ttl, long newestCreationMillis, long nowMillis) {
+    read.add(records);
+    applied.add(appliedItems);
+    ttlDeletes.add(ttl);
+    batches.increment();
+    lastAppliedCreationMillis.accumulateAndGet(newestCreationMillis, Math::max);
+    lastCheckpointMillis.set(nowMillis);
+  }
+
+  public void applyError() {
+    applyErrors.increment();
+  }
+
+  public void shard(String shardId, ShardState state) {
+    shards.put(shardId, state);
+  }
+
+  public Snapshot snapshot(long nowMillis) {
+    long last = lastAppliedCreationMillis.get();
+    long cp = lastCheckpointMillis.get();
+    long open = shards.values().stream().filter(s -> s.status().equals("in processing")).count();
+    return new Snapshot(table, read.sum(), applied.sum(), ttlDeletes.sum(), applyErrors.sum(), batches.sum(),
+        last == 0 ? -1 : Math.max(0, nowMillis - last), cp == 0 ? -1 : nowMillis - cp, open, Map.copyOf(shards));
+  }
+
+  /**
+   * A point-in-time view.
+   *
+   * @param lagMillis now minus the creation time of the newest applied record; -1 before the first
+   * @param checkpointAgeMillis time since the last checkpointed batch; -1 before the first
+   */
+  public record Snapshot(String table, long read, long applied, long ttlDeletes, long applyErrors, long batches,
+      long lagMillis, long checkpointAgeMillis, long openShards, Map<String, ShardState> shards) {
+
+    @Override
+    public String toString() {
+      return String.format("%-24s INCR     records=%d applied=%d ttl_deletes=%d apply_errors=%d shards=%d lag=%s",
+          table, read, applied, ttlDeletes, applyErrors, shards.size(), lagMillis < 0 ? "-" : lagMillis + "ms");
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package io.nimo.core.source.stream;
+
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.model.DescribeStreamResponse;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/** {@link StreamsApi} over the AWS SDK v2 streams client. */
+public final class SdkStreamsApi implements StreamsApi {
+  private final DynamoDbStreamsClient client;
+
+  public SdkStreamsApi(DynamoDbStreamsClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public List<ShardInfo> shards(String streamArn) {
+    List<ShardInfo> out = new ArrayList<>();
+    String start = null;
+    do {
+      String from = start;
+      DescribeStreamResponse r = client.describeStream(b -> b.streamArn(streamArn).exclusiveStartShardId(from));
+      for (Shard s : r.streamDescription().shards()) {
+        out.add(new ShardInfo(s.shardId(), s.parentShardId(),
+            s.sequenceNumberRange() == null ? null : s.sequenceNumberRange().endingSequenceNumber()));
+      }
+      start = r.streamDescription().lastEvaluatedShardId();
+    } while (start != null);
+    return out;
+  }
+
+  @Override
+  public String iterator(String streamArn, String shardId, String afterSequenceNumber) {
+    return client.getShardIterator(b -> {
+      b.streamArn(streamArn).shardId(shardId);
+      if (afterSequenceNumber == null) {
+        b.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
+      } else {
+        b.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(afterSequenceNumber);
+      }
+    }).shardIterator();
+  }
+
+  @Override
+  public RecordsPage records(String iterator, int limit) {
+    GetRecordsResponse r = client.getRecords(b -> b.shardIterator(iterator).limit(limit));
+    return new RecordsPage(r.records(), r.nextShardIterator());
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}

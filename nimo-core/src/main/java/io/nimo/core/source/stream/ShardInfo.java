@@ -1,0 +1,14 @@
+package io.nimo.core.source.stream;
+
+/**
+ * One shard of a stream.
+ *
+ * @param shardId the shard id
+ * @param parentShardId the parent's id, or {@code null}
+ * @param endingSequenceNumber set once the shard is closed (split or stream disabled), else {@code null}
+ */
+public record ShardInfo(String shardId, String parentShardId, String endingSequenceNumber) {
+  public boolean closed() {
+    return endingSequenceNumber != null;
+  }
+}

@@ -1,0 +1,66 @@
+package io.nimo.core.sync;
+
+import io.nimo.core.checkpoint.JobState;
+import io.nimo.core.checkpoint.StreamCheckpoint;
+import io.nimo.core.item.KeySchema;
+import io.nimo.core.metrics.StreamProgress;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows the stream of every selected table until the job is stopped. A table that fails (its
+ * stream vanished, a position was trimmed, the target refused a change) stops with a clear error
+ * while the others go on.
+ */
+final class IncrementalRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(IncrementalRunner.class);
+  private final JobContext ctx;
+
+  IncrementalRunner(JobContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /** Returns the error of each failed table once every table has stopped. */
+  Map<String, String> run(List<String> tables, JobState state) throws InterruptedException {
+    LOG.info("------------------------start incr sync------------------------");
+    IncrSettings settings = IncrSettings.from(ctx.config());
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, tables.size()), new NamedThreadFactory("nimo-incr-table"));
+    Map<String, Future<?>> futures = new LinkedHashMap<>();
+    Map<String, String> errors = new ConcurrentHashMap<>();
+    try {
+      for (String t : tables) {
+        StreamCheckpoint start = state.stream(t).orElseThrow(() -> new IllegalStateException(
+            "no stream positions recorded for table " + t));
+        StreamProgress p = ctx.streamProgress().computeIfAbsent(t, StreamProgress::new);
+        futures.put(t, pool.submit(() -> {
+          try {
+            KeySchema keys = KeySchema.of(ctx.sourceRetrier().call("DescribeTable " + t, () -> ctx.source().describeTable(t)));
+            new TableStreamSync(t, keys, ctx.source(), ctx.streams(), ctx.sourceRetrier(), ctx.targets().table(t),
+                ctx.store(), settings, p, ctx.clock(), ctx.stopRequested()).run(start);
+          } catch (Exception e) {
+            errors.put(t, String.valueOf(e.getMessage()));
+            LOG.error("incremental sync of table {} stopped: {}", t, e.getMessage(), e);
+          }
+        }));
+      }
+      for (Map.Entry<String, Future<?>> f : futures.entrySet()) {
+        try {
+          f.getValue().get();
+        } catch (ExecutionException e) {
+          errors.put(f.getKey(), String.valueOf(e.getCause()));
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    return errors;
+  }
+}

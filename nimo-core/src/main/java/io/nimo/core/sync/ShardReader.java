@@ -1,0 +1,143 @@
+package io.nimo.core.sync;
+
+import io.nimo.core.checkpoint.ShardCheckpoint;
+import io.nimo.core.item.KeySchema;
+import io.nimo.core.metrics.StreamProgress;
+import io.nimo.core.retry.Retrier;
+import io.nimo.core.source.QpsLimiter;
+import io.nimo.core.source.stream.RecordsPage;
+import io.nimo.core.source.stream.StreamsApi;
+import io.nimo.core.target.ChangeEvent;
+import io.nimo.core.target.Target;
+import io.nimo.core.target.WriteResult;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
+
+/**
+ * Reads one shard from its checkpointed position to its end (or until stopped) and applies each
+ * GetRecords page to the target before checkpointing the page's last sequence number: the
+ * checkpoint only ever moves over applied changes. An expired iterator is re-opened from the last
+ * applied sequence number; a trimmed position stops the table with a clear error.
+ */
+final class ShardReader {
+  private static final Logger LOG = LoggerFactory.getLogger(ShardReader.class);
+
+  private final String table;
+  private final String streamArn;
+  private final KeySchema keys;
+  private final StreamsApi streams;
+  private final Retrier retrier;
+  private final Target target;
+  private final IncrSettings settings;
+  private final StreamProgress progress;
+  private final Clock clock;
+
+  ShardReader(String table, String streamArn, KeySchema keys, StreamsApi streams, Retrier retrier, Target target,
+      IncrSettings settings, StreamProgress progress, Clock clock) {
+    this.table = table;
+    this.streamArn = streamArn;
+    this.keys = keys;
+    this.streams = streams;
+    this.retrier = retrier;
+    this.target = target;
+    this.settings = settings;
+    this.progress = progress;
+    this.clock = clock;
+  }
+
+  /**
+   * Reads the shard; {@code checkpoint} receives every advanced position and, at the end, the
+   * finished shard. Returns normally when the shard is done or {@code stopped} turns true.
+   */
+  void read(ShardCheckpoint start, Consumer<ShardCheckpoint> checkpoint, BooleanSupplier stopped)
+      throws InterruptedException {
+    String shard = start.shardId();
+    QpsLimiter limiter = QpsLimiter.system(settings.qpsPerShard());
+    ShardCheckpoint position = start.advancedTo(start.sequenceNumber());
+    checkpoint.accept(position);
+    String iterator = open(shard, position.sequenceNumber());
+    long idle = 0;
+    while (!stopped.getAsBoolean()) {
+      limiter.acquire();
+      RecordsPage page;
+      try {
+        String current = iterator;
+        page = retrier.call("GetRecords " + table + "/" + shard, () -> streams.records(current, settings.recordsPerCall()));
+      } catch (ExpiredIteratorException expired) {
+        LOG.info("table {} shard {}: iterator expired; re-opening after {}", table, shard, position.sequenceNumber());
+        iterator = open(shard, position.sequenceNumber());
+        continue;
+      } catch (TrimmedDataAccessException trimmed) {
+        throw trimmed(shard, position.sequenceNumber(), trimmed);
+      }
+      if (!page.records().isEmpty()) {
+        position = apply(position, page.records());
+        checkpoint.accept(position);
+        idle = 0;
+      }
+      if (page.nextIterator() == null) {
+        ShardCheckpoint done = position.finishedAt(position.sequenceNumber());
+        checkpoint.accept(done);
+        LOG.info("table {} shard {}: closed and fully applied", table, shard);
+        return;
+      }
+      iterator = page.nextIterator();
+      if (page.records().isEmpty()) {
+        // empty poll: back off briefly, but never long enough to add seconds of lag
+        idle = Math.min(settings.maxIdleBackoff().toMillis(), idle == 0 ? 50 : idle * 2);
+        retrier.pause("idle shard " + shard, Duration.ofMillis(idle));
+      }
+    }
+  }
+
+  private String open(String shard, String afterSequence) {
+    try {
+      return retrier.call("GetShardIterator " + table + "/" + shard,
+          () -> streams.iterator(streamArn, shard, afterSequence));
+    } catch (TrimmedDataAccessException trimmed) {
+      throw trimmed(shard, afterSequence, trimmed);
+    }
+  }
+
+  private IllegalStateException trimmed(String shard, String sequence, Exception cause) {
+    return new IllegalStateException("table " + table + " shard " + shard + ": the position after sequence number "
+        + sequence + " is no longer in the stream (older than its 24 h retention); changes may be missing on the "
+        + "target, so the sync stops. Re-run the full sync for this table (remove its checkpoint).", cause);
+  }
+
+  private ShardCheckpoint apply(ShardCheckpoint position, List<Record> records) {
+    List<ChangeEvent> events = new ArrayList<>(records.size());
+    long ttl = 0;
+    long newest = 0;
+    for (Record r : records) {
+      ChangeEvent e = StreamRecordConverter.toEvent(r, keys);
+      events.add(e);
+      if (e.ttlExpiry()) {
+        ttl++;
+      }
+      if (r.dynamodb().approximateCreationDateTime() != null) {
+        newest = Math.max(newest, r.dynamodb().approximateCreationDateTime().toEpochMilli());
+      }
+    }
+    WriteResult result;
+    try {
+      result = target.apply(events);
+    } catch (RuntimeException e) {
+      progress.applyError();
+      throw e;
+    }
+    String last = records.get(records.size() - 1).dynamodb().sequenceNumber();
+    long now = clock.millis();
+    progress.recordBatch(records.size(), result.written(), ttl, Math.min(newest, now), now);
+    return position.advancedTo(last);
+  }
+}

@@ -1,0 +1,167 @@
+package io.nimo.core.sync;
+
+import io.nimo.core.checkpoint.CheckpointStore;
+import io.nimo.core.checkpoint.JobState;
+import io.nimo.core.checkpoint.ShardCheckpoint;
+import io.nimo.core.checkpoint.StreamCheckpoint;
+import io.nimo.core.dynamo.DynamoApi;
+import io.nimo.core.item.KeySchema;
+import io.nimo.core.metrics.StreamProgress;
+import io.nimo.core.retry.Retrier;
+import io.nimo.core.source.stream.ShardInfo;
+import io.nimo.core.source.stream.StreamsApi;
+import io.nimo.core.target.Target;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows one table's stream until stopped: discovers shards every discovery interval, starts a
+ * shard only once its parent is fully applied (per-key order holds across splits), reads up to
+ * {@code increase.concurrency} shards in parallel, and persists every shard's position.
+ */
+final class TableStreamSync {
+  private static final Logger LOG = LoggerFactory.getLogger(TableStreamSync.class);
+
+  private final String table;
+  private final KeySchema keys;
+  private final DynamoApi source;
+  private final StreamsApi streams;
+  private final Retrier retrier;
+  private final Target target;
+  private final CheckpointStore store;
+  private final IncrSettings settings;
+  private final StreamProgress progress;
+  private final Clock clock;
+  private final AtomicBoolean stopRequested;
+  private final Map<String, ShardCheckpoint> shards = new ConcurrentHashMap<>();
+  private final Set<String> running = ConcurrentHashMap.newKeySet();
+  private final Semaphore changed = new Semaphore(0);
+  private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+  TableStreamSync(String table, KeySchema keys, DynamoApi source, StreamsApi streams, Retrier retrier, Target target,
+      CheckpointStore store, IncrSettings settings, StreamProgress progress, Clock clock, AtomicBoolean stopRequested) {
+    this.table = table;
+    this.keys = keys;
+    this.source = source;
+    this.streams = streams;
+    this.retrier = retrier;
+    this.target = target;
+    this.store = store;
+    this.settings = settings;
+    this.progress = progress;
+    this.clock = clock;
+    this.stopRequested = stopRequested;
+  }
+
+  /** Runs until stopped or failed (rethrown). */
+  void run(StreamCheckpoint start) throws Exception {
+    String arn = start.streamArn();
+    String current = retrier.call("DescribeTable " + table, () -> source.describeTable(table)).latestStreamArn();
+    if (!arn.equals(current)) {
+      throw new IllegalStateException("the stream of table " + table + " changed (checkpoint " + arn + ", now "
+          + current + "): it was disabled and re-enabled, so changes in between are unknown. Re-run the full "
+          + "sync for this table (remove its checkpoint).");
+    }
+    start.shards().values().forEach(this::track);
+    ExecutorService workers = Executors.newFixedThreadPool(settings.shardsPerTable(),
+        new NamedThreadFactory("nimo-incr-" + table));
+    long nextDiscovery = 0;
+    try {
+      while (!stopRequested.get() && failure.get() == null) {
+        if (clock.millis() >= nextDiscovery) {
+          discover(arn);
+          nextDiscovery = clock.millis() + settings.discoveryInterval().toMillis();
+        }
+        for (ShardCheckpoint s : ready()) {
+          running.add(s.shardId());
+          workers.execute(() -> readShard(arn, s));
+        }
+        changed.tryAcquire(200, TimeUnit.MILLISECONDS);
+        changed.drainPermits();
+      }
+    } finally {
+      workers.shutdown();
+      if (!workers.awaitTermination(60, TimeUnit.SECONDS)) {
+        workers.shutdownNow();
+      }
+    }
+    Throwable f = failure.get();
+    if (f != null) {
+      throw f instanceof Exception e ? e : new IllegalStateException(f);
+    }
+  }
+
+  private void readShard(String arn, ShardCheckpoint start) {
+    try {
+      new ShardReader(table, arn, keys, streams, retrier, target, settings, progress, clock)
+          .read(start, this::checkpoint, () -> stopRequested.get() || failure.get() != null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Throwable e) {
+      if (failure.compareAndSet(null, e)) {
+        LOG.error("table {} shard {}: {}", table, start.shardId(), e.getMessage());
+      }
+    } finally {
+      running.remove(start.shardId());
+      changed.release();
+    }
+  }
+
+  private void checkpoint(ShardCheckpoint c) {
+    track(c);
+    store.save(new JobState.Delta.ShardsAdvanced(table, List.of(c)));
+  }
+
+  private void track(ShardCheckpoint c) {
+    shards.put(c.shardId(), c);
+    progress.shard(c.shardId(), new StreamProgress.ShardState(c.parentShardId(), c.sequenceNumber(),
+        c.status().code(), clock.millis()));
+  }
+
+  private void discover(String arn) {
+    List<ShardCheckpoint> added = new ArrayList<>();
+    for (ShardInfo s : retrier.call("DescribeStream " + table, () -> streams.shards(arn))) {
+      if (!shards.containsKey(s.shardId())) {
+        ShardCheckpoint c = new ShardCheckpoint(s.shardId(), s.parentShardId(), null, ShardCheckpoint.Status.PENDING);
+        added.add(c);
+        track(c);
+      }
+    }
+    if (!added.isEmpty()) {
+      LOG.info("table {}: {} new shard(s): {}", table, added.size(), added.stream().map(ShardCheckpoint::shardId).toList());
+      store.save(new JobState.Delta.ShardsAdvanced(table, added));
+    }
+  }
+
+  /** Unfinished shards not being read whose parent is done (or gone from the stream). */
+  private List<ShardCheckpoint> ready() {
+    List<ShardCheckpoint> out = new ArrayList<>();
+    int free = settings.shardsPerTable() - running.size();
+    for (ShardCheckpoint s : new TreeMap<>(shards).values()) {
+      if (out.size() >= free) {
+        break;
+      }
+      if (s.status().finished() || running.contains(s.shardId())) {
+        continue;
+      }
+      ShardCheckpoint parent = s.parentShardId() == null ? null : shards.get(s.parentShardId());
+      if (parent == null || parent.status().finished()) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,192 @@
+package io.nimo.core.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.nimo.core.config.Configuration;
+import io.nimo.core.testkit.DynamoLocal;
+import io.nimo.core.testkit.LiveWriter;
+import io.nimo.core.testkit.TableContents;
+import io.nimo.core.testkit.TestConfigs;
+import io.nimo.core.testkit.TestItems;
+import io.nimo.core.testkit.TestTables;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+
+/** Full + incremental and incremental-only sync between two real DynamoDB Local servers (Streams included). */
+class IncrementalSyncIT {
+  private static final int ITEMS = 1500;
+  private DynamoLocal source;
+  private DynamoLocal target;
+  @TempDir
+  Path checkpoints;
+
+  @BeforeEach
+  void servers() {
+    source = DynamoLocal.start();
+    target = DynamoLocal.start();
+    TestTables.createHashOnly(source.client(), "items", "id", ScalarAttributeType.S);
+    Random rnd = new Random(2);
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    for (int i = 0; i < ITEMS; i++) {
+      items.add(TestItems.ordinary("id", TestItems.s("item-" + i), rnd));
+    }
+    TestTables.put(source.client(), "items", items);
+  }
+
+  @AfterEach
+  void stopServers() {
+    source.close();
+    target.close();
+  }
+
+  private Map<String, String> raw(String mode) {
+    Map<String, String> raw = TestConfigs.shakeRaw(source.endpoint(), target.endpoint(), checkpoints);
+    raw.put("sync_mode", mode);
+    raw.put("incr.shard_discovery_interval", "500ms");
+    return raw;
+  }
+
+  private static CompletableFuture<SyncReport> runAsync(SyncJob job) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return job.run();
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
+  /** Waits until the target equals the source, or fails with the remaining differences. */
+  private void awaitConverged(String table) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    List<String> diff = TableContents.diff(source.client(), target.client(), table);
+    while (!diff.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(300);
+      diff = TableContents.diff(source.client(), target.client(), table);
+    }
+    assertThat(diff).as("target still differs from source").isEmpty();
+  }
+
+  @Test
+  void allModeReplaysEveryChangeMadeDuringAndAfterTheFullSync() throws Exception {
+    Map<String, String> raw = raw("all");
+    raw.put("qps.full", "5");
+    raw.put("qps.full.batch_num", "50");
+    raw.put("full.read.concurrency", "2");
+    LiveWriter writer = new LiveWriter(source.newClient(), "items", ITEMS, 40);
+    try (SyncJob job = SyncJob.builder(TestConfigs.shake(raw)).build()) {
+      CompletableFuture<SyncReport> run = runAsync(job);
+      while (job.progress().snapshot().isEmpty()) {
+        Thread.sleep(10);
+      }
+      writer.start();
+      while (job.streamProgress().isEmpty()) {
+        Thread.sleep(50);
+      }
+      Thread.sleep(2000);
+      writer.stop();
+      awaitConverged("items");
+      job.stop();
+      SyncReport report = run.get(60, TimeUnit.SECONDS);
+      assertThat(report.outcome()).as(report.message()).isEqualTo(SyncReport.Outcome.INCREMENTAL_STOPPED);
+      assertThat(report.streams()).singleElement().satisfies(s -> assertThat(s.applied()).isPositive());
+    }
+    assertThat(writer.ops.get()).isGreaterThan(100);
+    assertThat(source.client().describeTable(b -> b.tableName("items")).table().streamSpecification().streamViewType())
+        .isEqualTo(StreamViewType.NEW_AND_OLD_IMAGES);
+  }
+
+  @Test
+  void incrementalOnlyResumesEachShardAfterItsLastAppliedChange() throws Exception {
+    source.client().updateTable(b -> b.tableName("items")
+        .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)));
+    for (int i = 0; i < 300; i++) {
+      int n = i;
+      source.client().updateItem(b -> b.tableName("items").key(Map.of("id", TestItems.s("item-" + n)))
+          .updateExpression("SET v = :v").expressionAttributeValues(Map.of(":v", TestItems.n(String.valueOf(n)))));
+    }
+    Configuration conf = TestConfigs.shake(raw("incr"));
+    try (SyncJob job = SyncJob.builder(conf).build()) {
+      CompletableFuture<SyncReport> run = runAsync(job);
+      awaitTargetCount(300);
+      job.stop();
+      assertThat(run.get(60, TimeUnit.SECONDS).outcome()).isEqualTo(SyncReport.Outcome.INCREMENTAL_STOPPED);
+    }
+    // changes while nimo is down, then a restart from the checkpoint
+    for (int i = 0; i < 50; i++) {
+      int n = i;
+      source.client().deleteItem(b -> b.tableName("items").key(Map.of("id", TestItems.s("item-" + n))));
+    }
+    source.client().putItem(b -> b.tableName("items").item(Map.of("id", TestItems.s("item-299"), "v", TestItems.s("last"))));
+    try (SyncJob job = SyncJob.builder(conf).build()) {
+      CompletableFuture<SyncReport> run = runAsync(job);
+      awaitTargetCount(250);
+      Thread.sleep(1000);
+      job.stop();
+      SyncReport second = run.get(60, TimeUnit.SECONDS);
+      assertThat(second.streams()).singleElement().satisfies(s -> assertThat(s.read()).isEqualTo(51));
+    }
+    assertThat(target.client().getItem(b -> b.tableName("items").key(Map.of("id", TestItems.s("item-299"))))
+        .item()).containsEntry("v", TestItems.s("last"));
+    assertThat(target.client().getItem(b -> b.tableName("items").key(Map.of("id", TestItems.s("item-0")))).item())
+        .isEmpty();
+  }
+
+  @Test
+  void incrementalFromLatestAppliesOnlyLaterChanges() throws Exception {
+    source.client().updateTable(b -> b.tableName("items")
+        .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+    source.client().putItem(b -> b.tableName("items").item(Map.of("id", TestItems.s("before"))));
+    Map<String, String> raw = raw("incr");
+    raw.put("incr.start_position", "latest");
+    try (SyncJob job = SyncJob.builder(TestConfigs.shake(raw)).build()) {
+      CompletableFuture<SyncReport> run = runAsync(job);
+      while (job.streamProgress().isEmpty()) {
+        Thread.sleep(50);
+      }
+      source.client().putItem(b -> b.tableName("items").item(Map.of("id", TestItems.s("after"))));
+      awaitTargetCount(1);
+      Thread.sleep(500);
+      job.stop();
+      run.get(60, TimeUnit.SECONDS);
+    }
+    assertThat(TableContents.read(target.client(), "items")).containsOnlyKeys("id=S:after");
+  }
+
+  @Test
+  void refusesAStreamWhoseViewTypeLacksNewImages() {
+    source.client().updateTable(b -> b.tableName("items")
+        .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.KEYS_ONLY)));
+    try (SyncJob job = SyncJob.builder(TestConfigs.shake(raw("all"))).build()) {
+      assertThatThrownBy(job::run).hasMessageContaining("table items").hasMessageContaining("KEYS_ONLY")
+          .hasMessageContaining("NEW_AND_OLD_IMAGES");
+    }
+    assertThat(target.client().listTables().tableNames()).isEmpty();
+  }
+
+  private void awaitTargetCount(int expected) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (target.client().listTables().tableNames().contains("items")
+          && target.client().scan(b -> b.tableName("items").select("COUNT")).count() == expected) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("target never reached " + expected + " items");
+  }
+}
