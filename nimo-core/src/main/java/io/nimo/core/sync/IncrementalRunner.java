@@ -1,12 +1,16 @@
 package io.nimo.core.sync;
 
 import io.nimo.core.checkpoint.JobState;
+import io.nimo.core.config.ShakeOptions;
+import io.nimo.core.source.TableFilter;
 import io.nimo.core.checkpoint.StreamCheckpoint;
 import io.nimo.core.item.KeySchema;
 import io.nimo.core.metrics.StreamProgress;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -22,10 +26,47 @@ import org.slf4j.LoggerFactory;
  */
 final class IncrementalRunner {
   private static final Logger LOG = LoggerFactory.getLogger(IncrementalRunner.class);
+  private static final long NEW_TABLE_CHECK_MILLIS = 30_000;
   private final JobContext ctx;
 
   IncrementalRunner(JobContext ctx) {
     this.ctx = ctx;
+  }
+
+  /**
+   * While tables are followed: logs a status line per table every {@code progress.log_interval} and
+   * reports (once) tables that appear on the source after the start, which this run does not sync.
+   */
+  private void watch(List<String> tables, Map<String, Future<?>> futures) throws InterruptedException {
+    long interval = ctx.config().get(ShakeOptions.PROGRESS_INTERVAL).toMillis();
+    Set<String> reported = new HashSet<>(tables);
+    TableFilter filter = TableFilter.parse("", ctx.config().get(ShakeOptions.FILTER_BLACK));
+    long nextListing = 0;
+    while (futures.values().stream().anyMatch(f -> !f.isDone())) {
+      Thread.sleep(Math.max(100, interval));
+      long now = ctx.clock().millis();
+      for (String t : tables) {
+        StreamProgress p = ctx.streamProgress().get(t);
+        if (p != null) {
+          StreamProgress.Snapshot s = p.snapshot(now);
+          LOG.info("[stage=incr, table={}] read={} applied={} ttl_deletes={} open_shards={} lag={}", t, s.read(),
+              s.applied(), s.ttlDeletes(), s.openShards(), s.lagMillis() < 0 ? "-" : s.lagMillis() + "ms");
+        }
+      }
+      if (now >= nextListing && ctx.config().get(ShakeOptions.FILTER_WHITE).isBlank()) {
+        nextListing = now + NEW_TABLE_CHECK_MILLIS;
+        try {
+          for (String t : filter.select(ctx.source().listTables())) {
+            if (reported.add(t)) {
+              LOG.warn("table {} appeared on the source after this sync started and is NOT synced; run a new job "
+                  + "(or restart this one with a fresh checkpoint) to include it", t);
+            }
+          }
+        } catch (RuntimeException e) {
+          LOG.debug("listing source tables failed: {}", e.getMessage());
+        }
+      }
+    }
   }
 
   /** Returns the error of each failed table once every table has stopped. */
@@ -51,6 +92,7 @@ final class IncrementalRunner {
           }
         }));
       }
+      watch(tables, futures);
       for (Map.Entry<String, Future<?>> f : futures.entrySet()) {
         try {
           f.getValue().get();

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
  * Follows one table's stream until stopped: discovers shards every discovery interval, starts a
@@ -69,12 +70,7 @@ final class TableStreamSync {
   /** Runs until stopped or failed (rethrown). */
   void run(StreamCheckpoint start) throws Exception {
     String arn = start.streamArn();
-    String current = retrier.call("DescribeTable " + table, () -> source.describeTable(table)).latestStreamArn();
-    if (!arn.equals(current)) {
-      throw new IllegalStateException("the stream of table " + table + " changed (checkpoint " + arn + ", now "
-          + current + "): it was disabled and re-enabled, so changes in between are unknown. Re-run the full "
-          + "sync for this table (remove its checkpoint).");
-    }
+    checkSourceStream(arn);
     start.shards().values().forEach(this::track);
     ExecutorService workers = Executors.newFixedThreadPool(settings.shardsPerTable(),
         new NamedThreadFactory("nimo-incr-" + table));
@@ -82,6 +78,7 @@ final class TableStreamSync {
     try {
       while (!stopRequested.get() && failure.get() == null) {
         if (clock.millis() >= nextDiscovery) {
+          checkSourceStream(arn);
           discover(arn);
           nextDiscovery = clock.millis() + settings.discoveryInterval().toMillis();
         }
@@ -101,6 +98,22 @@ final class TableStreamSync {
     Throwable f = failure.get();
     if (f != null) {
       throw f instanceof Exception e ? e : new IllegalStateException(f);
+    }
+  }
+
+  /** Stops the table loudly if it was deleted or its stream replaced (positions of the old one do not apply). */
+  private void checkSourceStream(String arn) {
+    String current;
+    try {
+      current = retrier.call("DescribeTable " + table, () -> source.describeTable(table)).latestStreamArn();
+    } catch (ResourceNotFoundException gone) {
+      throw new IllegalStateException("table " + table + " was deleted on the source; its incremental sync stops "
+          + "(the other tables go on)", gone);
+    }
+    if (!arn.equals(current)) {
+      throw new IllegalStateException("the stream of table " + table + " changed (checkpoint " + arn + ", now "
+          + current + "): it was disabled and re-enabled, so changes in between are unknown. Re-run the full "
+          + "sync for this table (remove its checkpoint).");
     }
   }
 

@@ -178,6 +178,67 @@ class IncrementalSyncIT {
     assertThat(target.client().listTables().tableNames()).isEmpty();
   }
 
+  @Test
+  void appliesTtlExpiriesAndCountsThemApart() throws Exception {
+    // a small table of its own: DynamoDB Local's TTL sweeper walks big tables slowly
+    TestTables.createHashOnly(source.client(), "sessions", "id", ScalarAttributeType.S);
+    source.client().updateTable(b -> b.tableName("sessions")
+        .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+    source.client().updateTimeToLive(b -> b.tableName("sessions")
+        .timeToLiveSpecification(t -> t.enabled(true).attributeName("exp")));
+    Map<String, String> raw = raw("incr");
+    raw.put("filter.collection.white", "sessions");
+    try (SyncJob job = SyncJob.builder(TestConfigs.shake(raw)).build()) {
+      CompletableFuture<SyncReport> run = runAsync(job);
+      while (job.streamProgress().isEmpty()) {
+        Thread.sleep(50);
+      }
+      long past = System.currentTimeMillis() / 1000 - 60;
+      source.client().putItem(b -> b.tableName("sessions").item(Map.of("id", TestItems.s("expiring"),
+          "exp", TestItems.n(String.valueOf(past)))));
+      source.client().putItem(b -> b.tableName("sessions").item(Map.of("id", TestItems.s("staying"))));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (job.streamProgress().get("sessions").snapshot(0).ttlDeletes() == 0 && System.nanoTime() < deadline) {
+        // DynamoDB Local runs its TTL deletion when the expired item is touched
+        source.client().getItem(b -> b.tableName("sessions").key(Map.of("id", TestItems.s("expiring"))));
+        Thread.sleep(200);
+      }
+      job.stop();
+      SyncReport report = run.get(60, TimeUnit.SECONDS);
+      assertThat(report.streams()).singleElement().satisfies(s -> {
+        assertThat(s.ttlDeletes()).isEqualTo(1);
+        assertThat(s.applied()).isEqualTo(3);
+      });
+    }
+    assertThat(TableContents.read(target.client(), "sessions")).containsOnlyKeys("id=S:staying");
+  }
+
+  @Test
+  void aTableDeletedOnTheSourceStopsAloneWhileTheOthersGoOn() throws Exception {
+    TestTables.createHashOnly(source.client(), "doomed", "id", ScalarAttributeType.S);
+    try (SyncJob job = SyncJob.builder(TestConfigs.shake(raw("incr"))).build()) {
+      CompletableFuture<SyncReport> run = runAsync(job);
+      while (job.streamProgress().size() < 2) {
+        Thread.sleep(50);
+      }
+      source.client().deleteTable(b -> b.tableName("doomed"));
+      Thread.sleep(1500);
+      source.client().putItem(b -> b.tableName("items").item(Map.of("id", TestItems.s("still-flowing"))));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (target.client().getItem(b -> b.tableName("items").key(Map.of("id", TestItems.s("still-flowing"))))
+          .item().isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      assertThat(run).isNotDone();
+      job.stop();
+      SyncReport report = run.get(60, TimeUnit.SECONDS);
+      assertThat(report.outcome()).isEqualTo(SyncReport.Outcome.FAILED);
+      assertThat(report.message()).contains("doomed").contains("deleted on the source").doesNotContain("items=");
+    }
+    assertThat(target.client().getItem(b -> b.tableName("items").key(Map.of("id", TestItems.s("still-flowing"))))
+        .item()).isNotEmpty();
+  }
+
   private void awaitTargetCount(int expected) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < deadline) {

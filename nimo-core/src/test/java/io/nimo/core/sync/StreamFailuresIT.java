@@ -1,0 +1,168 @@
+package io.nimo.core.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nimo.core.testkit.DynamoLocal;
+import io.nimo.core.testkit.ScriptedStreamsApi;
+import io.nimo.core.testkit.TableContents;
+import io.nimo.core.testkit.TestConfigs;
+import io.nimo.core.testkit.TestItems;
+import io.nimo.core.testkit.TestTables;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+
+/**
+ * Shard splits, expired iterators and trimmed positions, scripted at nimo's own StreamsApi seam;
+ * the source table and the target are real DynamoDB Local servers.
+ */
+class StreamFailuresIT {
+  private DynamoLocal source;
+  private DynamoLocal target;
+  @TempDir
+  Path checkpoints;
+
+  @BeforeEach
+  void servers() {
+    source = DynamoLocal.start();
+    target = DynamoLocal.start();
+    TestTables.createHashOnly(source.client(), "items", "id", ScalarAttributeType.S);
+    source.client().updateTable(b -> b.tableName("items")
+        .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+  }
+
+  @AfterEach
+  void stop() {
+    source.close();
+    target.close();
+  }
+
+  private static Map<String, AttributeValue> item(String id, String v) {
+    return Map.of("id", TestItems.s(id), "v", TestItems.s(v));
+  }
+
+  private SyncJob job(ScriptedStreamsApi streams) {
+    Map<String, String> raw = TestConfigs.shakeRaw(source.endpoint(), target.endpoint(), checkpoints);
+    raw.put("sync_mode", "incr");
+    raw.put("incr.shard_discovery_interval", "200ms");
+    return SyncJob.builder(TestConfigs.shake(raw)).streams(streams).build();
+  }
+
+  private static CompletableFuture<SyncReport> runAsync(SyncJob job) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return job.run();
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
+  private void awaitTarget(String id, String v) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      if (target.client().listTables().tableNames().contains("items")) {
+        var got = target.client().getItem(b -> b.tableName("items").key(Map.of("id", TestItems.s(id)))).item();
+        if (v.equals(got.getOrDefault("v", TestItems.s("")).s())) {
+          return;
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("target never showed " + id + "=" + v);
+  }
+
+  @Test
+  void childShardsWaitUntilTheirParentIsFullyApplied() throws Exception {
+    ScriptedStreamsApi streams = new ScriptedStreamsApi().shard("shard-0001", null);
+    for (int i = 0; i < 10; i++) {
+      streams.put("shard-0001", item("k", "parent-" + i), "id");
+    }
+    // the split happened: two children, both touching the same key after the parent
+    streams.close("shard-0001").shard("shard-0002", "shard-0001").shard("shard-0003", "shard-0001");
+    streams.put("shard-0002", item("k", "child"), "id").put("shard-0003", item("k2", "other-child"), "id");
+    try (SyncJob job = job(streams)) {
+      CompletableFuture<SyncReport> run = runAsync(job);
+      awaitTarget("k", "child");
+      awaitTarget("k2", "other-child");
+      // a grandchild appears later (a second split) and is picked up within seconds
+      streams.close("shard-0002").shard("shard-0004", "shard-0002").put("shard-0004", item("k", "grandchild"), "id");
+      awaitTarget("k", "grandchild");
+      job.stop();
+      assertThat(run.get(30, TimeUnit.SECONDS).outcome()).isEqualTo(SyncReport.Outcome.INCREMENTAL_STOPPED);
+    }
+    int lastParent = -1;
+    int firstChild = Integer.MAX_VALUE;
+    for (int i = 0; i < streams.reads.size(); i++) {
+      if (streams.reads.get(i).startsWith("shard-0001")) {
+        lastParent = i;
+      } else {
+        firstChild = Math.min(firstChild, i);
+      }
+    }
+    assertThat(lastParent).isLessThan(firstChild);
+  }
+
+  @Test
+  void reopensAnExpiredIteratorAfterTheLastAppliedRecord() throws Exception {
+    ScriptedStreamsApi streams = new ScriptedStreamsApi().shard("shard-0001", null);
+    for (int i = 0; i < 6; i++) {
+      streams.put("shard-0001", item("k" + i, "v" + i), "id");
+    }
+    try (SyncJob job = job(streams)) {
+      CompletableFuture<SyncReport> run = runAsync(job);
+      awaitTarget("k5", "v5");
+      streams.expireIterators(2);
+      streams.put("shard-0001", item("k6", "v6"), "id").put("shard-0001", item("k0", "again"), "id");
+      awaitTarget("k0", "again");
+      job.stop();
+      assertThat(run.get(30, TimeUnit.SECONDS).outcome()).isEqualTo(SyncReport.Outcome.INCREMENTAL_STOPPED);
+    }
+    assertThat(streams.iteratorRequests).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(streams.iteratorRequests.get(streams.iteratorRequests.size() - 1)).doesNotEndWith("@null");
+    assertThat(TableContents.read(target.client(), "items")).hasSize(7);
+    // an expiry neither skips nor repeats a record
+    assertThat(streams.reads).doesNotHaveDuplicates().hasSize(8);
+  }
+
+  @Test
+  void stopsWithAClearErrorWhenThePositionWasTrimmed() throws Exception {
+    ScriptedStreamsApi streams = new ScriptedStreamsApi().shard("shard-0001", null).trim("shard-0001");
+    SyncReport report;
+    try (SyncJob job = job(streams)) {
+      report = job.run();
+    }
+    assertThat(report.outcome()).isEqualTo(SyncReport.Outcome.FAILED);
+    assertThat(report.message()).contains("items").contains("shard-0001").contains("24 h retention");
+  }
+
+  @Test
+  void stopsWhenTheStreamWasDisabledAndReEnabled() throws Exception {
+    ScriptedStreamsApi streams = new ScriptedStreamsApi().shard("shard-0001", null);
+    try (SyncJob job = job(streams)) {
+      CompletableFuture<SyncReport> run = runAsync(job);
+      while (job.streamProgress().isEmpty()) {
+        Thread.sleep(20);
+      }
+      job.stop();
+      run.get(30, TimeUnit.SECONDS);
+    }
+    source.client().updateTable(b -> b.tableName("items").streamSpecification(s -> s.streamEnabled(false)));
+    source.client().updateTable(b -> b.tableName("items")
+        .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+    SyncReport report;
+    try (SyncJob job = job(streams)) {
+      report = job.run();
+    }
+    assertThat(report.outcome()).isEqualTo(SyncReport.Outcome.FAILED);
+    assertThat(report.message()).contains("stream of table items changed").contains("disabled and re-enabled");
+  }
+}

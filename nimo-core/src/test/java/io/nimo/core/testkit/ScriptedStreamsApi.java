@@ -1,0 +1,116 @@
+package io.nimo.core.testkit;
+
+import io.nimo.core.source.stream.RecordsPage;
+import io.nimo.core.source.stream.ShardInfo;
+import io.nimo.core.source.stream.StreamsApi;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
+import software.amazon.awssdk.services.dynamodb.model.OperationType;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
+import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
+
+/**
+ * A stream whose shards and records a test scripts: shard splits (a closed parent with open
+ * children), records appended while the sync runs, an iterator that expires, a trimmed position.
+ * Iterators are {@code shardId#index}. Every GetRecords call is logged, to check read order.
+ */
+public final class ScriptedStreamsApi implements StreamsApi {
+  private final Map<String, List<Record>> records = new ConcurrentHashMap<>();
+  private final Map<String, ShardInfo> shards = new java.util.LinkedHashMap<>();
+  private final AtomicInteger sequence = new AtomicInteger(100);
+  private final AtomicInteger expireNext = new AtomicInteger();
+  private volatile String trimmedShard;
+  public final List<String> reads = new CopyOnWriteArrayList<>();
+  public final List<String> iteratorRequests = new CopyOnWriteArrayList<>();
+
+  public synchronized ScriptedStreamsApi shard(String id, String parent) {
+    shards.put(id, new ShardInfo(id, parent, null));
+    records.putIfAbsent(id, new CopyOnWriteArrayList<>());
+    return this;
+  }
+
+  /** Closes a shard (after a split): its reader gets a null next iterator once drained. */
+  public synchronized ScriptedStreamsApi close(String id) {
+    ShardInfo s = shards.get(id);
+    shards.put(id, new ShardInfo(id, s.parentShardId(), "999999"));
+    return this;
+  }
+
+  public ScriptedStreamsApi put(String shard, Map<String, AttributeValue> item, String keyName) {
+    return add(shard, OperationType.MODIFY, item, keyName);
+  }
+
+  public ScriptedStreamsApi remove(String shard, Map<String, AttributeValue> key) {
+    return add(shard, OperationType.REMOVE, key, key.keySet().iterator().next());
+  }
+
+  private ScriptedStreamsApi add(String shard, OperationType op, Map<String, AttributeValue> item, String keyName) {
+    StreamRecord.Builder d = StreamRecord.builder().keys(Map.of(keyName, item.get(keyName)))
+        .sequenceNumber(String.format("%021d", sequence.incrementAndGet()))
+        .approximateCreationDateTime(Instant.now());
+    if (op != OperationType.REMOVE) {
+      d.newImage(item);
+    }
+    records.get(shard).add(Record.builder().eventName(op).dynamodb(d.build()).build());
+    return this;
+  }
+
+  /** The next {@code n} GetRecords calls fail with ExpiredIteratorException. */
+  public ScriptedStreamsApi expireIterators(int n) {
+    expireNext.set(n);
+    return this;
+  }
+
+  /** Opening an iterator on this shard fails with TrimmedDataAccessException. */
+  public ScriptedStreamsApi trim(String shard) {
+    trimmedShard = shard;
+    return this;
+  }
+
+  @Override
+  public synchronized List<ShardInfo> shards(String streamArn) {
+    return new ArrayList<>(shards.values());
+  }
+
+  @Override
+  public String iterator(String streamArn, String shardId, String afterSequenceNumber) {
+    iteratorRequests.add(shardId + "@" + afterSequenceNumber);
+    if (shardId.equals(trimmedShard)) {
+      throw (RuntimeException) TrimmedDataAccessException.builder().statusCode(400).message("trimmed (injected)").build();
+    }
+    List<Record> list = records.get(shardId);
+    int index = 0;
+    if (afterSequenceNumber != null) {
+      while (index < list.size() && list.get(index).dynamodb().sequenceNumber().compareTo(afterSequenceNumber) <= 0) {
+        index++;
+      }
+    }
+    return shardId + "#" + index;
+  }
+
+  @Override
+  public synchronized RecordsPage records(String iterator, int limit) {
+    if (expireNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      throw (RuntimeException) ExpiredIteratorException.builder().statusCode(400).message("expired (injected)").build();
+    }
+    String shard = iterator.substring(0, iterator.indexOf('#'));
+    int index = Integer.parseInt(iterator.substring(iterator.indexOf('#') + 1));
+    List<Record> list = records.get(shard);
+    int end = Math.min(list.size(), index + Math.min(limit, 2));
+    List<Record> page = new ArrayList<>(list.subList(index, end));
+    page.forEach(r -> reads.add(shard + ":" + r.dynamodb().sequenceNumber()));
+    boolean drained = end == list.size() && shards.get(shard).closed();
+    return new RecordsPage(page, drained ? null : shard + "#" + end);
+  }
+
+  @Override
+  public void close() {}
+}
