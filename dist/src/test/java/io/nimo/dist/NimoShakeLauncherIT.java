@@ -3,6 +3,7 @@ package io.nimo.dist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nimo.core.testkit.DynamoLocal;
+import io.nimo.core.testkit.LiveWriter;
 import io.nimo.core.testkit.TableContents;
 import io.nimo.core.testkit.TestItems;
 import io.nimo.core.testkit.TestTables;
@@ -137,6 +138,60 @@ class NimoShakeLauncherIT {
       assertThat(r.output()).contains("resuming from checkpoint");
       assertThat(TableContents.diff(source.client(), target.client(), "events"))
           .containsExactly("extra on target: id=S:marker");
+    }
+  }
+
+  @Test
+  void followsTheStreamAndResumesAfterSigkillDuringTheIncrementalPhase(@TempDir Path work) throws Exception {
+    TestTables.createHashOnly(source.client(), "live", "id", ScalarAttributeType.S);
+    Random rnd = new Random(4);
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      items.add(TestItems.ordinary("id", TestItems.s("item-" + i), rnd));
+    }
+    TestTables.put(source.client(), "live", items);
+    try (DynamoLocal target = DynamoLocal.start()) {
+      Map<String, String> v = conf(target, "launch-incr");
+      v.put("sync_mode", "all");
+      v.put("incr_sync.http_port", "0");
+      v.put("filter.collection.white", "live");
+      v.put("incr.shard_discovery_interval", "500ms");
+      Path conf = work.resolve("incr.conf");
+      Files.writeString(conf, tool.shippedConfWith(v), StandardCharsets.UTF_8);
+      Path status = tool.shakeHome().resolve("checkpoint/launch-incr-checkpoint/status_table.json");
+
+      Process first = tool.start(work, work.resolve("first.log"), "-conf=" + conf);
+      awaitFile(status, "\"status_value\" : \"incr_sync\"", first);
+      LiveWriter writer = new LiveWriter(source.newClient(), "live", 500, 50).start();
+      Thread.sleep(2000);
+      first.destroyForcibly().waitFor();
+      Thread.sleep(1000);
+      writer.stop();
+
+      Process second = tool.start(work, work.resolve("second.log"), "-conf=" + conf);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+      List<String> diff = TableContents.diff(source.client(), target.client(), "live");
+      while (!diff.isEmpty() && System.nanoTime() < deadline) {
+        assertThat(second.isAlive()).as(Files.readString(work.resolve("second.log"))).isTrue();
+        Thread.sleep(300);
+        diff = TableContents.diff(source.client(), target.client(), "live");
+      }
+      assertThat(diff).isEmpty();
+      second.destroy();
+      assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      String log = Files.readString(work.resolve("second.log"));
+      assertThat(second.exitValue()).as(log).isZero();
+      assertThat(log).contains("start incr sync").doesNotContain("full sync done").contains("INCR");
+      assertThat(writer.ops.get()).isGreaterThan(50);
+    }
+  }
+
+  private static void awaitFile(Path file, String content, Process p) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    while (!(Files.exists(file) && Files.readString(file).contains(content))) {
+      assertThat(p.isAlive()).as("tool ended early").isTrue();
+      assertThat(System.nanoTime()).as("no '" + content + "' in " + file).isLessThan(deadline);
+      Thread.sleep(100);
     }
   }
 

@@ -15,8 +15,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,26 +82,10 @@ final class NimoShakeCli {
   }
 
   private int runJob(Configuration conf) throws Exception {
-    CountDownLatch finished = new CountDownLatch(1);
     try (SyncJob job = SyncJob.builder(conf).build(); StatusServer full = startStatus(conf, job);
         StatusServer incr = startIncrStatus(conf, job)) {
-      Thread hook = new Thread(() -> {
-        LOG.info("stop requested: draining in-flight batches and checkpointing");
-        job.stop();
-        try {
-          finished.await(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }, "nimo-shutdown");
-      Runtime.getRuntime().addShutdownHook(hook);
-      SyncReport report;
-      try {
-        report = job.run();
-      } finally {
-        finished.countDown();
-        removeHook(hook);
-      }
+      StopSignals.install(job::stop, STOPPED);
+      SyncReport report = job.run();
       printSummary(report);
       return switch (report.outcome()) {
         case COMPLETED, ALREADY_COMPLETED, INCREMENTAL_STOPPED -> OK;
