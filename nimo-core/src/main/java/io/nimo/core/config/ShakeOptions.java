@@ -134,11 +134,13 @@ public final class ShakeOptions {
       "Directory for stream records spooled during a long full sync (incremental sync).");
 
   public static final ConfigOption<String> CHECKPOINT_TYPE = string("checkpoint.type", "file",
-      "Checkpoint store: file (atomic JSON files under checkpoint.address).").required();
+      "Checkpoint store: file (atomic JSON files in the directory checkpoint.address) or dynamodb (a table on "
+          + "a DynamoDB-API endpoint: checkpoint.address if it is an http(s) URL, else the target itself).").required();
   public static final ConfigOption<String> CHECKPOINT_ADDRESS = string("checkpoint.address", "checkpoint",
-      "For checkpoint.type = file: the directory (relative paths are under the tool's home directory).");
+      "file: the directory (relative paths are under the tool's home directory); dynamodb: an http(s) "
+          + "endpoint URL, anything else means the target endpoint.");
   public static final ConfigOption<String> CHECKPOINT_DB = string("checkpoint.db", "",
-      "Checkpoint name inside checkpoint.address; empty = <id>-checkpoint.");
+      "Checkpoint name: the sub-directory (file) or table (dynamodb); empty = <id>-checkpoint.");
   public static final ConfigOption<Duration> CHECKPOINT_INTERVAL = duration("checkpoint.interval",
       Duration.ofSeconds(1), "How often scan progress is persisted; a resume repeats at most this much work.");
   public static final ConfigOption<String> CONVERT_ID = string("convert._id", "pre",

@@ -119,7 +119,9 @@ class IncrementalSyncIT {
       source.client().updateItem(b -> b.tableName("items").key(Map.of("id", TestItems.s("item-" + n)))
           .updateExpression("SET v = :v").expressionAttributeValues(Map.of(":v", TestItems.n(String.valueOf(n)))));
     }
-    Configuration conf = TestConfigs.shake(raw("incr"));
+    Map<String, String> raw = raw("incr");
+    raw.put("checkpoint.type", "dynamodb");
+    Configuration conf = TestConfigs.shake(raw);
     try (SyncJob job = SyncJob.builder(conf).build()) {
       CompletableFuture<SyncReport> run = runAsync(job);
       awaitTargetCount(300);
@@ -144,6 +146,7 @@ class IncrementalSyncIT {
         .item()).containsEntry("v", TestItems.s("last"));
     assertThat(target.client().getItem(b -> b.tableName("items").key(Map.of("id", TestItems.s("item-0")))).item())
         .isEmpty();
+    assertThat(target.client().listTables().tableNames()).contains("it-job-checkpoint");
   }
 
   @Test

@@ -79,7 +79,7 @@ class FileCheckpointStoreTest {
     storeWithProgress();
     Files.writeString(dir.resolve("full.orders.json"), "{not json");
     assertThatThrownBy(() -> new FileCheckpointStore(dir).load("job")).isInstanceOf(CheckpointException.class)
-        .hasMessageContaining("full.orders.json");
+        .hasMessageContaining("full.orders").hasMessageContaining("not valid JSON");
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.nimo.core.checkpoint.file;
+package io.nimo.core.checkpoint;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -6,14 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.nimo.core.checkpoint.CheckpointException;
-import io.nimo.core.checkpoint.JobState;
-import io.nimo.core.checkpoint.SegmentCheckpoint;
-import io.nimo.core.checkpoint.ShardCheckpoint;
-import io.nimo.core.checkpoint.StreamCheckpoint;
-import io.nimo.core.checkpoint.TableCheckpoint;
 import io.nimo.core.item.ItemJson;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +33,7 @@ final class CheckpointJson {
     return text(n);
   }
 
-  static Status readStatus(String json, Path file) {
+  static Status readStatus(String json, String file) {
     JsonNode n = parse(json, file);
     List<String> tables = new ArrayList<>();
     n.path("tables").forEach(t -> tables.add(t.asText()));
@@ -50,7 +43,7 @@ final class CheckpointJson {
       return new Status(n.path("job_id").asText(), JobState.Phase.ofCode(n.path("status_value").asText()), tables,
           streams);
     } catch (IllegalArgumentException e) {
-      throw new CheckpointException("checkpoint file " + file + ": " + e.getMessage(), e);
+      throw new CheckpointException("checkpoint " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -76,7 +69,7 @@ final class CheckpointJson {
     return text(n);
   }
 
-  static TableCheckpoint readTable(String json, Path file) {
+  static TableCheckpoint readTable(String json, String file) {
     JsonNode n = parse(json, file);
     Map<Integer, SegmentCheckpoint> segments = new LinkedHashMap<>();
     for (JsonNode s : n.path("segments")) {
@@ -105,7 +98,7 @@ final class CheckpointJson {
     return text(n);
   }
 
-  static StreamCheckpoint readStream(String json, Path file) {
+  static StreamCheckpoint readStream(String json, String file) {
     JsonNode n = parse(json, file);
     Map<String, ShardCheckpoint> shards = new LinkedHashMap<>();
     try {
@@ -117,21 +110,21 @@ final class CheckpointJson {
         shards.put(c.shardId(), c);
       }
     } catch (IllegalArgumentException e) {
-      throw new CheckpointException("checkpoint file " + file + ": " + e.getMessage(), e);
+      throw new CheckpointException("checkpoint " + file + ": " + e.getMessage(), e);
     }
     return new StreamCheckpoint(n.path("table").asText(), n.path("stream_arn").asText(), shards);
   }
 
-  private static JsonNode parse(String json, Path file) {
+  private static JsonNode parse(String json, String file) {
     JsonNode n;
     try {
       n = MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new CheckpointException("checkpoint file " + file + " is not valid JSON: " + e.getOriginalMessage(), e);
+      throw new CheckpointException("checkpoint " + file + " is not valid JSON: " + e.getOriginalMessage(), e);
     }
     int version = n.path("format_version").asInt(-1);
     if (version != JobState.FORMAT_VERSION) {
-      throw new CheckpointException("checkpoint file " + file + " has format_version " + version
+      throw new CheckpointException("checkpoint " + file + " has format_version " + version
           + "; this nimo reads version " + JobState.FORMAT_VERSION);
     }
     return n;

@@ -1,0 +1,47 @@
+package io.nimo.core.checkpoint.dynamo;
+
+import static io.nimo.core.config.ShakeOptions.CHECKPOINT_ADDRESS;
+import static io.nimo.core.config.ShakeOptions.CHECKPOINT_DB;
+import static io.nimo.core.config.ShakeOptions.ID;
+import static io.nimo.core.config.ShakeOptions.RETRY_BUDGET;
+import static io.nimo.core.config.ShakeOptions.RETRY_MAX_BACKOFF;
+import static io.nimo.core.config.ShakeOptions.TARGET_ADDRESS;
+import static io.nimo.core.config.ShakeOptions.TARGET_AK;
+import static io.nimo.core.config.ShakeOptions.TARGET_REGION;
+import static io.nimo.core.config.ShakeOptions.TARGET_SK;
+
+import io.nimo.core.checkpoint.CheckpointStore;
+import io.nimo.core.checkpoint.CheckpointStoreProvider;
+import io.nimo.core.config.Configuration;
+import io.nimo.core.config.Secrets;
+import io.nimo.core.dynamo.DynamoEndpoint;
+import io.nimo.core.dynamo.DynamoErrorClassifier;
+import io.nimo.core.retry.Retrier;
+import io.nimo.core.retry.RetryPolicy;
+import io.nimo.core.retry.Sleeper;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * {@code checkpoint.type = dynamodb}: table {@code checkpoint.db} (default {@code <id>-checkpoint})
+ * on {@code checkpoint.address} when that is an http(s) URL, otherwise on the target endpoint,
+ * with the target's credentials.
+ */
+public final class DynamoCheckpointStoreProvider implements CheckpointStoreProvider {
+
+  @Override
+  public String type() {
+    return "dynamodb";
+  }
+
+  @Override
+  public CheckpointStore open(Configuration c) {
+    String address = c.get(CHECKPOINT_ADDRESS).matches("https?://.+") ? c.get(CHECKPOINT_ADDRESS) : c.get(TARGET_ADDRESS);
+    String table = c.get(CHECKPOINT_DB).isBlank() ? c.get(ID) + "-checkpoint" : c.get(CHECKPOINT_DB);
+    DynamoEndpoint endpoint = new DynamoEndpoint(address, c.get(TARGET_REGION), c.get(TARGET_AK), c.get(TARGET_SK), "",
+        2, Duration.ofSeconds(30), 8);
+    Retrier retrier = new Retrier(RetryPolicy.of(c.get(RETRY_MAX_BACKOFF), c.get(RETRY_BUDGET)),
+        new DynamoErrorClassifier(), Clock.systemUTC(), Sleeper.SYSTEM);
+    return new DynamoCheckpointStore(endpoint.buildApi(), retrier, table, Secrets.maskUrlCredentials(address));
+  }
+}
