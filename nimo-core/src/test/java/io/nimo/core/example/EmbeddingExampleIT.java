@@ -35,6 +35,48 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 class EmbeddingExampleIT {
 
   @Test
+  void runsFullThenIncrementalSyncIntoAServiceLoadedTarget(@TempDir Path dir) throws Exception {
+    try (DynamoLocal source = DynamoLocal.start()) {
+      TestTables.createHashOnly(source.client(), "orders", "id", ScalarAttributeType.S);
+      TestTables.put(source.client(), "orders", List.of(Map.of("id", TestItems.s("a"), "n", TestItems.n("1")),
+          Map.of("id", TestItems.s("b"), "n", TestItems.n("2"))));
+      Configuration conf = Configuration.builder(ShakeOptions.ALL)
+          .set(ShakeOptions.SYNC_MODE, "all")
+          .set(ShakeOptions.SOURCE_ENDPOINT, source.endpoint())
+          .set(ShakeOptions.SOURCE_AK, "embedded").set(ShakeOptions.SOURCE_SK, "embedded")
+          .set(ShakeOptions.TARGET_TYPE, "jsonfile")
+          .set(ShakeOptions.TARGET_ADDRESS, dir.resolve("out").toString())
+          .set(ShakeOptions.CHECKPOINT_ADDRESS, dir.resolve("cp").toString())
+          .set(ShakeOptions.FULL_HTTP_PORT, -1)
+          .set(ShakeOptions.INCR_HTTP_PORT, -1)
+          .build();
+      try (SyncJob job = SyncJob.builder(conf).build()) {
+        java.util.concurrent.CompletableFuture<SyncReport> run = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+          try {
+            return job.run();
+          } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
+        });
+        while (job.streamProgress().isEmpty()) {
+          Thread.sleep(50);
+        }
+        source.client().putItem(b -> b.tableName("orders").item(Map.of("id", TestItems.s("c"), "n", TestItems.n("3"))));
+        source.client().deleteItem(b -> b.tableName("orders").key(Map.of("id", TestItems.s("a"))));
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (job.streamProgress().get("orders").snapshot(0).applied() < 2 && System.nanoTime() < deadline) {
+          Thread.sleep(50);
+        }
+        job.stop();
+        assertThat(run.get().outcome()).isEqualTo(SyncReport.Outcome.INCREMENTAL_STOPPED);
+      }
+      List<String> ids = Files.readAllLines(dir.resolve("out/orders.jsonl")).stream()
+          .map(l -> ItemJson.read(l).get("id").s()).sorted().toList();
+      assertThat(ids).containsExactly("b", "c");
+    }
+  }
+
+  @Test
   void runsAFullSyncIntoAServiceLoadedTargetWithATransformerAndAListener(@TempDir Path dir) throws Exception {
     try (DynamoLocal source = DynamoLocal.start()) {
       TestTables.createHashOnly(source.client(), "people", "id", ScalarAttributeType.S);
