@@ -142,7 +142,8 @@ public final class ShakeOptions {
   public static final ConfigOption<String> CHECKPOINT_DB = string("checkpoint.db", "",
       "Checkpoint name: the sub-directory (file) or table (dynamodb); empty = <id>-checkpoint.");
   public static final ConfigOption<Duration> CHECKPOINT_INTERVAL = duration("checkpoint.interval",
-      Duration.ofSeconds(1), "How often scan progress is persisted; a resume repeats at most this much work.");
+      Duration.ofSeconds(1), "How often scan and stream progress is persisted; a resume repeats at most this much "
+          + "work (idempotently).");
   public static final ConfigOption<String> CONVERT_ID = string("convert._id", "pre",
       "MongoDB target: prefix for a source attribute named _id.");
 

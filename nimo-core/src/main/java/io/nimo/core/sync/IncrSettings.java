@@ -12,12 +12,14 @@ import java.time.Duration;
  * @param recordsPerCall GetRecords Limit
  * @param discoveryInterval how often new shards are looked for
  * @param maxIdleBackoff the longest pause after an empty GetRecords
+ * @param checkpointInterval how often a shard's advancing position is persisted
  */
 public record IncrSettings(int shardsPerTable, int qpsPerShard, int recordsPerCall, Duration discoveryInterval,
-    Duration maxIdleBackoff) {
+    Duration maxIdleBackoff, Duration checkpointInterval) {
 
   public static IncrSettings from(Configuration c) {
     return new IncrSettings(c.get(ShakeOptions.INCR_CONCURRENCY), c.get(ShakeOptions.QPS_INCR),
-        c.get(ShakeOptions.QPS_INCR_BATCH), c.get(ShakeOptions.INCR_DISCOVERY_INTERVAL), Duration.ofMillis(500));
+        c.get(ShakeOptions.QPS_INCR_BATCH), c.get(ShakeOptions.INCR_DISCOVERY_INTERVAL), Duration.ofMillis(500),
+        c.get(ShakeOptions.CHECKPOINT_INTERVAL));
   }
 }

@@ -118,9 +118,10 @@ final class TableStreamSync {
   }
 
   private void readShard(String arn, ShardCheckpoint start) {
+    ShardPositionSaver saver = new ShardPositionSaver();
     try {
       new ShardReader(table, arn, keys, streams, retrier, target, settings, progress, clock)
-          .read(start, this::checkpoint, () -> stopRequested.get() || failure.get() != null);
+          .read(start, saver::advance, () -> stopRequested.get() || failure.get() != null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (Throwable e) {
@@ -128,14 +129,43 @@ final class TableStreamSync {
         LOG.error("table {} shard {}: {}", table, start.shardId(), e.getMessage());
       }
     } finally {
+      saver.flush();
       running.remove(start.shardId());
       changed.release();
     }
   }
 
-  private void checkpoint(ShardCheckpoint c) {
-    track(c);
-    store.save(new JobState.Delta.ShardsAdvanced(table, List.of(c)));
+  /**
+   * Persists one shard's applied position: state changes at once, plain advances at most every
+   * checkpoint interval (a crash replays at most that much, idempotently), the last one on exit.
+   */
+  private final class ShardPositionSaver {
+    private ShardCheckpoint pending;
+    private ShardCheckpoint.Status savedStatus;
+    private long lastSave;
+
+    void advance(ShardCheckpoint c) {
+      track(c);
+      long now = clock.millis();
+      if (c.status() != savedStatus || now - lastSave >= settings.checkpointInterval().toMillis()) {
+        save(c, now);
+      } else {
+        pending = c;
+      }
+    }
+
+    void flush() {
+      if (pending != null) {
+        save(pending, clock.millis());
+      }
+    }
+
+    private void save(ShardCheckpoint c, long now) {
+      store.save(new JobState.Delta.ShardsAdvanced(table, List.of(c)));
+      savedStatus = c.status();
+      lastSave = now;
+      pending = null;
+    }
   }
 
   private void track(ShardCheckpoint c) {
