@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Full-sync benchmark: bare Scan / BatchWriteItem ceilings vs nimo-shake on the same local servers.
-# Usage: bash bench/full-sync-bench.sh [items]   (default 100000; builds first unless NIMO_SKIP_BUILD=1)
+# Usage: bash bench/full-sync-bench.sh [items] [skip-bare]   (default 100000 false; builds first unless
+# NIMO_SKIP_BUILD=1). skip-bare=true runs only nimo-shake, e.g. to check -Xmx256m on a large table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ITEMS=${1:-100000}
@@ -17,4 +18,5 @@ java -cp "$BENCH_CP" io.nimo.bench.SampleData --endpoint "http://127.0.0.1:$SRC_
   --threads 8 --customers false
 java -cp "$BENCH_CP" io.nimo.bench.AwaitEndpoint --endpoint "http://127.0.0.1:$DST_PORT"
 java -cp "$BENCH_CP" io.nimo.bench.FullSyncBenchmark --source "http://127.0.0.1:$SRC_PORT" \
-  --target "http://127.0.0.1:$DST_PORT" --items "$ITEMS" --home "$WORK/NimoShake/nimo-shake"
+  --target "http://127.0.0.1:$DST_PORT" --items "$ITEMS" --home "$WORK/NimoShake/nimo-shake" \
+  --skip-bare "${2:-false}"

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Full-sync throughput against the same local servers, in one run: (a) the bare ceilings — a
@@ -37,6 +38,13 @@ public final class FullSyncBenchmark {
     String target = args.require("target");
     int items = args.getInt("items", 100_000);
     Path home = Path.of(args.require("home"));
+    if (args.get("skip-bare", "false").equals("true")) {
+      NimoRun nimo = runNimo(home, source, target);
+      System.out.printf("nimo-shake full sync (-Xmx256m): %,.0f items/s in the pipeline, %,.0f items/s wall-clock "
+          + "(%d items, exit %d); peak RSS %d MB, CPU time %.1f s%n", nimo.pipelineRate, nimo.wallRate, nimo.written,
+          nimo.exit, nimo.peakRssKb / 1024, nimo.cpuSeconds);
+      System.exit(nimo.exit == 0 && nimo.written == items ? 0 : 1);
+    }
     double scanRate;
     double writeRate;
     double copyRate;
@@ -71,6 +79,12 @@ public final class FullSyncBenchmark {
   }
 
   private static double bareScan(DynamoDbClient c, int expected) throws Exception {
+    return scanSegments(c, expected, page -> { });
+  }
+
+  /** Every segment thread scans its segment and hands each page to {@code onPage} itself. */
+  private static double scanSegments(DynamoDbClient c, int expected,
+      java.util.function.Consumer<List<Map<String, AttributeValue>>> onPage) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(SEGMENTS);
     AtomicLong count = new AtomicLong();
     long start = System.nanoTime();
@@ -83,6 +97,7 @@ public final class FullSyncBenchmark {
           Map<String, AttributeValue> from = next;
           ScanResponse r = c.scan(b -> b.tableName("orders").segment(segment).totalSegments(SEGMENTS).limit(PAGE)
               .exclusiveStartKey(from));
+          onPage.accept(r.items());
           count.addAndGet(r.count());
           next = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
         } while (next != null);
@@ -93,11 +108,10 @@ public final class FullSyncBenchmark {
       f.get();
     }
     pool.shutdown();
-    double rate = count.get() / seconds(start);
     if (count.get() != expected) {
       throw new IllegalStateException("scanned " + count.get() + " items, expected " + expected);
     }
-    return rate;
+    return count.get() / seconds(start);
   }
 
   private record NimoRun(int exit, long written, double pipelineRate, double wallRate, long peakRssKb,
@@ -105,43 +119,19 @@ public final class FullSyncBenchmark {
 
   /** The simplest copier: each segment thread writes the pages it scans, 25 items per BatchWriteItem. */
   private static double bareCopy(DynamoDbClient src, DynamoDbClient dst, int expected) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(SEGMENTS);
-    AtomicLong count = new AtomicLong();
-    long start = System.nanoTime();
-    List<Future<?>> futures = new ArrayList<>();
-    for (int s = 0; s < SEGMENTS; s++) {
-      int segment = s;
-      futures.add(pool.submit(() -> {
-        Map<String, AttributeValue> next = null;
-        do {
-          Map<String, AttributeValue> from = next;
-          ScanResponse r = src.scan(b -> b.tableName("orders").segment(segment).totalSegments(SEGMENTS).limit(PAGE)
-              .exclusiveStartKey(from));
-          List<software.amazon.awssdk.services.dynamodb.model.WriteRequest> batch = new ArrayList<>(25);
-          for (Map<String, AttributeValue> item : r.items()) {
-            batch.add(software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder().putRequest(p -> p.item(item)).build());
-            if (batch.size() == 25) {
-              BatchWrites.writeAll(dst, "bare_copy", batch);
-              batch = new ArrayList<>(25);
-            }
-          }
-          if (!batch.isEmpty()) {
-            BatchWrites.writeAll(dst, "bare_copy", batch);
-          }
-          count.addAndGet(r.count());
-          next = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
-        } while (next != null);
-        return null;
-      }));
-    }
-    for (Future<?> f : futures) {
-      f.get();
-    }
-    pool.shutdown();
-    if (count.get() != expected) {
-      throw new IllegalStateException("copied " + count.get() + " items, expected " + expected);
-    }
-    return count.get() / seconds(start);
+    return scanSegments(src, expected, items -> {
+      List<WriteRequest> batch = new ArrayList<>(25);
+      for (Map<String, AttributeValue> item : items) {
+        batch.add(WriteRequest.builder().putRequest(p -> p.item(item)).build());
+        if (batch.size() == 25) {
+          BatchWrites.writeAll(dst, "bare_copy", batch);
+          batch = new ArrayList<>(25);
+        }
+      }
+      if (!batch.isEmpty()) {
+        BatchWrites.writeAll(dst, "bare_copy", batch);
+      }
+    });
   }
 
   private static NimoRun runNimo(Path home, String source, String target) throws Exception {

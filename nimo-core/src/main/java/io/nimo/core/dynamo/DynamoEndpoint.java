@@ -7,9 +7,11 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import io.nimo.core.source.stream.SdkStreamsApi;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
@@ -38,25 +40,7 @@ public record DynamoEndpoint(
 
   /** Builds the SDK client; no network I/O happens until the first call. */
   public DynamoDbClient buildClient() {
-    var builder = DynamoDbClient.builder()
-        .credentialsProvider(credentials())
-        .httpClientBuilder(ApacheHttpClient.builder().maxConnections(Math.max(maxConnections, 1)))
-        .overrideConfiguration(o -> {
-          o.retryStrategy(RetryMode.STANDARD);
-          o.retryStrategy(b -> b.maxAttempts(Math.max(1, maxRetries + 1)));
-          if (!callTimeout.isZero()) {
-            o.apiCallAttemptTimeout(callTimeout);
-          }
-        });
-    if (!endpoint.isBlank()) {
-      builder.endpointOverride(URI.create(endpoint));
-    }
-    if (!region.isBlank()) {
-      builder.region(Region.of(region));
-    } else if (!endpoint.isBlank()) {
-      builder.region(Region.US_EAST_1);
-    }
-    return builder.build();
+    return configure(DynamoDbClient.builder()).build();
   }
 
   public SdkDynamoApi buildApi() {
@@ -64,9 +48,12 @@ public record DynamoEndpoint(
   }
 
   /** The DynamoDB Streams API of the same endpoint. */
-  public io.nimo.core.source.stream.SdkStreamsApi buildStreamsApi() {
-    var builder = DynamoDbStreamsClient.builder()
-        .credentialsProvider(credentials())
+  public SdkStreamsApi buildStreamsApi() {
+    return new SdkStreamsApi(configure(DynamoDbStreamsClient.builder()).build());
+  }
+
+  private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
+    builder.credentialsProvider(credentials())
         .httpClientBuilder(ApacheHttpClient.builder().maxConnections(Math.max(maxConnections, 1)))
         .overrideConfiguration(o -> {
           o.retryStrategy(b -> b.maxAttempts(Math.max(1, maxRetries + 1)));
@@ -82,7 +69,7 @@ public record DynamoEndpoint(
     } else if (!endpoint.isBlank()) {
       builder.region(Region.US_EAST_1);
     }
-    return new io.nimo.core.source.stream.SdkStreamsApi(builder.build());
+    return builder;
   }
 
   private AwsCredentialsProvider credentials() {

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -61,13 +60,7 @@ final class FullSyncRunner {
           }
         }));
       }
-      for (Map.Entry<String, Future<?>> f : futures.entrySet()) {
-        try {
-          f.getValue().get();
-        } catch (ExecutionException e) {
-          errors.put(f.getKey(), String.valueOf(e.getCause()));
-        }
-      }
+      TableTasks.awaitAll(futures, errors);
     } finally {
       pool.shutdownNow();
     }

@@ -3,19 +3,16 @@ package io.nimo.core.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nimo.core.config.Configuration;
-import io.nimo.core.dynamo.DynamoErrorClassifier;
 import io.nimo.core.retry.Retrier;
-import io.nimo.core.retry.RetryPolicy;
-import io.nimo.core.retry.Sleeper;
 import io.nimo.core.target.dynamo.DynamoTargetSession;
 import io.nimo.core.testkit.DynamoLocal;
+import io.nimo.core.testkit.TestRetriers;
 import io.nimo.core.testkit.FaultyDynamoApi;
 import io.nimo.core.testkit.TableContents;
 import io.nimo.core.testkit.TestConfigs;
 import io.nimo.core.testkit.TestItems;
 import io.nimo.core.testkit.TestTables;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,8 +72,7 @@ class FullSyncFailuresIT {
 
   private SyncJob job(Map<String, String> raw, FaultyDynamoApi sourceApi, FaultyDynamoApi targetApi) {
     Configuration conf = TestConfigs.shake(raw);
-    Retrier retrier = new Retrier(RetryPolicy.of(Duration.ofMillis(200), Duration.ofSeconds(60)),
-        new DynamoErrorClassifier(), Clock.systemUTC(), Sleeper.SYSTEM);
+    Retrier retrier = TestRetriers.dynamo(Duration.ofSeconds(60));
     return SyncJob.builder(conf).source(sourceApi)
         .target(new DynamoTargetSession(targetApi, retrier, Duration.ofSeconds(30), true)).build();
   }

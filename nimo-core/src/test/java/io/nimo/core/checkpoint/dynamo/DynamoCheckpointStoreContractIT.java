@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nimo.core.checkpoint.CheckpointStore;
 import io.nimo.core.checkpoint.JobState;
-import io.nimo.core.dynamo.DynamoErrorClassifier;
 import io.nimo.core.retry.Retrier;
-import io.nimo.core.retry.RetryPolicy;
-import io.nimo.core.retry.Sleeper;
 import io.nimo.core.testkit.CheckpointStoreContract;
 import io.nimo.core.testkit.DynamoLocal;
-import java.time.Clock;
+import io.nimo.core.testkit.TestRetriers;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -41,8 +38,7 @@ class DynamoCheckpointStoreContractIT extends CheckpointStoreContract {
 
   @Override
   protected CheckpointStore openStore() {
-    Retrier retrier = new Retrier(RetryPolicy.of(Duration.ofMillis(100), Duration.ofSeconds(20)),
-        new DynamoErrorClassifier(), Clock.systemUTC(), Sleeper.SYSTEM);
+    Retrier retrier = TestRetriers.dynamo(Duration.ofSeconds(20));
     return new DynamoCheckpointStore(server.api(), retrier, table, server.endpoint());
   }
 

@@ -1,13 +1,10 @@
 package io.nimo.core.target.dynamo;
 
-import io.nimo.core.dynamo.DynamoErrorClassifier;
 import io.nimo.core.retry.Retrier;
-import io.nimo.core.retry.RetryPolicy;
-import io.nimo.core.retry.Sleeper;
 import io.nimo.core.target.TargetSession;
 import io.nimo.core.testkit.DynamoLocal;
+import io.nimo.core.testkit.TestRetriers;
 import io.nimo.core.testkit.TargetContract;
-import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,8 +25,7 @@ class DynamoTargetContractIT extends TargetContract {
 
   @Override
   protected TargetSession openSession() {
-    Retrier retrier = new Retrier(RetryPolicy.of(Duration.ofMillis(200), Duration.ofSeconds(30)),
-        new DynamoErrorClassifier(), Clock.systemUTC(), Sleeper.SYSTEM);
+    Retrier retrier = TestRetriers.dynamo(Duration.ofSeconds(30));
     return new DynamoTargetSession(server.api(), retrier, Duration.ofSeconds(30), true);
   }
 }

@@ -1,0 +1,20 @@
+package io.nimo.core.sync;
+
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+/** Waits for per-table tasks, recording a task's unexpected failure as that table's error. */
+final class TableTasks {
+  private TableTasks() {}
+
+  static void awaitAll(Map<String, Future<?>> tasks, Map<String, String> errors) throws InterruptedException {
+    for (Map.Entry<String, Future<?>> f : tasks.entrySet()) {
+      try {
+        f.getValue().get();
+      } catch (ExecutionException e) {
+        errors.put(f.getKey(), String.valueOf(e.getCause()));
+      }
+    }
+  }
+}
