@@ -142,6 +142,38 @@ class NimoShakeLauncherIT {
   }
 
   @Test
+  void sigtermDuringTheFullSyncCheckpointsAndExitsWithThree(@TempDir Path work) throws Exception {
+    try (DynamoLocal target = DynamoLocal.start()) {
+      Map<String, String> v = conf(target, "launch-term");
+      v.put("qps.full", "4");
+      v.put("qps.full.batch_num", "50");
+      v.put("full.read.concurrency", "2");
+      Path conf = work.resolve("term.conf");
+      Files.writeString(conf, tool.shippedConfWith(v), StandardCharsets.UTF_8);
+      Path cp = tool.shakeHome().resolve("checkpoint/launch-term-checkpoint/full.events.json");
+      Process p = tool.start(work, work.resolve("term.log"), "-conf=" + conf);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+      while (writtenInCheckpoint(cp) < 300) {
+        assertThat(p.isAlive()).isTrue();
+        assertThat(System.nanoTime()).isLessThan(deadline);
+        Thread.sleep(50);
+      }
+      p.destroy();
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      String log = Files.readString(work.resolve("term.log"));
+      assertThat(p.exitValue()).as(log).isEqualTo(3);
+      assertThat(log).contains("SIGTERM received").contains("STOPPED");
+      long saved = writtenInCheckpoint(cp);
+      assertThat(saved).isBetween(300L, (long) ITEMS - 1);
+
+      PackagedTool.Result again = tool.run(work, "-conf=" + conf);
+      assertThat(again.exitCode()).as(again.output()).isZero();
+      assertThat(again.output()).contains("resuming from checkpoint (" + saved + " items already written");
+      assertThat(TableContents.diff(source.client(), target.client(), "events")).isEmpty();
+    }
+  }
+
+  @Test
   void followsTheStreamAndResumesAfterSigkillDuringTheIncrementalPhase(@TempDir Path work) throws Exception {
     TestTables.createHashOnly(source.client(), "live", "id", ScalarAttributeType.S);
     Random rnd = new Random(4);
