@@ -94,6 +94,7 @@ final class CheckpointJson {
       sn.put("FatherId", s.parentShardId() == null ? "" : s.parentShardId());
       sn.put("SequenceNumber", s.sequenceNumber() == null ? "" : s.sequenceNumber());
       sn.put("Status", s.status().code());
+      sn.put("IteratorType", s.iteratorType());
     }
     return text(n);
   }
@@ -106,7 +107,8 @@ final class CheckpointJson {
         String father = s.path("FatherId").asText();
         String seq = s.path("SequenceNumber").asText();
         ShardCheckpoint c = new ShardCheckpoint(s.path("ShardId").asText(), father.isEmpty() ? null : father,
-            seq.isEmpty() ? null : seq, ShardCheckpoint.Status.ofCode(s.path("Status").asText()));
+            seq.isEmpty() ? null : seq, ShardCheckpoint.Status.ofCode(s.path("Status").asText()),
+            "AT_SEQUENCE_NUMBER".equals(s.path("IteratorType").asText()));
         shards.put(c.shardId(), c);
       }
     } catch (IllegalArgumentException e) {

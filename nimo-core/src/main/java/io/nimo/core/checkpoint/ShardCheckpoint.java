@@ -8,14 +8,31 @@ import java.util.Objects;
  *
  * @param shardId the shard
  * @param parentShardId its parent, or {@code null}; a shard is read only after its parent is done
- * @param sequenceNumber resume after this record; {@code null} = from the shard's oldest record
+ * @param sequenceNumber resume after (or at, see {@code inclusive}) this record; {@code null} = from the
+ *     shard's oldest record
  * @param status where the shard is
+ * @param inclusive whether reading starts AT {@code sequenceNumber} (a start position found by probing)
+ *     rather than after it (the last applied record)
  */
-public record ShardCheckpoint(String shardId, String parentShardId, String sequenceNumber, Status status) {
+public record ShardCheckpoint(String shardId, String parentShardId, String sequenceNumber, Status status,
+    boolean inclusive) {
 
   public ShardCheckpoint {
     Objects.requireNonNull(shardId);
     Objects.requireNonNull(status);
+    if (inclusive && sequenceNumber == null) {
+      throw new IllegalArgumentException("an inclusive position needs a sequence number");
+    }
+  }
+
+  /** A position after {@code sequenceNumber} (or from the oldest record when it is {@code null}). */
+  public ShardCheckpoint(String shardId, String parentShardId, String sequenceNumber, Status status) {
+    this(shardId, parentShardId, sequenceNumber, status, false);
+  }
+
+  /** The iterator type this position opens with, as the original's {@code IteratorType} field. */
+  public String iteratorType() {
+    return sequenceNumber == null ? "TRIM_HORIZON" : inclusive ? "AT_SEQUENCE_NUMBER" : "AFTER_SEQUENCE_NUMBER";
   }
 
   /** Shard states; {@link #code()} is the persisted form (the original's wording where it had one). */
@@ -55,9 +72,5 @@ public record ShardCheckpoint(String shardId, String parentShardId, String seque
 
   public ShardCheckpoint advancedTo(String sequence) {
     return new ShardCheckpoint(shardId, parentShardId, sequence, Status.READING);
-  }
-
-  public ShardCheckpoint finishedAt(String sequence) {
-    return new ShardCheckpoint(shardId, parentShardId, sequence, Status.DONE);
   }
 }

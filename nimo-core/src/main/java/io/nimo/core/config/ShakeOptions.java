@@ -55,6 +55,9 @@ public final class ShakeOptions {
   public static final ConfigOption<String> INCR_START = oneOf("incr.start_position", "trim_horizon",
       "sync_mode = incr only: where a first run starts reading the streams: trim_horizon (every retained "
           + "change, up to 24 h) or latest (changes from now on).", "trim_horizon", "latest");
+  public static final ConfigOption<Duration> INCR_START_PROBE = duration("incr.start_probe", Duration.ofSeconds(3),
+      "How long open shards are watched for a first new record when start positions are recorded; a shard "
+          + "without one is read to its current end instead (slower on a busy stream's long history).");
   public static final ConfigOption<Duration> INCR_DISCOVERY_INTERVAL = duration("incr.shard_discovery_interval",
       Duration.ofSeconds(2), "How often the streams are checked for new shards (splits).");
   public static final ConfigOption<Boolean> SYNC_SCHEMA_ONLY = bool("sync_schema_only", false,
@@ -164,7 +167,7 @@ public final class ShakeOptions {
       TARGET_TYPE, TARGET_ADDRESS, TARGET_AK, TARGET_SK, TARGET_REGION, TARGET_MONGO_TYPE, TARGET_DB_EXIST,
       FULL_CONCURRENCY, FULL_READ_CONCURRENCY, FULL_DOC_CONCURRENCY, FULL_DOC_PARSER, FULL_WRITE_BATCH,
       FULL_INDEX_USER, FULL_INSERT_ON_DUP, FULL_FILTER_EXPRESSION, FULL_FILTER_VALUES,
-      INCR_START, INCR_DISCOVERY_INTERVAL, INCR_CONCURRENCY, INCR_INSERT_ON_DUP, INCR_UPSERT, INCR_PERSIST_DIR,
+      INCR_START, INCR_START_PROBE, INCR_DISCOVERY_INTERVAL, INCR_CONCURRENCY, INCR_INSERT_ON_DUP, INCR_UPSERT, INCR_PERSIST_DIR,
       CHECKPOINT_TYPE, CHECKPOINT_ADDRESS, CHECKPOINT_DB, CHECKPOINT_INTERVAL, CONVERT_ID,
       RETRY_BUDGET, RETRY_MAX_BACKOFF, TABLE_ACTIVE_TIMEOUT);
 

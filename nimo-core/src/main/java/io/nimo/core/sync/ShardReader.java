@@ -62,9 +62,10 @@ final class ShardReader {
       throws InterruptedException {
     String shard = start.shardId();
     QpsLimiter limiter = QpsLimiter.system(settings.qpsPerShard());
-    ShardCheckpoint position = start.advancedTo(start.sequenceNumber());
+    ShardCheckpoint position = new ShardCheckpoint(shard, start.parentShardId(), start.sequenceNumber(),
+        ShardCheckpoint.Status.READING, start.inclusive());
     checkpoint.accept(position);
-    String iterator = open(shard, position.sequenceNumber());
+    String iterator = open(shard, position);
     long idle = 0;
     while (!stopped.getAsBoolean()) {
       limiter.acquire();
@@ -73,8 +74,9 @@ final class ShardReader {
         String current = iterator;
         page = retrier.call("GetRecords " + table + "/" + shard, () -> streams.records(current, settings.recordsPerCall()));
       } catch (ExpiredIteratorException expired) {
-        LOG.info("table {} shard {}: iterator expired; re-opening after {}", table, shard, position.sequenceNumber());
-        iterator = open(shard, position.sequenceNumber());
+        LOG.info("table {} shard {}: iterator expired; re-opening {} {}", table, shard, position.iteratorType(),
+            position.sequenceNumber());
+        iterator = open(shard, position);
         continue;
       } catch (TrimmedDataAccessException trimmed) {
         throw trimmed(shard, position.sequenceNumber(), trimmed);
@@ -85,7 +87,8 @@ final class ShardReader {
         idle = 0;
       }
       if (page.nextIterator() == null) {
-        ShardCheckpoint done = position.finishedAt(position.sequenceNumber());
+        ShardCheckpoint done = new ShardCheckpoint(shard, position.parentShardId(), position.sequenceNumber(),
+            ShardCheckpoint.Status.DONE, position.inclusive());
         checkpoint.accept(done);
         LOG.info("table {} shard {}: closed and fully applied", table, shard);
         return;
@@ -99,12 +102,12 @@ final class ShardReader {
     }
   }
 
-  private String open(String shard, String afterSequence) {
+  private String open(String shard, ShardCheckpoint position) {
     try {
       return retrier.call("GetShardIterator " + table + "/" + shard,
-          () -> streams.iterator(streamArn, shard, afterSequence));
+          () -> streams.iterator(streamArn, shard, position.sequenceNumber(), position.inclusive()));
     } catch (TrimmedDataAccessException trimmed) {
-      throw trimmed(shard, afterSequence, trimmed);
+      throw trimmed(shard, position.sequenceNumber(), trimmed);
     }
   }
 

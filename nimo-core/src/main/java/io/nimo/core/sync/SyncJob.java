@@ -154,7 +154,8 @@ public final class SyncJob implements AutoCloseable {
   }
 
   private JobState prepareStreams(List<String> tables, StreamPositions.Start start) {
-    StreamPositions positions = new StreamPositions(ctx.source(), ctx.streams(), ctx.sourceRetrier());
+    StreamPositions positions = new StreamPositions(ctx.source(), ctx.streams(), ctx.sourceRetrier(),
+        ctx.config().get(ShakeOptions.INCR_START_PROBE));
     for (String t : tables) {
       StreamPositions.Prepared p = positions.prepare(t, start);
       ctx.store().save(new JobState.Delta.StreamPrepared(t, p.streamArn(), p.shards()));

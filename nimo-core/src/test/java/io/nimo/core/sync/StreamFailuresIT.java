@@ -50,8 +50,13 @@ class StreamFailuresIT {
   }
 
   private SyncJob job(ScriptedStreamsApi streams) {
+    return job(streams, "incr");
+  }
+
+  private SyncJob job(ScriptedStreamsApi streams, String mode) {
     Map<String, String> raw = TestConfigs.shakeRaw(source.endpoint(), target.endpoint(), checkpoints);
-    raw.put("sync_mode", "incr");
+    raw.put("sync_mode", mode);
+    raw.put("incr.start_probe", "3s");
     raw.put("incr.shard_discovery_interval", "200ms");
     return SyncJob.builder(TestConfigs.shake(raw)).streams(streams).build();
   }
@@ -109,6 +114,37 @@ class StreamFailuresIT {
       }
     }
     assertThat(lastParent).isLessThan(firstChild);
+  }
+
+  @Test
+  void anOpenShardStartsAtTheFirstChangeAfterTheStartWithoutReplayingItsHistory() throws Exception {
+    ScriptedStreamsApi streams = new ScriptedStreamsApi().shard("shard-0001", null);
+    for (int i = 0; i < 50; i++) {
+      streams.put("shard-0001", item("old-" + i, "history"), "id");
+    }
+    Thread appender = new Thread(() -> {
+      try {
+        while (!streams.iteratorRequests.contains("shard-0001@latest")) {
+          Thread.sleep(10);
+        }
+        Thread.sleep(300);
+        streams.put("shard-0001", item("new", "during-start"), "id");
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    appender.start();
+    try (SyncJob job = job(streams, "all")) {
+      CompletableFuture<SyncReport> run = runAsync(job);
+      awaitTarget("new", "during-start");
+      job.stop();
+      assertThat(run.get(30, TimeUnit.SECONDS).outcome()).isEqualTo(SyncReport.Outcome.INCREMENTAL_STOPPED);
+    }
+    appender.join();
+    assertThat(TableContents.read(target.client(), "items")).containsOnlyKeys("id=S:new");
+    assertThat(streams.iteratorRequests).anyMatch(r -> r.startsWith("shard-0001@at:"));
+    // the probe and the reader both saw the new record; none of the 50 historical ones was read
+    assertThat(streams.reads.stream().distinct()).hasSize(1);
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.nimo.core.checkpoint.CheckpointStore;
 import io.nimo.core.checkpoint.JobState;
 import io.nimo.core.checkpoint.SegmentCheckpoint;
+import io.nimo.core.checkpoint.ShardCheckpoint;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,32 @@ public abstract class CheckpointStoreContract {
       assertThat(s.table("t1").orElseThrow().segment(0)).isEqualTo(SegmentCheckpoint.start(0));
       assertThat(s.table("t1").orElseThrow().done()).isFalse();
       assertThat(s.table("t2").orElseThrow().done()).isTrue();
+    }
+  }
+
+  @Test
+  void streamPositionsSurviveARestartExactly() {
+    ShardCheckpoint at = new ShardCheckpoint("shard-2", "shard-1", "000000000000000000123", ShardCheckpoint.Status.PENDING, true);
+    ShardCheckpoint after = new ShardCheckpoint("shard-3", null, "000000000000000000456", ShardCheckpoint.Status.READING);
+    ShardCheckpoint oldest = new ShardCheckpoint("shard-4", "shard-3", null, ShardCheckpoint.Status.PENDING);
+    ShardCheckpoint skipped = new ShardCheckpoint("shard-1", null, "000000000000000000099", ShardCheckpoint.Status.SKIPPED);
+    try (CheckpointStore store = openStore()) {
+      store.load("job-a");
+      store.save(new JobState.Delta.StreamPrepared("t1", "arn:aws:dynamodb:x:1:table/t1/stream/1", List.of(skipped, at)));
+      store.save(new JobState.Delta.ShardsAdvanced("t1", List.of(after, oldest)));
+      store.save(new JobState.Delta.ShardsAdvanced("t1", List.of(new ShardCheckpoint("shard-3", null,
+          "000000000000000000789", ShardCheckpoint.Status.DONE))));
+    }
+    try (CheckpointStore again = openStore()) {
+      var stream = again.load("job-a").stream("t1").orElseThrow();
+      assertThat(stream.streamArn()).isEqualTo("arn:aws:dynamodb:x:1:table/t1/stream/1");
+      assertThat(stream.shards()).containsOnlyKeys("shard-1", "shard-2", "shard-3", "shard-4");
+      assertThat(stream.shards().get("shard-2")).isEqualTo(at);
+      assertThat(stream.shards().get("shard-2").iteratorType()).isEqualTo("AT_SEQUENCE_NUMBER");
+      assertThat(stream.shards().get("shard-1")).isEqualTo(skipped);
+      assertThat(stream.shards().get("shard-4")).isEqualTo(oldest);
+      assertThat(stream.shards().get("shard-3").status()).isEqualTo(ShardCheckpoint.Status.DONE);
+      assertThat(stream.shards().get("shard-3").sequenceNumber()).isEqualTo("000000000000000000789");
     }
   }
 

@@ -81,19 +81,25 @@ public final class ScriptedStreamsApi implements StreamsApi {
   }
 
   @Override
-  public String iterator(String streamArn, String shardId, String afterSequenceNumber) {
-    iteratorRequests.add(shardId + "@" + afterSequenceNumber);
+  public String iterator(String streamArn, String shardId, String sequenceNumber, boolean inclusive) {
+    iteratorRequests.add(shardId + (inclusive ? "@at:" : "@") + sequenceNumber);
     if (shardId.equals(trimmedShard)) {
       throw (RuntimeException) TrimmedDataAccessException.builder().statusCode(400).message("trimmed (injected)").build();
     }
     List<Record> list = records.get(shardId);
     int index = 0;
-    if (afterSequenceNumber != null) {
-      while (index < list.size() && list.get(index).dynamodb().sequenceNumber().compareTo(afterSequenceNumber) <= 0) {
+    if (sequenceNumber != null) {
+      while (index < list.size() && list.get(index).dynamodb().sequenceNumber().compareTo(sequenceNumber) < (inclusive ? 0 : 1)) {
         index++;
       }
     }
     return shardId + "#" + index;
+  }
+
+  @Override
+  public String latestIterator(String streamArn, String shardId) {
+    iteratorRequests.add(shardId + "@latest");
+    return shardId + "#" + records.get(shardId).size();
   }
 
   @Override

@@ -26,6 +26,7 @@ public final class TestConfigs {
     raw.put("full_sync.http_port", "-1");
     raw.put("retry.max_backoff", "200ms");
     raw.put("checkpoint.interval", "200ms");
+    raw.put("incr.start_probe", "500ms");
     return raw;
   }
 

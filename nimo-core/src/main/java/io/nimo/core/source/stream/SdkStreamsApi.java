@@ -33,15 +33,22 @@ public final class SdkStreamsApi implements StreamsApi {
   }
 
   @Override
-  public String iterator(String streamArn, String shardId, String afterSequenceNumber) {
+  public String iterator(String streamArn, String shardId, String sequenceNumber, boolean inclusive) {
     return client.getShardIterator(b -> {
       b.streamArn(streamArn).shardId(shardId);
-      if (afterSequenceNumber == null) {
+      if (sequenceNumber == null) {
         b.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
       } else {
-        b.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(afterSequenceNumber);
+        b.shardIteratorType(inclusive ? ShardIteratorType.AT_SEQUENCE_NUMBER : ShardIteratorType.AFTER_SEQUENCE_NUMBER)
+            .sequenceNumber(sequenceNumber);
       }
     }).shardIterator();
+  }
+
+  @Override
+  public String latestIterator(String streamArn, String shardId) {
+    return client.getShardIterator(b -> b.streamArn(streamArn).shardId(shardId)
+        .shardIteratorType(ShardIteratorType.LATEST)).shardIterator();
   }
 
   @Override

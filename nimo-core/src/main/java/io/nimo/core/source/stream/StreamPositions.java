@@ -6,7 +6,9 @@ import io.nimo.core.retry.Retrier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -16,22 +18,31 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
  * Makes sure a source table has a usable stream and records where the incremental sync of each
- * shard must start. The position of an open shard is the last record it holds right now (read to
- * its current end), so everything written after this call — and so during the full sync that
- * follows — is replayed; replays are idempotent. Closed shards predate the call: with a full sync
- * their changes are in the scan and they are skipped, without one they are read from the oldest record.
+ * shard must start, so that everything written after this call — and so during the full sync that
+ * follows — is replayed (replays are idempotent). For the open shards, LATEST iterators are polled
+ * for a few seconds: a shard that receives a record starts AT that record, without reading its
+ * history; a quiet shard is read to its current end and starts after its last record. Closed
+ * shards predate the call: with a full sync their changes are in the scan and they are skipped,
+ * without one they are read from the oldest record.
  */
 public final class StreamPositions {
   private static final Logger LOG = LoggerFactory.getLogger(StreamPositions.class);
 
+  private static final Duration PROBE_POLL = Duration.ofMillis(250);
+
   private final DynamoApi source;
   private final StreamsApi streams;
   private final Retrier retrier;
+  private final Duration probeTime;
 
-  public StreamPositions(DynamoApi source, StreamsApi streams, Retrier retrier) {
+  /**
+   * @param probeTime how long LATEST iterators are polled for a first new record
+   */
+  public StreamPositions(DynamoApi source, StreamsApi streams, Retrier retrier, Duration probeTime) {
     this.source = source;
     this.streams = streams;
     this.retrier = retrier;
+    this.probeTime = probeTime;
   }
 
   /** Where shards start. */
@@ -47,19 +58,55 @@ public final class StreamPositions {
 
   public Prepared prepare(String table, Start start) {
     String arn = ensureStream(table);
+    List<ShardInfo> shards = retrier.call("DescribeStream " + table, () -> streams.shards(arn));
+    Map<String, String> firstNew = start == Start.NOW
+        ? probeLatest(table, arn, shards.stream().filter(s -> !s.closed()).toList()) : Map.of();
     List<ShardCheckpoint> out = new ArrayList<>();
-    for (ShardInfo s : retrier.call("DescribeStream " + table, () -> streams.shards(arn))) {
+    for (ShardInfo s : shards) {
       if (start == Start.OLDEST) {
         out.add(new ShardCheckpoint(s.shardId(), s.parentShardId(), null, ShardCheckpoint.Status.PENDING));
       } else if (s.closed()) {
         out.add(new ShardCheckpoint(s.shardId(), s.parentShardId(), s.endingSequenceNumber(), ShardCheckpoint.Status.SKIPPED));
+      } else if (firstNew.containsKey(s.shardId())) {
+        out.add(new ShardCheckpoint(s.shardId(), s.parentShardId(), firstNew.get(s.shardId()),
+            ShardCheckpoint.Status.PENDING, true));
       } else {
         out.add(new ShardCheckpoint(s.shardId(), s.parentShardId(), currentEnd(table, arn, s.shardId()),
             ShardCheckpoint.Status.PENDING));
       }
     }
-    LOG.info("table {}: stream {} has {} shard(s); start positions recorded", table, arn, out.size());
+    LOG.info("table {}: stream {} has {} shard(s); start positions recorded ({} found by LATEST probing)", table,
+        arn, out.size(), firstNew.size());
     return new Prepared(arn, out);
+  }
+
+  /** Polls LATEST iterators of the shards round-robin; returns the first new record's sequence number per shard. */
+  private Map<String, String> probeLatest(String table, String arn, List<ShardInfo> open) {
+    Map<String, String> iterators = new LinkedHashMap<>();
+    for (ShardInfo s : open) {
+      iterators.put(s.shardId(), retrier.call("GetShardIterator " + table + "/" + s.shardId(),
+          () -> streams.latestIterator(arn, s.shardId())));
+    }
+    Map<String, String> found = new LinkedHashMap<>();
+    Instant deadline = Instant.now().plus(probeTime);
+    while (!iterators.isEmpty() && Instant.now().isBefore(deadline)) {
+      for (Map.Entry<String, String> e : new ArrayList<>(iterators.entrySet())) {
+        String it = e.getValue();
+        RecordsPage page = retrier.call("GetRecords " + table + "/" + e.getKey(), () -> streams.records(it, 1));
+        if (!page.records().isEmpty()) {
+          found.put(e.getKey(), page.records().get(0).dynamodb().sequenceNumber());
+          iterators.remove(e.getKey());
+        } else if (page.nextIterator() == null) {
+          iterators.remove(e.getKey());
+        } else {
+          iterators.put(e.getKey(), page.nextIterator());
+        }
+      }
+      if (!iterators.isEmpty()) {
+        retrier.pause("probing the stream of " + table, PROBE_POLL);
+      }
+    }
+    return found;
   }
 
   /** The table's stream ARN, enabling a NEW_AND_OLD_IMAGES stream if it has none. */
@@ -106,7 +153,8 @@ public final class StreamPositions {
   /** The sequence number of the newest record in the shard now, or {@code null} if it is empty. */
   private String currentEnd(String table, String arn, String shardId) {
     String last = null;
-    String it = retrier.call("GetShardIterator " + table + "/" + shardId, () -> streams.iterator(arn, shardId, null));
+    String it = retrier.call("GetShardIterator " + table + "/" + shardId,
+        () -> streams.iterator(arn, shardId, null, false));
     int emptyInARow = 0;
     while (it != null && emptyInARow < 2) {
       String current = it;

@@ -14,9 +14,13 @@ public interface StreamsApi extends AutoCloseable {
   /**
    * An iterator for a shard.
    *
-   * @param afterSequenceNumber start after this record; {@code null} for the shard's oldest record
+   * @param sequenceNumber start after this record, or at it when {@code inclusive}; {@code null} for the
+   *     shard's oldest record
    */
-  String iterator(String streamArn, String shardId, String afterSequenceNumber);
+  String iterator(String streamArn, String shardId, String sequenceNumber, boolean inclusive);
+
+  /** An iterator that sees only records written after this call (LATEST). */
+  String latestIterator(String streamArn, String shardId);
 
   /** One GetRecords call. */
   RecordsPage records(String iterator, int limit);
