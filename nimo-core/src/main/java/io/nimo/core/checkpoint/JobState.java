@@ -86,6 +86,13 @@ public record JobState(int formatVersion, String jobId, Phase phase, Map<String,
       }
     }
 
+    /** Finished shards that have left the stream (trimmed after 24 h) and no longer need tracking. */
+    record ShardsForgotten(String table, List<String> shardIds) implements Delta {
+      public ShardsForgotten {
+        shardIds = List.copyOf(shardIds);
+      }
+    }
+
     /** The table name this delta touches, if any. */
     default Optional<String> tableName() {
       if (this instanceof TablePrepared t) {
@@ -107,6 +114,9 @@ public record JobState(int formatVersion, String jobId, Phase phase, Map<String,
       }
       if (this instanceof ShardsAdvanced a) {
         return Optional.of(a.table());
+      }
+      if (this instanceof ShardsForgotten f) {
+        return Optional.of(f.table());
       }
       return Optional.empty();
     }
@@ -141,6 +151,11 @@ public record JobState(int formatVersion, String jobId, Phase phase, Map<String,
         throw new IllegalStateException("no stream checkpoint for table " + c.table() + " (StreamPrepared must come first)");
       }
       st.put(c.table(), sc.withShards(c.shards()));
+    } else if (delta instanceof Delta.ShardsForgotten c) {
+      StreamCheckpoint sc = streams.get(c.table());
+      if (sc != null) {
+        st.put(c.table(), sc.without(c.shardIds()));
+      }
     }
     return new JobState(FORMAT_VERSION, jobId, p, t, st);
   }

@@ -18,6 +18,12 @@ public record StreamCheckpoint(String table, String streamArn, Map<String, Shard
     shards = Collections.unmodifiableMap(new LinkedHashMap<>(shards));
   }
 
+  StreamCheckpoint without(java.util.Collection<String> shardIds) {
+    Map<String, ShardCheckpoint> s = new LinkedHashMap<>(shards);
+    shardIds.forEach(s::remove);
+    return new StreamCheckpoint(table, streamArn, s);
+  }
+
   StreamCheckpoint withShards(Iterable<ShardCheckpoint> updates) {
     Map<String, ShardCheckpoint> s = new LinkedHashMap<>(shards);
     updates.forEach(u -> s.put(u.shardId(), u));

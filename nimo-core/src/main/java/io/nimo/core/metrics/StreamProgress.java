@@ -45,6 +45,10 @@ public final class StreamProgress {
     shards.put(shardId, state);
   }
 
+  public void forget(String shardId) {
+    shards.remove(shardId);
+  }
+
   public Snapshot snapshot(long nowMillis) {
     long last = lastAppliedCreationMillis.get();
     long cp = lastCheckpointMillis.get();

@@ -176,7 +176,9 @@ final class TableStreamSync {
 
   private void discover(String arn) {
     List<ShardCheckpoint> added = new ArrayList<>();
-    for (ShardInfo s : retrier.call("DescribeStream " + table, () -> streams.shards(arn))) {
+    List<ShardInfo> listed = retrier.call("DescribeStream " + table, () -> streams.shards(arn));
+    forgetTrimmed(listed);
+    for (ShardInfo s : listed) {
       if (!shards.containsKey(s.shardId())) {
         ShardCheckpoint c = new ShardCheckpoint(s.shardId(), s.parentShardId(), null, ShardCheckpoint.Status.PENDING);
         added.add(c);
@@ -186,6 +188,25 @@ final class TableStreamSync {
     if (!added.isEmpty()) {
       LOG.info("table {}: {} new shard(s): {}", table, added.size(), added.stream().map(ShardCheckpoint::shardId).toList());
       store.save(new JobState.Delta.ShardsAdvanced(table, added));
+    }
+  }
+
+  /**
+   * Drops finished shards that DescribeStream no longer lists (trimmed after 24 h), so the
+   * checkpoint does not grow with every shard ever seen. Safe for their children: a shard whose
+   * parent is no longer tracked counts as ready.
+   */
+  private void forgetTrimmed(List<ShardInfo> listed) {
+    Set<String> present = new java.util.HashSet<>();
+    listed.forEach(s -> present.add(s.shardId()));
+    List<String> gone = shards.values().stream()
+        .filter(s -> s.status().finished() && !present.contains(s.shardId()))
+        .map(ShardCheckpoint::shardId).toList();
+    if (!gone.isEmpty()) {
+      store.save(new JobState.Delta.ShardsForgotten(table, gone));
+      gone.forEach(shards::remove);
+      gone.forEach(progress::forget);
+      LOG.debug("table {}: forgot {} finished shard(s) that left the stream", table, gone.size());
     }
   }
 

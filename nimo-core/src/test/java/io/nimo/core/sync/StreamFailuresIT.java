@@ -148,6 +148,28 @@ class StreamFailuresIT {
   }
 
   @Test
+  void forgetsFinishedShardsOnceTheyLeaveTheStream() throws Exception {
+    ScriptedStreamsApi streams = new ScriptedStreamsApi().shard("shard-0001", null);
+    streams.put("shard-0001", item("k", "parent"), "id");
+    streams.close("shard-0001").shard("shard-0002", "shard-0001").put("shard-0002", item("k", "child"), "id");
+    try (SyncJob job = job(streams)) {
+      CompletableFuture<SyncReport> run = runAsync(job);
+      awaitTarget("k", "child");
+      streams.drop("shard-0001");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (job.streamProgress().get("items").snapshot(0).shards().containsKey("shard-0001")
+          && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      job.stop();
+      run.get(30, TimeUnit.SECONDS);
+    }
+    var saved = new io.nimo.core.checkpoint.file.FileCheckpointStore(checkpoints.resolve("it-job-checkpoint"))
+        .load("it-job").stream("items").orElseThrow();
+    assertThat(saved.shards()).containsOnlyKeys("shard-0002");
+  }
+
+  @Test
   void reopensAnExpiredIteratorAfterTheLastAppliedRecord() throws Exception {
     ScriptedStreamsApi streams = new ScriptedStreamsApi().shard("shard-0001", null);
     for (int i = 0; i < 6; i++) {

@@ -44,6 +44,12 @@ public final class ScriptedStreamsApi implements StreamsApi {
     return this;
   }
 
+  /** The shard leaves the stream, as DynamoDB trims shards 24 h after they close. */
+  public synchronized ScriptedStreamsApi drop(String id) {
+    shards.remove(id);
+    return this;
+  }
+
   public ScriptedStreamsApi put(String shard, Map<String, AttributeValue> item, String keyName) {
     return add(shard, OperationType.MODIFY, item, keyName);
   }
