@@ -7,16 +7,9 @@ cd "$(dirname "$0")/.."
 ITEMS=${1:-100000}
 WORK=.bench
 . bench/local-servers.sh
-[ "${NIMO_SKIP_BUILD:-0}" = 1 ] || mvn -B -q -DskipTests install
-rm -rf "$WORK" && mkdir -p "$WORK"
-tar xzf dist/target/NimoShake.tar.gz -C "$WORK"
-SRC_PORT=$(nimo_free_port 18100)
-DST_PORT=$(nimo_free_port $((SRC_PORT + 1)))
-nimo_start_ddb "$SRC_PORT" source "$WORK" -Xmx4g
-nimo_start_ddb "$DST_PORT" target "$WORK" -Xmx4g
+nimo_bench_setup "$WORK" 18100
 java -cp "$BENCH_CP" io.nimo.bench.SampleData --endpoint "http://127.0.0.1:$SRC_PORT" --items "$ITEMS" \
   --threads 8 --customers false
-java -cp "$BENCH_CP" io.nimo.bench.AwaitEndpoint --endpoint "http://127.0.0.1:$DST_PORT"
 java -cp "$BENCH_CP" io.nimo.bench.FullSyncBenchmark --source "http://127.0.0.1:$SRC_PORT" \
   --target "http://127.0.0.1:$DST_PORT" --items "$ITEMS" --home "$WORK/NimoShake/nimo-shake" \
   --skip-bare "${2:-false}"

@@ -24,3 +24,18 @@ nimo_start_ddb() {
     -inMemory -sharedDb -port "$port" -disableTelemetry > "$logdir/ddb-$name.log" 2>&1 &
   _nimo_server_pids+=($!)
 }
+
+# nimo_bench_setup WORK BASE_PORT: builds (unless NIMO_SKIP_BUILD=1), unpacks NimoShake.tar.gz into
+# WORK, starts a source and a target DynamoDB Local and waits for both; sets SRC_PORT and DST_PORT.
+nimo_bench_setup() {
+  local work=$1 base=$2
+  [ "${NIMO_SKIP_BUILD:-0}" = 1 ] || mvn -B -q -DskipTests install
+  rm -rf "$work" && mkdir -p "$work"
+  tar xzf dist/target/NimoShake.tar.gz -C "$work"
+  SRC_PORT=$(nimo_free_port "$base")
+  DST_PORT=$(nimo_free_port $((SRC_PORT + 1)))
+  nimo_start_ddb "$SRC_PORT" source "$work" -Xmx4g
+  nimo_start_ddb "$DST_PORT" target "$work" -Xmx4g
+  java -cp "$BENCH_CP" io.nimo.bench.AwaitEndpoint --endpoint "http://127.0.0.1:$SRC_PORT"
+  java -cp "$BENCH_CP" io.nimo.bench.AwaitEndpoint --endpoint "http://127.0.0.1:$DST_PORT"
+}

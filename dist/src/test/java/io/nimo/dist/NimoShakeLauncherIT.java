@@ -117,12 +117,7 @@ class NimoShakeLauncherIT {
       Path cp = tool.shakeHome().resolve("checkpoint/launch-kill-checkpoint/full.events.json");
 
       Process p = tool.start(work, work.resolve("first.log"), "-conf=" + conf);
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-      while (writtenInCheckpoint(cp) < 600) {
-        assertThat(p.isAlive()).as("tool ended before it could be killed").isTrue();
-        assertThat(System.nanoTime()).as("no checkpoint progress in time").isLessThan(deadline);
-        Thread.sleep(50);
-      }
+      awaitWritten(cp, 600, p);
       p.destroyForcibly().waitFor();
       assertThat(writtenInCheckpoint(cp)).isLessThan(ITEMS);
       target.client().putItem(b -> b.tableName("events").item(Map.of("id", TestItems.s("marker"))));
@@ -152,12 +147,7 @@ class NimoShakeLauncherIT {
       Files.writeString(conf, tool.shippedConfWith(v), StandardCharsets.UTF_8);
       Path cp = tool.shakeHome().resolve("checkpoint/launch-term-checkpoint/full.events.json");
       Process p = tool.start(work, work.resolve("term.log"), "-conf=" + conf);
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-      while (writtenInCheckpoint(cp) < 300) {
-        assertThat(p.isAlive()).isTrue();
-        assertThat(System.nanoTime()).isLessThan(deadline);
-        Thread.sleep(50);
-      }
+      awaitWritten(cp, 300, p);
       p.destroy();
       assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
       String log = Files.readString(work.resolve("term.log"));
@@ -224,6 +214,16 @@ class NimoShakeLauncherIT {
       assertThat(p.isAlive()).as("tool ended early").isTrue();
       assertThat(System.nanoTime()).as("no '" + content + "' in " + file).isLessThan(deadline);
       Thread.sleep(100);
+    }
+  }
+
+  /** Waits until the segment checkpoints of a running tool count at least {@code items} written items. */
+  private static void awaitWritten(Path checkpoint, long items, Process p) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    while (writtenInCheckpoint(checkpoint) < items) {
+      assertThat(p.isAlive()).as("tool ended before it could be interrupted").isTrue();
+      assertThat(System.nanoTime()).as("no checkpoint progress in time").isLessThan(deadline);
+      Thread.sleep(50);
     }
   }
 

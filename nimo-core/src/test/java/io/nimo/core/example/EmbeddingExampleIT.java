@@ -10,6 +10,7 @@ import io.nimo.core.sync.SyncListener;
 import io.nimo.core.sync.SyncReport;
 import io.nimo.core.sync.TableSummary;
 import io.nimo.core.testkit.DynamoLocal;
+import io.nimo.core.testkit.Jobs;
 import io.nimo.core.testkit.TableContents;
 import io.nimo.core.testkit.TestItems;
 import io.nimo.core.testkit.TestTables;
@@ -34,30 +35,29 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  */
 class EmbeddingExampleIT {
 
+  /** The configuration an embedder builds in code: a DynamoDB Local source and the JSON-file target. */
+  private static Configuration fileTargetConf(DynamoLocal source, Path dir, String mode) {
+    return Configuration.builder(ShakeOptions.ALL)
+        .set(ShakeOptions.SYNC_MODE, mode)
+        .set(ShakeOptions.SOURCE_ENDPOINT, source.endpoint())
+        .set(ShakeOptions.SOURCE_AK, "embedded").set(ShakeOptions.SOURCE_SK, "embedded")
+        .set(ShakeOptions.TARGET_TYPE, "jsonfile")
+        .set(ShakeOptions.TARGET_ADDRESS, dir.resolve("out").toString())
+        .set(ShakeOptions.CHECKPOINT_ADDRESS, dir.resolve("cp").toString())
+        .set(ShakeOptions.FULL_HTTP_PORT, -1)
+        .set(ShakeOptions.INCR_HTTP_PORT, -1)
+        .build();
+  }
+
   @Test
   void runsFullThenIncrementalSyncIntoAServiceLoadedTarget(@TempDir Path dir) throws Exception {
     try (DynamoLocal source = DynamoLocal.start()) {
       TestTables.createHashOnly(source.client(), "orders", "id", ScalarAttributeType.S);
       TestTables.put(source.client(), "orders", List.of(Map.of("id", TestItems.s("a"), "n", TestItems.n("1")),
           Map.of("id", TestItems.s("b"), "n", TestItems.n("2"))));
-      Configuration conf = Configuration.builder(ShakeOptions.ALL)
-          .set(ShakeOptions.SYNC_MODE, "all")
-          .set(ShakeOptions.SOURCE_ENDPOINT, source.endpoint())
-          .set(ShakeOptions.SOURCE_AK, "embedded").set(ShakeOptions.SOURCE_SK, "embedded")
-          .set(ShakeOptions.TARGET_TYPE, "jsonfile")
-          .set(ShakeOptions.TARGET_ADDRESS, dir.resolve("out").toString())
-          .set(ShakeOptions.CHECKPOINT_ADDRESS, dir.resolve("cp").toString())
-          .set(ShakeOptions.FULL_HTTP_PORT, -1)
-          .set(ShakeOptions.INCR_HTTP_PORT, -1)
-          .build();
+      Configuration conf = fileTargetConf(source, dir, "all");
       try (SyncJob job = SyncJob.builder(conf).build()) {
-        java.util.concurrent.CompletableFuture<SyncReport> run = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-          try {
-            return job.run();
-          } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-          }
-        });
+        java.util.concurrent.CompletableFuture<SyncReport> run = Jobs.runAsync(job);
         while (job.streamProgress().isEmpty()) {
           Thread.sleep(50);
         }
@@ -89,15 +89,7 @@ class EmbeddingExampleIT {
       }
       TestTables.put(source.client(), "people", items);
 
-      Configuration conf = Configuration.builder(ShakeOptions.ALL)
-          .set(ShakeOptions.SYNC_MODE, "full")
-          .set(ShakeOptions.SOURCE_ENDPOINT, source.endpoint())
-          .set(ShakeOptions.SOURCE_AK, "embedded").set(ShakeOptions.SOURCE_SK, "embedded")
-          .set(ShakeOptions.TARGET_TYPE, "jsonfile")
-          .set(ShakeOptions.TARGET_ADDRESS, dir.resolve("out").toString())
-          .set(ShakeOptions.CHECKPOINT_ADDRESS, dir.resolve("cp").toString())
-          .set(ShakeOptions.FULL_HTTP_PORT, -1)
-          .build();
+      Configuration conf = fileTargetConf(source, dir, "full");
       List<TableSummary> finished = new CopyOnWriteArrayList<>();
       SyncReport report;
       try (SyncJob job = SyncJob.builder(conf)

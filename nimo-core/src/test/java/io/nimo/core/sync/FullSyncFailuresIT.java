@@ -6,6 +6,7 @@ import io.nimo.core.config.Configuration;
 import io.nimo.core.retry.Retrier;
 import io.nimo.core.target.dynamo.DynamoTargetSession;
 import io.nimo.core.testkit.DynamoLocal;
+import io.nimo.core.testkit.Jobs;
 import io.nimo.core.testkit.TestRetriers;
 import io.nimo.core.testkit.FaultyDynamoApi;
 import io.nimo.core.testkit.TableContents;
@@ -122,13 +123,7 @@ class FullSyncFailuresIT {
   void waitsOutATargetThatRefusesConnectionsForTenSeconds() throws Exception {
     FaultyDynamoApi dst = new FaultyDynamoApi(target.api());
     try (SyncJob job = job(raw(), new FaultyDynamoApi(source.api()), dst)) {
-      CompletableFuture<SyncReport> run = CompletableFuture.supplyAsync(() -> {
-        try {
-          return job.run();
-        } catch (InterruptedException e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      CompletableFuture<SyncReport> run = Jobs.runAsync(job);
       while (job.progress().snapshot().isEmpty() || job.progress().snapshot().get(0).written() == 0) {
         Thread.sleep(5);
       }
@@ -167,13 +162,7 @@ class FullSyncFailuresIT {
     raw.put("target.db.exist", "drop");
     SyncReport first;
     try (SyncJob job = job(raw, new FaultyDynamoApi(source.api()), new FaultyDynamoApi(target.api()))) {
-      CompletableFuture<SyncReport> run = CompletableFuture.supplyAsync(() -> {
-        try {
-          return job.run();
-        } catch (InterruptedException e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      CompletableFuture<SyncReport> run = Jobs.runAsync(job);
       while (job.progress().snapshot().isEmpty() || job.progress().snapshot().get(0).written() < 500) {
         Thread.sleep(5);
       }

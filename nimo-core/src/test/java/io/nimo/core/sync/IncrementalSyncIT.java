@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nimo.core.config.Configuration;
 import io.nimo.core.testkit.DynamoLocal;
+import io.nimo.core.testkit.Jobs;
 import io.nimo.core.testkit.LiveWriter;
 import io.nimo.core.testkit.TableContents;
 import io.nimo.core.testkit.TestConfigs;
@@ -60,16 +61,6 @@ class IncrementalSyncIT {
     return raw;
   }
 
-  private static CompletableFuture<SyncReport> runAsync(SyncJob job) {
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        return job.run();
-      } catch (InterruptedException e) {
-        throw new IllegalStateException(e);
-      }
-    });
-  }
-
   /** Waits until the target equals the source, or fails with the remaining differences. */
   private void awaitConverged(String table) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -89,7 +80,7 @@ class IncrementalSyncIT {
     raw.put("full.read.concurrency", "2");
     LiveWriter writer = new LiveWriter(source.newClient(), "items", ITEMS, 40);
     try (SyncJob job = SyncJob.builder(TestConfigs.shake(raw)).build()) {
-      CompletableFuture<SyncReport> run = runAsync(job);
+      CompletableFuture<SyncReport> run = Jobs.runAsync(job);
       while (job.progress().snapshot().isEmpty()) {
         Thread.sleep(10);
       }
@@ -123,7 +114,7 @@ class IncrementalSyncIT {
     raw.put("checkpoint.type", "dynamodb");
     Configuration conf = TestConfigs.shake(raw);
     try (SyncJob job = SyncJob.builder(conf).build()) {
-      CompletableFuture<SyncReport> run = runAsync(job);
+      CompletableFuture<SyncReport> run = Jobs.runAsync(job);
       awaitTargetCount(300);
       job.stop();
       assertThat(run.get(60, TimeUnit.SECONDS).outcome()).isEqualTo(SyncReport.Outcome.INCREMENTAL_STOPPED);
@@ -135,7 +126,7 @@ class IncrementalSyncIT {
     }
     source.client().putItem(b -> b.tableName("items").item(Map.of("id", TestItems.s("item-299"), "v", TestItems.s("last"))));
     try (SyncJob job = SyncJob.builder(conf).build()) {
-      CompletableFuture<SyncReport> run = runAsync(job);
+      CompletableFuture<SyncReport> run = Jobs.runAsync(job);
       awaitTargetCount(250);
       Thread.sleep(1000);
       job.stop();
@@ -157,7 +148,7 @@ class IncrementalSyncIT {
     Map<String, String> raw = raw("incr");
     raw.put("incr.start_position", "latest");
     try (SyncJob job = SyncJob.builder(TestConfigs.shake(raw)).build()) {
-      CompletableFuture<SyncReport> run = runAsync(job);
+      CompletableFuture<SyncReport> run = Jobs.runAsync(job);
       while (job.streamProgress().isEmpty()) {
         Thread.sleep(50);
       }
@@ -192,7 +183,7 @@ class IncrementalSyncIT {
     Map<String, String> raw = raw("incr");
     raw.put("filter.collection.white", "sessions");
     try (SyncJob job = SyncJob.builder(TestConfigs.shake(raw)).build()) {
-      CompletableFuture<SyncReport> run = runAsync(job);
+      CompletableFuture<SyncReport> run = Jobs.runAsync(job);
       while (job.streamProgress().isEmpty()) {
         Thread.sleep(50);
       }
@@ -220,7 +211,7 @@ class IncrementalSyncIT {
   void aTableDeletedOnTheSourceStopsAloneWhileTheOthersGoOn() throws Exception {
     TestTables.createHashOnly(source.client(), "doomed", "id", ScalarAttributeType.S);
     try (SyncJob job = SyncJob.builder(TestConfigs.shake(raw("incr"))).build()) {
-      CompletableFuture<SyncReport> run = runAsync(job);
+      CompletableFuture<SyncReport> run = Jobs.runAsync(job);
       while (job.streamProgress().size() < 2) {
         Thread.sleep(50);
       }

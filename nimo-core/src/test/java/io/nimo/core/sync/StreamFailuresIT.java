@@ -3,6 +3,7 @@ package io.nimo.core.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nimo.core.testkit.DynamoLocal;
+import io.nimo.core.testkit.Jobs;
 import io.nimo.core.testkit.ScriptedStreamsApi;
 import io.nimo.core.testkit.TableContents;
 import io.nimo.core.testkit.TestConfigs;
@@ -61,16 +62,6 @@ class StreamFailuresIT {
     return SyncJob.builder(TestConfigs.shake(raw)).streams(streams).build();
   }
 
-  private static CompletableFuture<SyncReport> runAsync(SyncJob job) {
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        return job.run();
-      } catch (InterruptedException e) {
-        throw new IllegalStateException(e);
-      }
-    });
-  }
-
   private void awaitTarget(String id, String v) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (System.nanoTime() < deadline) {
@@ -95,7 +86,7 @@ class StreamFailuresIT {
     streams.close("shard-0001").shard("shard-0002", "shard-0001").shard("shard-0003", "shard-0001");
     streams.put("shard-0002", item("k", "child"), "id").put("shard-0003", item("k2", "other-child"), "id");
     try (SyncJob job = job(streams)) {
-      CompletableFuture<SyncReport> run = runAsync(job);
+      CompletableFuture<SyncReport> run = Jobs.runAsync(job);
       awaitTarget("k", "child");
       awaitTarget("k2", "other-child");
       // a grandchild appears later (a second split) and is picked up within seconds
@@ -135,7 +126,7 @@ class StreamFailuresIT {
     });
     appender.start();
     try (SyncJob job = job(streams, "all")) {
-      CompletableFuture<SyncReport> run = runAsync(job);
+      CompletableFuture<SyncReport> run = Jobs.runAsync(job);
       awaitTarget("new", "during-start");
       job.stop();
       assertThat(run.get(30, TimeUnit.SECONDS).outcome()).isEqualTo(SyncReport.Outcome.INCREMENTAL_STOPPED);
@@ -153,7 +144,7 @@ class StreamFailuresIT {
     streams.put("shard-0001", item("k", "parent"), "id");
     streams.close("shard-0001").shard("shard-0002", "shard-0001").put("shard-0002", item("k", "child"), "id");
     try (SyncJob job = job(streams)) {
-      CompletableFuture<SyncReport> run = runAsync(job);
+      CompletableFuture<SyncReport> run = Jobs.runAsync(job);
       awaitTarget("k", "child");
       streams.drop("shard-0001");
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -176,7 +167,7 @@ class StreamFailuresIT {
       streams.put("shard-0001", item("k" + i, "v" + i), "id");
     }
     try (SyncJob job = job(streams)) {
-      CompletableFuture<SyncReport> run = runAsync(job);
+      CompletableFuture<SyncReport> run = Jobs.runAsync(job);
       awaitTarget("k5", "v5");
       streams.expireIterators(2);
       streams.put("shard-0001", item("k6", "v6"), "id").put("shard-0001", item("k0", "again"), "id");
@@ -206,7 +197,7 @@ class StreamFailuresIT {
   void stopsWhenTheStreamWasDisabledAndReEnabled() throws Exception {
     ScriptedStreamsApi streams = new ScriptedStreamsApi().shard("shard-0001", null);
     try (SyncJob job = job(streams)) {
-      CompletableFuture<SyncReport> run = runAsync(job);
+      CompletableFuture<SyncReport> run = Jobs.runAsync(job);
       while (job.streamProgress().isEmpty()) {
         Thread.sleep(20);
       }
