@@ -1,0 +1,2 @@
+/** Public API: declared options (ShakeOptions), conf-file loading and the typed Configuration builder. */
+package io.nimo.core.config;

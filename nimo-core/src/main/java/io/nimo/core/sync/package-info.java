@@ -1,0 +1,2 @@
+/** Public API: SyncJob (full, incremental, combined), its report, listener and item-transformer hooks. */
+package io.nimo.core.sync;
