@@ -16,6 +16,7 @@ public final class StreamProgress {
   private final AtomicLong lastAppliedCreationMillis = new AtomicLong();
   private final AtomicLong lastCheckpointMillis = new AtomicLong();
   private final Map<String, ShardState> shards = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> behind = new ConcurrentHashMap<>();
 
   /** What the status endpoint shows of a shard. */
   public record ShardState(String parentShardId, String sequenceNumber, String status, long updatedMillis) {}
@@ -37,6 +38,15 @@ public final class StreamProgress {
     lastCheckpointMillis.set(nowMillis);
   }
 
+  /** Whether a shard being read still has records to apply (its last poll returned some). */
+  public void shardBehind(String shardId, boolean isBehind) {
+    if (isBehind) {
+      behind.put(shardId, true);
+    } else {
+      behind.remove(shardId);
+    }
+  }
+
   public void applyError() {
     applyErrors.increment();
   }
@@ -47,6 +57,7 @@ public final class StreamProgress {
 
   public void forget(String shardId) {
     shards.remove(shardId);
+    behind.remove(shardId);
   }
 
   public Snapshot snapshot(long nowMillis) {
@@ -54,13 +65,15 @@ public final class StreamProgress {
     long cp = lastCheckpointMillis.get();
     long open = shards.values().stream().filter(s -> s.status().equals("in processing")).count();
     return new Snapshot(table, read.sum(), applied.sum(), ttlDeletes.sum(), applyErrors.sum(), batches.sum(),
-        last == 0 ? -1 : Math.max(0, nowMillis - last), cp == 0 ? -1 : nowMillis - cp, open, Map.copyOf(shards));
+        last == 0 ? -1 : behind.isEmpty() ? 0 : Math.max(0, nowMillis - last), cp == 0 ? -1 : nowMillis - cp, open,
+        Map.copyOf(shards));
   }
 
   /**
    * A point-in-time view.
    *
-   * @param lagMillis now minus the creation time of the newest applied record; -1 before the first
+   * @param lagMillis now minus the creation time of the newest applied record while some shard is
+   *     behind; 0 when every shard being read is caught up; -1 before the first record
    * @param checkpointAgeMillis time since the last checkpointed batch; -1 before the first
    */
   public record Snapshot(String table, long read, long applied, long ttlDeletes, long applyErrors, long batches,

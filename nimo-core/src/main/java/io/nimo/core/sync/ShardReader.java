@@ -81,6 +81,7 @@ final class ShardReader {
       } catch (TrimmedDataAccessException trimmed) {
         throw trimmed(shard, position.sequenceNumber(), trimmed);
       }
+      progress.shardBehind(shard, !page.records().isEmpty());
       if (!page.records().isEmpty()) {
         position = apply(position, page.records());
         checkpoint.accept(position);
@@ -90,6 +91,7 @@ final class ShardReader {
         ShardCheckpoint done = new ShardCheckpoint(shard, position.parentShardId(), position.sequenceNumber(),
             ShardCheckpoint.Status.DONE, position.inclusive());
         checkpoint.accept(done);
+        progress.shardBehind(shard, false);
         LOG.info("table {} shard {}: closed and fully applied", table, shard);
         return;
       }

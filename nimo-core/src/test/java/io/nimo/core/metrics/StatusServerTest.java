@@ -35,6 +35,19 @@ class StatusServerTest {
   }
 
   @Test
+  void lagIsZeroOnceEveryShardIsCaughtUp() {
+    StreamProgress p = new StreamProgress("t");
+    assertThat(p.snapshot(10_000).lagMillis()).isEqualTo(-1);
+    p.shardBehind("s1", true);
+    p.recordBatch(10, 10, 0, 4_000, 5_000);
+    assertThat(p.snapshot(10_000).lagMillis()).isEqualTo(6_000);
+    p.shardBehind("s1", false);
+    assertThat(p.snapshot(60_000).lagMillis()).isZero();
+    assertThat(new IncrSyncStatus(Map.of("t", p)).prometheus()).contains("nimo_incr_lag_milliseconds{table=\"t\"} 0")
+        .contains("nimo_incr_records_applied_total{table=\"t\"} 10");
+  }
+
+  @Test
   void servesRoutesOnLoopbackOnly() throws Exception {
     FullSyncStatus status = new FullSyncStatus(progress());
     try (StatusServer server = StatusServer.start("127.0.0.1", 0, Map.of(
