@@ -5,6 +5,7 @@ import io.nimo.core.retry.ErrorClassifier;
 import java.io.IOException;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
@@ -32,6 +33,9 @@ public final class DynamoErrorClassifier implements ErrorClassifier {
         return ErrorClass.retriable("HTTP " + e.statusCode());
       }
       return ErrorClass.fatal(code == null ? "HTTP " + e.statusCode() : code);
+    }
+    if (error instanceof AbortedException || hasCause(error, InterruptedException.class)) {
+      return ErrorClass.fatal("interrupted");
     }
     if (error instanceof SdkClientException || hasCause(error, IOException.class)) {
       return ErrorClass.retriable("connection: " + rootMessage(error));

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
@@ -11,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs an operation, retrying failures its classifier calls retriable with capped, jittered
- * backoff until the policy's time budget is spent. Fatal failures are rethrown at once.
+ * backoff until the policy's time budget is spent. Fatal failures are rethrown at once; an
+ * interrupted thread (a stopping job) ends the call with a {@link CancellationException}.
  * Thread-safe; one instance is shared by all callers of an adapter.
  */
 public final class Retrier {
@@ -51,8 +53,11 @@ public final class Retrier {
         return op.call();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new IllegalStateException(what + " interrupted", e);
+        throw cancelled(what, e);
       } catch (Exception e) {
+        if (Thread.currentThread().isInterrupted()) {
+          throw cancelled(what, e);
+        }
         ErrorClass c = classifier.classify(e);
         if (c instanceof ErrorClass.Fatal) {
           throw e instanceof RuntimeException re ? re : new IllegalStateException(what + ": " + e.getMessage(), e);
@@ -70,14 +75,24 @@ public final class Retrier {
     }
   }
 
-  /** Sleeps for a backoff step; used by callers that re-drive partial results themselves. */
+  /**
+   * Sleeps for a backoff step; used by callers that re-drive partial results themselves.
+   *
+   * @throws CancellationException if the thread is interrupted (the job is being stopped)
+   */
   public void pause(String what, Duration wait) {
     try {
       sleeper.sleep(wait);
     } catch (InterruptedException ie) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException(what + " interrupted while backing off", ie);
+      throw cancelled(what, ie);
     }
+  }
+
+  private static CancellationException cancelled(String what, Exception cause) {
+    CancellationException c = new CancellationException(what + " interrupted: the job is stopping");
+    c.initCause(cause);
+    return c;
   }
 
   public RetryPolicy policy() {

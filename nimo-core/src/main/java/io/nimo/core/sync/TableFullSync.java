@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 final class TableFullSync {
   private static final Logger LOG = LoggerFactory.getLogger(TableFullSync.class);
+  /** How long a stop waits for in-flight pages and batches before interrupting them. */
+  static final long STOP_GRACE_NANOS = TimeUnit.SECONDS.toNanos(10);
 
   private final SourceTable source;
   private final Target target;
@@ -77,7 +79,7 @@ final class TableFullSync {
     TablePipeline pipeline = new TablePipeline(table, source.keySchema(), scanner, target, tracker, progress,
         settings, transformer, stopRequested);
     CompletableFuture<Void> done = pipeline.start(cp.totalSegments());
-    awaitWithCheckpoints(done, tracker, table);
+    awaitWithCheckpoints(done, tracker, table, pipeline);
     flush(tracker, table);
     if (pipeline.failure() != null) {
       progress.state(TableProgress.State.FAILED);
@@ -98,16 +100,27 @@ final class TableFullSync {
     progress.state(TableProgress.State.DONE);
   }
 
-  private void awaitWithCheckpoints(CompletableFuture<Void> done, SegmentTracker tracker, String table)
-      throws InterruptedException {
+  private void awaitWithCheckpoints(CompletableFuture<Void> done, SegmentTracker tracker, String table,
+      TablePipeline pipeline) throws InterruptedException {
     long interval = Math.max(50, settings.checkpointInterval().toMillis());
     long nextLog = System.nanoTime() + settings.progressInterval().toNanos();
+    long stopSeen = 0;
+    boolean aborting = false;
     while (true) {
       try {
         done.get(interval, TimeUnit.MILLISECONDS);
         return;
       } catch (TimeoutException e) {
         flush(tracker, table);
+        if (stopRequested.get()) {
+          stopSeen = stopSeen == 0 ? System.nanoTime() : stopSeen;
+          if (System.nanoTime() - stopSeen > STOP_GRACE_NANOS && !aborting) {
+            aborting = true;
+            LOG.warn("table {}: in-flight work did not finish within {} s of the stop request; interrupting it "
+                + "(the next run repeats what was not checkpointed)", table, STOP_GRACE_NANOS / 1_000_000_000);
+            pipeline.abort();
+          }
+        }
         if (System.nanoTime() >= nextLog) {
           TableProgress.Snapshot snapshot = progress.snapshot();
           ProgressLine.log(snapshot);

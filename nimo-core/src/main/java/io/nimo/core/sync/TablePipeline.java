@@ -48,6 +48,7 @@ final class TablePipeline {
   private final BlockingQueue<Envelope> pages;
   private final BlockingQueue<List<WorkItem>> batches;
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private final AtomicBoolean aborted = new AtomicBoolean();
   private ExecutorService executor;
 
   TablePipeline(String table, KeySchema keys, TableScanner scanner, Target target, SegmentTracker tracker,
@@ -99,6 +100,17 @@ final class TablePipeline {
     return failure.get();
   }
 
+  /**
+   * Ends a requested stop that in-flight work cannot finish promptly (e.g. retrying against an
+   * endpoint that is down): interrupts every stage. Unacknowledged items stay behind the
+   * checkpoint, so the next run writes them again; nothing is reported as failed.
+   */
+  void abort() {
+    if (aborted.compareAndSet(false, true)) {
+      executor.shutdownNow();
+    }
+  }
+
   private interface Stage {
     void run() throws Exception;
   }
@@ -109,13 +121,20 @@ final class TablePipeline {
         stage.run();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        if (failure.get() == null) {
+        if (failure.get() == null && !aborted.get()) {
           fail(e);
         }
       } catch (Throwable e) {
-        fail(e);
+        if (!aborted.get()) {
+          fail(e);
+        }
       }
     }, executor);
+  }
+
+  /** Neither failed nor aborted: end-of-stream markers are still wanted downstream. */
+  private boolean running() {
+    return failure.get() == null && !aborted.get();
   }
 
   private void fail(Throwable e) {
@@ -134,7 +153,7 @@ final class TablePipeline {
         }
       }, stopRequested::get);
     } finally {
-      if (left.decrementAndGet() == 0 && failure.get() == null) {
+      if (left.decrementAndGet() == 0 && running()) {
         endPages();
       }
     }
@@ -173,7 +192,7 @@ final class TablePipeline {
       }
       flush(buffer);
     } finally {
-      if (left.decrementAndGet() == 0 && failure.get() == null) {
+      if (left.decrementAndGet() == 0 && running()) {
         for (int i = 0; i < settings.writers(); i++) {
           batches.put(BATCH_END);
         }

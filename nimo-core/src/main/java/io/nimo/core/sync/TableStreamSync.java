@@ -91,8 +91,11 @@ final class TableStreamSync {
       }
     } finally {
       workers.shutdown();
-      if (!workers.awaitTermination(60, TimeUnit.SECONDS)) {
+      if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+        // a reader is stuck retrying (e.g. the target is down): interrupt it; its position stays at
+        // the last applied change, so nothing is lost
         workers.shutdownNow();
+        workers.awaitTermination(10, TimeUnit.SECONDS);
       }
     }
     Throwable f = failure.get();
@@ -125,7 +128,9 @@ final class TableStreamSync {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (Throwable e) {
-      if (failure.compareAndSet(null, e)) {
+      if (stopRequested.get()) {
+        LOG.info("table {} shard {}: interrupted by the stop request ({})", table, start.shardId(), e.getMessage());
+      } else if (failure.compareAndSet(null, e)) {
         LOG.error("table {} shard {}: {}", table, start.shardId(), e.getMessage());
       }
     } finally {

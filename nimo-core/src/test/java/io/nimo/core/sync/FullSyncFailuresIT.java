@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -134,6 +135,31 @@ class FullSyncFailuresIT {
       assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(Duration.ofSeconds(9));
     }
     assertThat(dst.injected.get()).isGreaterThan(0);
+    assertThat(TableContents.diff(source.client(), target.client(), "items")).isEmpty();
+  }
+
+  @Test
+  void aStopDuringATargetOutageEndsPromptlyAsStoppedAndResumesLater() throws Exception {
+    FaultyDynamoApi dst = new FaultyDynamoApi(target.api());
+    SyncReport first;
+    try (SyncJob job = job(raw(), new FaultyDynamoApi(source.api()), dst)) {
+      CompletableFuture<SyncReport> run = Jobs.runAsync(job);
+      while (job.progress().snapshot().isEmpty() || job.progress().snapshot().get(0).written() == 0) {
+        Thread.sleep(5);
+      }
+      dst.refuseConnectionsFor(120_000);
+      Thread.sleep(500);
+      long stopAt = System.nanoTime();
+      job.stop();
+      first = run.get(60, TimeUnit.SECONDS);
+      assertThat(Duration.ofNanos(System.nanoTime() - stopAt)).isLessThan(Duration.ofSeconds(30));
+    }
+    assertThat(first.outcome()).as(first.message()).isEqualTo(SyncReport.Outcome.STOPPED);
+    assertThat(first.tables().get(0).error()).isNull();
+    dst.refuseConnectionsFor(0);
+    try (SyncJob job = job(raw(), new FaultyDynamoApi(source.api()), new FaultyDynamoApi(target.api()))) {
+      assertThat(job.run().outcome()).isEqualTo(SyncReport.Outcome.COMPLETED);
+    }
     assertThat(TableContents.diff(source.client(), target.client(), "items")).isEmpty();
   }
 

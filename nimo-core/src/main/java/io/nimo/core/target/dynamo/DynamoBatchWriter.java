@@ -5,6 +5,7 @@ import io.nimo.core.item.ItemKey;
 import io.nimo.core.item.KeySchema;
 import io.nimo.core.retry.Retrier;
 import io.nimo.core.retry.RetryBudgetExhaustedException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import io.nimo.core.target.ChangeEvent;
 import io.nimo.core.target.ItemWriteException;
 import io.nimo.core.target.WriteResult;
@@ -84,9 +85,8 @@ final class DynamoBatchWriter {
     try {
       long retried = redrive(new ArrayList<>(unique.values()));
       return new WriteResult(unique.size(), retried, dedup);
-    } catch (RetryBudgetExhaustedException e) {
-      throw e;
-    } catch (RuntimeException rejected) {
+    } catch (AwsServiceException rejected) {
+      // the endpoint refused the batch as a whole (PolarDB batches are atomic): find the item
       if (unique.size() == 1) {
         throw new ItemWriteException(table, unique.keySet().iterator().next(), rejected);
       }
@@ -137,9 +137,7 @@ final class DynamoBatchWriter {
           }
           return null;
         });
-      } catch (RetryBudgetExhaustedException budget) {
-        throw budget;
-      } catch (RuntimeException refused) {
+      } catch (AwsServiceException refused) {
         throw new ItemWriteException(table, e.getKey(), refused);
       }
       written++;
