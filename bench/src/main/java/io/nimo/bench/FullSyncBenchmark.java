@@ -39,7 +39,7 @@ public final class FullSyncBenchmark {
     int items = args.getInt("items", 100_000);
     Path home = Path.of(args.require("home"));
     if (args.get("skip-bare", "false").equals("true")) {
-      NimoRun nimo = runNimo(home, source, target);
+      NimoRun nimo = runNimo(home, source, target, args.getInt("segments", SEGMENTS));
       System.out.printf("nimo-shake full sync (-Xmx256m): %,.0f items/s in the pipeline, %,.0f items/s wall-clock "
           + "(%d items, exit %d); peak RSS %d MB, CPU time %.1f s%n", nimo.pipelineRate, nimo.wallRate, nimo.written,
           nimo.exit, nimo.peakRssKb / 1024, nimo.cpuSeconds);
@@ -64,7 +64,7 @@ public final class FullSyncBenchmark {
     System.out.printf("bare BatchWriteItem (%d threads x 25 items): %,.0f items/s%n", WRITERS, writeRate);
     System.out.printf("bare copy loop (%d segment threads, each Scan page -> BatchWriteItem of 25): %,.0f items/s%n",
         SEGMENTS, copyRate);
-    NimoRun nimo = runNimo(home, source, target);
+    NimoRun nimo = runNimo(home, source, target, SEGMENTS);
     double ceiling = Math.min(scanRate, writeRate);
     System.out.printf("nimo-shake full sync (-Xmx256m): %,.0f items/s in the pipeline, %,.0f items/s wall-clock "
         + "incl. JVM start and CreateTable (%d items, exit %d)%n", nimo.pipelineRate, nimo.wallRate, nimo.written, nimo.exit);
@@ -134,12 +134,14 @@ public final class FullSyncBenchmark {
     });
   }
 
-  private static NimoRun runNimo(Path home, String source, String target) throws Exception {
+  private static NimoRun runNimo(Path home, String source, String target, int segments) throws Exception {
     Path conf = home.resolve("conf/bench.conf");
     String text = Files.readString(home.resolve("conf/nimo-shake.conf"), StandardCharsets.UTF_8);
-    Map<String, String> values = Map.of("id", "bench", "sync_mode", "full", "source.endpoint_url", source, "source.access_key_id", "local",
-        "source.secret_access_key", "local", "target.address", target, "target.access_key_id", "local",
-        "target.secret_access_key", "local", "filter.collection.white", "orders", "full_sync.http_port", "-1");
+    Map<String, String> values = new java.util.LinkedHashMap<>(Map.of("id", "bench", "sync_mode", "full",
+        "source.endpoint_url", source, "source.access_key_id", "local", "source.secret_access_key", "local",
+        "target.address", target, "target.access_key_id", "local", "target.secret_access_key", "local",
+        "filter.collection.white", "orders", "full_sync.http_port", "-1"));
+    values.put("full.read.concurrency", String.valueOf(segments));
     for (Map.Entry<String, String> e : values.entrySet()) {
       text = text.replaceFirst("(?m)^" + Pattern.quote(e.getKey()) + " = .*$", Matcher.quoteReplacement(e.getKey() + " = " + e.getValue()));
     }
