@@ -241,7 +241,10 @@ final class TablePipeline {
       try {
         r = target.writeBatch(items);
       } catch (RuntimeException e) {
-        progress.addFailed(items.size());
+        if (!aborted.get()) {
+          // an interrupted write (stop during an outage) is not a failure: the next run repeats it
+          progress.addFailed(items.size());
+        }
         throw e;
       }
       progress.addWritten(r.written(), r.retried(), r.deduplicated());

@@ -156,6 +156,7 @@ class FullSyncFailuresIT {
     }
     assertThat(first.outcome()).as(first.message()).isEqualTo(SyncReport.Outcome.STOPPED);
     assertThat(first.tables().get(0).error()).isNull();
+    assertThat(first.tables().get(0).progress().failed()).isZero();
     dst.refuseConnectionsFor(0);
     try (SyncJob job = job(raw(), new FaultyDynamoApi(source.api()), new FaultyDynamoApi(target.api()))) {
       assertThat(job.run().outcome()).isEqualTo(SyncReport.Outcome.COMPLETED);
