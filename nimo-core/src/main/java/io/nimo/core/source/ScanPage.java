@@ -13,9 +13,4 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * @param scannedCount items the server read for this page (before the filter)
  */
 public record ScanPage(
-    int segment, List<Map<String, AttributeValue>> items, Map<String, AttributeValue> lastEvaluatedKey, int scannedCount) {
-
-  public boolean isLast() {
-    return lastEvaluatedKey == null;
-  }
-}
+    int segment, List<Map<String, AttributeValue>> items, Map<String, AttributeValue> lastEvaluatedKey, int scannedCount) {}

@@ -14,8 +14,4 @@ public record ScanSettings(int pageLimit, String filterExpression, Map<String, A
   public ScanSettings {
     filterValues = Map.copyOf(filterValues);
   }
-
-  public static ScanSettings unfiltered(int pageLimit) {
-    return new ScanSettings(pageLimit, "", Map.of());
-  }
 }
