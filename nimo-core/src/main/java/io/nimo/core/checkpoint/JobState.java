@@ -72,6 +72,12 @@ public record JobState(int formatVersion, String jobId, Phase phase, Map<String,
     /** Every item of the table is written. */
     record TableCompleted(String table) implements Delta {}
 
+    /**
+     * The table is to be copied again from scratch (its stream position was lost): its full-sync
+     * progress is cleared and its target table will be dropped and recreated.
+     */
+    record TableReset(String table) implements Delta {}
+
     /** The stream a table's incremental sync follows, with the start position of every shard. */
     record StreamPrepared(String table, String streamArn, List<ShardCheckpoint> shards) implements Delta {
       public StreamPrepared {
@@ -102,6 +108,9 @@ public record JobState(int formatVersion, String jobId, Phase phase, Map<String,
         return Optional.of(s.table());
       }
       if (this instanceof TableCompleted t) {
+        return Optional.of(t.table());
+      }
+      if (this instanceof TableReset t) {
         return Optional.of(t.table());
       }
       return Optional.empty();
@@ -143,6 +152,8 @@ public record JobState(int formatVersion, String jobId, Phase phase, Map<String,
       t.put(c.table(), require(c.table()).withSegments(c.segments()));
     } else if (delta instanceof Delta.TableCompleted c) {
       t.put(c.table(), require(c.table()).completed());
+    } else if (delta instanceof Delta.TableReset c) {
+      t.put(c.table(), new TableCheckpoint(c.table(), false, 0, Map.of(), false));
     } else if (delta instanceof Delta.StreamPrepared c) {
       st.put(c.table(), new StreamCheckpoint(c.table(), c.streamArn(), Map.of()).withShards(c.shards()));
     } else if (delta instanceof Delta.ShardsAdvanced c) {

@@ -43,6 +43,10 @@ public record ShardCheckpoint(String shardId, String parentShardId, String seque
     READING("in processing"),
     /** Closed and every record applied. */
     DONE("done"),
+    /** Being read into the local spool while the full sync runs: records up to the position are on disk, not applied. */
+    SPOOLING("spooling"),
+    /** Closed and every record in the local spool, not applied yet. */
+    SPOOLED("spooled"),
     /** Closed before the full sync started: the scan already holds its changes. */
     SKIPPED("no need to process");
 
@@ -60,6 +64,11 @@ public record ShardCheckpoint(String shardId, String parentShardId, String seque
       return this == DONE || this == SKIPPED;
     }
 
+    /** Whether records up to the position wait in the local spool (replayed before the shard goes live). */
+    public boolean spooled() {
+      return this == SPOOLING || this == SPOOLED;
+    }
+
     public static Status ofCode(String code) {
       for (Status s : values()) {
         if (s.code.equals(code) || s.name().equals(code.toUpperCase(Locale.ROOT))) {
@@ -70,7 +79,25 @@ public record ShardCheckpoint(String shardId, String parentShardId, String seque
     }
   }
 
+  /** The position after {@code sequence}, in the same status. */
   public ShardCheckpoint advancedTo(String sequence) {
-    return new ShardCheckpoint(shardId, parentShardId, sequence, Status.READING);
+    return new ShardCheckpoint(shardId, parentShardId, sequence, status);
+  }
+
+  /** The same position in another status. */
+  public ShardCheckpoint withStatus(Status next) {
+    return new ShardCheckpoint(shardId, parentShardId, sequenceNumber, next, inclusive);
+  }
+
+  /**
+   * Whether the record with {@code sequence} is behind this position (already consumed): before it
+   * for an inclusive position, at or before it otherwise. Sequence numbers compare as numbers.
+   */
+  public boolean covers(String sequence) {
+    if (sequenceNumber == null) {
+      return false;
+    }
+    int c = new java.math.BigInteger(sequence).compareTo(new java.math.BigInteger(sequenceNumber));
+    return inclusive ? c < 0 : c <= 0;
   }
 }

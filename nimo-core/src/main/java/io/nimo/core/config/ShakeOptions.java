@@ -50,8 +50,17 @@ public final class ShakeOptions {
       "all = full sync, then follow the streams until stopped; full = copy every table, then exit; "
           + "incr = follow the streams only (no full sync), from incr.start_position.", "all", "full", "incr");
   public static final ConfigOption<Boolean> INCR_SYNC_PARALLEL = bool("incr_sync_parallel", false,
-      "Spool stream records to disk while the full sync runs (for full syncs near the 24 h stream retention). "
-          + "Not available in this version: must stay false.");
+      "sync_mode = all: read the streams from the start of the full sync and spool their records to "
+          + "increase.persist.dir, replayed when the full sync ends. Use it when the full sync may outlast the "
+          + "stream's 24 h retention (see also incr.spool_after).");
+  public static final ConfigOption<Duration> INCR_SPOOL_AFTER = duration("incr.spool_after", Duration.ofHours(4),
+      "sync_mode = all: start spooling automatically once the full sync has run this long in this process "
+          + "(0s = never; incr_sync_parallel = true spools from the start).");
+  public static final ConfigOption<String> INCR_ON_TRIMMED = oneOf("incr.on_trimmed", "stop",
+      "When a table's stream position is lost (trimmed after 24 h, or the stream was disabled and re-enabled): "
+          + "stop = stop that table's sync with an error; resync = drop the table on the target and copy it "
+          + "again, then follow its stream from the new position. Other tables go on either way.",
+      "stop", "resync");
   public static final ConfigOption<String> INCR_START = oneOf("incr.start_position", "trim_horizon",
       "sync_mode = incr only: where a first run starts reading the streams: trim_horizon (every retained "
           + "change, up to 24 h) or latest (changes from now on).", "trim_horizon", "latest");
@@ -134,7 +143,11 @@ public final class ShakeOptions {
   public static final ConfigOption<Boolean> INCR_UPSERT = bool("increase.executor.upsert", true,
       "MODIFY of a missing key inserts it (incremental sync).");
   public static final ConfigOption<String> INCR_PERSIST_DIR = string("increase.persist.dir", "spool",
-      "Directory for stream records spooled during a long full sync (incremental sync).");
+      "Directory for stream records spooled during a long full sync; keep it with the checkpoint (a restart "
+          + "replays it).").required();
+  public static final ConfigOption<Integer> INCR_PERSIST_MAX_MB = integer("increase.persist.max_mb", 102_400,
+      "Disk the spool may use, in MB; a full spool pauses the stream readers (nothing is dropped).")
+      .between(1, Integer.MAX_VALUE);
 
   public static final ConfigOption<String> CHECKPOINT_TYPE = string("checkpoint.type", "file",
       "Checkpoint store: file (atomic JSON files in the directory checkpoint.address) or dynamodb (a table on "
@@ -161,13 +174,14 @@ public final class ShakeOptions {
   public static final List<ConfigOption<?>> ALL = List.of(
       CONF_VERSION, ID, PID_PATH, LOG_FILE, LOG_LEVEL, LOG_BUFFER, SYSTEM_PROFILE,
       FULL_HTTP_PORT, INCR_HTTP_PORT, HTTP_BIND, PROGRESS_INTERVAL,
-      SYNC_MODE, INCR_SYNC_PARALLEL, SYNC_SCHEMA_ONLY,
+      SYNC_MODE, INCR_SYNC_PARALLEL, INCR_SPOOL_AFTER, INCR_ON_TRIMMED, SYNC_SCHEMA_ONLY,
       SOURCE_AK, SOURCE_SK, SOURCE_TOKEN, SOURCE_REGION, SOURCE_ENDPOINT, SOURCE_MAX_RETRIES, SOURCE_TIMEOUT,
       FILTER_WHITE, FILTER_BLACK, QPS_FULL, QPS_FULL_BATCH, QPS_INCR, QPS_INCR_BATCH,
       TARGET_TYPE, TARGET_ADDRESS, TARGET_AK, TARGET_SK, TARGET_REGION, TARGET_MONGO_TYPE, TARGET_DB_EXIST,
       FULL_CONCURRENCY, FULL_READ_CONCURRENCY, FULL_DOC_CONCURRENCY, FULL_DOC_PARSER, FULL_WRITE_BATCH,
       FULL_INDEX_USER, FULL_INSERT_ON_DUP, FULL_FILTER_EXPRESSION, FULL_FILTER_VALUES,
       INCR_START, INCR_START_PROBE, INCR_DISCOVERY_INTERVAL, INCR_CONCURRENCY, INCR_INSERT_ON_DUP, INCR_UPSERT, INCR_PERSIST_DIR,
+      INCR_PERSIST_MAX_MB,
       CHECKPOINT_TYPE, CHECKPOINT_ADDRESS, CHECKPOINT_DB, CHECKPOINT_INTERVAL, CONVERT_ID,
       RETRY_BUDGET, RETRY_MAX_BACKOFF, TABLE_ACTIVE_TIMEOUT);
 
@@ -192,10 +206,9 @@ public final class ShakeOptions {
     if (!endpoint.isBlank() && !endpoint.matches("https?://.+")) {
       throw new ConfigException(SOURCE_ENDPOINT.key(), "'" + endpoint + "' must start with http:// or https://");
     }
-    if (c.get(INCR_SYNC_PARALLEL)) {
-      throw new ConfigException(INCR_SYNC_PARALLEL.key(), "spooling streams during the full sync is not available "
-          + "in this version; set it to false (changes made during the full sync are still replayed afterwards, "
-          + "as long as the full sync ends within the stream's 24 h retention)");
+    if (c.get(INCR_SYNC_PARALLEL) && !c.get(SYNC_MODE).equals("all")) {
+      throw new ConfigException(INCR_SYNC_PARALLEL.key(), "true needs sync_mode = all (spooling keeps the changes "
+          + "made during the full sync); sync_mode is " + c.get(SYNC_MODE));
     }
     boolean dynamoTarget = java.util.Set.of("dynamodb", "polardb", "aliyun_dynamo_proxy")
         .contains(c.get(TARGET_TYPE).toLowerCase(java.util.Locale.ROOT));

@@ -19,6 +19,18 @@ public final class JobProgress {
     });
   }
 
+  /** Starts a table's progress afresh (a table copied again), keeping its place in the order. */
+  public TableProgress restart(String table) {
+    TableProgress p = new TableProgress(table);
+    TableProgress old = byName.put(table, p);
+    if (old == null) {
+      ordered.add(p);
+    } else {
+      ordered.replaceAll(x -> x == old ? p : x);
+    }
+    return p;
+  }
+
   public List<TableProgress.Snapshot> snapshot() {
     List<TableProgress.Snapshot> out = new ArrayList<>();
     ordered.forEach(p -> out.add(p.snapshot()));

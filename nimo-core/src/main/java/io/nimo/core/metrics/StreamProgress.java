@@ -63,7 +63,7 @@ public final class StreamProgress {
   public Snapshot snapshot(long nowMillis) {
     long last = lastAppliedCreationMillis.get();
     long cp = lastCheckpointMillis.get();
-    long open = shards.values().stream().filter(s -> s.status().equals("in processing")).count();
+    long open = shards.values().stream().filter(s -> s.status().equals("in processing") || s.status().equals("spooling")).count();
     return new Snapshot(table, read.sum(), applied.sum(), ttlDeletes.sum(), applyErrors.sum(), batches.sum(),
         last == 0 ? -1 : behind.isEmpty() ? 0 : Math.max(0, nowMillis - last), cp == 0 ? -1 : nowMillis - cp, open,
         Map.copyOf(shards));

@@ -1,6 +1,7 @@
 package io.nimo.core.sync;
 
 import io.nimo.core.checkpoint.JobState;
+import io.nimo.core.checkpoint.TableCheckpoint;
 import io.nimo.core.config.FilterValues;
 import io.nimo.core.config.ShakeOptions;
 import io.nimo.core.metrics.TableProgress;
@@ -29,12 +30,8 @@ final class FullSyncRunner {
 
   /** Returns the error of each failed table; the first failure stops the other tables (checkpointed). */
   Map<String, String> run(List<String> tables, JobState state) throws InterruptedException {
-    var c = ctx.config();
-    FullSyncSettings settings = FullSyncSettings.from(c);
-    ScanSettings scan = new ScanSettings(c.get(ShakeOptions.QPS_FULL_BATCH),
-        c.get(ShakeOptions.FULL_FILTER_EXPRESSION), FilterValues.parse(c.get(ShakeOptions.FULL_FILTER_VALUES)));
-    SourceTables describer = new SourceTables(ctx.source(), ctx.sourceRetrier());
-    ExecutorService pool = Executors.newFixedThreadPool(c.get(ShakeOptions.FULL_CONCURRENCY),
+    FullSyncSettings settings = FullSyncSettings.from(ctx.config());
+    ExecutorService pool = Executors.newFixedThreadPool(ctx.config().get(ShakeOptions.FULL_CONCURRENCY),
         new NamedThreadFactory("nimo-full-table"));
     Map<String, Future<?>> futures = new LinkedHashMap<>();
     Map<String, String> errors = new ConcurrentHashMap<>();
@@ -44,19 +41,11 @@ final class FullSyncRunner {
           if (ctx.stopRequested().get()) {
             return;
           }
-          TableProgress p = ctx.progress().register(t);
           try {
-            TableScanner scanner = new TableScanner(ctx.source(), ctx.sourceRetrier(),
-                QpsLimiter.system(c.get(ShakeOptions.QPS_FULL)), scan);
-            new TableFullSync(describer.describe(t), ctx.targets().table(t), scanner, ctx.store(), settings, p,
-                ctx.transformer(), ctx.listener(), ctx.stopRequested()).run(state.table(t).orElse(null));
-            ctx.listener().onTableFinished(new TableSummary(p.snapshot(), null));
+            copy(t, state.table(t).orElse(null), settings);
           } catch (Exception e) {
-            p.state(TableProgress.State.FAILED);
             errors.put(t, String.valueOf(e.getMessage()));
-            LOG.error("table {} failed: {}", t, e.getMessage(), e);
             ctx.stopRequested().set(true);
-            ctx.listener().onTableFinished(new TableSummary(p.snapshot(), String.valueOf(e.getMessage())));
           }
         }));
       }
@@ -65,5 +54,29 @@ final class FullSyncRunner {
       pool.shutdownNow();
     }
     return errors;
+  }
+
+  /**
+   * Copies one table from its checkpoint ({@code null} = from scratch) and reports it to the
+   * listener; a failure is logged, marked on the table's progress and rethrown.
+   */
+  void copy(String t, TableCheckpoint from, FullSyncSettings settings) throws Exception {
+    var c = ctx.config();
+    TableProgress p = ctx.progress().register(t);
+    try {
+      ScanSettings scan = new ScanSettings(c.get(ShakeOptions.QPS_FULL_BATCH),
+          c.get(ShakeOptions.FULL_FILTER_EXPRESSION), FilterValues.parse(c.get(ShakeOptions.FULL_FILTER_VALUES)));
+      TableScanner scanner = new TableScanner(ctx.source(), ctx.sourceRetrier(),
+          QpsLimiter.system(c.get(ShakeOptions.QPS_FULL)), scan);
+      SourceTables describer = new SourceTables(ctx.source(), ctx.sourceRetrier());
+      new TableFullSync(describer.describe(t), ctx.targets().table(t), scanner, ctx.store(), settings, p,
+          ctx.transformer(), ctx.listener(), ctx.stopRequested()).run(from);
+      ctx.listener().onTableFinished(new TableSummary(p.snapshot(), null));
+    } catch (Exception e) {
+      p.state(TableProgress.State.FAILED);
+      LOG.error("table {} failed: {}", t, e.getMessage(), e);
+      ctx.listener().onTableFinished(new TableSummary(p.snapshot(), String.valueOf(e.getMessage())));
+      throw e;
+    }
   }
 }

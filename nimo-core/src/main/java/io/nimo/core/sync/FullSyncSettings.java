@@ -20,6 +20,12 @@ import java.time.Duration;
 public record FullSyncSettings(int segments, int parsers, int writers, int batchSize, ExistPolicy existPolicy,
     boolean schemaOnly, Duration checkpointInterval, Duration progressInterval) {
 
+  /** The same settings with another policy for existing target tables. */
+  public FullSyncSettings withExistPolicy(ExistPolicy policy) {
+    return new FullSyncSettings(segments, parsers, writers, batchSize, policy, schemaOnly, checkpointInterval,
+        progressInterval);
+  }
+
   public static FullSyncSettings from(Configuration c) {
     return new FullSyncSettings(c.get(ShakeOptions.FULL_READ_CONCURRENCY), c.get(ShakeOptions.FULL_DOC_PARSER),
         c.get(ShakeOptions.FULL_DOC_CONCURRENCY), c.get(ShakeOptions.FULL_WRITE_BATCH),

@@ -4,6 +4,10 @@ import io.nimo.core.checkpoint.JobState;
 import io.nimo.core.config.ShakeOptions;
 import io.nimo.core.source.TableFilter;
 import io.nimo.core.checkpoint.StreamCheckpoint;
+import io.nimo.core.checkpoint.TableCheckpoint;
+import io.nimo.core.source.stream.StreamPositions;
+import io.nimo.core.target.ExistPolicy;
+import io.nimo.core.target.Target;
 import io.nimo.core.item.KeySchema;
 import io.nimo.core.metrics.StreamProgress;
 import java.util.HashSet;
@@ -77,14 +81,11 @@ final class IncrementalRunner {
     Map<String, String> errors = new ConcurrentHashMap<>();
     try {
       for (String t : tables) {
-        StreamCheckpoint start = state.stream(t).orElseThrow(() -> new IllegalStateException(
-            "no stream positions recorded for table " + t));
         StreamProgress p = ctx.streamProgress().computeIfAbsent(t, StreamProgress::new);
         futures.put(t, pool.submit(() -> {
           try {
-            KeySchema keys = KeySchema.of(ctx.sourceRetrier().call("DescribeTable " + t, () -> ctx.source().describeTable(t)));
-            new TableStreamSync(t, keys, ctx.source(), ctx.streams(), ctx.sourceRetrier(), ctx.targets().table(t),
-                ctx.store(), settings, p, ctx.clock(), ctx.stopRequested()).run(start);
+            follow(t, state.stream(t).orElseThrow(() -> new IllegalStateException(
+                "no stream positions recorded for table " + t)), state.table(t).orElse(null), settings, p);
           } catch (Exception e) {
             errors.put(t, String.valueOf(e.getMessage()));
             LOG.error("incremental sync of table {} stopped: {}", t, e.getMessage(), e);
@@ -97,5 +98,62 @@ final class IncrementalRunner {
       pool.shutdownNow();
     }
     return errors;
+  }
+
+  /**
+   * Follows one table's stream. A lost position (trimmed, or a new stream) stops the table unless
+   * {@code incr.on_trimmed = resync}: then the table is copied again from new stream positions,
+   * durably marked first so that a crash mid-copy resumes the copy, never skips it.
+   */
+  private void follow(String t, StreamCheckpoint start, TableCheckpoint copy, IncrSettings settings, StreamProgress p)
+      throws Exception {
+    Target target = ctx.targets().table(t);
+    while (!ctx.stopRequested().get()) {
+      if (copy != null && !copy.done()) {
+        start = recopy(t, copy);
+        if (start == null) {
+          return;
+        }
+      }
+      KeySchema keys = KeySchema.of(ctx.sourceRetrier().call("DescribeTable " + t, () -> ctx.source().describeTable(t)));
+      SpoolReplayer replayer = new SpoolReplayer(StreamSpooler.tableDir(ctx.config(), t), target, settings, p,
+          ctx.clock(), ctx.stopRequested()::get);
+      try {
+        new TableStreamSync(t, keys, ctx.source(), ctx.streams(), ctx.sourceRetrier(),
+            TargetSink.replaying(target, replayer), ctx.store(), settings, p, ctx.clock(), ctx.stopRequested())
+            .run(start);
+        return;
+      } catch (StreamPositionLostException lost) {
+        if (!ctx.config().get(ShakeOptions.INCR_ON_TRIMMED).equals("resync")) {
+          throw lost;
+        }
+        LOG.warn("table {}: {}; incr.on_trimmed = resync: copying the table again", t, lost.getMessage());
+        ctx.store().save(new JobState.Delta.TableReset(t));
+        copy = new TableCheckpoint(t, false, 0, Map.of(), false);
+      }
+    }
+  }
+
+  /**
+   * Copies a table again: new stream positions first (unless the copy already began with them),
+   * then a full copy into a dropped and recreated target table. Returns the positions to follow,
+   * or {@code null} if the job was stopped meanwhile.
+   */
+  private StreamCheckpoint recopy(String t, TableCheckpoint copy) throws Exception {
+    if (!copy.prepared()) {
+      StreamPositions positions = new StreamPositions(ctx.source(), ctx.streams(), ctx.sourceRetrier(),
+          ctx.config().get(ShakeOptions.INCR_START_PROBE));
+      StreamPositions.Prepared fresh = positions.prepare(t, StreamPositions.Start.NOW);
+      ctx.store().save(new JobState.Delta.StreamPrepared(t, fresh.streamArn(), fresh.shards()));
+      StreamSpooler.discard(ctx.config(), t);
+    }
+    ctx.progress().restart(t);
+    new FullSyncRunner(ctx).copy(t, copy, FullSyncSettings.from(ctx.config()).withExistPolicy(ExistPolicy.DROP));
+    JobState now = ctx.store().load(ctx.config().get(ShakeOptions.ID));
+    if (!now.table(t).map(TableCheckpoint::done).orElse(false)) {
+      return null;
+    }
+    LOG.info("table {}: copied again; following its stream from the positions recorded before the copy", t);
+    return now.stream(t).orElseThrow();
   }
 }

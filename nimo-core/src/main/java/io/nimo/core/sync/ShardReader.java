@@ -8,8 +8,6 @@ import io.nimo.core.source.QpsLimiter;
 import io.nimo.core.source.stream.RecordsPage;
 import io.nimo.core.source.stream.StreamsApi;
 import io.nimo.core.target.ChangeEvent;
-import io.nimo.core.target.Target;
-import io.nimo.core.target.WriteResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,19 +34,19 @@ final class ShardReader {
   private final KeySchema keys;
   private final StreamsApi streams;
   private final Retrier retrier;
-  private final Target target;
+  private final ChangeSink sink;
   private final IncrSettings settings;
   private final StreamProgress progress;
   private final Clock clock;
 
-  ShardReader(String table, String streamArn, KeySchema keys, StreamsApi streams, Retrier retrier, Target target,
+  ShardReader(String table, String streamArn, KeySchema keys, StreamsApi streams, Retrier retrier, ChangeSink sink,
       IncrSettings settings, StreamProgress progress, Clock clock) {
     this.table = table;
     this.streamArn = streamArn;
     this.keys = keys;
     this.streams = streams;
     this.retrier = retrier;
-    this.target = target;
+    this.sink = sink;
     this.settings = settings;
     this.progress = progress;
     this.clock = clock;
@@ -59,11 +57,14 @@ final class ShardReader {
    * finished shard. Returns normally when the shard is done or {@code stopped} turns true.
    */
   void read(ShardCheckpoint start, Consumer<ShardCheckpoint> checkpoint, BooleanSupplier stopped)
-      throws InterruptedException {
+      throws Exception {
     String shard = start.shardId();
     QpsLimiter limiter = QpsLimiter.system(settings.qpsPerShard());
-    ShardCheckpoint position = new ShardCheckpoint(shard, start.parentShardId(), start.sequenceNumber(),
-        ShardCheckpoint.Status.READING, start.inclusive());
+    ShardCheckpoint opened = sink.open(start, checkpoint);
+    if (sink.settled(opened.status())) {
+      return;
+    }
+    ShardCheckpoint position = opened.withStatus(sink.readingStatus());
     checkpoint.accept(position);
     String iterator = open(shard, position);
     long idle = 0;
@@ -83,16 +84,15 @@ final class ShardReader {
       }
       progress.shardBehind(shard, !page.records().isEmpty());
       if (!page.records().isEmpty()) {
-        position = apply(position, page.records());
+        position = accept(shard, position, page.records());
         checkpoint.accept(position);
         idle = 0;
       }
       if (page.nextIterator() == null) {
-        ShardCheckpoint done = new ShardCheckpoint(shard, position.parentShardId(), position.sequenceNumber(),
-            ShardCheckpoint.Status.DONE, position.inclusive());
-        checkpoint.accept(done);
+        checkpoint.accept(position.withStatus(sink.closedStatus()));
         progress.shardBehind(shard, false);
-        LOG.info("table {} shard {}: closed and fully applied", table, shard);
+        LOG.info("table {} shard {}: closed and fully {}", table, shard,
+            sink.closedStatus() == ShardCheckpoint.Status.DONE ? "applied" : "spooled");
         return;
       }
       iterator = page.nextIterator();
@@ -113,13 +113,14 @@ final class ShardReader {
     }
   }
 
-  private IllegalStateException trimmed(String shard, String sequence, Exception cause) {
-    return new IllegalStateException("table " + table + " shard " + shard + ": the position after sequence number "
-        + sequence + " is no longer in the stream (older than its 24 h retention); changes may be missing on the "
-        + "target, so the sync stops. Re-run the full sync for this table (remove its checkpoint).", cause);
+  private StreamPositionLostException trimmed(String shard, String sequence, Exception cause) {
+    return new StreamPositionLostException("table " + table + " shard " + shard + ": the position after sequence "
+        + "number " + sequence + " is no longer in the stream (older than its 24 h retention), so changes may be "
+        + "missing on the target", cause);
   }
 
-  private ShardCheckpoint apply(ShardCheckpoint position, List<Record> records) {
+  private ShardCheckpoint accept(String shard, ShardCheckpoint position, List<Record> records)
+      throws InterruptedException {
     List<ChangeEvent> events = new ArrayList<>(records.size());
     long ttl = 0;
     long newest = 0;
@@ -133,16 +134,16 @@ final class ShardReader {
         newest = Math.max(newest, r.dynamodb().approximateCreationDateTime().toEpochMilli());
       }
     }
-    WriteResult result;
+    long written;
     try {
-      result = target.apply(events);
+      written = sink.accept(shard, events, newest);
     } catch (RuntimeException e) {
       progress.applyError();
       throw e;
     }
     String last = records.get(records.size() - 1).dynamodb().sequenceNumber();
     long now = clock.millis();
-    progress.recordBatch(records.size(), result.written(), ttl, Math.min(newest, now), now);
+    progress.recordBatch(records.size(), written, ttl, Math.min(newest, now), now);
     return position.advancedTo(last);
   }
 }

@@ -124,7 +124,7 @@ public final class SyncJob implements AutoCloseable {
       }
     }
     if (!mode.equals("incr") && !fullFinished) {
-      SyncReport full = runFull(tables, state);
+      SyncReport full = runFull(tables, state, mode.equals("all"));
       if (!full.ok() || mode.equals("full")) {
         return full;
       }
@@ -185,12 +185,21 @@ public final class SyncJob implements AutoCloseable {
     }
   }
 
-  private SyncReport runFull(List<String> tables, JobState state) throws InterruptedException {
+  private SyncReport runFull(List<String> tables, JobState state, boolean spool) throws InterruptedException {
     if (state.phase() == JobState.Phase.NEW) {
       ctx.store().save(new JobState.Delta.PhaseChanged(JobState.Phase.FULL_SYNC));
     }
     tables.forEach(ctx.progress()::register);
-    Map<String, String> errors = new FullSyncRunner(ctx).run(tables, state);
+    StreamSpooler spooler = new StreamSpooler(ctx);
+    if (spool) {
+      spooler.schedule(tables, state);
+    }
+    Map<String, String> errors;
+    try {
+      errors = new FullSyncRunner(ctx).run(tables, state);
+    } finally {
+      spooler.finish();
+    }
     List<TableSummary> summaries = new ArrayList<>();
     for (TableProgress.Snapshot s : ctx.progress().snapshot()) {
       summaries.add(new TableSummary(s, errors.get(s.table())));

@@ -10,7 +10,6 @@ import io.nimo.core.metrics.StreamProgress;
 import io.nimo.core.retry.Retrier;
 import io.nimo.core.source.stream.ShardInfo;
 import io.nimo.core.source.stream.StreamsApi;
-import io.nimo.core.target.Target;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +40,7 @@ final class TableStreamSync {
   private final DynamoApi source;
   private final StreamsApi streams;
   private final Retrier retrier;
-  private final Target target;
+  private final ChangeSink sink;
   private final CheckpointStore store;
   private final IncrSettings settings;
   private final StreamProgress progress;
@@ -52,14 +51,14 @@ final class TableStreamSync {
   private final Semaphore changed = new Semaphore(0);
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-  TableStreamSync(String table, KeySchema keys, DynamoApi source, StreamsApi streams, Retrier retrier, Target target,
+  TableStreamSync(String table, KeySchema keys, DynamoApi source, StreamsApi streams, Retrier retrier, ChangeSink sink,
       CheckpointStore store, IncrSettings settings, StreamProgress progress, Clock clock, AtomicBoolean stopRequested) {
     this.table = table;
     this.keys = keys;
     this.source = source;
     this.streams = streams;
     this.retrier = retrier;
-    this.target = target;
+    this.sink = sink;
     this.store = store;
     this.settings = settings;
     this.progress = progress;
@@ -114,16 +113,15 @@ final class TableStreamSync {
           + "(the other tables go on)", gone);
     }
     if (!arn.equals(current)) {
-      throw new IllegalStateException("the stream of table " + table + " changed (checkpoint " + arn + ", now "
-          + current + "): it was disabled and re-enabled, so changes in between are unknown. Re-run the full "
-          + "sync for this table (remove its checkpoint).");
+      throw new StreamPositionLostException("the stream of table " + table + " changed (checkpoint " + arn
+          + ", now " + current + "): it was disabled and re-enabled, so changes in between are unknown", null);
     }
   }
 
   private void readShard(String arn, ShardCheckpoint start) {
     ShardPositionSaver saver = new ShardPositionSaver();
     try {
-      new ShardReader(table, arn, keys, streams, retrier, target, settings, progress, clock)
+      new ShardReader(table, arn, keys, streams, retrier, sink, settings, progress, clock)
           .read(start, saver::advance, () -> stopRequested.get() || failure.get() != null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -215,7 +213,7 @@ final class TableStreamSync {
     }
   }
 
-  /** Unfinished shards not being read whose parent is done (or gone from the stream). */
+  /** Unsettled shards not being read whose parent is settled (or gone from the stream). */
   private List<ShardCheckpoint> ready() {
     List<ShardCheckpoint> out = new ArrayList<>();
     int free = settings.shardsPerTable() - running.size();
@@ -223,11 +221,11 @@ final class TableStreamSync {
       if (out.size() >= free) {
         break;
       }
-      if (s.status().finished() || running.contains(s.shardId())) {
+      if (sink.settled(s.status()) || running.contains(s.shardId())) {
         continue;
       }
       ShardCheckpoint parent = s.parentShardId() == null ? null : shards.get(s.parentShardId());
-      if (parent == null || parent.status().finished()) {
+      if (parent == null || sink.settled(parent.status())) {
         out.add(s);
       }
     }

@@ -60,7 +60,9 @@ class ShakeOptionsTest {
       "full.read.filter_attributevalues | begin```X```1 | must be N or S",
       "full.read.filter_attributevalues | begin```N | is not name```type```value",
       "full.read.filter_attributevalues | begin```N```abc | is not a number",
-      "incr_sync_parallel | true | not available",
+      "incr.on_trimmed | skip | is not one of",
+      "incr.spool_after | soon | cannot parse",
+      "increase.persist.max_mb | 0 | out of range",
       "increase.executor.upsert | false | always upserts",
       "increase.executor.insert_on_dup_update | false | always upserts",
       "incr.start_position | now | is not one of",
@@ -73,6 +75,17 @@ class ShakeOptionsTest {
     }
     assertThatThrownBy(() -> load(raw)).isInstanceOf(ConfigException.class)
         .hasMessageContaining(key).hasMessageContaining(message);
+  }
+
+  @Test
+  void rejectsSpoolingOutsideSyncModeAll() {
+    Map<String, String> raw = minimal();
+    raw.put("incr_sync_parallel", "true");
+    raw.put("sync_mode", "full");
+    assertThatThrownBy(() -> load(raw)).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("incr_sync_parallel").hasMessageContaining("sync_mode = all");
+    raw.put("sync_mode", "all");
+    assertThat(load(raw).get(ShakeOptions.INCR_SYNC_PARALLEL)).isTrue();
   }
 
   @Test

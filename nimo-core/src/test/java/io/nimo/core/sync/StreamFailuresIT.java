@@ -10,6 +10,7 @@ import io.nimo.core.testkit.TestConfigs;
 import io.nimo.core.testkit.TestItems;
 import io.nimo.core.testkit.TestTables;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
@@ -55,8 +57,13 @@ class StreamFailuresIT {
   }
 
   private SyncJob job(ScriptedStreamsApi streams, String mode) {
+    return job(streams, mode, "stop");
+  }
+
+  private SyncJob job(ScriptedStreamsApi streams, String mode, String onTrimmed) {
     Map<String, String> raw = TestConfigs.shakeRaw(source.endpoint(), target.endpoint(), checkpoints);
     raw.put("sync_mode", mode);
+    raw.put("incr.on_trimmed", onTrimmed);
     raw.put("incr.start_probe", "3s");
     raw.put("incr.shard_discovery_interval", "200ms");
     return SyncJob.builder(TestConfigs.shake(raw)).streams(streams).build();
@@ -65,11 +72,13 @@ class StreamFailuresIT {
   private void awaitTarget(String id, String v) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (System.nanoTime() < deadline) {
-      if (target.client().listTables().tableNames().contains("items")) {
+      try {
         var got = target.client().getItem(b -> b.tableName("items").key(Map.of("id", TestItems.s(id)))).item();
         if (v.equals(got.getOrDefault("v", TestItems.s("")).s())) {
           return;
         }
+      } catch (ResourceNotFoundException notYet) {
+        // created (or dropped and recreated by a resync) by the job under test
       }
       Thread.sleep(100);
     }
@@ -190,7 +199,50 @@ class StreamFailuresIT {
       report = job.run();
     }
     assertThat(report.outcome()).isEqualTo(SyncReport.Outcome.FAILED);
-    assertThat(report.message()).contains("items").contains("shard-0001").contains("24 h retention");
+    assertThat(report.message()).contains("items").contains("shard-0001").contains("24 h retention")
+        .contains("incr.on_trimmed = resync");
+  }
+
+  @Test
+  void resyncCopiesATableAgainWhenItsPositionWasTrimmedAndThenFollowsTheNewPosition() throws Exception {
+    ScriptedStreamsApi streams = new ScriptedStreamsApi().shard("shard-0001", null);
+    for (String id : List.of("x1", "x2", "x3")) {
+      source.client().putItem(b -> b.tableName("items").item(item(id, "v1")));
+    }
+    try (SyncJob job = job(streams, "all", "resync")) {
+      CompletableFuture<SyncReport> run = Jobs.runAsync(job);
+      while (job.streamProgress().isEmpty()) {
+        Thread.sleep(20);
+      }
+      change(streams, item("x4", "v1"));
+      awaitTarget("x4", "v1");
+      job.stop();
+      assertThat(run.get(30, TimeUnit.SECONDS).outcome()).isEqualTo(SyncReport.Outcome.INCREMENTAL_STOPPED);
+    }
+    // while nimo is down for over 24 h: changes whose stream records are then trimmed
+    source.client().deleteItem(b -> b.tableName("items").key(Map.of("id", TestItems.s("x1"))));
+    streams.remove("shard-0001", Map.of("id", TestItems.s("x1")));
+    change(streams, item("x2", "v2"));
+    change(streams, item("x5", "v1"));
+    streams.trimBefore("shard-0001");
+    try (SyncJob job = job(streams, "all", "resync")) {
+      CompletableFuture<SyncReport> run = Jobs.runAsync(job);
+      awaitTarget("x5", "v1");
+      change(streams, item("x6", "after-resync"));
+      awaitTarget("x6", "after-resync");
+      job.stop();
+      SyncReport report = run.get(30, TimeUnit.SECONDS);
+      assertThat(report.outcome()).as(report.message()).isEqualTo(SyncReport.Outcome.INCREMENTAL_STOPPED);
+    }
+    // x1 was deleted while its REMOVE was trimmed: only the fresh copy (a dropped target table) removes it
+    assertThat(TableContents.diff(source.client(), target.client(), "items")).isEmpty();
+    assertThat(TableContents.read(target.client(), "items")).doesNotContainKey("id=S:x1").hasSize(5);
+  }
+
+  /** Writes an item to the source table and its record to the scripted stream, as DynamoDB would. */
+  private void change(ScriptedStreamsApi streams, Map<String, AttributeValue> item) {
+    source.client().putItem(b -> b.tableName("items").item(item));
+    streams.put("shard-0001", item, "id");
   }
 
   @Test

@@ -28,6 +28,7 @@ public final class ScriptedStreamsApi implements StreamsApi {
   private final AtomicInteger sequence = new AtomicInteger(100);
   private final AtomicInteger expireNext = new AtomicInteger();
   private volatile String trimmedShard;
+  private final Map<String, String> trimmedUpTo = new ConcurrentHashMap<>();
   public final List<String> reads = new CopyOnWriteArrayList<>();
   public final List<String> iteratorRequests = new CopyOnWriteArrayList<>();
 
@@ -81,6 +82,18 @@ public final class ScriptedStreamsApi implements StreamsApi {
     return this;
   }
 
+  /**
+   * DynamoDB trims the shard's records present now (as after 24 h): positions among them fail with
+   * TrimmedDataAccessException, TRIM_HORIZON starts after them.
+   */
+  public synchronized ScriptedStreamsApi trimBefore(String shard) {
+    List<Record> list = records.get(shard);
+    if (!list.isEmpty()) {
+      trimmedUpTo.put(shard, list.get(list.size() - 1).dynamodb().sequenceNumber());
+    }
+    return this;
+  }
+
   @Override
   public synchronized List<ShardInfo> shards(String streamArn) {
     return new ArrayList<>(shards.values());
@@ -92,9 +105,17 @@ public final class ScriptedStreamsApi implements StreamsApi {
     if (shardId.equals(trimmedShard)) {
       throw (RuntimeException) TrimmedDataAccessException.builder().statusCode(400).message("trimmed (injected)").build();
     }
+    String trimmed = trimmedUpTo.get(shardId);
+    if (trimmed != null && sequenceNumber != null && sequenceNumber.compareTo(trimmed) <= 0) {
+      throw (RuntimeException) TrimmedDataAccessException.builder().statusCode(400).message("trimmed (injected)").build();
+    }
     List<Record> list = records.get(shardId);
     int index = 0;
-    if (sequenceNumber != null) {
+    if (sequenceNumber == null && trimmed != null) {
+      while (index < list.size() && list.get(index).dynamodb().sequenceNumber().compareTo(trimmed) <= 0) {
+        index++;
+      }
+    } else if (sequenceNumber != null) {
       while (index < list.size() && list.get(index).dynamodb().sequenceNumber().compareTo(sequenceNumber) < (inclusive ? 0 : 1)) {
         index++;
       }

@@ -23,6 +23,7 @@ public final class TestConfigs {
     raw.put("target.access_key_id", "test");
     raw.put("target.secret_access_key", "test-secret");
     raw.put("checkpoint.address", checkpointDir.toString());
+    raw.put("increase.persist.dir", checkpointDir.resolve("spool").toString());
     raw.put("full_sync.http_port", "-1");
     raw.put("retry.max_backoff", "200ms");
     raw.put("checkpoint.interval", "200ms");

@@ -1,0 +1,15 @@
+package io.nimo.core.sync;
+
+/**
+ * A table's stream position no longer exists: it was trimmed (older than the stream's 24 h
+ * retention) or the stream was replaced. Changes may be missing, so the table never goes on
+ * silently: it stops, or with {@code incr.on_trimmed = resync} is copied again.
+ */
+public final class StreamPositionLostException extends IllegalStateException {
+  private static final long serialVersionUID = 1L;
+
+  public StreamPositionLostException(String message, Throwable cause) {
+    super(message + ". Set incr.on_trimmed = resync to copy the table again automatically, or re-run its full "
+        + "sync (remove the checkpoint)", cause);
+  }
+}
