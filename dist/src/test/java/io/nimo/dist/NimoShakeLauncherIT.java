@@ -208,6 +208,76 @@ class NimoShakeLauncherIT {
     }
   }
 
+  @Test
+  void resumesAfterSigkillDuringSpoolingAndLosesNothing(@TempDir Path work) throws Exception {
+    TestTables.createHashOnly(source.client(), "spooled", "id", ScalarAttributeType.S);
+    Random rnd = new Random(5);
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    for (int i = 0; i < 1500; i++) {
+      items.add(TestItems.ordinary("id", TestItems.s("item-" + i), rnd));
+    }
+    TestTables.put(source.client(), "spooled", items);
+    try (DynamoLocal target = DynamoLocal.start()) {
+      Map<String, String> v = conf(target, "launch-spool");
+      v.put("sync_mode", "all");
+      v.put("incr_sync_parallel", "true");
+      v.put("incr_sync.http_port", "0");
+      v.put("filter.collection.white", "spooled");
+      v.put("incr.shard_discovery_interval", "500ms");
+      v.put("qps.full", "4");
+      v.put("qps.full.batch_num", "50");
+      v.put("full.read.concurrency", "2");
+      Path conf = work.resolve("spool.conf");
+      Files.writeString(conf, tool.shippedConfWith(v), StandardCharsets.UTF_8);
+      Path spoolDir = tool.shakeHome().resolve("spool/launch-spool/spooled");
+      Path status = tool.shakeHome().resolve("checkpoint/launch-spool-checkpoint/status_table.json");
+
+      Process first = tool.start(work, work.resolve("first.log"), "-conf=" + conf);
+      awaitFile(status, "full_sync", first);
+      LiveWriter writer = new LiveWriter(source.newClient(), "spooled", 1500, 40).start();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (spooledBytes(spoolDir) == 0) {
+        assertThat(first.isAlive()).isTrue();
+        assertThat(System.nanoTime()).as("nothing spooled in time").isLessThan(deadline);
+        Thread.sleep(50);
+      }
+      first.destroyForcibly().waitFor();
+      assertThat(Files.readString(status)).as("killed during the full sync").contains("full_sync");
+      Thread.sleep(1000);
+
+      Process second = tool.start(work, work.resolve("second.log"), "-conf=" + conf);
+      try {
+        awaitFile(status, "incr_sync", second);
+      } catch (AssertionError e) {
+        throw new AssertionError(Files.readString(work.resolve("second.log")), e);
+      }
+      writer.stop();
+      deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+      List<String> diff = TableContents.diff(source.client(), target.client(), "spooled");
+      while (!diff.isEmpty() && System.nanoTime() < deadline) {
+        assertThat(second.isAlive()).as(Files.readString(work.resolve("second.log"))).isTrue();
+        Thread.sleep(300);
+        diff = TableContents.diff(source.client(), target.client(), "spooled");
+      }
+      assertThat(diff).isEmpty();
+      second.destroy();
+      assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      String log = Files.readString(work.resolve("second.log"));
+      assertThat(second.exitValue()).as(log).isZero();
+      assertThat(log).contains("resuming the previous run's spool").contains("replaying");
+      assertThat(spooledBytes(spoolDir)).isZero();
+    }
+  }
+
+  private static long spooledBytes(Path dir) throws java.io.IOException {
+    if (!Files.isDirectory(dir)) {
+      return 0;
+    }
+    try (var files = Files.list(dir)) {
+      return files.filter(f -> f.toString().endsWith(".spool")).mapToLong(f -> f.toFile().length()).sum();
+    }
+  }
+
   private static void awaitFile(Path file, String content, Process p) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
     while (!(Files.exists(file) && Files.readString(file).contains(content))) {

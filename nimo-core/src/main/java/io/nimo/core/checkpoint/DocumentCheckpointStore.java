@@ -51,9 +51,11 @@ public class DocumentCheckpointStore implements CheckpointStore {
       throw new IllegalStateException("load() must be called before save()");
     }
     JobState next = state.apply(delta);
-    boolean listsChanged = delta.tableName().isPresent() && !state.tables().containsKey(delta.tableName().get())
-        || delta.streamTable().isPresent() && !state.streams().containsKey(delta.streamTable().get());
-    delta.tableName().ifPresent(t -> docs.write(fullName(t), CheckpointJson.writeTable(next.tables().get(t))));
+    boolean listsChanged = !next.tables().keySet().equals(state.tables().keySet())
+        || !next.streams().keySet().equals(state.streams().keySet());
+    // a forgotten table's document stays behind, unreferenced: the status lists the tables to load
+    delta.tableName().filter(next.tables()::containsKey)
+        .ifPresent(t -> docs.write(fullName(t), CheckpointJson.writeTable(next.tables().get(t))));
     delta.streamTable().ifPresent(t -> docs.write(incrName(t), CheckpointJson.writeStream(next.streams().get(t))));
     if (listsChanged || delta instanceof JobState.Delta.PhaseChanged || docs.read(STATUS).isEmpty()) {
       docs.write(STATUS, CheckpointJson.writeStatus(next));

@@ -78,6 +78,9 @@ public record JobState(int formatVersion, String jobId, Phase phase, Map<String,
      */
     record TableReset(String table) implements Delta {}
 
+    /** The job does not copy this table after all (its target table existed before the job created it). */
+    record TableForgotten(String table) implements Delta {}
+
     /** The stream a table's incremental sync follows, with the start position of every shard. */
     record StreamPrepared(String table, String streamArn, List<ShardCheckpoint> shards) implements Delta {
       public StreamPrepared {
@@ -111,6 +114,9 @@ public record JobState(int formatVersion, String jobId, Phase phase, Map<String,
         return Optional.of(t.table());
       }
       if (this instanceof TableReset t) {
+        return Optional.of(t.table());
+      }
+      if (this instanceof TableForgotten t) {
         return Optional.of(t.table());
       }
       return Optional.empty();
@@ -154,6 +160,8 @@ public record JobState(int formatVersion, String jobId, Phase phase, Map<String,
       t.put(c.table(), require(c.table()).completed());
     } else if (delta instanceof Delta.TableReset c) {
       t.put(c.table(), new TableCheckpoint(c.table(), false, 0, Map.of(), false));
+    } else if (delta instanceof Delta.TableForgotten c) {
+      t.remove(c.table());
     } else if (delta instanceof Delta.StreamPrepared c) {
       st.put(c.table(), new StreamCheckpoint(c.table(), c.streamArn(), Map.of()).withShards(c.shards()));
     } else if (delta instanceof Delta.ShardsAdvanced c) {

@@ -6,7 +6,9 @@ import io.nimo.core.checkpoint.SegmentCheckpoint;
 import io.nimo.core.checkpoint.TableCheckpoint;
 import io.nimo.core.metrics.TableProgress;
 import io.nimo.core.source.TableScanner;
+import io.nimo.core.target.ExistPolicy;
 import io.nimo.core.target.PrepareResult;
+import io.nimo.core.target.TargetTableExistsException;
 import io.nimo.core.target.SourceTable;
 import io.nimo.core.target.Target;
 import java.util.List;
@@ -59,7 +61,7 @@ final class TableFullSync {
     listener.onTableStarted(table);
     if (cp == null || !cp.prepared()) {
       progress.state(TableProgress.State.PREPARING);
-      PrepareResult prepared = target.prepare(source, settings.existPolicy());
+      PrepareResult prepared = prepare(table, cp != null);
       prepared.notes().forEach(progress::note);
       store.save(new JobState.Delta.TablePrepared(table, settings.segments()));
       cp = TableCheckpoint.prepared(table, settings.segments());
@@ -90,6 +92,30 @@ final class TableFullSync {
     } else {
       progress.state(TableProgress.State.STOPPED);
       LOG.info("table {}: stopped; progress is checkpointed and the next run resumes it", table);
+    }
+  }
+
+  /**
+   * Creates the target table. The intent is recorded first, so a run killed between CreateTable
+   * and its checkpoint finds the table {@code owned} next time: if it is still empty (nothing is
+   * written before the checkpoint) it is recreated instead of refused as someone else's.
+   */
+  private PrepareResult prepare(String table, boolean owned) {
+    if (!owned) {
+      store.save(new JobState.Delta.TableReset(table));
+    }
+    try {
+      return target.prepare(source, settings.existPolicy());
+    } catch (TargetTableExistsException exists) {
+      if (owned && target.scan().findAny().isEmpty()) {
+        LOG.info("table {}: the target table was created by an interrupted earlier run and holds no items; "
+            + "creating it again", table);
+        return target.prepare(source, ExistPolicy.DROP);
+      }
+      if (!owned) {
+        store.save(new JobState.Delta.TableForgotten(table));
+      }
+      throw exists;
     }
   }
 

@@ -183,6 +183,29 @@ class FullSyncFailuresIT {
   }
 
   @Test
+  void recreatesAnEmptyTableItsKilledRunCreatedButNeverAForeignOne() throws Exception {
+    // a foreign, empty table: refused, and still refused on the next run with the same checkpoint
+    TestTables.createHashOnly(target.client(), "items", "id", ScalarAttributeType.S);
+    for (int run = 0; run < 2; run++) {
+      try (SyncJob job = job(raw(), new FaultyDynamoApi(source.api()), new FaultyDynamoApi(target.api()))) {
+        assertThat(job.run().outcome()).isEqualTo(SyncReport.Outcome.FAILED);
+      }
+    }
+    // a run killed between CreateTable and its checkpoint left the intent and an empty table behind
+    var store = new io.nimo.core.checkpoint.file.FileCheckpointStore(checkpoints.resolve("other-checkpoint"));
+    store.load("other");
+    store.save(new io.nimo.core.checkpoint.JobState.Delta.PhaseChanged(io.nimo.core.checkpoint.JobState.Phase.FULL_SYNC));
+    store.save(new io.nimo.core.checkpoint.JobState.Delta.TableReset("items"));
+    Map<String, String> raw = raw();
+    raw.put("id", "other");
+    try (SyncJob job = job(raw, new FaultyDynamoApi(source.api()), new FaultyDynamoApi(target.api()))) {
+      SyncReport report = job.run();
+      assertThat(report.outcome()).as(report.message()).isEqualTo(SyncReport.Outcome.COMPLETED);
+    }
+    assertThat(TableContents.diff(source.client(), target.client(), "items")).isEmpty();
+  }
+
+  @Test
   void resumesFromSegmentCheckpointsAfterStopWithoutDroppingTheTarget() throws Exception {
     Map<String, String> raw = raw();
     raw.put("qps.full", "20");

@@ -101,6 +101,40 @@ public abstract class CheckpointStoreContract {
   }
 
   @Test
+  void resetAndForgottenTablesSurviveARestart() {
+    try (CheckpointStore store = openStore()) {
+      store.load("job-a");
+      store.save(new JobState.Delta.TablePrepared("t1", 2));
+      store.save(new JobState.Delta.TableCompleted("t1"));
+      store.save(new JobState.Delta.TableReset("t1"));
+      store.save(new JobState.Delta.TableReset("t2"));
+      store.save(new JobState.Delta.TableForgotten("t2"));
+    }
+    try (CheckpointStore again = openStore()) {
+      JobState s = again.load("job-a");
+      assertThat(s.tables()).containsOnlyKeys("t1");
+      assertThat(s.table("t1").orElseThrow().prepared()).isFalse();
+      assertThat(s.table("t1").orElseThrow().done()).isFalse();
+    }
+  }
+
+  @Test
+  void spoolingShardStatesSurviveARestart() {
+    ShardCheckpoint spooling = new ShardCheckpoint("shard-1", null, "000000000000000000007",
+        ShardCheckpoint.Status.SPOOLING);
+    ShardCheckpoint spooled = new ShardCheckpoint("shard-2", "shard-1", "000000000000000000009",
+        ShardCheckpoint.Status.SPOOLED);
+    try (CheckpointStore store = openStore()) {
+      store.load("job-a");
+      store.save(new JobState.Delta.StreamPrepared("t1", "arn:1", List.of(spooling, spooled)));
+    }
+    try (CheckpointStore again = openStore()) {
+      assertThat(again.load("job-a").stream("t1").orElseThrow().shards().values())
+          .containsExactly(spooling, spooled);
+    }
+  }
+
+  @Test
   void saveBeforeLoadIsRefused() {
     try (CheckpointStore store = openStore()) {
       assertThatThrownBy(() -> store.save(new JobState.Delta.PhaseChanged(JobState.Phase.FULL_SYNC)))
