@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class PublicApiOnlyTest {
   /** Packages an embedder programs against. */
   static final Set<String> PUBLIC_API = Set.of("io.nimo.core.config", "io.nimo.core.sync", "io.nimo.core.metrics",
-      "io.nimo.core.target", "io.nimo.core.checkpoint", "io.nimo.core.item");
+      "io.nimo.core.target", "io.nimo.core.checkpoint", "io.nimo.core.item", "io.nimo.core.check");
   private static final Pattern IMPORT = Pattern.compile("^import (?:static )?(io\\.nimo\\.core\\.[a-z.]+)\\.[A-Z]", Pattern.MULTILINE);
 
   @Test

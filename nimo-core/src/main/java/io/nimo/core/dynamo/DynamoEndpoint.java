@@ -38,6 +38,15 @@ public record DynamoEndpoint(
     Duration callTimeout,
     int maxConnections) {
 
+  /** The source endpoint as the {@code source.*} keys of a nimo-shake configuration describe it. */
+  public static DynamoEndpoint source(io.nimo.core.config.Configuration c, int maxConnections) {
+    return new DynamoEndpoint(c.get(io.nimo.core.config.ShakeOptions.SOURCE_ENDPOINT),
+        c.get(io.nimo.core.config.ShakeOptions.SOURCE_REGION), c.get(io.nimo.core.config.ShakeOptions.SOURCE_AK),
+        c.get(io.nimo.core.config.ShakeOptions.SOURCE_SK), c.get(io.nimo.core.config.ShakeOptions.SOURCE_TOKEN),
+        c.get(io.nimo.core.config.ShakeOptions.SOURCE_MAX_RETRIES),
+        Duration.ofMillis(c.get(io.nimo.core.config.ShakeOptions.SOURCE_TIMEOUT)), maxConnections);
+  }
+
   /** Builds the SDK client; no network I/O happens until the first call. */
   public DynamoDbClient buildClient() {
     return configure(DynamoDbClient.builder()).build();

@@ -50,10 +50,11 @@ final class IncrementalRunner {
       long now = ctx.clock().millis();
       for (String t : tables) {
         StreamProgress p = ctx.streamProgress().get(t);
-        if (p != null) {
+        if (p != null && !futures.get(t).isDone()) {
           StreamProgress.Snapshot s = p.snapshot(now);
           LOG.info("[stage=incr, table={}] read={} applied={} ttl_deletes={} open_shards={} lag={}", t, s.read(),
               s.applied(), s.ttlDeletes(), s.openShards(), s.lagMillis() < 0 ? "-" : s.lagMillis() + "ms");
+          ctx.listener().onStreamProgress(s);
         }
       }
       if (now >= nextListing && ctx.config().get(ShakeOptions.FILTER_WHITE).isBlank()) {
@@ -83,13 +84,17 @@ final class IncrementalRunner {
       for (String t : tables) {
         StreamProgress p = ctx.streamProgress().computeIfAbsent(t, StreamProgress::new);
         futures.put(t, pool.submit(() -> {
+          ctx.listener().onIncrementalStarted(t);
+          String error = null;
           try {
             follow(t, state.stream(t).orElseThrow(() -> new IllegalStateException(
                 "no stream positions recorded for table " + t)), state.table(t).orElse(null), settings, p);
           } catch (Exception e) {
-            errors.put(t, String.valueOf(e.getMessage()));
+            error = String.valueOf(e.getMessage());
+            errors.put(t, error);
             LOG.error("incremental sync of table {} stopped: {}", t, e.getMessage(), e);
           }
+          ctx.listener().onIncrementalStopped(t, error);
         }));
       }
       watch(tables, futures);
@@ -128,6 +133,7 @@ final class IncrementalRunner {
           throw lost;
         }
         LOG.warn("table {}: {}; incr.on_trimmed = resync: copying the table again", t, lost.getMessage());
+        ctx.listener().onResync(t, lost.getMessage());
         ctx.store().save(new JobState.Delta.TableReset(t));
         copy = new TableCheckpoint(t, false, 0, Map.of(), false);
       }

@@ -1,5 +1,6 @@
 package io.nimo.core.sync;
 
+import io.nimo.core.metrics.StreamProgress;
 import io.nimo.core.metrics.TableProgress;
 import java.util.List;
 import org.slf4j.Logger;
@@ -37,6 +38,26 @@ final class SafeListener implements SyncListener {
   @Override
   public void onTableFinished(TableSummary summary) {
     each("onTableFinished", l -> l.onTableFinished(summary));
+  }
+
+  @Override
+  public void onIncrementalStarted(String table) {
+    each("onIncrementalStarted", l -> l.onIncrementalStarted(table));
+  }
+
+  @Override
+  public void onStreamProgress(StreamProgress.Snapshot snapshot) {
+    each("onStreamProgress", l -> l.onStreamProgress(snapshot));
+  }
+
+  @Override
+  public void onResync(String table, String reason) {
+    each("onResync", l -> l.onResync(table, reason));
+  }
+
+  @Override
+  public void onIncrementalStopped(String table, String error) {
+    each("onIncrementalStopped", l -> l.onIncrementalStopped(table, error));
   }
 
   @Override

@@ -24,7 +24,6 @@ import io.nimo.core.target.TargetProviders;
 import io.nimo.core.target.TargetTableExistsException;
 import io.nimo.core.target.TargetSession;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -217,9 +216,7 @@ public final class SyncJob implements AutoCloseable {
 
   private static DynamoEndpoint sourceEndpoint(Configuration c) {
     int connections = c.get(ShakeOptions.FULL_CONCURRENCY) * c.get(ShakeOptions.FULL_READ_CONCURRENCY) + 4;
-    return new DynamoEndpoint(c.get(ShakeOptions.SOURCE_ENDPOINT), c.get(ShakeOptions.SOURCE_REGION),
-        c.get(ShakeOptions.SOURCE_AK), c.get(ShakeOptions.SOURCE_SK), c.get(ShakeOptions.SOURCE_TOKEN),
-        c.get(ShakeOptions.SOURCE_MAX_RETRIES), Duration.ofMillis(c.get(ShakeOptions.SOURCE_TIMEOUT)), connections);
+    return DynamoEndpoint.source(c, connections);
   }
 
   @Override

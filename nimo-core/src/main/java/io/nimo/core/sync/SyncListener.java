@@ -1,5 +1,6 @@
 package io.nimo.core.sync;
 
+import io.nimo.core.metrics.StreamProgress;
 import io.nimo.core.metrics.TableProgress;
 
 /**
@@ -17,6 +18,21 @@ public interface SyncListener {
 
   /** A table finished, stopped or failed; the summary says which. */
   default void onTableFinished(TableSummary summary) {}
+
+  /** A table's stream starts being followed (after its full sync, or at once with {@code sync_mode = incr}). */
+  default void onIncrementalStarted(String table) {}
+
+  /** A stream progress snapshot of a followed table, every {@code progress.log_interval}. */
+  default void onStreamProgress(StreamProgress.Snapshot snapshot) {}
+
+  /**
+   * A table's stream position was lost and, as {@code incr.on_trimmed = resync} asks, the table is
+   * being copied again.
+   */
+  default void onResync(String table, String reason) {}
+
+  /** A table's incremental sync ended: {@code error} is {@code null} when it stopped on request. */
+  default void onIncrementalStopped(String table, String error) {}
 
   /** The whole run ended. */
   default void onJobFinished(SyncReport report) {}

@@ -46,6 +46,7 @@ class EmbeddingExampleIT {
         .set(ShakeOptions.CHECKPOINT_ADDRESS, dir.resolve("cp").toString())
         .set(ShakeOptions.FULL_HTTP_PORT, -1)
         .set(ShakeOptions.INCR_HTTP_PORT, -1)
+        .set(ShakeOptions.PROGRESS_INTERVAL, java.time.Duration.ofMillis(200))
         .build();
   }
 
@@ -56,7 +57,24 @@ class EmbeddingExampleIT {
       TestTables.put(source.client(), "orders", List.of(Map.of("id", TestItems.s("a"), "n", TestItems.n("1")),
           Map.of("id", TestItems.s("b"), "n", TestItems.n("2"))));
       Configuration conf = fileTargetConf(source, dir, "all");
-      try (SyncJob job = SyncJob.builder(conf).build()) {
+      List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+      SyncListener watcher = new SyncListener() {
+        @Override
+        public void onIncrementalStarted(String table) {
+          events.add("started " + table);
+        }
+
+        @Override
+        public void onStreamProgress(io.nimo.core.metrics.StreamProgress.Snapshot s) {
+          events.add("progress " + s.table());
+        }
+
+        @Override
+        public void onIncrementalStopped(String table, String error) {
+          events.add("stopped " + table + " " + error);
+        }
+      };
+      try (SyncJob job = SyncJob.builder(conf).listener(watcher).build()) {
         java.util.concurrent.CompletableFuture<SyncReport> run = Jobs.runAsync(job);
         while (job.streamProgress().isEmpty()) {
           Thread.sleep(50);
@@ -73,6 +91,13 @@ class EmbeddingExampleIT {
       List<String> ids = Files.readAllLines(dir.resolve("out/orders.jsonl")).stream()
           .map(l -> ItemJson.read(l).get("id").s()).sorted().toList();
       assertThat(ids).containsExactly("b", "c");
+      assertThat(events).startsWith("started orders").contains("progress orders").endsWith("stopped orders null");
+      // the same configuration checks the custom target item by item
+      try (io.nimo.core.check.CheckJob check = io.nimo.core.check.CheckJob.builder(conf)
+          .diffDirectory(dir.resolve("diff")).build()) {
+        io.nimo.core.check.CheckReport report = check.run();
+        assertThat(report.consistent()).as(report.toString()).isTrue();
+      }
     }
   }
 

@@ -25,7 +25,10 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Keeps each table in memory and writes it as DynamoDB-JSON lines to {@code DIR/<table>.jsonl} on close. */
+/**
+ * Keeps each table in memory and writes it as DynamoDB-JSON lines to {@code DIR/<table>.jsonl} on
+ * close (its key names in {@code <table>.keys}); a later session loads them back.
+ */
 final class JsonFileTargetSession implements TargetSession {
   private final Path dir;
   private final Map<String, Table> tables = new ConcurrentHashMap<>();
@@ -35,6 +38,27 @@ final class JsonFileTargetSession implements TargetSession {
   }
 
   private record Table(KeySchema keys, ConcurrentSkipListMap<String, Map<String, AttributeValue>> items) {}
+
+  /** The table as this session holds it, loading what an earlier session wrote; {@code null} if none. */
+  private Table loaded(String name) {
+    return tables.computeIfAbsent(name, n -> {
+      Path keys = dir.resolve(n + ".keys");
+      if (!Files.exists(keys)) {
+        return null;
+      }
+      try {
+        String[] names = Files.readString(keys).trim().split(",", -1);
+        Table t = new Table(new KeySchema(names[0], names[1].isEmpty() ? null : names[1]), new ConcurrentSkipListMap<>());
+        for (String line : Files.readAllLines(file(n), StandardCharsets.UTF_8)) {
+          Map<String, AttributeValue> item = ItemJson.read(line);
+          t.items().put(t.keys().keyOf(item).toString(), item);
+        }
+        return t;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
 
   @Override
   public Target table(String name) {
@@ -56,7 +80,7 @@ final class JsonFileTargetSession implements TargetSession {
 
       @Override
       public WriteResult writeBatch(List<Map<String, AttributeValue>> items) {
-        Table t = tables.get(name);
+        Table t = loaded(name);
         Map<String, Map<String, AttributeValue>> unique = new java.util.LinkedHashMap<>();
         items.forEach(i -> unique.put(t.keys().keyOf(i).toString(), i));
         t.items().putAll(unique);
@@ -65,7 +89,7 @@ final class JsonFileTargetSession implements TargetSession {
 
       @Override
       public WriteResult apply(List<ChangeEvent> events) {
-        Table t = tables.get(name);
+        Table t = loaded(name);
         for (ChangeEvent e : events) {
           if (e.kind() == ChangeEvent.Kind.REMOVE) {
             t.items().remove(e.key().toString());
@@ -78,12 +102,12 @@ final class JsonFileTargetSession implements TargetSession {
 
       @Override
       public Optional<Map<String, AttributeValue>> read(ItemKey key) {
-        return Optional.ofNullable(tables.get(name).items().get(key.toString()));
+        return Optional.ofNullable(loaded(name).items().get(key.toString()));
       }
 
       @Override
       public Stream<Map<String, AttributeValue>> scan() {
-        return new ArrayList<>(tables.get(name).items().values()).stream();
+        return new ArrayList<>(loaded(name).items().values()).stream();
       }
     };
   }
@@ -104,6 +128,8 @@ final class JsonFileTargetSession implements TargetSession {
         List<String> lines = new ArrayList<>();
         e.getValue().items().values().forEach(i -> lines.add(ItemJson.write(i)));
         Files.write(file(e.getKey()), lines, StandardCharsets.UTF_8);
+        KeySchema k = e.getValue().keys();
+        Files.writeString(dir.resolve(e.getKey() + ".keys"), k.hashKey() + "," + (k.rangeKey() == null ? "" : k.rangeKey()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

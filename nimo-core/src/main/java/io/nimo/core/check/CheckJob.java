@@ -1,0 +1,156 @@
+package io.nimo.core.check;
+
+import io.nimo.core.config.Configuration;
+import io.nimo.core.config.FilterValues;
+import io.nimo.core.config.ShakeOptions;
+import io.nimo.core.dynamo.DynamoApi;
+import io.nimo.core.dynamo.DynamoEndpoint;
+import io.nimo.core.dynamo.DynamoErrorClassifier;
+import io.nimo.core.retry.Retrier;
+import io.nimo.core.retry.RetryPolicy;
+import io.nimo.core.retry.Sleeper;
+import io.nimo.core.source.QpsLimiter;
+import io.nimo.core.source.ScanSettings;
+import io.nimo.core.source.SourceTables;
+import io.nimo.core.source.TableFilter;
+import io.nimo.core.source.TableScanner;
+import io.nimo.core.target.TargetProviders;
+import io.nimo.core.target.TargetSession;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Compares the selected source tables with the target item by item (DynamoDB semantics: numbers
+ * by value, sets unordered) and writes a diff report per table that {@link RepairJob} can fix.
+ * Built from the same configuration as the sync (source, target, table filter, {@code qps.full},
+ * {@code qps.full.batch_num}, {@code full.read.concurrency}):
+ *
+ * <pre>{@code
+ * try (CheckJob check = CheckJob.builder(conf).diffDirectory(Path.of("nimo-full-check-diff")).build()) {
+ *   CheckReport report = check.run();
+ *   if (!report.consistent()) { ... }
+ * }
+ * }</pre>
+ *
+ * Run it once writes to the source have stopped (or the incremental sync has caught up): items
+ * changing during the check can show as differences that a re-check no longer finds.
+ */
+public final class CheckJob implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(CheckJob.class);
+  private final Configuration config;
+  private final DynamoApi source;
+  private final TargetSession targets;
+  private final CheckSettings settings;
+  private final Retrier retrier;
+  private final AtomicBoolean stopped = new AtomicBoolean();
+
+  private CheckJob(Builder b) {
+    this.config = b.config;
+    int segments = config.get(ShakeOptions.FULL_READ_CONCURRENCY);
+    this.source = b.source != null ? b.source : DynamoEndpoint.source(config, segments + 4).buildApi();
+    this.targets = b.targets != null ? b.targets
+        : TargetProviders.forType(config.get(ShakeOptions.TARGET_TYPE)).open(config);
+    this.settings = new CheckSettings(b.diffDirectory, b.sample, b.findExtras, segments);
+    this.retrier = new Retrier(RetryPolicy.of(config.get(ShakeOptions.RETRY_MAX_BACKOFF),
+        config.get(ShakeOptions.RETRY_BUDGET)), new DynamoErrorClassifier(), Clock.systemUTC(), Sleeper.SYSTEM);
+  }
+
+  public static Builder builder(Configuration config) {
+    return new Builder(config);
+  }
+
+  /** Ends the check early (non-blocking); the report then says it stopped. */
+  public void stop() {
+    stopped.set(true);
+  }
+
+  /** Checks every selected table, one after another, and blocks until done or stopped. */
+  public CheckReport run() {
+    List<String> tables = TableFilter.parse(config.get(ShakeOptions.FILTER_WHITE), config.get(ShakeOptions.FILTER_BLACK))
+        .select(retrier.call("ListTables", source::listTables));
+    LOG.info("checking {} table(s) into {}: {}", tables.size(), settings.diffDirectory().toAbsolutePath(), tables);
+    SourceTables describer = new SourceTables(source, retrier);
+    ScanSettings scan = new ScanSettings(config.get(ShakeOptions.QPS_FULL_BATCH),
+        config.get(ShakeOptions.FULL_FILTER_EXPRESSION), FilterValues.parse(config.get(ShakeOptions.FULL_FILTER_VALUES)));
+    List<TableCheck> results = new ArrayList<>();
+    for (String t : tables) {
+      if (stopped.get()) {
+        break;
+      }
+      TableScanner scanner = new TableScanner(source, retrier, QpsLimiter.system(config.get(ShakeOptions.QPS_FULL)), scan);
+      try {
+        results.add(new TableChecker(source, retrier, scanner, settings, stopped)
+            .check(describer.describe(t), targets.table(t)));
+      } catch (Exception e) {
+        LOG.error("checking table {} failed: {}", t, e.getMessage(), e);
+        results.add(new TableCheck(t, 0, 0, 0, 0, null, String.valueOf(e.getMessage())));
+      }
+    }
+    return new CheckReport(results, stopped.get());
+  }
+
+  @Override
+  public void close() {
+    stop();
+    try (var t = targets; var s = source) {
+      LOG.debug("check closed");
+    }
+  }
+
+  /** Collects the check's parts; anything not set is created from the configuration. */
+  public static final class Builder {
+    private final Configuration config;
+    private DynamoApi source;
+    private TargetSession targets;
+    private Path diffDirectory = Path.of("nimo-full-check-diff");
+    private long sample;
+    private boolean findExtras = true;
+
+    private Builder(Configuration config) {
+      ShakeOptions.validate(config);
+      this.config = config;
+    }
+
+    /** The source endpoint (owned by the check: closed with it). */
+    public Builder source(DynamoApi source) {
+      this.source = source;
+      return this;
+    }
+
+    /** The target (owned by the check). */
+    public Builder target(TargetSession targets) {
+      this.targets = targets;
+      return this;
+    }
+
+    /** Where the per-table reports {@code <table>.jsonl} go (default {@code nimo-full-check-diff}). */
+    public Builder diffDirectory(Path dir) {
+      this.diffDirectory = dir;
+      return this;
+    }
+
+    /** Compares about this many items per table, chosen by key; 0 (the default) compares every item. */
+    public Builder sample(long itemsPerTable) {
+      if (itemsPerTable < 0) {
+        throw new IllegalArgumentException("sample must be 0 (all) or positive, not " + itemsPerTable);
+      }
+      this.sample = itemsPerTable;
+      return this;
+    }
+
+    /** Whether a full check also looks for target items missing on the source (default true). */
+    public Builder findExtras(boolean findExtras) {
+      this.findExtras = findExtras;
+      return this;
+    }
+
+    public CheckJob build() {
+      return new CheckJob(this);
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package io.nimo.core.check;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nimo.core.item.ItemJson;
+import io.nimo.core.item.ItemKey;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The diff report: one file per table, {@code <table>.jsonl}, one difference per line:
+ * {@code {"kind":"DIFFERENT","key":{"id":{"S":"a"}},"attributes":["price"]}}.
+ */
+public final class DiffFiles {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private DiffFiles() {}
+
+  /** The report file of {@code table} in {@code dir}. */
+  public static Path of(Path dir, String table) {
+    return dir.resolve(table + ".jsonl");
+  }
+
+  /** Reads a table's report; a malformed line is an error naming the file and line. */
+  public static List<Difference> read(Path file) {
+    List<Difference> out = new ArrayList<>();
+    try {
+      int n = 0;
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        n++;
+        if (line.isBlank()) {
+          continue;
+        }
+        try {
+          JsonNode j = MAPPER.readTree(line);
+          List<String> attrs = new ArrayList<>();
+          j.path("attributes").forEach(a -> attrs.add(a.asText()));
+          out.add(new Difference(Difference.Kind.valueOf(j.path("kind").asText()),
+              new ItemKey(ItemJson.fromNode(j.path("key"))), attrs));
+        } catch (IOException | IllegalArgumentException e) {
+          throw new IllegalArgumentException(file + " line " + n + " is not a difference: " + e.getMessage(), e);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read diff report " + file + ": " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  /** Appends differences to a table's report as they are found. Thread-safe. */
+  static final class Writer implements AutoCloseable {
+    private final Path file;
+    private BufferedWriter out;
+
+    Writer(Path file) {
+      this.file = file;
+    }
+
+    synchronized void add(Difference d) {
+      ObjectNode n = MAPPER.createObjectNode();
+      n.put("kind", d.kind().name());
+      n.set("key", ItemJson.toNode(d.key().values()));
+      d.attributes().forEach(n.putArray("attributes")::add);
+      try {
+        if (out == null) {
+          Files.createDirectories(file.getParent());
+          out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        }
+        out.write(n.toString());
+        out.newLine();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write diff report " + file + ": " + e.getMessage(), e);
+      }
+    }
+
+    /** The report, or {@code null} if nothing differed (no file is left behind). */
+    synchronized Path written() {
+      return out == null ? null : file;
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+      if (out != null) {
+        out.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,165 @@
+package io.nimo.core.check;
+
+import io.nimo.core.config.Configuration;
+import io.nimo.core.config.ShakeOptions;
+import io.nimo.core.dynamo.DynamoApi;
+import io.nimo.core.dynamo.DynamoEndpoint;
+import io.nimo.core.dynamo.DynamoErrorClassifier;
+import io.nimo.core.item.ItemEquality;
+import io.nimo.core.retry.Retrier;
+import io.nimo.core.retry.RetryPolicy;
+import io.nimo.core.retry.Sleeper;
+import io.nimo.core.target.ChangeEvent;
+import io.nimo.core.target.Target;
+import io.nimo.core.target.TargetProviders;
+import io.nimo.core.target.TargetSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Fixes what a {@link CheckJob} report lists: every listed key is read again from the source
+ * (strongly consistent) and the target is made to match it (the item written, or deleted if the
+ * source no longer has it), then read back to confirm. Keys that still differ are counted as
+ * unresolved and written to {@code <table>.unresolved.jsonl} next to the report.
+ *
+ * <pre>{@code
+ * try (RepairJob repair = RepairJob.builder(conf).diffDirectory(Path.of("nimo-full-check-diff")).build()) {
+ *   List<TableRepair> fixed = repair.run();
+ * }
+ * }</pre>
+ */
+public final class RepairJob implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(RepairJob.class);
+  private static final String SUFFIX = ".jsonl";
+  private final DynamoApi source;
+  private final TargetSession targets;
+  private final Path diffDirectory;
+  private final Retrier retrier;
+
+  private RepairJob(Builder b) {
+    Configuration c = b.config;
+    this.source = b.source != null ? b.source : DynamoEndpoint.source(c, 4).buildApi();
+    this.targets = b.targets != null ? b.targets : TargetProviders.forType(c.get(ShakeOptions.TARGET_TYPE)).open(c);
+    this.diffDirectory = b.diffDirectory;
+    this.retrier = new Retrier(RetryPolicy.of(c.get(ShakeOptions.RETRY_MAX_BACKOFF), c.get(ShakeOptions.RETRY_BUDGET)),
+        new DynamoErrorClassifier(), Clock.systemUTC(), Sleeper.SYSTEM);
+  }
+
+  public static Builder builder(Configuration config) {
+    return new Builder(config);
+  }
+
+  /** Repairs every table with a report in the diff directory. */
+  public List<TableRepair> run() {
+    List<TableRepair> out = new ArrayList<>();
+    for (Path report : reports()) {
+      String file = report.getFileName().toString();
+      String table = file.substring(0, file.length() - SUFFIX.length());
+      try {
+        out.add(repair(table, DiffFiles.read(report)));
+      } catch (RuntimeException e) {
+        LOG.error("repairing table {} failed: {}", table, e.getMessage(), e);
+        out.add(new TableRepair(table, 0, 0, 0, 0, String.valueOf(e.getMessage())));
+      }
+    }
+    return out;
+  }
+
+  private List<Path> reports() {
+    if (!Files.isDirectory(diffDirectory)) {
+      throw new IllegalArgumentException("diff directory " + diffDirectory.toAbsolutePath() + " does not exist; "
+          + "run the check first");
+    }
+    try (Stream<Path> files = Files.list(diffDirectory)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(SUFFIX))
+          .filter(f -> !f.getFileName().toString().endsWith(".unresolved" + SUFFIX)).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + diffDirectory + ": " + e.getMessage(), e);
+    }
+  }
+
+  private TableRepair repair(String table, List<Difference> differences) {
+    Target target = targets.table(table);
+    long written = 0;
+    long deleted = 0;
+    long left = 0;
+    Path leftFile = diffDirectory.resolve(table + ".unresolved" + SUFFIX);
+    try (DiffFiles.Writer unresolved = new DiffFiles.Writer(leftFile)) {
+      Files.deleteIfExists(leftFile);      for (Difference d : differences) {
+        Map<String, AttributeValue> now = retrier.call("GetItem " + table + " {" + d.key() + "}",
+            () -> source.getItem(table, d.key().values()));
+        boolean onSource = now != null && !now.isEmpty();
+        if (onSource) {
+          target.writeBatch(List.of(now));
+          written++;
+        } else {
+          target.apply(List.of(new ChangeEvent(ChangeEvent.Kind.REMOVE, d.key(), null, "repair", false)));
+          deleted++;
+        }
+        Map<String, AttributeValue> after = target.read(d.key()).orElse(null);
+        boolean fixed = onSource ? after != null && ItemEquality.equal(now, after) : after == null;
+        if (!fixed) {
+          unresolved.add(d);
+          left++;
+        }
+      }
+      LOG.info("[stage=repair, table={}] listed={} written={} deleted={} unresolved={}", table, differences.size(),
+          written, deleted, left);
+      return new TableRepair(table, differences.size(), written, deleted, left, null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try (var t = targets; var s = source) {
+      LOG.debug("repair closed");
+    }
+  }
+
+  /** Collects the repair's parts; anything not set is created from the configuration. */
+  public static final class Builder {
+    private final Configuration config;
+    private DynamoApi source;
+    private TargetSession targets;
+    private Path diffDirectory = Path.of("nimo-full-check-diff");
+
+    private Builder(Configuration config) {
+      ShakeOptions.validate(config);
+      this.config = config;
+    }
+
+    /** The source endpoint (owned by the repair: closed with it). */
+    public Builder source(DynamoApi source) {
+      this.source = source;
+      return this;
+    }
+
+    /** The target (owned by the repair). */
+    public Builder target(TargetSession targets) {
+      this.targets = targets;
+      return this;
+    }
+
+    /** The directory of the check's reports (default {@code nimo-full-check-diff}). */
+    public Builder diffDirectory(Path dir) {
+      this.diffDirectory = dir;
+      return this;
+    }
+
+    public RepairJob build() {
+      return new RepairJob(this);
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package io.nimo.core.check;
+
+import java.nio.file.Path;
+
+/**
+ * The result of checking one table.
+ *
+ * @param table the table
+ * @param checked source items compared with the target
+ * @param missing items on the source but not on the target
+ * @param different items whose attributes differ
+ * @param extra items on the target but not on the source
+ * @param diffFile the table's diff report ({@code <table>.jsonl}), or {@code null} when consistent
+ * @param error why the check did not finish, or {@code null}
+ */
+public record TableCheck(String table, long checked, long missing, long different, long extra, Path diffFile,
+    String error) {
+
+  /** Whether the table finished and no difference was found. */
+  public boolean consistent() {
+    return error == null && missing == 0 && different == 0 && extra == 0;
+  }
+}

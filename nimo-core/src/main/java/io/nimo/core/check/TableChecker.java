@@ -1,0 +1,127 @@
+package io.nimo.core.check;
+
+import io.nimo.core.dynamo.DynamoApi;
+import io.nimo.core.item.ItemEquality;
+import io.nimo.core.item.ItemKey;
+import io.nimo.core.item.KeySchema;
+import io.nimo.core.retry.Retrier;
+import io.nimo.core.source.TableScanner;
+import io.nimo.core.target.SourceTable;
+import io.nimo.core.target.Target;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Checks one table: a parallel Scan of the source with each (sampled) item looked up on the
+ * target by key and compared with DynamoDB semantics, then, unless sampling, a pass over the
+ * target that looks every item up on the source to find extras.
+ */
+final class TableChecker {
+  private static final Logger LOG = LoggerFactory.getLogger(TableChecker.class);
+  private final DynamoApi source;
+  private final Retrier retrier;
+  private final TableScanner scanner;
+  private final CheckSettings settings;
+  private final AtomicBoolean stopped;
+
+  TableChecker(DynamoApi source, Retrier retrier, TableScanner scanner, CheckSettings settings, AtomicBoolean stopped) {
+    this.source = source;
+    this.retrier = retrier;
+    this.scanner = scanner;
+    this.settings = settings;
+    this.stopped = stopped;
+  }
+
+  TableCheck check(SourceTable table, Target target) throws Exception {
+    String name = table.name();
+    KeySchema keys = table.keySchema();
+    Long count = table.description().itemCount();
+    double rate = settings.sample() == 0 || count == null || count <= settings.sample()
+        ? 1.0 : (double) settings.sample() / count;
+    LongAdder checked = new LongAdder();
+    LongAdder[] found = {new LongAdder(), new LongAdder(), new LongAdder()};
+    Path file = DiffFiles.of(settings.diffDirectory(), name);
+    try (DiffFiles.Writer diffs = new DiffFiles.Writer(file)) {
+      java.nio.file.Files.deleteIfExists(file);
+      java.util.concurrent.atomic.AtomicInteger threads = new java.util.concurrent.atomic.AtomicInteger();
+      ExecutorService pool = Executors.newFixedThreadPool(settings.segments(),
+          r -> new Thread(r, "nimo-check-" + name + "-" + threads.incrementAndGet()));
+      try {
+        List<Future<?>> segments = new ArrayList<>();
+        for (int s = 0; s < settings.segments(); s++) {
+          int segment = s;
+          segments.add(pool.submit(() -> {
+            scanner.scanSegment(name, segment, settings.segments(), null, page -> {
+              for (Map<String, AttributeValue> item : page.items()) {
+                ItemKey key = keys.keyOf(item);
+                if (rate < 1.0 && sampledOut(key, rate)) {
+                  continue;
+                }
+                checked.increment();
+                compare(item, key, target.read(key).orElse(null), diffs, found);
+              }
+            }, stopped::get);
+            return null;
+          }));
+        }
+        for (Future<?> f : segments) {
+          f.get();
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      if (rate == 1.0 && settings.findExtras() && !stopped.get()) {
+        try (Stream<Map<String, AttributeValue>> all = target.scan()) {
+          all.takeWhile(i -> !stopped.get()).forEach(item -> {
+            ItemKey key = keys.keyOf(item);
+            Map<String, AttributeValue> onSource = retrier.call("GetItem " + name + " {" + key + "}",
+                () -> source.getItem(name, key.values()));
+            if (onSource == null || onSource.isEmpty()) {
+              found[2].increment();
+              diffs.add(new Difference(Difference.Kind.EXTRA, key, List.of()));
+            }
+          });
+        }
+      }
+      TableCheck result = new TableCheck(name, checked.sum(), found[0].sum(), found[1].sum(), found[2].sum(),
+          diffs.written(), stopped.get() ? "stopped before the table was fully checked" : null);
+      LOG.info("[stage=check, table={}] checked={} missing={} different={} extra={}{}", name, result.checked(),
+          result.missing(), result.different(), result.extra(), rate < 1.0 ? " (sampled)" : "");
+      return result;
+    }
+  }
+
+  private static void compare(Map<String, AttributeValue> src, ItemKey key, Map<String, AttributeValue> dst,
+      DiffFiles.Writer diffs, LongAdder[] found) {
+    if (dst == null) {
+      found[0].increment();
+      diffs.add(new Difference(Difference.Kind.MISSING, key, List.of()));
+      return;
+    }
+    if (!ItemEquality.equal(src, dst)) {
+      TreeSet<String> names = new TreeSet<>(src.keySet());
+      names.addAll(dst.keySet());
+      names.removeIf(n -> src.containsKey(n) && dst.containsKey(n) && ItemEquality.equal(src.get(n), dst.get(n)));
+      found[1].increment();
+      diffs.add(new Difference(Difference.Kind.DIFFERENT, key, new ArrayList<>(names)));
+    }
+  }
+
+  /** Deterministic sampling by key, so a re-check looks at the same items. */
+  private static boolean sampledOut(ItemKey key, double rate) {
+    int h = key.toString().hashCode() * 0x9E3779B1;
+    return (h >>> 8) / (double) (1 << 24) >= rate;
+  }
+}
