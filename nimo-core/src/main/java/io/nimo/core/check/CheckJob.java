@@ -60,6 +60,7 @@ public final class CheckJob implements AutoCloseable {
         config.get(ShakeOptions.RETRY_BUDGET)), new DynamoErrorClassifier(), Clock.systemUTC(), Sleeper.SYSTEM);
   }
 
+  /** A builder over a validated configuration (the sync's keys). */
   public static Builder builder(Configuration config) {
     return new Builder(config);
   }
@@ -149,6 +150,7 @@ public final class CheckJob implements AutoCloseable {
       return this;
     }
 
+    /** Creates the check; no I/O happens until {@link #run()}. */
     public CheckJob build() {
       return new CheckJob(this);
     }

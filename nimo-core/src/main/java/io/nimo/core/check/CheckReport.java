@@ -10,6 +10,7 @@ import java.util.List;
  */
 public record CheckReport(List<TableCheck> tables, boolean stopped) {
 
+  /** Copies the table list. */
   public CheckReport {
     tables = List.copyOf(tables);
   }

@@ -13,6 +13,7 @@ import java.util.List;
  */
 public record Difference(Kind kind, ItemKey key, List<String> attributes) {
 
+  /** Copies the attribute names. */
   public Difference {
     attributes = List.copyOf(attributes);
   }

@@ -55,6 +55,7 @@ public final class RepairJob implements AutoCloseable {
         new DynamoErrorClassifier(), Clock.systemUTC(), Sleeper.SYSTEM);
   }
 
+  /** A builder over a validated configuration (the sync's keys). */
   public static Builder builder(Configuration config) {
     return new Builder(config);
   }
@@ -158,6 +159,7 @@ public final class RepairJob implements AutoCloseable {
       return this;
     }
 
+    /** Creates the repair; no I/O happens until {@link #run()}. */
     public RepairJob build() {
       return new RepairJob(this);
     }

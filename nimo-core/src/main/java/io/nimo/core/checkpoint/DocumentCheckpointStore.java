@@ -12,11 +12,13 @@ import java.util.Optional;
  * Thread-safe.
  */
 public class DocumentCheckpointStore implements CheckpointStore {
+  /** The document holding the job phase and the lists of tables ({@code status_table}, as the original). */
   public static final String STATUS = "status_table";
 
   private final CheckpointDocuments docs;
   private JobState state;
 
+  /** A store over the given documents (read on {@link #load}). */
   public DocumentCheckpointStore(CheckpointDocuments docs) {
     this.docs = docs;
   }
@@ -72,10 +74,12 @@ public class DocumentCheckpointStore implements CheckpointStore {
     return docs.describe() + " document " + name;
   }
 
+  /** The document of a table's full-sync progress. */
   public static String fullName(String table) {
     return "full." + table;
   }
 
+  /** The document of a table's stream positions. */
   public static String incrName(String table) {
     return "incr." + table;
   }

@@ -20,6 +20,7 @@ public record JobState(int formatVersion, String jobId, Phase phase, Map<String,
   /** The checkpoint format this build writes and reads. */
   public static final int FORMAT_VERSION = 1;
 
+  /** Copies the maps (insertion order kept). */
   public JobState {
     tables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tables));
     streams = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(streams));
@@ -32,7 +33,14 @@ public record JobState(int formatVersion, String jobId, Phase phase, Map<String,
 
   /** The job phase; {@link #code()} is what the {@code status_table} stores (the original's values). */
   public enum Phase {
-    NEW(""), FULL_SYNC("full_sync"), FULL_DONE("full_done"), INCR_SYNC("incr_sync");
+    /** Nothing done yet. */
+    NEW(""),
+    /** Copying tables. */
+    FULL_SYNC("full_sync"),
+    /** Every table copied; the streams are next. */
+    FULL_DONE("full_done"),
+    /** Following the streams. */
+    INCR_SYNC("incr_sync");
 
     private final String code;
 
@@ -40,10 +48,12 @@ public record JobState(int formatVersion, String jobId, Phase phase, Map<String,
       this.code = code;
     }
 
+    /** The persisted form. */
     public String code() {
       return code;
     }
 
+    /** The phase persisted as {@code code}; an unknown code is an error. */
     public static Phase ofCode(String code) {
       for (Phase p : values()) {
         if (p.code.equals(code)) {
@@ -64,6 +74,7 @@ public record JobState(int formatVersion, String jobId, Phase phase, Map<String,
 
     /** Some segments of a table advanced. */
     record SegmentsAdvanced(String table, List<SegmentCheckpoint> segments) implements Delta {
+      /** Copies the list. */
       public SegmentsAdvanced {
         segments = List.copyOf(segments);
       }
@@ -83,6 +94,7 @@ public record JobState(int formatVersion, String jobId, Phase phase, Map<String,
 
     /** The stream a table's incremental sync follows, with the start position of every shard. */
     record StreamPrepared(String table, String streamArn, List<ShardCheckpoint> shards) implements Delta {
+      /** Copies the list. */
       public StreamPrepared {
         shards = List.copyOf(shards);
       }
@@ -90,6 +102,7 @@ public record JobState(int formatVersion, String jobId, Phase phase, Map<String,
 
     /** Shards were discovered, advanced or finished. */
     record ShardsAdvanced(String table, List<ShardCheckpoint> shards) implements Delta {
+      /** Copies the list. */
       public ShardsAdvanced {
         shards = List.copyOf(shards);
       }
@@ -97,6 +110,7 @@ public record JobState(int formatVersion, String jobId, Phase phase, Map<String,
 
     /** Finished shards that have left the stream (trimmed after 24 h) and no longer need tracking. */
     record ShardsForgotten(String table, List<String> shardIds) implements Delta {
+      /** Copies the list. */
       public ShardsForgotten {
         shardIds = List.copyOf(shardIds);
       }
@@ -137,10 +151,12 @@ public record JobState(int formatVersion, String jobId, Phase phase, Map<String,
     }
   }
 
+  /** The stream positions of a table, if recorded. */
   public Optional<StreamCheckpoint> stream(String table) {
     return Optional.ofNullable(streams.get(table));
   }
 
+  /** The full-sync progress of a table, if recorded. */
   public Optional<TableCheckpoint> table(String name) {
     return Optional.ofNullable(tables.get(name));
   }

@@ -12,10 +12,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * @param done whether the whole segment is written
  */
 public record SegmentCheckpoint(int segment, Map<String, AttributeValue> lastKey, long itemsWritten, boolean done) {
+  /** Validates the segment number. */
   public SegmentCheckpoint {
     lastKey = lastKey == null ? null : Map.copyOf(lastKey);
   }
 
+  /** A segment that has not started. */
   public static SegmentCheckpoint start(int segment) {
     return new SegmentCheckpoint(segment, null, 0, false);
   }

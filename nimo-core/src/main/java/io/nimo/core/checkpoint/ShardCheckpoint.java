@@ -17,6 +17,7 @@ import java.util.Objects;
 public record ShardCheckpoint(String shardId, String parentShardId, String sequenceNumber, Status status,
     boolean inclusive) {
 
+  /** Checks that an inclusive position has a sequence number. */
   public ShardCheckpoint {
     Objects.requireNonNull(shardId);
     Objects.requireNonNull(status);
@@ -56,10 +57,12 @@ public record ShardCheckpoint(String shardId, String parentShardId, String seque
       this.code = code;
     }
 
+    /** The persisted form. */
     public String code() {
       return code;
     }
 
+    /** Whether the shard needs no more reading ({@link #DONE} or {@link #SKIPPED}). */
     public boolean finished() {
       return this == DONE || this == SKIPPED;
     }
@@ -69,6 +72,7 @@ public record ShardCheckpoint(String shardId, String parentShardId, String seque
       return this == SPOOLING || this == SPOOLED;
     }
 
+    /** The status persisted as {@code code} (or its enum name); an unknown one is an error. */
     public static Status ofCode(String code) {
       for (Status s : values()) {
         if (s.code.equals(code) || s.name().equals(code.toUpperCase(Locale.ROOT))) {

@@ -14,6 +14,7 @@ import java.util.Map;
  */
 public record StreamCheckpoint(String table, String streamArn, Map<String, ShardCheckpoint> shards) {
 
+  /** Copies the shard map (insertion order kept). */
   public StreamCheckpoint {
     shards = Collections.unmodifiableMap(new LinkedHashMap<>(shards));
   }

@@ -15,10 +15,12 @@ import java.util.TreeMap;
 public record TableCheckpoint(String table, boolean prepared, int totalSegments,
     Map<Integer, SegmentCheckpoint> segments, boolean done) {
 
+  /** Copies the segment map (sorted by segment). */
   public TableCheckpoint {
     segments = java.util.Collections.unmodifiableMap(new TreeMap<>(segments));
   }
 
+  /** A freshly prepared table: every segment at its start. */
   public static TableCheckpoint prepared(String table, int totalSegments) {
     Map<Integer, SegmentCheckpoint> s = new TreeMap<>();
     for (int i = 0; i < totalSegments; i++) {
@@ -27,10 +29,12 @@ public record TableCheckpoint(String table, boolean prepared, int totalSegments,
     return new TableCheckpoint(table, true, totalSegments, s, false);
   }
 
+  /** The progress of segment {@code i} (its start if not recorded). */
   public SegmentCheckpoint segment(int i) {
     return segments.getOrDefault(i, SegmentCheckpoint.start(i));
   }
 
+  /** Items written over all segments. */
   public long itemsWritten() {
     return segments.values().stream().mapToLong(SegmentCheckpoint::itemsWritten).sum();
   }

@@ -6,6 +6,7 @@ import java.util.List;
 public final class ConfFileRenderer {
   private ConfFileRenderer() {}
 
+  /** Renders a documented {@code key = default} conf file of the options. */
   public static String render(String header, List<ConfigOption<?>> options) {
     StringBuilder b = new StringBuilder();
     header.lines().forEach(l -> b.append("# ").append(l).append('\n'));

@@ -2,8 +2,10 @@ package io.nimo.core.config;
 
 /** A configuration problem, reported before anything is touched. The message names the key. */
 public class ConfigException extends RuntimeException {
+  /** The offending key. */
   private final String key;
 
+  /** A problem with the value of {@code key}; the message names the key. */
   public ConfigException(String key, String message) {
     super(key == null ? message : key + ": " + message);
     this.key = key;

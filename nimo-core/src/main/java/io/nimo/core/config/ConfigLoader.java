@@ -21,6 +21,7 @@ import org.apache.commons.configuration2.ex.ConfigurationException;
 public final class ConfigLoader {
   private ConfigLoader() {}
 
+  /** Loads a conf file and checks it against the declared options (unknown keys are errors). */
   public static Configuration load(Path file, List<ConfigOption<?>> declared) {
     return Configuration.of(declared, readRaw(file));
   }

@@ -25,13 +25,16 @@ public record ConfigOption<T>(
   /** Checks a parsed value; throws {@link ConfigException} naming the key when it is invalid. */
   @FunctionalInterface
   public interface Validator<T> {
+    /** Throws {@link ConfigException} naming {@code key} if {@code value} is not acceptable. */
     void ensureValid(String key, T value);
 
+    /** A validator that accepts everything. */
     static <T> Validator<T> none() {
       return (k, v) -> {};
     }
   }
 
+  /** Checks that key, type and parser are present. */
   public ConfigOption {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(parser, "parser");
@@ -39,18 +42,22 @@ public record ConfigOption<T>(
     Objects.requireNonNull(doc, "doc");
   }
 
+  /** A string option. */
   public static ConfigOption<String> string(String key, String defaultValue, String doc) {
     return new ConfigOption<>(key, "string", defaultValue, doc, s -> s, Validator.none(), false);
   }
 
+  /** A boolean option ({@code true}/{@code false}). */
   public static ConfigOption<Boolean> bool(String key, boolean defaultValue, String doc) {
     return new ConfigOption<>(key, "bool", defaultValue, doc, ConfigOption::parseBool, Validator.none(), false);
   }
 
+  /** An integer option. */
   public static ConfigOption<Integer> integer(String key, int defaultValue, String doc) {
     return new ConfigOption<>(key, "int", defaultValue, doc, Integer::valueOf, Validator.none(), false);
   }
 
+  /** A duration option ({@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h} or ISO-8601). */
   public static ConfigOption<java.time.Duration> duration(
       String key, java.time.Duration defaultValue, String doc) {
     return new ConfigOption<>(key, "duration", defaultValue, doc, Durations::parse, Validator.none(), false);
@@ -93,6 +100,7 @@ public record ConfigOption<T>(
     return new ConfigOption<>(key, type, defaultValue, doc, parser, validator, true);
   }
 
+  /** This option with another validator run after the current ones. */
   public ConfigOption<T> withValidator(Validator<T> extra) {
     Validator<T> first = validator;
     Validator<T> both = (k, v) -> {

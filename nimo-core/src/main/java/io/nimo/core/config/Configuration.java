@@ -87,6 +87,7 @@ public final class Configuration {
     return of(declared, raw);
   }
 
+  /** The options this configuration was checked against. */
   public List<ConfigOption<?>> declared() {
     return declared;
   }

@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class FilterValues {
   private FilterValues() {}
 
+  /** Parses {@code full.read.filter_attributevalues} (the original's {@code name```type```value} list). */
   public static Map<String, AttributeValue> parse(String text) {
     Map<String, AttributeValue> values = new LinkedHashMap<>();
     if (text.isBlank()) {

@@ -8,6 +8,7 @@ public final class Secrets {
 
   private Secrets() {}
 
+  /** Replaces the password of any {@code scheme://user:password@host} in {@code text} with {@code ***}. */
   public static String maskUrlCredentials(String text) {
     return URL_CREDENTIALS.matcher(text).replaceAll("$1:******@");
   }

@@ -26,24 +26,31 @@ public interface DynamoApi extends AutoCloseable {
   /** The table's description; {@link software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException} if absent. */
   TableDescription describeTable(String table);
 
+  /** The table's TTL setting. */
   TimeToLiveDescription describeTimeToLive(String table);
 
+  /** Enables TTL on {@code attribute}. */
   void enableTimeToLive(String table, String attribute);
 
+  /** Creates a table; returns its description (possibly still CREATING). */
   TableDescription createTable(CreateTableRequest request);
 
   /** Turns on the table's stream with the given view type. */
   void enableStream(String table, StreamViewType viewType);
 
+  /** Deletes a table. */
   void deleteTable(String table);
 
+  /** One Scan call. */
   ScanResponse scan(ScanRequest request);
 
   /** One BatchWriteItem call for one table; returns the unprocessed requests for that table. */
   List<WriteRequest> batchWrite(String table, List<WriteRequest> requests);
 
+  /** Writes one item. */
   void putItem(String table, Map<String, AttributeValue> item);
 
+  /** Deletes one item by key. */
   void deleteItem(String table, Map<String, AttributeValue> key);
 
   /** A strongly consistent read; an empty map when the item does not exist. */

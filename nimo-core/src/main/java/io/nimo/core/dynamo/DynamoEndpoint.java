@@ -52,6 +52,7 @@ public record DynamoEndpoint(
     return configure(DynamoDbClient.builder()).build();
   }
 
+  /** The endpoint behind nimo's {@link DynamoApi} seam. */
   public SdkDynamoApi buildApi() {
     return new SdkDynamoApi(buildClient());
   }

@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 public final class SdkDynamoApi implements DynamoApi {
   private final DynamoDbClient client;
 
+  /** Wraps (and owns) an SDK client. */
   public SdkDynamoApi(DynamoDbClient client) {
     this.client = client;
   }

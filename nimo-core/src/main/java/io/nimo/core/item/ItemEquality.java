@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class ItemEquality {
   private ItemEquality() {}
 
+  /** Whether two items are equal as DynamoDB sees them (numbers by value, sets unordered). */
   public static boolean equal(Map<String, AttributeValue> a, Map<String, AttributeValue> b) {
     if (a == null || b == null) {
       return a == b;
@@ -32,6 +33,7 @@ public final class ItemEquality {
     return true;
   }
 
+  /** Whether two attribute values are equal as DynamoDB sees them. */
   public static boolean equal(AttributeValue a, AttributeValue b) {
     if (a.type() != b.type()) {
       return false;

@@ -23,6 +23,7 @@ public final class ItemJson {
 
   private ItemJson() {}
 
+  /** The item as DynamoDB JSON. */
   public static String write(Map<String, AttributeValue> item) {
     try {
       return MAPPER.writeValueAsString(toNode(item));
@@ -31,6 +32,7 @@ public final class ItemJson {
     }
   }
 
+  /** The item of a DynamoDB JSON object; malformed input is an {@link IllegalArgumentException}. */
   public static Map<String, AttributeValue> read(String json) {
     try {
       return fromNode(MAPPER.readTree(json));
@@ -39,12 +41,14 @@ public final class ItemJson {
     }
   }
 
+  /** The item as a Jackson tree. */
   public static ObjectNode toNode(Map<String, AttributeValue> item) {
     ObjectNode node = MAPPER.createObjectNode();
     item.forEach((k, v) -> node.set(k, valueNode(v)));
     return node;
   }
 
+  /** The item of a Jackson tree in DynamoDB JSON. */
   public static Map<String, AttributeValue> fromNode(JsonNode node) {
     if (!node.isObject()) {
       throw new IllegalArgumentException("expected a JSON object, got " + node.getNodeType());

@@ -16,10 +16,12 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  */
 public record KeySchema(String hashKey, String rangeKey) {
 
+  /** Requires the hash key. */
   public KeySchema {
     Objects.requireNonNull(hashKey, "hashKey");
   }
 
+  /** The key schema of a described table. */
   public static KeySchema of(TableDescription table) {
     String hash = null;
     String range = null;

@@ -15,6 +15,7 @@ public final class IncrSyncStatus {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private final Map<String, StreamProgress> progress;
 
+  /** A view of the streams' progress by table. */
   public IncrSyncStatus(Map<String, StreamProgress> progress) {
     this.progress = progress;
   }
@@ -25,6 +26,7 @@ public final class IncrSyncStatus {
         java.util.Comparator.comparing(StreamProgress.Snapshot::table)).toList();
   }
 
+  /** {@code GET /metric}: the original's JSON shape. */
   public String metricJson() {
     List<StreamProgress.Snapshot> all = snapshots();
     ObjectNode n = MAPPER.createObjectNode();
@@ -55,6 +57,7 @@ public final class IncrSyncStatus {
     return n.toString();
   }
 
+  /** {@code GET /metrics}: Prometheus text format. */
   public String prometheus() {
     StringBuilder b = new StringBuilder();
     List<StreamProgress.Snapshot> all = snapshots();

@@ -11,6 +11,7 @@ public final class JobProgress {
   private final Map<String, TableProgress> byName = new ConcurrentHashMap<>();
   private final List<TableProgress> ordered = new CopyOnWriteArrayList<>();
 
+  /** The progress of {@code table}, created on first use. */
   public TableProgress register(String table) {
     return byName.computeIfAbsent(table, t -> {
       TableProgress p = new TableProgress(t);
@@ -31,6 +32,7 @@ public final class JobProgress {
     return p;
   }
 
+  /** Snapshots of every table, in registration order. */
   public List<TableProgress.Snapshot> snapshot() {
     List<TableProgress.Snapshot> out = new ArrayList<>();
     ordered.forEach(p -> out.add(p.snapshot()));

@@ -23,10 +23,12 @@ public final class StatusServer implements AutoCloseable {
 
   /** A response body with its content type. */
   public record Response(String contentType, String body) {
+    /** A JSON response. */
     public static Response json(String body) {
       return new Response("application/json", body);
     }
 
+    /** A plain-text response. */
     public static Response text(String body) {
       return new Response("text/plain; version=0.0.4", body);
     }
@@ -70,6 +72,7 @@ public final class StatusServer implements AutoCloseable {
     return new StatusServer(server);
   }
 
+  /** The bound port (useful when 0 asked for any free port). */
   public int port() {
     return server.getAddress().getPort();
   }

@@ -21,14 +21,17 @@ public final class StreamProgress {
   /** What the status endpoint shows of a shard. */
   public record ShardState(String parentShardId, String sequenceNumber, String status, long updatedMillis) {}
 
+  /** Empty progress of a table. */
   public StreamProgress(String table) {
     this.table = table;
   }
 
+  /** The table. */
   public String table() {
     return table;
   }
 
+  /** Counts one applied page: its records, items written, TTL deletes and newest creation time. */
   public void recordBatch(int records, long appliedItems, long ttl, long newestCreationMillis, long nowMillis) {
     read.add(records);
     applied.add(appliedItems);
@@ -47,19 +50,23 @@ public final class StreamProgress {
     }
   }
 
+  /** Counts a failed apply. */
   public void applyError() {
     applyErrors.increment();
   }
 
+  /** Records a shard's latest state. */
   public void shard(String shardId, ShardState state) {
     shards.put(shardId, state);
   }
 
+  /** Drops a shard that left the stream. */
   public void forget(String shardId) {
     shards.remove(shardId);
     behind.remove(shardId);
   }
 
+  /** A point-in-time view. */
   public Snapshot snapshot(long nowMillis) {
     long last = lastAppliedCreationMillis.get();
     long cp = lastCheckpointMillis.get();

@@ -9,7 +9,20 @@ import java.util.concurrent.atomic.LongAdder;
 /** Live, thread-safe counters of one table's sync. Read through {@link #snapshot()}. */
 public final class TableProgress {
   /** Where a table is. */
-  public enum State { WAITING, PREPARING, RUNNING, DONE, STOPPED, FAILED }
+  public enum State {
+    /** Not started. */
+    WAITING,
+    /** Creating or checking the target table. */
+    PREPARING,
+    /** Copying. */
+    RUNNING,
+    /** Every item copied. */
+    DONE,
+    /** Stopped on request; the checkpoint resumes it. */
+    STOPPED,
+    /** Ended with an error. */
+    FAILED
+  }
 
   private final String table;
   private final AtomicReference<State> state = new AtomicReference<>(State.WAITING);
@@ -25,14 +38,17 @@ public final class TableProgress {
   private final AtomicLong endNanos = new AtomicLong();
   private final List<String> notes = new CopyOnWriteArrayList<>();
 
+  /** Empty progress of a table. */
   public TableProgress(String table) {
     this.table = table;
   }
 
+  /** The table. */
   public String table() {
     return table;
   }
 
+  /** Moves the table to state {@code s}. */
   public void state(State s) {
     state.set(s);
     if (s == State.RUNNING) {
@@ -49,10 +65,12 @@ public final class TableProgress {
     alreadyDone.set(resumedFrom);
   }
 
+  /** Counts items read from the source. */
   public void addRead(long n) {
     read.add(n);
   }
 
+  /** Counts items written, items retried and keys de-duplicated. */
   public void addWritten(long n, long retriedItems, long dedup) {
     written.add(n);
     retried.add(retriedItems);
@@ -64,14 +82,17 @@ public final class TableProgress {
     filtered.add(n);
   }
 
+  /** Counts items that failed. */
   public void addFailed(long n) {
     failed.add(n);
   }
 
+  /** Adds a note shown in the summary (e.g. a setting the target refused). */
   public void note(String note) {
     notes.add(note);
   }
 
+  /** A point-in-time view. */
   public Snapshot snapshot() {
     long start = startNanos.get();
     long end = endNanos.get() == 0 ? System.nanoTime() : endNanos.get();
@@ -96,10 +117,12 @@ public final class TableProgress {
   public record Snapshot(String table, State state, long estimatedTotal, long resumedFrom, long read, long written,
       long retried, long failed, long deduplicated, long filtered, long elapsedMillis, List<String> notes) {
 
+    /** Items written, including those of earlier runs. */
     public long totalWritten() {
       return resumedFrom + written;
     }
 
+    /** Write rate since the table started. */
     public double itemsPerSecond() {
       return elapsedMillis == 0 ? 0 : written * 1000.0 / elapsedMillis;
     }

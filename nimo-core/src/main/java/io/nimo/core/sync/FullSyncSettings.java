@@ -26,6 +26,7 @@ public record FullSyncSettings(int segments, int parsers, int writers, int batch
         progressInterval);
   }
 
+  /** The settings a configuration describes. */
   public static FullSyncSettings from(Configuration c) {
     return new FullSyncSettings(c.get(ShakeOptions.FULL_READ_CONCURRENCY), c.get(ShakeOptions.FULL_DOC_PARSER),
         c.get(ShakeOptions.FULL_DOC_CONCURRENCY), c.get(ShakeOptions.FULL_WRITE_BATCH),

@@ -8,6 +8,7 @@ package io.nimo.core.sync;
 public final class StreamPositionLostException extends IllegalStateException {
   private static final long serialVersionUID = 1L;
 
+  /** A lost position; the message says how to go on. */
   public StreamPositionLostException(String message, Throwable cause) {
     super(message + ". Set incr.on_trimmed = resync to copy the table again automatically, or re-run its full "
         + "sync (remove the checkpoint)", cause);

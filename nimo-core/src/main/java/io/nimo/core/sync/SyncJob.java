@@ -65,6 +65,7 @@ public final class SyncJob implements AutoCloseable {
         b.clock, new AtomicBoolean());
   }
 
+  /** A builder over the configuration, validated here (a {@link ConfigException} names the key). */
   public static Builder builder(Configuration config) {
     return new Builder(config);
   }
@@ -280,16 +281,19 @@ public final class SyncJob implements AutoCloseable {
       return this;
     }
 
+    /** The clock for rates, lag and checkpoint ages (tests inject one). */
     public Builder clock(Clock clock) {
       this.clock = clock;
       return this;
     }
 
+    /** How retries wait (tests inject one). */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = sleeper;
       return this;
     }
 
+    /** Creates the job; no I/O happens until {@link #run()}. */
     public SyncJob build() {
       return new SyncJob(this);
     }

@@ -14,6 +14,7 @@ import java.util.List;
 public record SyncReport(Outcome outcome, List<TableSummary> tables, List<StreamProgress.Snapshot> streams,
     String message) {
 
+  /** Copies the lists. */
   public SyncReport {
     tables = List.copyOf(tables);
     streams = List.copyOf(streams);
@@ -38,6 +39,7 @@ public record SyncReport(Outcome outcome, List<TableSummary> tables, List<Stream
     FAILED
   }
 
+  /** Whether the run ended without failure (completed, already completed or stopped on request). */
   public boolean ok() {
     return outcome == Outcome.COMPLETED || outcome == Outcome.ALREADY_COMPLETED
         || outcome == Outcome.INCREMENTAL_STOPPED;

@@ -18,8 +18,16 @@ public record ChangeEvent(Kind kind, ItemKey key, Map<String, AttributeValue> ne
     boolean ttlExpiry) {
 
   /** The stream event name. */
-  public enum Kind { INSERT, MODIFY, REMOVE }
+  public enum Kind {
+    /** A new item. */
+    INSERT,
+    /** A changed item. */
+    MODIFY,
+    /** A deleted item. */
+    REMOVE
+  }
 
+  /** Requires a new image for INSERT and MODIFY. */
   public ChangeEvent {
     Objects.requireNonNull(kind);
     Objects.requireNonNull(key);

@@ -9,6 +9,7 @@ import java.util.List;
  * @param notes settings the target did not accept (e.g. TTL), to be shown in the summary
  */
 public record PrepareResult(boolean dropped, List<String> notes) {
+  /** Copies the notes. */
   public PrepareResult {
     notes = List.copyOf(notes);
   }

@@ -11,10 +11,12 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  */
 public record SourceTable(TableDescription description, String ttlAttribute) {
 
+  /** The table name. */
   public String name() {
     return description.tableName();
   }
 
+  /** The table's primary key. */
   public KeySchema keySchema() {
     return KeySchema.of(description);
   }

@@ -9,8 +9,10 @@ package io.nimo.core.target;
  * @param deduplicated items dropped because a later item in the same batch had the same key
  */
 public record WriteResult(long written, long retried, long deduplicated) {
+  /** Nothing written. */
   public static final WriteResult EMPTY = new WriteResult(0, 0, 0);
 
+  /** The sum of two results. */
   public WriteResult plus(WriteResult o) {
     return new WriteResult(written + o.written, retried + o.retried, deduplicated + o.deduplicated);
   }
