@@ -60,7 +60,12 @@ public final class CheckJob implements AutoCloseable {
         config.get(ShakeOptions.RETRY_BUDGET)), new DynamoErrorClassifier(), Clock.systemUTC(), Sleeper.SYSTEM);
   }
 
-  /** A builder over a validated configuration (the sync's keys). */
+  /**
+   * A builder over a validated configuration (the sync's keys).
+   *
+   * @param config the configuration
+   * @return a builder over a validated configuration (the sync's keys)
+   */
   public static Builder builder(Configuration config) {
     return new Builder(config);
   }
@@ -70,7 +75,11 @@ public final class CheckJob implements AutoCloseable {
     stopped.set(true);
   }
 
-  /** Checks every selected table, one after another, and blocks until done or stopped. */
+  /**
+   * Checks every selected table, one after another, and blocks until done or stopped.
+   *
+   * @return what was found, per table
+   */
   public CheckReport run() {
     List<String> tables = TableFilter.parse(config.get(ShakeOptions.FILTER_WHITE), config.get(ShakeOptions.FILTER_BLACK))
         .select(retrier.call("ListTables", source::listTables));
@@ -117,25 +126,45 @@ public final class CheckJob implements AutoCloseable {
       this.config = config;
     }
 
-    /** The source endpoint (owned by the check: closed with it). */
+    /**
+     * The source endpoint (owned by the check: closed with it).
+     *
+     * @param source the source
+     * @return this builder
+     */
     public Builder source(DynamoApi source) {
       this.source = source;
       return this;
     }
 
-    /** The target (owned by the check). */
+    /**
+     * The target (owned by the check).
+     *
+     * @param targets the target session
+     * @return this builder
+     */
     public Builder target(TargetSession targets) {
       this.targets = targets;
       return this;
     }
 
-    /** Where the per-table reports {@code <table>.jsonl} go (default {@code nimo-full-check-diff}). */
+    /**
+     * Where the per-table reports {@code <table>.jsonl} go (default {@code nimo-full-check-diff}).
+     *
+     * @param dir the directory
+     * @return this builder
+     */
     public Builder diffDirectory(Path dir) {
       this.diffDirectory = dir;
       return this;
     }
 
-    /** Compares about this many items per table, chosen by key; 0 (the default) compares every item. */
+    /**
+     * Compares about this many items per table, chosen by key; 0 (the default) compares every item.
+     *
+     * @param itemsPerTable items to compare per table
+     * @return this builder
+     */
     public Builder sample(long itemsPerTable) {
       if (itemsPerTable < 0) {
         throw new IllegalArgumentException("sample must be 0 (all) or positive, not " + itemsPerTable);
@@ -144,13 +173,22 @@ public final class CheckJob implements AutoCloseable {
       return this;
     }
 
-    /** Whether a full check also looks for target items missing on the source (default true). */
+    /**
+     * Whether a full check also looks for target items missing on the source (default true).
+     *
+     * @param findExtras whether to look for them
+     * @return this builder
+     */
     public Builder findExtras(boolean findExtras) {
       this.findExtras = findExtras;
       return this;
     }
 
-    /** Creates the check; no I/O happens until {@link #run()}. */
+    /**
+     * Creates the check; no I/O happens until {@link #run()}.
+     *
+     * @return the check
+     */
     public CheckJob build() {
       return new CheckJob(this);
     }

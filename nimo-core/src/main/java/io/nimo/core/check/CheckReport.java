@@ -10,12 +10,21 @@ import java.util.List;
  */
 public record CheckReport(List<TableCheck> tables, boolean stopped) {
 
-  /** Copies the table list. */
+  /**
+   * Copies the table list.
+   *
+   * @param tables the table names
+   * @param stopped whether it stopped early
+   */
   public CheckReport {
     tables = List.copyOf(tables);
   }
 
-  /** Whether every table was checked completely and matched. */
+  /**
+   * Whether every table was checked completely and matched.
+   *
+   * @return whether every table was checked completely and matched
+   */
   public boolean consistent() {
     return !stopped && tables.stream().allMatch(TableCheck::consistent);
   }

@@ -13,7 +13,13 @@ import java.util.List;
  */
 public record Difference(Kind kind, ItemKey key, List<String> attributes) {
 
-  /** Copies the attribute names. */
+  /**
+   * Copies the attribute names.
+   *
+   * @param kind what happened
+   * @param key the item's primary key
+   * @param attributes the attribute names
+   */
   public Difference {
     attributes = List.copyOf(attributes);
   }

@@ -55,12 +55,21 @@ public final class RepairJob implements AutoCloseable {
         new DynamoErrorClassifier(), Clock.systemUTC(), Sleeper.SYSTEM);
   }
 
-  /** A builder over a validated configuration (the sync's keys). */
+  /**
+   * A builder over a validated configuration (the sync's keys).
+   *
+   * @param config the configuration
+   * @return a builder over a validated configuration (the sync's keys)
+   */
   public static Builder builder(Configuration config) {
     return new Builder(config);
   }
 
-  /** Repairs every table with a report in the diff directory. */
+  /**
+   * Repairs every table with a report in the diff directory.
+   *
+   * @return the result per table
+   */
   public List<TableRepair> run() {
     List<TableRepair> out = new ArrayList<>();
     for (Path report : reports()) {
@@ -141,25 +150,44 @@ public final class RepairJob implements AutoCloseable {
       this.config = config;
     }
 
-    /** The source endpoint (owned by the repair: closed with it). */
+    /**
+     * The source endpoint (owned by the repair: closed with it).
+     *
+     * @param source the source
+     * @return this builder
+     */
     public Builder source(DynamoApi source) {
       this.source = source;
       return this;
     }
 
-    /** The target (owned by the repair). */
+    /**
+     * The target (owned by the repair).
+     *
+     * @param targets the target session
+     * @return this builder
+     */
     public Builder target(TargetSession targets) {
       this.targets = targets;
       return this;
     }
 
-    /** The directory of the check's reports (default {@code nimo-full-check-diff}). */
+    /**
+     * The directory of the check's reports (default {@code nimo-full-check-diff}).
+     *
+     * @param dir the directory
+     * @return this builder
+     */
     public Builder diffDirectory(Path dir) {
       this.diffDirectory = dir;
       return this;
     }
 
-    /** Creates the repair; no I/O happens until {@link #run()}. */
+    /**
+     * Creates the repair; no I/O happens until {@link #run()}.
+     *
+     * @return the repair
+     */
     public RepairJob build() {
       return new RepairJob(this);
     }

@@ -16,7 +16,11 @@ import java.nio.file.Path;
 public record TableCheck(String table, long checked, long missing, long different, long extra, Path diffFile,
     String error) {
 
-  /** Whether the table finished and no difference was found. */
+  /**
+   * Whether the table finished and no difference was found.
+   *
+   * @return whether the table finished and no difference was found
+   */
   public boolean consistent() {
     return error == null && missing == 0 && different == 0 && extra == 0;
   }

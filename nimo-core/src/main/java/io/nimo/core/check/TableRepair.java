@@ -12,7 +12,11 @@ package io.nimo.core.check;
  */
 public record TableRepair(String table, long listed, long written, long deleted, long unresolved, String error) {
 
-  /** Whether every listed difference is gone. */
+  /**
+   * Whether every listed difference is gone.
+   *
+   * @return whether every listed difference is gone
+   */
   public boolean complete() {
     return error == null && unresolved == 0;
   }

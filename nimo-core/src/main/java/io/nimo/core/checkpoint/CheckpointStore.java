@@ -13,13 +13,23 @@ public interface CheckpointStore extends AutoCloseable {
    * The persisted state, or {@link JobState#fresh} when nothing was saved yet.
    *
    * @throws CheckpointException when the stored data is unreadable or of an unknown format version
+   * @param jobId the job id ({@code id})
+   * @return the persisted state, or {@link JobState#fresh} when nothing was saved yet
    */
   JobState load(String jobId);
 
-  /** Applies and persists one change atomically. */
+  /**
+   * Applies and persists one change atomically.
+   *
+   * @param delta the change
+   */
   void save(JobState.Delta delta);
 
-  /** A human-readable location for logs, e.g. the directory. Never contains credentials. */
+  /**
+   * A human-readable location for logs, e.g. the directory. Never contains credentials.
+   *
+   * @return a human-readable location for logs
+   */
   String describe();
 
   @Override

@@ -8,9 +8,18 @@ import io.nimo.core.config.Configuration;
  */
 public interface CheckpointStoreProvider {
 
-  /** The {@code checkpoint.type} value this provider serves. */
+  /**
+   * The {@code checkpoint.type} value this provider serves.
+   *
+   * @return the {@code checkpoint.type} value this provider serves
+   */
   String type();
 
-  /** Opens the store; may create directories but must not load state yet. */
+  /**
+   * Opens the store; may create directories but must not load state yet.
+   *
+   * @param config the configuration
+   * @return the store
+   */
   CheckpointStore open(Configuration config);
 }

@@ -11,7 +11,12 @@ import java.util.ServiceLoader;
 public final class CheckpointStores {
   private CheckpointStores() {}
 
-  /** Opens the store named by {@code checkpoint.type} (built-in or found by ServiceLoader). */
+  /**
+   * Opens the store named by {@code checkpoint.type} (built-in or found by ServiceLoader).
+   *
+   * @param config the configuration
+   * @return the store named by {@code checkpoint.type} (built-in or found by ServiceLoader)
+   */
   public static CheckpointStore open(Configuration config) {
     String type = config.get(ShakeOptions.CHECKPOINT_TYPE);
     List<String> known = new ArrayList<>();

@@ -18,7 +18,11 @@ public class DocumentCheckpointStore implements CheckpointStore {
   private final CheckpointDocuments docs;
   private JobState state;
 
-  /** A store over the given documents (read on {@link #load}). */
+  /**
+   * A store over the given documents (read on {@link #load}).
+   *
+   * @param docs the documents
+   */
   public DocumentCheckpointStore(CheckpointDocuments docs) {
     this.docs = docs;
   }
@@ -74,12 +78,22 @@ public class DocumentCheckpointStore implements CheckpointStore {
     return docs.describe() + " document " + name;
   }
 
-  /** The document of a table's full-sync progress. */
+  /**
+   * The document of a table's full-sync progress.
+   *
+   * @param table the table name
+   * @return the document of a table's full-sync progress
+   */
   public static String fullName(String table) {
     return "full." + table;
   }
 
-  /** The document of a table's stream positions. */
+  /**
+   * The document of a table's stream positions.
+   *
+   * @param table the table name
+   * @return the document of a table's stream positions
+   */
   public static String incrName(String table) {
     return "incr." + table;
   }

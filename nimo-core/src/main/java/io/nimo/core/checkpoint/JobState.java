@@ -20,13 +20,26 @@ public record JobState(int formatVersion, String jobId, Phase phase, Map<String,
   /** The checkpoint format this build writes and reads. */
   public static final int FORMAT_VERSION = 1;
 
-  /** Copies the maps (insertion order kept). */
+  /**
+   * Copies the maps (insertion order kept).
+   *
+   * @param formatVersion the persisted format version
+   * @param jobId the job id ({@code id})
+   * @param phase the phase
+   * @param tables the table names
+   * @param streams the streams endpoint
+   */
   public JobState {
     tables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tables));
     streams = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(streams));
   }
 
-  /** A job that has never run. */
+  /**
+   * A job that has never run.
+   *
+   * @param jobId the job id ({@code id})
+   * @return a job that has never run
+   */
   public static JobState fresh(String jobId) {
     return new JobState(FORMAT_VERSION, jobId, Phase.NEW, Map.of(), Map.of());
   }
@@ -48,12 +61,21 @@ public record JobState(int formatVersion, String jobId, Phase phase, Map<String,
       this.code = code;
     }
 
-    /** The persisted form. */
+    /**
+     * The persisted form.
+     *
+     * @return the persisted form
+     */
     public String code() {
       return code;
     }
 
-    /** The phase persisted as {@code code}; an unknown code is an error. */
+    /**
+     * The phase persisted as {@code code}; an unknown code is an error.
+     *
+     * @param code the persisted form
+     * @return the phase persisted as {@code code}
+     */
     public static Phase ofCode(String code) {
       for (Phase p : values()) {
         if (p.code.equals(code)) {
@@ -74,7 +96,12 @@ public record JobState(int formatVersion, String jobId, Phase phase, Map<String,
 
     /** Some segments of a table advanced. */
     record SegmentsAdvanced(String table, List<SegmentCheckpoint> segments) implements Delta {
-      /** Copies the list. */
+      /**
+       * Copies the list.
+       *
+       * @param table the table name
+       * @param segments the segments
+       */
       public SegmentsAdvanced {
         segments = List.copyOf(segments);
       }
@@ -94,7 +121,13 @@ public record JobState(int formatVersion, String jobId, Phase phase, Map<String,
 
     /** The stream a table's incremental sync follows, with the start position of every shard. */
     record StreamPrepared(String table, String streamArn, List<ShardCheckpoint> shards) implements Delta {
-      /** Copies the list. */
+      /**
+       * Copies the list.
+       *
+       * @param table the table name
+       * @param streamArn the stream ARN
+       * @param shards the shards
+       */
       public StreamPrepared {
         shards = List.copyOf(shards);
       }
@@ -102,7 +135,12 @@ public record JobState(int formatVersion, String jobId, Phase phase, Map<String,
 
     /** Shards were discovered, advanced or finished. */
     record ShardsAdvanced(String table, List<ShardCheckpoint> shards) implements Delta {
-      /** Copies the list. */
+      /**
+       * Copies the list.
+       *
+       * @param table the table name
+       * @param shards the shards
+       */
       public ShardsAdvanced {
         shards = List.copyOf(shards);
       }
@@ -110,13 +148,22 @@ public record JobState(int formatVersion, String jobId, Phase phase, Map<String,
 
     /** Finished shards that have left the stream (trimmed after 24 h) and no longer need tracking. */
     record ShardsForgotten(String table, List<String> shardIds) implements Delta {
-      /** Copies the list. */
+      /**
+       * Copies the list.
+       *
+       * @param table the table name
+       * @param shardIds the shards
+       */
       public ShardsForgotten {
         shardIds = List.copyOf(shardIds);
       }
     }
 
-    /** The table name this delta touches, if any. */
+    /**
+     * The table name this delta touches, if any.
+     *
+     * @return the table name this delta touches, if any
+     */
     default Optional<String> tableName() {
       if (this instanceof TablePrepared t) {
         return Optional.of(t.table());
@@ -136,7 +183,11 @@ public record JobState(int formatVersion, String jobId, Phase phase, Map<String,
       return Optional.empty();
     }
 
-    /** The table whose stream progress this delta touches, if any. */
+    /**
+     * The table whose stream progress this delta touches, if any.
+     *
+     * @return the table whose stream progress this delta touches, if any
+     */
     default Optional<String> streamTable() {
       if (this instanceof StreamPrepared p) {
         return Optional.of(p.table());
@@ -151,17 +202,32 @@ public record JobState(int formatVersion, String jobId, Phase phase, Map<String,
     }
   }
 
-  /** The stream positions of a table, if recorded. */
+  /**
+   * The stream positions of a table, if recorded.
+   *
+   * @param table the table name
+   * @return the stream positions of a table, if recorded
+   */
   public Optional<StreamCheckpoint> stream(String table) {
     return Optional.ofNullable(streams.get(table));
   }
 
-  /** The full-sync progress of a table, if recorded. */
+  /**
+   * The full-sync progress of a table, if recorded.
+   *
+   * @param name the name
+   * @return the full-sync progress of a table, if recorded
+   */
   public Optional<TableCheckpoint> table(String name) {
     return Optional.ofNullable(tables.get(name));
   }
 
-  /** The state after {@code delta}. */
+  /**
+   * The state after {@code delta}.
+   *
+   * @param delta the change
+   * @return the state after {@code delta}
+   */
   public JobState apply(Delta delta) {
     Map<String, TableCheckpoint> t = new LinkedHashMap<>(tables);
     Map<String, StreamCheckpoint> st = new LinkedHashMap<>(streams);

@@ -12,12 +12,24 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * @param done whether the whole segment is written
  */
 public record SegmentCheckpoint(int segment, Map<String, AttributeValue> lastKey, long itemsWritten, boolean done) {
-  /** Validates the segment number. */
+  /**
+   * Validates the segment number.
+   *
+   * @param segment the segment number
+   * @param lastKey the LastEvaluatedKey to resume after, or {@code null}
+   * @param itemsWritten items written so far
+   * @param done whether it is finished
+   */
   public SegmentCheckpoint {
     lastKey = lastKey == null ? null : Map.copyOf(lastKey);
   }
 
-  /** A segment that has not started. */
+  /**
+   * A segment that has not started.
+   *
+   * @param segment the segment number
+   * @return a segment that has not started
+   */
   public static SegmentCheckpoint start(int segment) {
     return new SegmentCheckpoint(segment, null, 0, false);
   }

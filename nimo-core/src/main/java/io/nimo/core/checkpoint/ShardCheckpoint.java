@@ -17,7 +17,15 @@ import java.util.Objects;
 public record ShardCheckpoint(String shardId, String parentShardId, String sequenceNumber, Status status,
     boolean inclusive) {
 
-  /** Checks that an inclusive position has a sequence number. */
+  /**
+   * Checks that an inclusive position has a sequence number.
+   *
+   * @param shardId the shard
+   * @param parentShardId the parent shard, or {@code null}
+   * @param sequenceNumber the stream sequence number
+   * @param status the status
+   * @param inclusive whether reading starts at the sequence number
+   */
   public ShardCheckpoint {
     Objects.requireNonNull(shardId);
     Objects.requireNonNull(status);
@@ -26,12 +34,23 @@ public record ShardCheckpoint(String shardId, String parentShardId, String seque
     }
   }
 
-  /** A position after {@code sequenceNumber} (or from the oldest record when it is {@code null}). */
+  /**
+   * A position after {@code sequenceNumber} (or from the oldest record when it is {@code null}).
+   *
+   * @param shardId the shard
+   * @param parentShardId the parent shard, or {@code null}
+   * @param sequenceNumber the stream sequence number
+   * @param status the status
+   */
   public ShardCheckpoint(String shardId, String parentShardId, String sequenceNumber, Status status) {
     this(shardId, parentShardId, sequenceNumber, status, false);
   }
 
-  /** The iterator type this position opens with, as the original's {@code IteratorType} field. */
+  /**
+   * The iterator type this position opens with, as the original's {@code IteratorType} field.
+   *
+   * @return the iterator type this position opens with, as the original's {@code IteratorType} field
+   */
   public String iteratorType() {
     return sequenceNumber == null ? "TRIM_HORIZON" : inclusive ? "AT_SEQUENCE_NUMBER" : "AFTER_SEQUENCE_NUMBER";
   }
@@ -57,22 +76,39 @@ public record ShardCheckpoint(String shardId, String parentShardId, String seque
       this.code = code;
     }
 
-    /** The persisted form. */
+    /**
+     * The persisted form.
+     *
+     * @return the persisted form
+     */
     public String code() {
       return code;
     }
 
-    /** Whether the shard needs no more reading ({@link #DONE} or {@link #SKIPPED}). */
+    /**
+     * Whether the shard needs no more reading ({@link #DONE} or {@link #SKIPPED}).
+     *
+     * @return whether the shard needs no more reading ({@link #DONE} or {@link #SKIPPED})
+     */
     public boolean finished() {
       return this == DONE || this == SKIPPED;
     }
 
-    /** Whether records up to the position wait in the local spool (replayed before the shard goes live). */
+    /**
+     * Whether records up to the position wait in the local spool (replayed before the shard goes live).
+     *
+     * @return whether records up to the position wait in the local spool
+     */
     public boolean spooled() {
       return this == SPOOLING || this == SPOOLED;
     }
 
-    /** The status persisted as {@code code} (or its enum name); an unknown one is an error. */
+    /**
+     * The status persisted as {@code code} (or its enum name); an unknown one is an error.
+     *
+     * @param code the persisted form
+     * @return the status persisted as {@code code} (or its enum name)
+     */
     public static Status ofCode(String code) {
       for (Status s : values()) {
         if (s.code.equals(code) || s.name().equals(code.toUpperCase(Locale.ROOT))) {
@@ -83,12 +119,22 @@ public record ShardCheckpoint(String shardId, String parentShardId, String seque
     }
   }
 
-  /** The position after {@code sequence}, in the same status. */
+  /**
+   * The position after {@code sequence}, in the same status.
+   *
+   * @param sequence the stream sequence number
+   * @return the position after {@code sequence}, in the same status
+   */
   public ShardCheckpoint advancedTo(String sequence) {
     return new ShardCheckpoint(shardId, parentShardId, sequence, status);
   }
 
-  /** The same position in another status. */
+  /**
+   * The same position in another status.
+   *
+   * @param next the next
+   * @return the same position in another status
+   */
   public ShardCheckpoint withStatus(Status next) {
     return new ShardCheckpoint(shardId, parentShardId, sequenceNumber, next, inclusive);
   }
@@ -96,6 +142,9 @@ public record ShardCheckpoint(String shardId, String parentShardId, String seque
   /**
    * Whether the record with {@code sequence} is behind this position (already consumed): before it
    * for an inclusive position, at or before it otherwise. Sequence numbers compare as numbers.
+   *
+   * @param sequence the stream sequence number
+   * @return whether the record with {@code sequence} is already consumed
    */
   public boolean covers(String sequence) {
     if (sequenceNumber == null) {

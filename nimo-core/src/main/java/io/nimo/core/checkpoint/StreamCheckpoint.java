@@ -14,7 +14,13 @@ import java.util.Map;
  */
 public record StreamCheckpoint(String table, String streamArn, Map<String, ShardCheckpoint> shards) {
 
-  /** Copies the shard map (insertion order kept). */
+  /**
+   * Copies the shard map (insertion order kept).
+   *
+   * @param table the table name
+   * @param streamArn the stream ARN
+   * @param shards the shards
+   */
   public StreamCheckpoint {
     shards = Collections.unmodifiableMap(new LinkedHashMap<>(shards));
   }

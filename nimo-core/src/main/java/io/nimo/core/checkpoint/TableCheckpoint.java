@@ -15,12 +15,26 @@ import java.util.TreeMap;
 public record TableCheckpoint(String table, boolean prepared, int totalSegments,
     Map<Integer, SegmentCheckpoint> segments, boolean done) {
 
-  /** Copies the segment map (sorted by segment). */
+  /**
+   * Copies the segment map (sorted by segment).
+   *
+   * @param table the table name
+   * @param prepared whether the target table was prepared
+   * @param totalSegments the parallel-Scan TotalSegments
+   * @param segments the segments
+   * @param done whether it is finished
+   */
   public TableCheckpoint {
     segments = java.util.Collections.unmodifiableMap(new TreeMap<>(segments));
   }
 
-  /** A freshly prepared table: every segment at its start. */
+  /**
+   * A freshly prepared table: every segment at its start.
+   *
+   * @param table the table name
+   * @param totalSegments the parallel-Scan TotalSegments
+   * @return a freshly prepared table: every segment at its start
+   */
   public static TableCheckpoint prepared(String table, int totalSegments) {
     Map<Integer, SegmentCheckpoint> s = new TreeMap<>();
     for (int i = 0; i < totalSegments; i++) {
@@ -29,12 +43,21 @@ public record TableCheckpoint(String table, boolean prepared, int totalSegments,
     return new TableCheckpoint(table, true, totalSegments, s, false);
   }
 
-  /** The progress of segment {@code i} (its start if not recorded). */
+  /**
+   * The progress of segment {@code i} (its start if not recorded).
+   *
+   * @param i the segment number
+   * @return the progress of segment {@code i} (its start if not recorded)
+   */
   public SegmentCheckpoint segment(int i) {
     return segments.getOrDefault(i, SegmentCheckpoint.start(i));
   }
 
-  /** Items written over all segments. */
+  /**
+   * Items written over all segments.
+   *
+   * @return items written over all segments
+   */
   public long itemsWritten() {
     return segments.values().stream().mapToLong(SegmentCheckpoint::itemsWritten).sum();
   }

@@ -6,7 +6,13 @@ import java.util.List;
 public final class ConfFileRenderer {
   private ConfFileRenderer() {}
 
-  /** Renders a documented {@code key = default} conf file of the options. */
+  /**
+   * Renders a documented {@code key = default} conf file of the options.
+   *
+   * @param header the text above the options
+   * @param options the options
+   * @return a documented {@code key = default} conf file of the options
+   */
   public static String render(String header, List<ConfigOption<?>> options) {
     StringBuilder b = new StringBuilder();
     header.lines().forEach(l -> b.append("# ").append(l).append('\n'));

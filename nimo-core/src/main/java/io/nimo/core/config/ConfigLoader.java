@@ -21,12 +21,23 @@ import org.apache.commons.configuration2.ex.ConfigurationException;
 public final class ConfigLoader {
   private ConfigLoader() {}
 
-  /** Loads a conf file and checks it against the declared options (unknown keys are errors). */
+  /**
+   * Loads a conf file and checks it against the declared options (unknown keys are errors).
+   *
+   * @param file the file
+   * @param declared the declared options
+   * @return the checked configuration
+   */
   public static Configuration load(Path file, List<ConfigOption<?>> declared) {
     return Configuration.of(declared, readRaw(file));
   }
 
-  /** Reads the raw key/value pairs, rejecting lines without {@code =} and duplicate keys. */
+  /**
+   * Reads the raw key/value pairs, rejecting lines without {@code =} and duplicate keys.
+   *
+   * @param file the file
+   * @return the raw key/value pairs, rejecting lines without {@code =} and duplicate keys
+   */
   public static Map<String, String> readRaw(Path file) {
     String text;
     try {

@@ -25,16 +25,36 @@ public record ConfigOption<T>(
   /** Checks a parsed value; throws {@link ConfigException} naming the key when it is invalid. */
   @FunctionalInterface
   public interface Validator<T> {
-    /** Throws {@link ConfigException} naming {@code key} if {@code value} is not acceptable. */
+    /**
+     * Throws {@link ConfigException} naming {@code key} if {@code value} is not acceptable.
+     *
+     * @param key the conf key
+     * @param value the value
+     */
     void ensureValid(String key, T value);
 
-    /** A validator that accepts everything. */
+    /**
+     * A validator that accepts everything.
+     *
+     * @param <T> the value type
+     * @return a validator that accepts everything
+     */
     static <T> Validator<T> none() {
       return (k, v) -> {};
     }
   }
 
-  /** Checks that key, type and parser are present. */
+  /**
+   * Checks that key, type and parser are present.
+   *
+   * @param key the conf key
+   * @param type the type name
+   * @param defaultValue the value when the key is absent
+   * @param doc what the option does (shown in the conf file and --help)
+   * @param parser turns the text into a value
+   * @param validator the check
+   * @param secret whether the value is masked in logs
+   */
   public ConfigOption {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(parser, "parser");
@@ -42,28 +62,64 @@ public record ConfigOption<T>(
     Objects.requireNonNull(doc, "doc");
   }
 
-  /** A string option. */
+  /**
+   * A string option.
+   *
+   * @param key the conf key
+   * @param defaultValue the value when the key is absent
+   * @param doc what the option does (shown in the conf file and --help)
+   * @return a string option
+   */
   public static ConfigOption<String> string(String key, String defaultValue, String doc) {
     return new ConfigOption<>(key, "string", defaultValue, doc, s -> s, Validator.none(), false);
   }
 
-  /** A boolean option ({@code true}/{@code false}). */
+  /**
+   * A boolean option ({@code true}/{@code false}).
+   *
+   * @param key the conf key
+   * @param defaultValue the value when the key is absent
+   * @param doc what the option does (shown in the conf file and --help)
+   * @return a boolean option ({@code true}/{@code false})
+   */
   public static ConfigOption<Boolean> bool(String key, boolean defaultValue, String doc) {
     return new ConfigOption<>(key, "bool", defaultValue, doc, ConfigOption::parseBool, Validator.none(), false);
   }
 
-  /** An integer option. */
+  /**
+   * An integer option.
+   *
+   * @param key the conf key
+   * @param defaultValue the value when the key is absent
+   * @param doc what the option does (shown in the conf file and --help)
+   * @return an integer option
+   */
   public static ConfigOption<Integer> integer(String key, int defaultValue, String doc) {
     return new ConfigOption<>(key, "int", defaultValue, doc, Integer::valueOf, Validator.none(), false);
   }
 
-  /** A duration option ({@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h} or ISO-8601). */
+  /**
+   * A duration option ({@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h} or ISO-8601).
+   *
+   * @param key the conf key
+   * @param defaultValue the value when the key is absent
+   * @param doc what the option does (shown in the conf file and --help)
+   * @return a duration option ({@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h} or ISO-8601)
+   */
   public static ConfigOption<java.time.Duration> duration(
       String key, java.time.Duration defaultValue, String doc) {
     return new ConfigOption<>(key, "duration", defaultValue, doc, Durations::parse, Validator.none(), false);
   }
 
-  /** A string restricted to the given values (compared case-insensitively, stored lower-case). */
+  /**
+   * A string restricted to the given values (compared case-insensitively, stored lower-case).
+   *
+   * @param key the conf key
+   * @param defaultValue the value when the key is absent
+   * @param doc what the option does (shown in the conf file and --help)
+   * @param allowed the accepted values
+   * @return a string restricted to the given values (compared case-insensitively, stored lower-case)
+   */
   public static ConfigOption<String> oneOf(String key, String defaultValue, String doc, String... allowed) {
     List<String> values = Arrays.asList(allowed);
     Validator<String> v = (k, value) -> {
@@ -74,7 +130,13 @@ public record ConfigOption<T>(
     return new ConfigOption<>(key, "enum", defaultValue, doc, s -> s.toLowerCase(Locale.ROOT), v, false);
   }
 
-  /** This option with an integer range check. */
+  /**
+   * This option with an integer range check.
+   *
+   * @param min the smallest allowed value
+   * @param max the largest allowed value
+   * @return this option with an integer range check
+   */
   @SuppressWarnings("unchecked")
   public ConfigOption<T> between(int min, int max) {
     Validator<T> range = (k, value) -> {
@@ -86,7 +148,11 @@ public record ConfigOption<T>(
     return withValidator(range);
   }
 
-  /** This option, additionally requiring a non-empty value. */
+  /**
+   * This option, additionally requiring a non-empty value.
+   *
+   * @return this option, additionally requiring a non-empty value
+   */
   public ConfigOption<T> required() {
     return withValidator((k, value) -> {
       if (value == null || value.toString().isBlank()) {
@@ -95,12 +161,21 @@ public record ConfigOption<T>(
     });
   }
 
-  /** This option with its value masked in logs, endpoints and dumps. */
+  /**
+   * This option with its value masked in logs, endpoints and dumps.
+   *
+   * @return this option with its value masked in logs, endpoints and dumps
+   */
   public ConfigOption<T> asSecret() {
     return new ConfigOption<>(key, type, defaultValue, doc, parser, validator, true);
   }
 
-  /** This option with another validator run after the current ones. */
+  /**
+   * This option with another validator run after the current ones.
+   *
+   * @param extra the extra check
+   * @return this option with another validator run after the current ones
+   */
   public ConfigOption<T> withValidator(Validator<T> extra) {
     Validator<T> first = validator;
     Validator<T> both = (k, v) -> {
@@ -110,7 +185,12 @@ public record ConfigOption<T>(
     return new ConfigOption<>(key, type, defaultValue, doc, parser, both, secret);
   }
 
-  /** Parses and validates a raw value from a file or a map. */
+  /**
+   * Parses and validates a raw value from a file or a map.
+   *
+   * @param raw the text as written in the conf file
+   * @return the parsed value
+   */
   public T parse(String raw) {
     T value;
     try {
@@ -122,7 +202,11 @@ public record ConfigOption<T>(
     return value;
   }
 
-  /** The default rendered as it appears in a conf file. */
+  /**
+   * The default rendered as it appears in a conf file.
+   *
+   * @return the default rendered as it appears in a conf file
+   */
   public String defaultText() {
     return defaultValue == null ? "" : Durations.format(defaultValue);
   }

@@ -25,6 +25,9 @@ public final class Configuration {
    * Parses and validates raw values against the declared options. Unknown keys are rejected.
    *
    * @throws ConfigException naming the first offending key
+   * @param declared the declared options
+   * @param raw the text as written in the conf file
+   * @return the checked configuration
    */
   public static Configuration of(List<ConfigOption<?>> declared, Map<String, String> raw) {
     Map<String, ConfigOption<?>> byKey = new LinkedHashMap<>();
@@ -51,7 +54,12 @@ public final class Configuration {
     return new Configuration(declared, values, explicit);
   }
 
-  /** A builder for configurations in code, over the given declared options. */
+  /**
+   * A builder for configurations in code, over the given declared options.
+   *
+   * @param declared the declared options
+   * @return a builder for configurations in code, over the given declared options
+   */
   public static ConfigurationBuilder builder(List<ConfigOption<?>> declared) {
     return new ConfigurationBuilder(declared);
   }
@@ -61,7 +69,13 @@ public final class Configuration {
     option.validator().ensureValid(option.key(), (T) option.defaultValue());
   }
 
-  /** The value of a declared option (its default when not set). */
+  /**
+   * The value of a declared option (its default when not set).
+   *
+   * @param <T> the value type
+   * @param option the option
+   * @return the value of a declared option (its default when not set)
+   */
   @SuppressWarnings("unchecked")
   public <T> T get(ConfigOption<T> option) {
     if (!values.containsKey(option.key())) {
@@ -70,12 +84,22 @@ public final class Configuration {
     return (T) values.get(option.key());
   }
 
-  /** Whether the option was set explicitly rather than defaulted. */
+  /**
+   * Whether the option was set explicitly rather than defaulted.
+   *
+   * @param option the option
+   * @return whether the option was set explicitly rather than defaulted
+   */
   public boolean isSet(ConfigOption<?> option) {
     return explicit.containsKey(option.key());
   }
 
-  /** A copy with some values replaced (raw text, validated as usual). */
+  /**
+   * A copy with some values replaced (raw text, validated as usual).
+   *
+   * @param overrides values that replace the file's
+   * @return a copy with some values replaced (raw text, validated as usual)
+   */
   public Configuration with(Map<String, String> overrides) {
     Map<String, String> raw = new LinkedHashMap<>();
     for (ConfigOption<?> o : declared) {
@@ -87,12 +111,20 @@ public final class Configuration {
     return of(declared, raw);
   }
 
-  /** The options this configuration was checked against. */
+  /**
+   * The options this configuration was checked against.
+   *
+   * @return the options this configuration was checked against
+   */
   public List<ConfigOption<?>> declared() {
     return declared;
   }
 
-  /** Every key with its effective value, secrets masked: safe to log or serve. */
+  /**
+   * Every key with its effective value, secrets masked: safe to log or serve.
+   *
+   * @return every key with its effective value, secrets masked: safe to log or serve
+   */
   public Map<String, String> masked() {
     Map<String, String> out = new LinkedHashMap<>();
     for (ConfigOption<?> o : declared) {

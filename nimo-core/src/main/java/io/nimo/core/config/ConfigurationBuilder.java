@@ -16,19 +16,37 @@ public final class ConfigurationBuilder {
     this.declared = declared;
   }
 
-  /** Sets a typed value. */
+  /**
+   * Sets a typed value.
+   *
+   * @param <T> the value type
+   * @param option the option
+   * @param value the value
+   * @return this builder
+   */
   public <T> ConfigurationBuilder set(ConfigOption<T> option, T value) {
     raw.put(option.key(), Durations.format(value));
     return this;
   }
 
-  /** Sets a value by key, as it would appear in a conf file. */
+  /**
+   * Sets a value by key, as it would appear in a conf file.
+   *
+   * @param key the conf key
+   * @param value the value
+   * @return this builder
+   */
   public ConfigurationBuilder set(String key, String value) {
     raw.put(key, value);
     return this;
   }
 
-  /** Adds every pair, e.g. from {@link ConfigLoader#readRaw}. */
+  /**
+   * Adds every pair, e.g. from {@link ConfigLoader#readRaw}.
+   *
+   * @param values the values
+   * @return this builder
+   */
   public ConfigurationBuilder setAll(Map<String, String> values) {
     raw.putAll(values);
     return this;
@@ -38,6 +56,7 @@ public final class ConfigurationBuilder {
    * Validates and builds.
    *
    * @throws ConfigException naming the first offending key
+   * @return the checked configuration
    */
   public Configuration build() {
     return Configuration.of(declared, raw);

@@ -11,7 +11,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class FilterValues {
   private FilterValues() {}
 
-  /** Parses {@code full.read.filter_attributevalues} (the original's {@code name```type```value} list). */
+  /**
+   * Parses {@code full.read.filter_attributevalues} (the original's {@code name```type```value} list).
+   *
+   * @param text the text
+   * @return the expression attribute values by placeholder
+   */
   public static Map<String, AttributeValue> parse(String text) {
     Map<String, AttributeValue> values = new LinkedHashMap<>();
     if (text.isBlank()) {

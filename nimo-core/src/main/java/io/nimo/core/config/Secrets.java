@@ -8,7 +8,12 @@ public final class Secrets {
 
   private Secrets() {}
 
-  /** Replaces the password of any {@code scheme://user:password@host} in {@code text} with {@code ***}. */
+  /**
+   * Replaces the password of any {@code scheme://user:password@host} in {@code text} with {@code ***}.
+   *
+   * @param text the text
+   * @return the text with URL passwords masked
+   */
   public static String maskUrlCredentials(String text) {
     return URL_CREDENTIALS.matcher(text).replaceAll("$1:******@");
   }

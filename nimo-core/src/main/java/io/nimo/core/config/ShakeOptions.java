@@ -351,6 +351,8 @@ public final class ShakeOptions {
 
   /**
    * Checks rules that span several keys; throws {@link ConfigException} naming the keys.
+   *
+   * @param c the configuration
    */
   public static void validate(Configuration c) {
     if (!c.get(FILTER_WHITE).isBlank() && !c.get(FILTER_BLACK).isBlank()) {

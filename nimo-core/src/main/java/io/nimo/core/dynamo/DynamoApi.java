@@ -20,46 +20,112 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 public interface DynamoApi extends AutoCloseable {
 
-  /** All table names (every page). */
+  /**
+   * All table names (every page).
+   *
+   * @return all table names (every page)
+   */
   List<String> listTables();
 
-  /** The table's description; {@link software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException} if absent. */
+  /**
+   * The table's description; {@link software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException} if absent.
+   *
+   * @param table the table name
+   * @return the table's description
+   */
   TableDescription describeTable(String table);
 
-  /** The table's TTL setting. */
+  /**
+   * The table's TTL setting.
+   *
+   * @param table the table name
+   * @return the table's TTL setting
+   */
   TimeToLiveDescription describeTimeToLive(String table);
 
-  /** Enables TTL on {@code attribute}. */
+  /**
+   * Enables TTL on {@code attribute}.
+   *
+   * @param table the table name
+   * @param attribute the TTL attribute
+   */
   void enableTimeToLive(String table, String attribute);
 
-  /** Creates a table; returns its description (possibly still CREATING). */
+  /**
+   * Creates a table; returns its description (possibly still CREATING).
+   *
+   * @param request the request
+   * @return the new table's description (possibly still CREATING)
+   */
   TableDescription createTable(CreateTableRequest request);
 
-  /** Turns on the table's stream with the given view type. */
+  /**
+   * Turns on the table's stream with the given view type.
+   *
+   * @param table the table name
+   * @param viewType the stream view type
+   */
   void enableStream(String table, StreamViewType viewType);
 
-  /** Deletes a table. */
+  /**
+   * Deletes a table.
+   *
+   * @param table the table name
+   */
   void deleteTable(String table);
 
-  /** One Scan call. */
+  /**
+   * One Scan call.
+   *
+   * @param request the request
+   * @return the Scan response
+   */
   ScanResponse scan(ScanRequest request);
 
-  /** One BatchWriteItem call for one table; returns the unprocessed requests for that table. */
+  /**
+   * One BatchWriteItem call for one table; returns the unprocessed requests for that table.
+   *
+   * @param table the table name
+   * @param requests the write requests
+   * @return the requests the server left unprocessed (empty when all were written)
+   */
   List<WriteRequest> batchWrite(String table, List<WriteRequest> requests);
 
-  /** Writes one item. */
+  /**
+   * Writes one item.
+   *
+   * @param table the table name
+   * @param item the item
+   */
   void putItem(String table, Map<String, AttributeValue> item);
 
-  /** Deletes one item by key. */
+  /**
+   * Deletes one item by key.
+   *
+   * @param table the table name
+   * @param key the item's primary key
+   */
   void deleteItem(String table, Map<String, AttributeValue> key);
 
-  /** A strongly consistent read; an empty map when the item does not exist. */
+  /**
+   * A strongly consistent read; an empty map when the item does not exist.
+   *
+   * @param table the table name
+   * @param key the item's primary key
+   * @return the item, or an empty map if there is none
+   */
   Map<String, AttributeValue> getItem(String table, Map<String, AttributeValue> key);
 
   @Override
   void close();
 
-  /** Convenience for adapters: the raw unprocessed map of a response, for one table. */
+  /**
+   * Convenience for adapters: the raw unprocessed map of a response, for one table.
+   *
+   * @param r the response
+   * @param table the table name
+   * @return the unprocessed requests of the response for {@code table}
+   */
   static List<WriteRequest> unprocessed(BatchWriteItemResponse r, String table) {
     return r.hasUnprocessedItems() ? r.unprocessedItems().getOrDefault(table, List.of()) : List.of();
   }

@@ -38,7 +38,13 @@ public record DynamoEndpoint(
     Duration callTimeout,
     int maxConnections) {
 
-  /** The source endpoint as the {@code source.*} keys of a nimo-shake configuration describe it. */
+  /**
+   * The source endpoint as the {@code source.*} keys of a nimo-shake configuration describe it.
+   *
+   * @param c the configuration
+   * @param maxConnections HTTP connection pool size
+   * @return the source endpoint
+   */
   public static DynamoEndpoint source(io.nimo.core.config.Configuration c, int maxConnections) {
     return new DynamoEndpoint(c.get(io.nimo.core.config.ShakeOptions.SOURCE_ENDPOINT),
         c.get(io.nimo.core.config.ShakeOptions.SOURCE_REGION), c.get(io.nimo.core.config.ShakeOptions.SOURCE_AK),
@@ -47,17 +53,29 @@ public record DynamoEndpoint(
         Duration.ofMillis(c.get(io.nimo.core.config.ShakeOptions.SOURCE_TIMEOUT)), maxConnections);
   }
 
-  /** Builds the SDK client; no network I/O happens until the first call. */
+  /**
+   * Builds the SDK client; no network I/O happens until the first call.
+   *
+   * @return the SDK client
+   */
   public DynamoDbClient buildClient() {
     return configure(DynamoDbClient.builder()).build();
   }
 
-  /** The endpoint behind nimo's {@link DynamoApi} seam. */
+  /**
+   * The endpoint behind nimo's {@link DynamoApi} seam.
+   *
+   * @return the endpoint behind nimo's {@link DynamoApi} seam
+   */
   public SdkDynamoApi buildApi() {
     return new SdkDynamoApi(buildClient());
   }
 
-  /** The DynamoDB Streams API of the same endpoint. */
+  /**
+   * The DynamoDB Streams API of the same endpoint.
+   *
+   * @return the DynamoDB Streams API of the same endpoint
+   */
   public SdkStreamsApi buildStreamsApi() {
     return new SdkStreamsApi(configure(DynamoDbStreamsClient.builder()).build());
   }

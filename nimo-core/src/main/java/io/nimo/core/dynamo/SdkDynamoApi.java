@@ -18,7 +18,11 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 public final class SdkDynamoApi implements DynamoApi {
   private final DynamoDbClient client;
 
-  /** Wraps (and owns) an SDK client. */
+  /**
+   * Wraps (and owns) an SDK client.
+   *
+   * @param client the SDK client
+   */
   public SdkDynamoApi(DynamoDbClient client) {
     this.client = client;
   }

@@ -17,7 +17,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class ItemEquality {
   private ItemEquality() {}
 
-  /** Whether two items are equal as DynamoDB sees them (numbers by value, sets unordered). */
+  /**
+   * Whether two items are equal as DynamoDB sees them (numbers by value, sets unordered).
+   *
+   * @param a the one
+   * @param b the other
+   * @return whether two items are equal as DynamoDB sees them (numbers by value, sets unordered)
+   */
   public static boolean equal(Map<String, AttributeValue> a, Map<String, AttributeValue> b) {
     if (a == null || b == null) {
       return a == b;
@@ -33,7 +39,13 @@ public final class ItemEquality {
     return true;
   }
 
-  /** Whether two attribute values are equal as DynamoDB sees them. */
+  /**
+   * Whether two attribute values are equal as DynamoDB sees them.
+   *
+   * @param a the one
+   * @param b the other
+   * @return whether two attribute values are equal as DynamoDB sees them
+   */
   public static boolean equal(AttributeValue a, AttributeValue b) {
     if (a.type() != b.type()) {
       return false;

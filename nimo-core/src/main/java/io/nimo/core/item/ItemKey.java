@@ -13,7 +13,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public record ItemKey(Map<String, AttributeValue> values) {
 
-  /** Copies the values, keeping their order. */
+  /**
+   * Copies the values, keeping their order.
+   *
+   * @param values the values
+   */
   public ItemKey {
     values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
   }

@@ -16,12 +16,22 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  */
 public record KeySchema(String hashKey, String rangeKey) {
 
-  /** Requires the hash key. */
+  /**
+   * Requires the hash key.
+   *
+   * @param hashKey the hash (partition) key attribute
+   * @param rangeKey the range (sort) key attribute, or {@code null}
+   */
   public KeySchema {
     Objects.requireNonNull(hashKey, "hashKey");
   }
 
-  /** The key schema of a described table. */
+  /**
+   * The key schema of a described table.
+   *
+   * @param table the table name
+   * @return the key schema of a described table
+   */
   public static KeySchema of(TableDescription table) {
     String hash = null;
     String range = null;
@@ -42,6 +52,8 @@ public record KeySchema(String hashKey, String rangeKey) {
    * The key of an item.
    *
    * @throws IllegalArgumentException if the item lacks a key attribute
+   * @param item the item
+   * @return the key of an item
    */
   public ItemKey keyOf(Map<String, AttributeValue> item) {
     Map<String, AttributeValue> key = new LinkedHashMap<>(2);

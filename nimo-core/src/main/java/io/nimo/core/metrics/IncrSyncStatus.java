@@ -15,7 +15,11 @@ public final class IncrSyncStatus {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private final Map<String, StreamProgress> progress;
 
-  /** A view of the streams' progress by table. */
+  /**
+   * A view of the streams' progress by table.
+   *
+   * @param progress the live progress
+   */
   public IncrSyncStatus(Map<String, StreamProgress> progress) {
     this.progress = progress;
   }
@@ -26,7 +30,11 @@ public final class IncrSyncStatus {
         java.util.Comparator.comparing(StreamProgress.Snapshot::table)).toList();
   }
 
-  /** {@code GET /metric}: the original's JSON shape. */
+  /**
+   * {@code GET /metric}: the original's JSON shape.
+   *
+   * @return {@code GET /metric}: the original's JSON shape
+   */
   public String metricJson() {
     List<StreamProgress.Snapshot> all = snapshots();
     ObjectNode n = MAPPER.createObjectNode();
@@ -57,7 +65,11 @@ public final class IncrSyncStatus {
     return n.toString();
   }
 
-  /** {@code GET /metrics}: Prometheus text format. */
+  /**
+   * {@code GET /metrics}: Prometheus text format.
+   *
+   * @return {@code GET /metrics}: Prometheus text format
+   */
   public String prometheus() {
     StringBuilder b = new StringBuilder();
     List<StreamProgress.Snapshot> all = snapshots();

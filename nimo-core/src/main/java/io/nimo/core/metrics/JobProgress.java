@@ -11,7 +11,12 @@ public final class JobProgress {
   private final Map<String, TableProgress> byName = new ConcurrentHashMap<>();
   private final List<TableProgress> ordered = new CopyOnWriteArrayList<>();
 
-  /** The progress of {@code table}, created on first use. */
+  /**
+   * The progress of {@code table}, created on first use.
+   *
+   * @param table the table name
+   * @return the progress of {@code table}, created on first use
+   */
   public TableProgress register(String table) {
     return byName.computeIfAbsent(table, t -> {
       TableProgress p = new TableProgress(t);
@@ -20,7 +25,12 @@ public final class JobProgress {
     });
   }
 
-  /** Starts a table's progress afresh (a table copied again), keeping its place in the order. */
+  /**
+   * Starts a table's progress afresh (a table copied again), keeping its place in the order.
+   *
+   * @param table the table name
+   * @return the new progress
+   */
   public TableProgress restart(String table) {
     TableProgress p = new TableProgress(table);
     TableProgress old = byName.put(table, p);
@@ -32,7 +42,11 @@ public final class JobProgress {
     return p;
   }
 
-  /** Snapshots of every table, in registration order. */
+  /**
+   * Snapshots of every table, in registration order.
+   *
+   * @return snapshots of every table, in registration order
+   */
   public List<TableProgress.Snapshot> snapshot() {
     List<TableProgress.Snapshot> out = new ArrayList<>();
     ordered.forEach(p -> out.add(p.snapshot()));

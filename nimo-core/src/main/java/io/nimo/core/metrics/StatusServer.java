@@ -23,12 +23,22 @@ public final class StatusServer implements AutoCloseable {
 
   /** A response body with its content type. */
   public record Response(String contentType, String body) {
-    /** A JSON response. */
+    /**
+     * A JSON response.
+     *
+     * @param body the response body
+     * @return a JSON response
+     */
     public static Response json(String body) {
       return new Response("application/json", body);
     }
 
-    /** A plain-text response. */
+    /**
+     * A plain-text response.
+     *
+     * @param body the response body
+     * @return a plain-text response
+     */
     public static Response text(String body) {
       return new Response("text/plain; version=0.0.4", body);
     }
@@ -40,7 +50,15 @@ public final class StatusServer implements AutoCloseable {
     this.server = server;
   }
 
-  /** Starts serving {@code routes} (path → body supplier) on {@code bind:port}; port 0 picks a free one. */
+  /**
+   * Starts serving {@code routes} (path → body supplier) on {@code bind:port}; port 0 picks a free one.
+   *
+   * @param bind the address to bind to
+   * @param port the port, 0 for any free port
+   * @param routes path to handler
+   * @return the running server
+   * @throws IOException on failure
+   */
   public static StatusServer start(String bind, int port, Map<String, Supplier<Response>> routes) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 16);
     Map<String, Supplier<Response>> all = new LinkedHashMap<>(routes);
@@ -72,7 +90,11 @@ public final class StatusServer implements AutoCloseable {
     return new StatusServer(server);
   }
 
-  /** The bound port (useful when 0 asked for any free port). */
+  /**
+   * The bound port (useful when 0 asked for any free port).
+   *
+   * @return the bound port (useful when 0 asked for any free port)
+   */
   public int port() {
     return server.getAddress().getPort();
   }

@@ -21,17 +21,33 @@ public final class StreamProgress {
   /** What the status endpoint shows of a shard. */
   public record ShardState(String parentShardId, String sequenceNumber, String status, long updatedMillis) {}
 
-  /** Empty progress of a table. */
+  /**
+   * Empty progress of a table.
+   *
+   * @param table the table name
+   */
   public StreamProgress(String table) {
     this.table = table;
   }
 
-  /** The table. */
+  /**
+   * The table.
+   *
+   * @return the table
+   */
   public String table() {
     return table;
   }
 
-  /** Counts one applied page: its records, items written, TTL deletes and newest creation time. */
+  /**
+   * Counts one applied page: its records, items written, TTL deletes and newest creation time.
+   *
+   * @param records records read
+   * @param appliedItems items written
+   * @param ttl TTL deletes among them
+   * @param newestCreationMillis the newest record's creation time in epoch milliseconds
+   * @param nowMillis the current time in epoch milliseconds
+   */
   public void recordBatch(int records, long appliedItems, long ttl, long newestCreationMillis, long nowMillis) {
     read.add(records);
     applied.add(appliedItems);
@@ -41,7 +57,12 @@ public final class StreamProgress {
     lastCheckpointMillis.set(nowMillis);
   }
 
-  /** Whether a shard being read still has records to apply (its last poll returned some). */
+  /**
+   * Whether a shard being read still has records to apply (its last poll returned some).
+   *
+   * @param shardId the shard
+   * @param isBehind whether the last poll returned records
+   */
   public void shardBehind(String shardId, boolean isBehind) {
     if (isBehind) {
       behind.put(shardId, true);
@@ -55,18 +76,32 @@ public final class StreamProgress {
     applyErrors.increment();
   }
 
-  /** Records a shard's latest state. */
+  /**
+   * Records a shard's latest state.
+   *
+   * @param shardId the shard
+   * @param state the state
+   */
   public void shard(String shardId, ShardState state) {
     shards.put(shardId, state);
   }
 
-  /** Drops a shard that left the stream. */
+  /**
+   * Drops a shard that left the stream.
+   *
+   * @param shardId the shard
+   */
   public void forget(String shardId) {
     shards.remove(shardId);
     behind.remove(shardId);
   }
 
-  /** A point-in-time view. */
+  /**
+   * A point-in-time view.
+   *
+   * @param nowMillis the current time in epoch milliseconds
+   * @return a point-in-time view
+   */
   public Snapshot snapshot(long nowMillis) {
     long last = lastAppliedCreationMillis.get();
     long cp = lastCheckpointMillis.get();

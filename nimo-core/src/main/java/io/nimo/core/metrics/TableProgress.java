@@ -38,17 +38,29 @@ public final class TableProgress {
   private final AtomicLong endNanos = new AtomicLong();
   private final List<String> notes = new CopyOnWriteArrayList<>();
 
-  /** Empty progress of a table. */
+  /**
+   * Empty progress of a table.
+   *
+   * @param table the table name
+   */
   public TableProgress(String table) {
     this.table = table;
   }
 
-  /** The table. */
+  /**
+   * The table.
+   *
+   * @return the table
+   */
   public String table() {
     return table;
   }
 
-  /** Moves the table to state {@code s}. */
+  /**
+   * Moves the table to state {@code s}.
+   *
+   * @param s the new state
+   */
   public void state(State s) {
     state.set(s);
     if (s == State.RUNNING) {
@@ -59,40 +71,71 @@ public final class TableProgress {
     }
   }
 
-  /** The source's approximate ItemCount, and how many items a previous run already wrote. */
+  /**
+   * The source's approximate ItemCount, and how many items a previous run already wrote.
+   *
+   * @param total the total
+   * @param resumedFrom items already written by earlier runs
+   */
   public void estimate(long total, long resumedFrom) {
     estimatedTotal.set(total);
     alreadyDone.set(resumedFrom);
   }
 
-  /** Counts items read from the source. */
+  /**
+   * Counts items read from the source.
+   *
+   * @param n how many
+   */
   public void addRead(long n) {
     read.add(n);
   }
 
-  /** Counts items written, items retried and keys de-duplicated. */
+  /**
+   * Counts items written, items retried and keys de-duplicated.
+   *
+   * @param n how many
+   * @param retriedItems items written again after a throttle or partial batch
+   * @param dedup keys de-duplicated within batches
+   */
   public void addWritten(long n, long retriedItems, long dedup) {
     written.add(n);
     retried.add(retriedItems);
     deduplicated.add(dedup);
   }
 
-  /** Items an {@link io.nimo.core.sync.ItemTransformer} chose to skip. */
+  /**
+   * Items an {@link io.nimo.core.sync.ItemTransformer} chose to skip.
+   *
+   * @param n how many
+   */
   public void addFiltered(long n) {
     filtered.add(n);
   }
 
-  /** Counts items that failed. */
+  /**
+   * Counts items that failed.
+   *
+   * @param n how many
+   */
   public void addFailed(long n) {
     failed.add(n);
   }
 
-  /** Adds a note shown in the summary (e.g. a setting the target refused). */
+  /**
+   * Adds a note shown in the summary (e.g. a setting the target refused).
+   *
+   * @param note the remark
+   */
   public void note(String note) {
     notes.add(note);
   }
 
-  /** A point-in-time view. */
+  /**
+   * A point-in-time view.
+   *
+   * @return a point-in-time view
+   */
   public Snapshot snapshot() {
     long start = startNanos.get();
     long end = endNanos.get() == 0 ? System.nanoTime() : endNanos.get();
@@ -117,17 +160,29 @@ public final class TableProgress {
   public record Snapshot(String table, State state, long estimatedTotal, long resumedFrom, long read, long written,
       long retried, long failed, long deduplicated, long filtered, long elapsedMillis, List<String> notes) {
 
-    /** Items written, including those of earlier runs. */
+    /**
+     * Items written, including those of earlier runs.
+     *
+     * @return items written, including those of earlier runs
+     */
     public long totalWritten() {
       return resumedFrom + written;
     }
 
-    /** Write rate since the table started. */
+    /**
+     * Write rate since the table started.
+     *
+     * @return write rate since the table started
+     */
     public double itemsPerSecond() {
       return elapsedMillis == 0 ? 0 : written * 1000.0 / elapsedMillis;
     }
 
-    /** Percent done, by the approximate source item count (100 when done). */
+    /**
+     * Percent done, by the approximate source item count (100 when done).
+     *
+     * @return percent done, by the approximate source item count (100 when done)
+     */
     public double percent() {
       if (state == State.DONE) {
         return 100.0;

@@ -20,13 +20,23 @@ import java.time.Duration;
 public record FullSyncSettings(int segments, int parsers, int writers, int batchSize, ExistPolicy existPolicy,
     boolean schemaOnly, Duration checkpointInterval, Duration progressInterval) {
 
-  /** The same settings with another policy for existing target tables. */
+  /**
+   * The same settings with another policy for existing target tables.
+   *
+   * @param policy what to do with an existing target table
+   * @return the same settings with another policy for existing target tables
+   */
   public FullSyncSettings withExistPolicy(ExistPolicy policy) {
     return new FullSyncSettings(segments, parsers, writers, batchSize, policy, schemaOnly, checkpointInterval,
         progressInterval);
   }
 
-  /** The settings a configuration describes. */
+  /**
+   * The settings a configuration describes.
+   *
+   * @param c the configuration
+   * @return the settings a configuration describes
+   */
   public static FullSyncSettings from(Configuration c) {
     return new FullSyncSettings(c.get(ShakeOptions.FULL_READ_CONCURRENCY), c.get(ShakeOptions.FULL_DOC_PARSER),
         c.get(ShakeOptions.FULL_DOC_CONCURRENCY), c.get(ShakeOptions.FULL_WRITE_BATCH),

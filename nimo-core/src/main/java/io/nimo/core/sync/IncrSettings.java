@@ -17,7 +17,12 @@ import java.time.Duration;
 public record IncrSettings(int shardsPerTable, int qpsPerShard, int recordsPerCall, Duration discoveryInterval,
     Duration maxIdleBackoff, Duration checkpointInterval) {
 
-  /** The settings a configuration describes. */
+  /**
+   * The settings a configuration describes.
+   *
+   * @param c the configuration
+   * @return the settings a configuration describes
+   */
   public static IncrSettings from(Configuration c) {
     return new IncrSettings(c.get(ShakeOptions.INCR_CONCURRENCY), c.get(ShakeOptions.QPS_INCR),
         c.get(ShakeOptions.QPS_INCR_BATCH), c.get(ShakeOptions.INCR_DISCOVERY_INTERVAL), Duration.ofMillis(500),

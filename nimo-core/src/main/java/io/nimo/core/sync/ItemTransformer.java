@@ -20,6 +20,12 @@ public interface ItemTransformer {
   /** Writes every item as read. */
   ItemTransformer IDENTITY = (table, item) -> Optional.of(item);
 
-  /** The item to write for {@code item} of {@code table}, or empty to skip it (counted as filtered). */
+  /**
+   * The item to write for {@code item} of {@code table}, or empty to skip it (counted as filtered).
+   *
+   * @param table the table name
+   * @param item the item
+   * @return the item to write for {@code item} of {@code table}, or empty to skip it (counted as filtered)
+   */
   Optional<Map<String, AttributeValue>> transform(String table, Map<String, AttributeValue> item);
 }

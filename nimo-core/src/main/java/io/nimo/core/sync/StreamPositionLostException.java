@@ -8,7 +8,12 @@ package io.nimo.core.sync;
 public final class StreamPositionLostException extends IllegalStateException {
   private static final long serialVersionUID = 1L;
 
-  /** A lost position; the message says how to go on. */
+  /**
+   * A lost position; the message says how to go on.
+   *
+   * @param message what went wrong
+   * @param cause the underlying error
+   */
   public StreamPositionLostException(String message, Throwable cause) {
     super(message + ". Set incr.on_trimmed = resync to copy the table again automatically, or re-run its full "
         + "sync (remove the checkpoint)", cause);

@@ -65,17 +65,30 @@ public final class SyncJob implements AutoCloseable {
         b.clock, new AtomicBoolean());
   }
 
-  /** A builder over the configuration, validated here (a {@link ConfigException} names the key). */
+  /**
+   * A builder over the configuration, validated here (a {@link ConfigException} names the key).
+   *
+   * @param config the configuration
+   * @return a builder over the configuration, validated here (a {@link ConfigException} names the key)
+   */
   public static Builder builder(Configuration config) {
     return new Builder(config);
   }
 
-  /** Live full-sync progress of every selected table. */
+  /**
+   * Live full-sync progress of every selected table.
+   *
+   * @return live full-sync progress of every selected table
+   */
   public JobProgress progress() {
     return ctx.progress();
   }
 
-  /** Live incremental-sync progress by table (empty until the incremental phase starts). */
+  /**
+   * Live incremental-sync progress by table (empty until the incremental phase starts).
+   *
+   * @return live incremental-sync progress by table (empty until the incremental phase starts)
+   */
   public Map<String, StreamProgress> streamProgress() {
     return ctx.streamProgress();
   }
@@ -89,6 +102,9 @@ public final class SyncJob implements AutoCloseable {
    * Runs the job as {@code sync_mode} says and blocks: {@code full} until every table is copied;
    * {@code all} through the full sync and then following the streams until {@link #stop()};
    * {@code incr} following the streams until {@link #stop()}. Any phase ends early on a failure.
+   *
+   * @return how the run ended, with a summary per table
+   * @throws InterruptedException if the thread is interrupted
    */
   public SyncReport run() throws InterruptedException {
     SyncReport report = runPhases();
@@ -245,55 +261,99 @@ public final class SyncJob implements AutoCloseable {
       this.config = config;
     }
 
-    /** The source endpoint (owned by the job: closed with it). */
+    /**
+     * The source endpoint (owned by the job: closed with it).
+     *
+     * @param source the source
+     * @return this builder
+     */
     public Builder source(DynamoApi source) {
       this.source = source;
       return this;
     }
 
-    /** The source's streams endpoint (owned by the job: closed with it). */
+    /**
+     * The source's streams endpoint (owned by the job: closed with it).
+     *
+     * @param streams the streams endpoint
+     * @return this builder
+     */
     public Builder streams(StreamsApi streams) {
       this.streams = streams;
       return this;
     }
 
-    /** The target (owned by the job). */
+    /**
+     * The target (owned by the job).
+     *
+     * @param targets the target session
+     * @return this builder
+     */
     public Builder target(TargetSession targets) {
       this.targets = targets;
       return this;
     }
 
-    /** The checkpoint store (owned by the job). */
+    /**
+     * The checkpoint store (owned by the job).
+     *
+     * @param store the checkpoint store
+     * @return this builder
+     */
     public Builder checkpointStore(CheckpointStore store) {
       this.store = store;
       return this;
     }
 
-    /** Changes or skips items before they are written; see {@link ItemTransformer}. */
+    /**
+     * Changes or skips items before they are written; see {@link ItemTransformer}.
+     *
+     * @param transformer the transformer
+     * @return this builder
+     */
     public Builder transformer(ItemTransformer transformer) {
       this.transformer = transformer;
       return this;
     }
 
-    /** Adds a listener for progress and completion callbacks. */
+    /**
+     * Adds a listener for progress and completion callbacks.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
     public Builder listener(SyncListener listener) {
       listeners.add(listener);
       return this;
     }
 
-    /** The clock for rates, lag and checkpoint ages (tests inject one). */
+    /**
+     * The clock for rates, lag and checkpoint ages (tests inject one).
+     *
+     * @param clock the clock
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = clock;
       return this;
     }
 
-    /** How retries wait (tests inject one). */
+    /**
+     * How retries wait (tests inject one).
+     *
+     * @param sleeper how retries wait
+     * @return this builder
+     */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = sleeper;
       return this;
     }
 
-    /** Creates the job; no I/O happens until {@link #run()}. */
+    /**
+     * Creates the job; no I/O happens until {@link #run()}.
+     *
+     * @return the job
+     */
     public SyncJob build() {
       return new SyncJob(this);
     }

@@ -10,30 +10,62 @@ import io.nimo.core.metrics.TableProgress;
  * logged and otherwise ignored.
  */
 public interface SyncListener {
-  /** A table's full sync begins (its target table is about to be prepared or resumed). */
+  /**
+   * A table's full sync begins (its target table is about to be prepared or resumed).
+   *
+   * @param table the table name
+   */
   default void onTableStarted(String table) {}
 
-  /** A progress snapshot of a running table, every {@code progress.log_interval}. */
+  /**
+   * A progress snapshot of a running table, every {@code progress.log_interval}.
+   *
+   * @param snapshot a point-in-time view
+   */
   default void onProgress(TableProgress.Snapshot snapshot) {}
 
-  /** A table finished, stopped or failed; the summary says which. */
+  /**
+   * A table finished, stopped or failed; the summary says which.
+   *
+   * @param summary the table summary
+   */
   default void onTableFinished(TableSummary summary) {}
 
-  /** A table's stream starts being followed (after its full sync, or at once with {@code sync_mode = incr}). */
+  /**
+   * A table's stream starts being followed (after its full sync, or at once with {@code sync_mode = incr}).
+   *
+   * @param table the table name
+   */
   default void onIncrementalStarted(String table) {}
 
-  /** A stream progress snapshot of a followed table, every {@code progress.log_interval}. */
+  /**
+   * A stream progress snapshot of a followed table, every {@code progress.log_interval}.
+   *
+   * @param snapshot a point-in-time view
+   */
   default void onStreamProgress(StreamProgress.Snapshot snapshot) {}
 
   /**
    * A table's stream position was lost and, as {@code incr.on_trimmed = resync} asks, the table is
    * being copied again.
+   *
+   * @param table the table name
+   * @param reason why
    */
   default void onResync(String table, String reason) {}
 
-  /** A table's incremental sync ended: {@code error} is {@code null} when it stopped on request. */
+  /**
+   * A table's incremental sync ended: {@code error} is {@code null} when it stopped on request.
+   *
+   * @param table the table name
+   * @param error the error, or {@code null}
+   */
   default void onIncrementalStopped(String table, String error) {}
 
-  /** The whole run ended. */
+  /**
+   * The whole run ended.
+   *
+   * @param report the report
+   */
   default void onJobFinished(SyncReport report) {}
 }

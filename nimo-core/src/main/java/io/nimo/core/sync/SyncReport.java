@@ -14,13 +14,26 @@ import java.util.List;
 public record SyncReport(Outcome outcome, List<TableSummary> tables, List<StreamProgress.Snapshot> streams,
     String message) {
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param outcome how the run ended
+   * @param tables the table names
+   * @param streams the streams endpoint
+   * @param message what went wrong
+   */
   public SyncReport {
     tables = List.copyOf(tables);
     streams = List.copyOf(streams);
   }
 
-  /** A report of a run that had no incremental phase. */
+  /**
+   * A report of a run that had no incremental phase.
+   *
+   * @param outcome how the run ended
+   * @param tables the table names
+   * @param message what went wrong
+   */
   public SyncReport(Outcome outcome, List<TableSummary> tables, String message) {
     this(outcome, tables, List.of(), message);
   }
@@ -39,7 +52,11 @@ public record SyncReport(Outcome outcome, List<TableSummary> tables, List<Stream
     FAILED
   }
 
-  /** Whether the run ended without failure (completed, already completed or stopped on request). */
+  /**
+   * Whether the run ended without failure (completed, already completed or stopped on request).
+   *
+   * @return whether the run ended without failure (completed, already completed or stopped on request)
+   */
   public boolean ok() {
     return outcome == Outcome.COMPLETED || outcome == Outcome.ALREADY_COMPLETED
         || outcome == Outcome.INCREMENTAL_STOPPED;

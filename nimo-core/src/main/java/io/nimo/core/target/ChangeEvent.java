@@ -27,7 +27,15 @@ public record ChangeEvent(Kind kind, ItemKey key, Map<String, AttributeValue> ne
     REMOVE
   }
 
-  /** Requires a new image for INSERT and MODIFY. */
+  /**
+   * Requires a new image for INSERT and MODIFY.
+   *
+   * @param kind what happened
+   * @param key the item's primary key
+   * @param newImage the full item after the change
+   * @param sequenceNumber the stream sequence number
+   * @param ttlExpiry whether DynamoDB removed the item because its TTL expired
+   */
   public ChangeEvent {
     Objects.requireNonNull(kind);
     Objects.requireNonNull(key);

@@ -9,7 +9,12 @@ public enum ExistPolicy {
   /** Delete the existing table and create it anew. */
   DROP;
 
-  /** The policy of a {@code target.db.exist} value ({@code ""} or {@code drop}). */
+  /**
+   * The policy of a {@code target.db.exist} value ({@code ""} or {@code drop}).
+   *
+   * @param value the value
+   * @return the policy of a {@code target.db.exist} value ({@code ""} or {@code drop})
+   */
   public static ExistPolicy fromConfig(String value) {
     return switch (value.toLowerCase(Locale.ROOT)) {
       case "" -> FAIL;

@@ -8,19 +8,33 @@ public class ItemWriteException extends RuntimeException {
   private final String table;
   private final transient ItemKey key;
 
-  /** The target refused the item with {@code key} in {@code table}. */
+  /**
+   * The target refused the item with {@code key} in {@code table}.
+   *
+   * @param table the table name
+   * @param key the item's primary key
+   * @param cause the underlying error
+   */
   public ItemWriteException(String table, ItemKey key, Throwable cause) {
     super("target refused item {" + key + "} of table " + table + ": " + cause.getMessage(), cause);
     this.table = table;
     this.key = key;
   }
 
-  /** The table. */
+  /**
+   * The table.
+   *
+   * @return the table
+   */
   public String table() {
     return table;
   }
 
-  /** The refused item's key. */
+  /**
+   * The refused item's key.
+   *
+   * @return the refused item's key
+   */
   public ItemKey key() {
     return key;
   }

@@ -9,7 +9,12 @@ import java.util.List;
  * @param notes settings the target did not accept (e.g. TTL), to be shown in the summary
  */
 public record PrepareResult(boolean dropped, List<String> notes) {
-  /** Copies the notes. */
+  /**
+   * Copies the notes.
+   *
+   * @param dropped whether an existing table was dropped
+   * @param notes remarks for the summary
+   */
   public PrepareResult {
     notes = List.copyOf(notes);
   }

@@ -11,12 +11,20 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  */
 public record SourceTable(TableDescription description, String ttlAttribute) {
 
-  /** The table name. */
+  /**
+   * The table name.
+   *
+   * @return the table name
+   */
   public String name() {
     return description.tableName();
   }
 
-  /** The table's primary key. */
+  /**
+   * The table's primary key.
+   *
+   * @return the table's primary key
+   */
   public KeySchema keySchema() {
     return KeySchema.of(description);
   }

@@ -21,7 +21,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public interface Target extends AutoCloseable {
 
-  /** The target table's name. */
+  /**
+   * The target table's name.
+   *
+   * @return the target table's name
+   */
   String name();
 
   /**
@@ -29,23 +33,43 @@ public interface Target extends AutoCloseable {
    * supports them) and waits until it is usable. Applies {@code policy} if it exists already.
    *
    * @throws TargetTableExistsException if it exists and the policy is {@link ExistPolicy#FAIL}
+   * @param source the source
+   * @param policy what to do with an existing target table
+   * @return whether an existing table was dropped, and notes on settings the target refused
    */
   PrepareResult prepare(SourceTable source, ExistPolicy policy);
 
-  /** Upserts the items; see the class contract. Items may share keys: the last one wins. */
+  /**
+   * Upserts the items; see the class contract. Items may share keys: the last one wins.
+   *
+   * @param items the items
+   * @return items written, retried and de-duplicated
+   */
   WriteResult writeBatch(List<Map<String, AttributeValue>> items);
 
   /**
    * Applies stream changes in the given order: INSERT and MODIFY write the full new image,
    * REMOVE deletes by key. Idempotent like {@link #writeBatch}: replaying changes converges to the
    * same state. Events of one key arrive in stream order; the last one for a key wins.
+   *
+   * @param events the changes, in stream order
+   * @return changes applied, retried and de-duplicated
    */
   WriteResult apply(List<ChangeEvent> events);
 
-  /** Reads one item by key, for checks and repair. */
+  /**
+   * Reads one item by key, for checks and repair.
+   *
+   * @param key the item's primary key
+   * @return the item, or empty if the target has none with that key
+   */
   Optional<Map<String, AttributeValue>> read(ItemKey key);
 
-  /** Streams every item of the table, for reverse-direction checks; close the stream when done. */
+  /**
+   * Streams every item of the table, for reverse-direction checks; close the stream when done.
+   *
+   * @return every item of the table (close the stream when done)
+   */
   Stream<Map<String, AttributeValue>> scan();
 
   @Override

@@ -11,14 +11,27 @@ import java.util.Set;
  */
 public interface TargetProvider {
 
-  /** The {@code target.type} value this provider serves. */
+  /**
+   * The {@code target.type} value this provider serves.
+   *
+   * @return the {@code target.type} value this provider serves
+   */
   String type();
 
-  /** Other accepted names for the type. */
+  /**
+   * Other accepted names for the type.
+   *
+   * @return other accepted names for the type
+   */
   default Set<String> aliases() {
     return Set.of();
   }
 
-  /** Opens a session; must not do network I/O before the first table call. */
+  /**
+   * Opens a session; must not do network I/O before the first table call.
+   *
+   * @param config the configuration
+   * @return a session over the target (owned by the caller)
+   */
   TargetSession open(Configuration config);
 }

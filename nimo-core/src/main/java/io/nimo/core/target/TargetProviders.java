@@ -11,7 +11,12 @@ import java.util.ServiceLoader;
 public final class TargetProviders {
   private TargetProviders() {}
 
-  /** The provider for a {@code target.type} (built-in or found by ServiceLoader); an unknown type names the known ones. */
+  /**
+   * The provider for a {@code target.type} (built-in or found by ServiceLoader); an unknown type names the known ones.
+   *
+   * @param type the type name
+   * @return the provider for a {@code target.type} (built-in or found by ServiceLoader)
+   */
   public static TargetProvider forType(String type) {
     String wanted = type.toLowerCase(Locale.ROOT);
     List<String> known = new ArrayList<>();

@@ -6,7 +6,12 @@ package io.nimo.core.target;
  */
 public interface TargetSession extends AutoCloseable {
 
-  /** The target table for a source table of the same name. Cheap; performs no I/O. */
+  /**
+   * The target table for a source table of the same name. Cheap; performs no I/O.
+   *
+   * @param name the name
+   * @return the target table for a source table of the same name
+   */
   Target table(String name);
 
   @Override

@@ -12,7 +12,12 @@ public record WriteResult(long written, long retried, long deduplicated) {
   /** Nothing written. */
   public static final WriteResult EMPTY = new WriteResult(0, 0, 0);
 
-  /** The sum of two results. */
+  /**
+   * The sum of two results.
+   *
+   * @param o the other result
+   * @return the sum of two results
+   */
   public WriteResult plus(WriteResult o) {
     return new WriteResult(written + o.written, retried + o.retried, deduplicated + o.deduplicated);
   }

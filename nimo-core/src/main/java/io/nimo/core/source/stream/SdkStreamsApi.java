@@ -12,6 +12,11 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 public final class SdkStreamsApi implements StreamsApi {
   private final DynamoDbStreamsClient client;
 
+  /**
+   * Wraps (and owns) an SDK client.
+   *
+   * @param client the streams client
+   */
   public SdkStreamsApi(DynamoDbStreamsClient client) {
     this.client = client;
   }

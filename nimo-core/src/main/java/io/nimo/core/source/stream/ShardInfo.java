@@ -8,6 +8,11 @@ package io.nimo.core.source.stream;
  * @param endingSequenceNumber set once the shard is closed (split or stream disabled), else {@code null}
  */
 public record ShardInfo(String shardId, String parentShardId, String endingSequenceNumber) {
+  /**
+   * Whether the shard is closed (no more records will be added).
+   *
+   * @return whether the shard is closed
+   */
   public boolean closed() {
     return endingSequenceNumber != null;
   }

@@ -36,6 +36,11 @@ public final class StreamPositions {
   private final Duration probeTime;
 
   /**
+   * Finds start positions through the given endpoints.
+   *
+   * @param source the source tables (to enable and describe streams)
+   * @param streams the streams endpoint
+   * @param retrier how failing calls are retried
    * @param probeTime how long LATEST iterators are polled for a first new record
    */
   public StreamPositions(DynamoApi source, StreamsApi streams, Retrier retrier, Duration probeTime) {
@@ -56,6 +61,13 @@ public final class StreamPositions {
   /** The table's stream and shard start positions. */
   public record Prepared(String streamArn, List<ShardCheckpoint> shards) {}
 
+  /**
+   * Makes sure the table has a usable stream and records a start position for every shard.
+   *
+   * @param table the table
+   * @param start where shards start
+   * @return the stream ARN and the shards' start positions
+   */
   public Prepared prepare(String table, Start start) {
     String arn = ensureStream(table);
     List<ShardInfo> shards = retrier.call("DescribeStream " + table, () -> streams.shards(arn));
@@ -109,7 +121,12 @@ public final class StreamPositions {
     return found;
   }
 
-  /** The table's stream ARN, enabling a NEW_AND_OLD_IMAGES stream if it has none. */
+  /**
+   * The table's stream ARN, enabling a NEW_AND_OLD_IMAGES stream if it has none.
+   *
+   * @param table the table
+   * @return the stream ARN
+   */
   public String ensureStream(String table) {
     TableDescription d = describe(table);
     StreamSpecification spec = d.streamSpecification();
