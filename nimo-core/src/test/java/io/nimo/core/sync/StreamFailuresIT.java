@@ -239,6 +239,56 @@ class StreamFailuresIT {
     assertThat(TableContents.read(target.client(), "items")).doesNotContainKey("id=S:x1").hasSize(5);
   }
 
+  @Test
+  void aResyncStoppedMidCopyResumesTheCopyOnTheNextRunInsteadOfSkippingIt() throws Exception {
+    ScriptedStreamsApi streams = new ScriptedStreamsApi().shard("shard-0001", null);
+    for (int i = 0; i < 40; i++) {
+      int n = i;
+      source.client().putItem(b -> b.tableName("items").item(item("x" + n, "v1")));
+    }
+    try (SyncJob job = job(streams, "all", "resync")) {
+      CompletableFuture<SyncReport> run = Jobs.runAsync(job);
+      while (job.streamProgress().isEmpty()) {
+        Thread.sleep(20);
+      }
+      change(streams, item("x0", "v2"));
+      awaitTarget("x0", "v2");
+      job.stop();
+      run.get(30, TimeUnit.SECONDS);
+    }
+    change(streams, item("gap", "trimmed-away"));
+    streams.trimBefore("shard-0001");
+    Map<String, String> slow = TestConfigs.shakeRaw(source.endpoint(), target.endpoint(), checkpoints);
+    slow.put("sync_mode", "all");
+    slow.put("incr.on_trimmed", "resync");
+    slow.put("incr.start_probe", "200ms");
+    slow.put("qps.full", "2");
+    slow.put("qps.full.batch_num", "2");
+    slow.put("full.read.concurrency", "1");
+    try (SyncJob job = SyncJob.builder(TestConfigs.shake(slow)).streams(streams).build()) {
+      CompletableFuture<SyncReport> run = Jobs.runAsync(job);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (job.progress().snapshot().stream().noneMatch(t -> t.written() > 0 && t.written() < 40)) {
+        assertThat(System.nanoTime()).as("the resync copy never started").isLessThan(deadline);
+        Thread.sleep(20);
+      }
+      job.stop();
+      run.get(30, TimeUnit.SECONDS);
+    }
+    var saved = new io.nimo.core.checkpoint.file.FileCheckpointStore(checkpoints.resolve("it-job-checkpoint"))
+        .load("it-job").table("items").orElseThrow();
+    assertThat(saved.prepared()).isTrue();
+    assertThat(saved.done()).isFalse();
+    try (SyncJob job = job(streams, "all", "resync")) {
+      CompletableFuture<SyncReport> run = Jobs.runAsync(job);
+      change(streams, item("after", "resumed"));
+      awaitTarget("after", "resumed");
+      job.stop();
+      assertThat(run.get(30, TimeUnit.SECONDS).outcome()).isEqualTo(SyncReport.Outcome.INCREMENTAL_STOPPED);
+    }
+    assertThat(TableContents.diff(source.client(), target.client(), "items")).isEmpty();
+  }
+
   /** Writes an item to the source table and its record to the scripted stream, as DynamoDB would. */
   private void change(ScriptedStreamsApi streams, Map<String, AttributeValue> item) {
     source.client().putItem(b -> b.tableName("items").item(item));
