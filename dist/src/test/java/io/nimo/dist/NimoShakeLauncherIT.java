@@ -166,12 +166,7 @@ class NimoShakeLauncherIT {
   @Test
   void followsTheStreamAndResumesAfterSigkillDuringTheIncrementalPhase(@TempDir Path work) throws Exception {
     TestTables.createHashOnly(source.client(), "live", "id", ScalarAttributeType.S);
-    Random rnd = new Random(4);
-    List<Map<String, AttributeValue>> items = new ArrayList<>();
-    for (int i = 0; i < 500; i++) {
-      items.add(TestItems.ordinary("id", TestItems.s("item-" + i), rnd));
-    }
-    TestTables.put(source.client(), "live", items);
+    TestTables.seed(source.client(), "live", "id", 500, 4);
     try (DynamoLocal target = DynamoLocal.start()) {
       Map<String, String> v = conf(target, "launch-incr");
       v.put("sync_mode", "all");
@@ -211,12 +206,7 @@ class NimoShakeLauncherIT {
   @Test
   void resumesAfterSigkillDuringSpoolingAndLosesNothing(@TempDir Path work) throws Exception {
     TestTables.createHashOnly(source.client(), "spooled", "id", ScalarAttributeType.S);
-    Random rnd = new Random(5);
-    List<Map<String, AttributeValue>> items = new ArrayList<>();
-    for (int i = 0; i < 1500; i++) {
-      items.add(TestItems.ordinary("id", TestItems.s("item-" + i), rnd));
-    }
-    TestTables.put(source.client(), "spooled", items);
+    TestTables.seed(source.client(), "spooled", "id", 1500, 5);
     try (DynamoLocal target = DynamoLocal.start()) {
       Map<String, String> v = conf(target, "launch-spool");
       v.put("sync_mode", "all");

@@ -7,7 +7,6 @@ import io.nimo.core.dynamo.DynamoApi;
 import io.nimo.core.dynamo.DynamoEndpoint;
 import io.nimo.core.dynamo.DynamoErrorClassifier;
 import io.nimo.core.retry.Retrier;
-import io.nimo.core.retry.RetryPolicy;
 import io.nimo.core.retry.Sleeper;
 import io.nimo.core.source.QpsLimiter;
 import io.nimo.core.source.ScanSettings;
@@ -56,8 +55,7 @@ public final class CheckJob implements AutoCloseable {
     this.targets = b.targets != null ? b.targets
         : TargetProviders.forType(config.get(ShakeOptions.TARGET_TYPE)).open(config);
     this.settings = new CheckSettings(b.diffDirectory, b.sample, b.findExtras, segments);
-    this.retrier = new Retrier(RetryPolicy.of(config.get(ShakeOptions.RETRY_MAX_BACKOFF),
-        config.get(ShakeOptions.RETRY_BUDGET)), new DynamoErrorClassifier(), Clock.systemUTC(), Sleeper.SYSTEM);
+    this.retrier = DynamoErrorClassifier.retrier(config, Clock.systemUTC(), Sleeper.SYSTEM);
   }
 
   /**

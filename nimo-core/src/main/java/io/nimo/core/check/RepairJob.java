@@ -7,7 +7,6 @@ import io.nimo.core.dynamo.DynamoEndpoint;
 import io.nimo.core.dynamo.DynamoErrorClassifier;
 import io.nimo.core.item.ItemEquality;
 import io.nimo.core.retry.Retrier;
-import io.nimo.core.retry.RetryPolicy;
 import io.nimo.core.retry.Sleeper;
 import io.nimo.core.target.ChangeEvent;
 import io.nimo.core.target.Target;
@@ -51,8 +50,7 @@ public final class RepairJob implements AutoCloseable {
     this.source = b.source != null ? b.source : DynamoEndpoint.source(c, 4).buildApi();
     this.targets = b.targets != null ? b.targets : TargetProviders.forType(c.get(ShakeOptions.TARGET_TYPE)).open(c);
     this.diffDirectory = b.diffDirectory;
-    this.retrier = new Retrier(RetryPolicy.of(c.get(ShakeOptions.RETRY_MAX_BACKOFF), c.get(ShakeOptions.RETRY_BUDGET)),
-        new DynamoErrorClassifier(), Clock.systemUTC(), Sleeper.SYSTEM);
+    this.retrier = DynamoErrorClassifier.retrier(c, Clock.systemUTC(), Sleeper.SYSTEM);
   }
 
   /**

@@ -13,7 +13,6 @@ import io.nimo.core.metrics.JobProgress;
 import io.nimo.core.metrics.StreamProgress;
 import io.nimo.core.metrics.TableProgress;
 import io.nimo.core.retry.Retrier;
-import io.nimo.core.retry.RetryPolicy;
 import io.nimo.core.retry.Sleeper;
 import io.nimo.core.source.SourceTables;
 import io.nimo.core.source.TableFilter;
@@ -54,8 +53,7 @@ public final class SyncJob implements AutoCloseable {
   private SyncJob(Builder b) {
     Configuration c = b.config;
     DynamoEndpoint endpoint = sourceEndpoint(c);
-    Retrier retrier = new Retrier(RetryPolicy.of(c.get(ShakeOptions.RETRY_MAX_BACKOFF), c.get(ShakeOptions.RETRY_BUDGET)),
-        new DynamoErrorClassifier(), b.clock, b.sleeper);
+    Retrier retrier = DynamoErrorClassifier.retrier(c, b.clock, b.sleeper);
     this.ctx = new JobContext(c,
         b.source != null ? b.source : endpoint.buildApi(),
         b.streams != null ? b.streams : endpoint.buildStreamsApi(),

@@ -13,17 +13,14 @@ import io.nimo.core.testkit.TestItems;
 import io.nimo.core.testkit.TestTables;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
@@ -40,12 +37,7 @@ class IncrementalSyncIT {
     source = DynamoLocal.start();
     target = DynamoLocal.start();
     TestTables.createHashOnly(source.client(), "items", "id", ScalarAttributeType.S);
-    Random rnd = new Random(2);
-    List<Map<String, AttributeValue>> items = new ArrayList<>();
-    for (int i = 0; i < ITEMS; i++) {
-      items.add(TestItems.ordinary("id", TestItems.s("item-" + i), rnd));
-    }
-    TestTables.put(source.client(), "items", items);
+    TestTables.seed(source.client(), "items", "id", ITEMS, 2);
   }
 
   @AfterEach

@@ -9,15 +9,12 @@ import io.nimo.core.testkit.Jobs;
 import io.nimo.core.testkit.LiveWriter;
 import io.nimo.core.testkit.TableContents;
 import io.nimo.core.testkit.TestConfigs;
-import io.nimo.core.testkit.TestItems;
 import io.nimo.core.testkit.TestTables;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -25,7 +22,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
@@ -45,12 +41,7 @@ class SpoolIT {
     source = DynamoLocal.start();
     target = DynamoLocal.start();
     TestTables.createHashOnly(source.client(), "items", "id", ScalarAttributeType.S);
-    Random rnd = new Random(3);
-    List<Map<String, AttributeValue>> items = new ArrayList<>();
-    for (int i = 0; i < ITEMS; i++) {
-      items.add(TestItems.ordinary("id", TestItems.s("item-" + i), rnd));
-    }
-    TestTables.put(source.client(), "items", items);
+    TestTables.seed(source.client(), "items", "id", ITEMS, 3);
   }
 
   @AfterEach
@@ -137,9 +128,8 @@ class SpoolIT {
     assertThat(spooledBytes()).as("replayed spools are deleted").isZero();
   }
 
-  @Test
-  void resumesSpoolingAfterAStopDuringTheFullSyncAndLosesNothing() throws Exception {
-    Map<String, String> raw = slowFullSync();
+  /** Runs a spooling job with a live writer and stops it during the full sync, once changes are spooled. */
+  private LiveWriter stopWhileSpooling(Map<String, String> raw) throws Exception {
     raw.put("incr_sync_parallel", "true");
     LiveWriter writer = new LiveWriter(source.newClient(), "items", ITEMS, 40);
     try (SyncJob job = SyncJob.builder(TestConfigs.shake(raw)).build()) {
@@ -149,6 +139,13 @@ class SpoolIT {
       job.stop();
       assertThat(run.get(60, TimeUnit.SECONDS).outcome()).isEqualTo(SyncReport.Outcome.STOPPED);
     }
+    return writer;
+  }
+
+  @Test
+  void resumesSpoolingAfterAStopDuringTheFullSyncAndLosesNothing() throws Exception {
+    Map<String, String> raw = slowFullSync();
+    LiveWriter writer = stopWhileSpooling(raw);
     var saved = new FileCheckpointStore(checkpoints.resolve("it-job-checkpoint")).load("it-job");
     assertThat(saved.stream("items").orElseThrow().shards().values())
         .anyMatch(s -> s.status() == ShardCheckpoint.Status.SPOOLING);
@@ -177,15 +174,7 @@ class SpoolIT {
   @Test
   void aLostSpoolStopsTheTableInsteadOfSkippingItsChanges() throws Exception {
     Map<String, String> raw = slowFullSync();
-    raw.put("incr_sync_parallel", "true");
-    LiveWriter writer = new LiveWriter(source.newClient(), "items", ITEMS, 40);
-    try (SyncJob job = SyncJob.builder(TestConfigs.shake(raw)).build()) {
-      CompletableFuture<SyncReport> run = Jobs.runAsync(job);
-      writer.start();
-      awaitSpooledDuringFullSync(job);
-      job.stop();
-      run.get(60, TimeUnit.SECONDS);
-    }
+    LiveWriter writer = stopWhileSpooling(raw);
     writer.stop();
     try (Stream<Path> files = Files.walk(checkpoints.resolve("spool"))) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {

@@ -47,6 +47,19 @@ public final class TestTables {
             .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))));
   }
 
+  /**
+   * Writes {@code count} {@link TestItems#ordinary} items keyed {@code item-0 ...} (hash key {@code hash}, S)
+   * with a seeded generator, so runs are repeatable.
+   */
+  public static void seed(DynamoDbClient c, String table, String hash, int count, long seed) {
+    java.util.Random rnd = new java.util.Random(seed);
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      items.add(TestItems.ordinary(hash, TestItems.s("item-" + i), rnd));
+    }
+    put(c, table, items);
+  }
+
   /** Writes items with BatchWriteItem, re-driving unprocessed ones. */
   public static void put(DynamoDbClient c, String table, List<Map<String, AttributeValue>> items) {
     List<WriteRequest> batch = new ArrayList<>();
