@@ -55,7 +55,7 @@ final class DynamoTarget implements Target {
       if (policy != ExistPolicy.DROP) {
         throw new TargetTableExistsException(name);
       }
-      LOG.info("target table {} exists; dropping it (target.db.exist = drop)", name);
+      LOG.info("target table {} exists; dropping it to create it anew", name);
       retrier.call("DeleteTable " + name, () -> {
         api.deleteTable(name);
         return null;
