@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * Run it once writes to the source have stopped (or the incremental sync has caught up): items
- * changing during the check can show as differences that a re-check no longer finds.
+ * It can run while the incremental sync is live: an item changed on the source just before the
+ * check read it may not have reached the target yet, so {@link Builder#recheckAfter} compares the
+ * differences once more after a pause and keeps only those that persist.
  */
 public final class CheckJob implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CheckJob.class);
@@ -54,7 +55,7 @@ public final class CheckJob implements AutoCloseable {
     this.source = b.source != null ? b.source : DynamoEndpoint.source(config, segments + 4).buildApi();
     this.targets = b.targets != null ? b.targets
         : TargetProviders.forType(config.get(ShakeOptions.TARGET_TYPE)).open(config);
-    this.settings = new CheckSettings(b.diffDirectory, b.sample, b.findExtras, segments);
+    this.settings = new CheckSettings(b.diffDirectory, b.sample, b.findExtras, segments, b.recheckAfter);
     this.retrier = DynamoErrorClassifier.retrier(config, Clock.systemUTC(), Sleeper.SYSTEM);
   }
 
@@ -118,6 +119,7 @@ public final class CheckJob implements AutoCloseable {
     private Path diffDirectory = Path.of("nimo-full-check-diff");
     private long sample;
     private boolean findExtras = true;
+    private java.time.Duration recheckAfter = java.time.Duration.ZERO;
 
     private Builder(Configuration config) {
       ShakeOptions.validate(config);
@@ -168,6 +170,21 @@ public final class CheckJob implements AutoCloseable {
         throw new IllegalArgumentException("sample must be 0 (all) or positive, not " + itemsPerTable);
       }
       this.sample = itemsPerTable;
+      return this;
+    }
+
+    /**
+     * Compares the differences found once more after this pause, keeping only those that persist:
+     * for checks while the incremental sync is live (default zero: no recheck).
+     *
+     * @param pause how long to let the sync catch up, e.g. a few times its lag
+     * @return this builder
+     */
+    public Builder recheckAfter(java.time.Duration pause) {
+      if (pause.isNegative()) {
+        throw new IllegalArgumentException("recheckAfter must not be negative");
+      }
+      this.recheckAfter = pause;
       return this;
     }
 

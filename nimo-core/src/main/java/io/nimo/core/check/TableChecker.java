@@ -89,14 +89,17 @@ final class TableChecker {
             Map<String, AttributeValue> onSource = retrier.call("GetItem " + name + " {" + key + "}",
                 () -> source.getItem(name, key.values()));
             if (onSource == null || onSource.isEmpty()) {
-              found[2].increment();
-              diffs.add(new Difference(Difference.Kind.EXTRA, key, List.of()));
+              compare(null, key, item, diffs, found);
             }
           });
         }
       }
+      diffs.close();
       TableCheck result = new TableCheck(name, checked.sum(), found[0].sum(), found[1].sum(), found[2].sum(),
           diffs.written(), stopped.get() ? "stopped before the table was fully checked" : null);
+      if (result.diffFile() != null && !settings.recheckAfter().isZero() && !stopped.get()) {
+        result = new DiffRechecker(source, retrier, target, settings.recheckAfter(), stopped).recheck(result);
+      }
       LOG.info("[stage=check, table={}] checked={} missing={} different={} extra={}{}", name, result.checked(),
           result.missing(), result.different(), result.extra(), rate < 1.0 ? " (sampled)" : "");
       return result;
@@ -105,18 +108,33 @@ final class TableChecker {
 
   private static void compare(Map<String, AttributeValue> src, ItemKey key, Map<String, AttributeValue> dst,
       DiffFiles.Writer diffs, LongAdder[] found) {
+    difference(src, key, dst).ifPresent(d -> {
+      found[d.kind().ordinal()].increment();
+      diffs.add(d);
+    });
+  }
+
+  /**
+   * How the target's copy of an item differs from the source's ({@code null} = absent on that side).
+   *
+   * @return the difference, or empty if both agree (including both absent)
+   */
+  static java.util.Optional<Difference> difference(Map<String, AttributeValue> src, ItemKey key,
+      Map<String, AttributeValue> dst) {
+    if (src == null) {
+      return dst == null ? java.util.Optional.empty()
+          : java.util.Optional.of(new Difference(Difference.Kind.EXTRA, key, List.of()));
+    }
     if (dst == null) {
-      found[0].increment();
-      diffs.add(new Difference(Difference.Kind.MISSING, key, List.of()));
-      return;
+      return java.util.Optional.of(new Difference(Difference.Kind.MISSING, key, List.of()));
     }
-    if (!ItemEquality.equal(src, dst)) {
-      TreeSet<String> names = new TreeSet<>(src.keySet());
-      names.addAll(dst.keySet());
-      names.removeIf(n -> src.containsKey(n) && dst.containsKey(n) && ItemEquality.equal(src.get(n), dst.get(n)));
-      found[1].increment();
-      diffs.add(new Difference(Difference.Kind.DIFFERENT, key, new ArrayList<>(names)));
+    if (ItemEquality.equal(src, dst)) {
+      return java.util.Optional.empty();
     }
+    TreeSet<String> names = new TreeSet<>(src.keySet());
+    names.addAll(dst.keySet());
+    names.removeIf(n -> src.containsKey(n) && dst.containsKey(n) && ItemEquality.equal(src.get(n), dst.get(n)));
+    return java.util.Optional.of(new Difference(Difference.Kind.DIFFERENT, key, new ArrayList<>(names)));
   }
 
   /** Deterministic sampling by key, so a re-check looks at the same items. */

@@ -13,6 +13,7 @@ import io.nimo.core.testkit.TestItems;
 import io.nimo.core.testkit.TestTables;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -122,6 +123,36 @@ class CheckRepairIT {
     assertThat(first.consistent()).isTrue();
     assertThat(first.tables().get(0).checked()).isBetween(100L, 320L)
         .isEqualTo(second.tables().get(0).checked());
+  }
+
+  @Test
+  void aRecheckKeepsOnlyTheDifferencesThatPersist() throws Exception {
+    Path diffs = work.resolve("live");
+    target.client().updateItem(b -> b.tableName("orders").key(key(5, "order-5"))
+        .updateExpression("SET amount = :a").expressionAttributeValues(Map.of(":a", TestItems.n("-5"))));
+    target.client().deleteItem(b -> b.tableName("orders").key(key(6, "order-6")));
+    // the incremental sync catches up with order-5 once the first pass has seen it differ
+    Thread sync = new Thread(() -> {
+      try {
+        while (!Files.exists(DiffFiles.of(diffs, "orders"))) {
+          Thread.sleep(20);
+        }
+        var item = source.client().getItem(b -> b.tableName("orders").key(key(5, "order-5"))).item();
+        target.client().putItem(b -> b.tableName("orders").item(item));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    sync.start();
+    CheckReport report;
+    try (CheckJob check = CheckJob.builder(conf).diffDirectory(diffs).recheckAfter(Duration.ofSeconds(2)).build()) {
+      report = check.run();
+    }
+    sync.join();
+    TableCheck orders = report.tables().get(0);
+    assertThat(List.of(orders.missing(), orders.different(), orders.extra())).containsExactly(1L, 0L, 0L);
+    assertThat(DiffFiles.read(orders.diffFile())).containsExactly(
+        new Difference(Difference.Kind.MISSING, new io.nimo.core.item.ItemKey(key(6, "order-6")), List.of()));
   }
 
   @Test
