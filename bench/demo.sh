@@ -3,7 +3,8 @@
 # (DynamoDB Local, loopback only: a source seeded with sample tables, and a target standing in for
 # PolarDB's DynamoDB-compatible endpoint), runs nimo-shake from the unpacked tarball exactly as the
 # user guide does (sync_mode = all: full sync, then following the streams while the guide's traffic
-# simulation updates the source), stops it with SIGTERM, then checks source and target item by item.
+# simulation updates the source), stops it with SIGTERM, then runs the packaged nimo-full-check, which
+# compares source and target item by item (exit 0 = identical).
 # Usage: bash bench/demo.sh [items]        (default 5000; state under .demo/, removed on each run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -65,6 +66,23 @@ wait "$NIMO_PID"
 grep -E "full sync done|start incr sync|summary|DONE|INCR " "$DEMO/NimoShake/nimo-shake/logs/console.out" \
   | sed 's/^\[[^]]*\] \[[A-Z]*\] \[[^]]*\] //'
 
-echo "== checking source against target, item by item"
-java -cp "$LIB" io.nimo.bench.TableCompare --source "http://127.0.0.1:$SRC_PORT" --target "http://127.0.0.1:$DST_PORT" \
-  2>/dev/null
+echo "== checking: ./bin/nimo-full-check.linux.amd64 -conf=./conf/nimo-full-check.conf (item by item)"
+cd "$DEMO/NimoShake/nimo-full-check"
+check_key() { sed -i "s#^$1 = .*#$1 = $2#" conf/nimo-full-check.conf; }
+check_key source.endpoint_url "http://127.0.0.1:$SRC_PORT"
+check_key source.access_key_id demo
+check_key source.secret_access_key demo-secret
+check_key source.region us-east-1
+check_key target.type polardb
+check_key target.address "http://127.0.0.1:$DST_PORT"
+check_key target.access_key_id demo
+check_key target.secret_access_key demo-secret
+status=0
+./bin/nimo-full-check.linux.amd64 -conf=./conf/nimo-full-check.conf > logs/console.out 2>&1 || status=$?
+sed -n '/nimo-full-check summary/,$p' logs/console.out
+if [ "$status" -eq 0 ]; then
+  echo "== source and target are identical"
+else
+  echo "== nimo-full-check exit $status: see $DEMO/NimoShake/nimo-full-check/nimo-full-check-diff/ and logs/console.out"
+fi
+exit "$status"

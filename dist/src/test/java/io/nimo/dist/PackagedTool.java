@@ -36,9 +36,18 @@ final class PackagedTool {
     return root.resolve("nimo-shake");
   }
 
-  /** The shipped conf with some keys set to other values. */
+  Path checkHome() {
+    return root.resolve("nimo-full-check");
+  }
+
+  /** The shipped conf/nimo-shake.conf with some keys set to other values. */
   String shippedConfWith(Map<String, String> values) throws IOException {
-    String text = Files.readString(shakeHome().resolve("conf/nimo-shake.conf"), StandardCharsets.UTF_8);
+    return shippedConfWith(shakeHome(), "nimo-shake", values);
+  }
+
+  /** A tool's shipped {@code conf/<tool>.conf} under {@code home} with some keys set to other values. */
+  String shippedConfWith(Path home, String tool, Map<String, String> values) throws IOException {
+    String text = Files.readString(home.resolve("conf/" + tool + ".conf"), StandardCharsets.UTF_8);
     for (Map.Entry<String, String> e : values.entrySet()) {
       Pattern line = Pattern.compile("^" + Pattern.quote(e.getKey()) + " = .*$", Pattern.MULTILINE);
       Matcher m = line.matcher(text);
@@ -51,8 +60,13 @@ final class PackagedTool {
   }
 
   Process start(Path workDir, Path output, String... args) throws IOException {
+    return start(shakeHome().resolve("bin/nimo-shake.linux.amd64"), workDir, output, args);
+  }
+
+  /** Starts a launcher ({@code home/bin/<tool>.linux.amd64}) as a process. */
+  Process start(Path launcher, Path workDir, Path output, String... args) throws IOException {
     List<String> cmd = new ArrayList<>();
-    cmd.add(shakeHome().resolve("bin/nimo-shake.linux.amd64").toString());
+    cmd.add(launcher.toString());
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
         .redirectOutput(output.toFile());
@@ -62,8 +76,13 @@ final class PackagedTool {
 
   /** Runs to the end and returns exit code and output. */
   Result run(Path workDir, String... args) throws Exception {
+    return run(shakeHome().resolve("bin/nimo-shake.linux.amd64"), workDir, args);
+  }
+
+  /** Runs a launcher to the end and returns exit code and output. */
+  Result run(Path launcher, Path workDir, String... args) throws Exception {
     Path out = Files.createTempFile(workDir, "out", ".log");
-    Process p = start(workDir, out, args);
+    Process p = start(launcher, workDir, out, args);
     if (!p.waitFor(5, TimeUnit.MINUTES)) {
       p.destroyForcibly();
       throw new IllegalStateException("tool did not finish in 5 minutes");

@@ -3,14 +3,33 @@ package io.nimo.shake;
 import java.nio.file.Path;
 
 /**
- * Parsed command line. Accepts the original form {@code -conf=FILE} and {@code --conf FILE},
- * {@code --conf=FILE}, {@code -conf FILE}, plus {@code --help} and {@code --version}.
+ * Parsed command line of the nimo tools. Accepts the original form {@code -conf=FILE} and
+ * {@code --conf FILE}, {@code --conf=FILE}, {@code -conf FILE}, plus {@code --help} and {@code --version}.
  *
  * @param conf the conf file, or {@code null} with help/version
+ * @param help whether help was asked for
+ * @param version whether the version was asked for
  */
-record CliArgs(Path conf, boolean help, boolean version) {
+public record CliArgs(Path conf, boolean help, boolean version) {
 
+  /**
+   * Parses nimo-shake's arguments.
+   *
+   * @param args the arguments
+   * @return the parsed line
+   */
   static CliArgs parse(String[] args) {
+    return parse(args, "nimo-shake");
+  }
+
+  /**
+   * Parses a tool's arguments; an unknown one is an {@link IllegalArgumentException}.
+   *
+   * @param args the arguments
+   * @param tool the tool's name, for the hint on a missing conf ({@code ./conf/<tool>.conf})
+   * @return the parsed line
+   */
+  public static CliArgs parse(String[] args, String tool) {
     Path conf = null;
     boolean help = false;
     boolean version = false;
@@ -33,7 +52,7 @@ record CliArgs(Path conf, boolean help, boolean version) {
       }
     }
     if (conf == null && !help && !version) {
-      throw new IllegalArgumentException("no config file given; use -conf=./conf/nimo-shake.conf");
+      throw new IllegalArgumentException("no config file given; use -conf=./conf/" + tool + ".conf");
     }
     return new CliArgs(conf, help, version);
   }

@@ -11,12 +11,19 @@ import org.apache.logging.log4j.core.config.builder.api.RootLoggerComponentBuild
 import org.apache.logging.log4j.core.config.builder.impl.BuiltConfiguration;
 
 /** Configures log4j2 from {@code log.file}, {@code log.level} and {@code log.buffer}. */
-final class LogSetup {
+public final class LogSetup {
   private static final String PATTERN = "[%d{yyyy/MM/dd HH:mm:ss}] [%level] [%t] %msg%n%throwable";
 
   private LogSetup() {}
 
-  static void apply(String level, String file, boolean buffered) {
+  /**
+   * Logs to the console and, when {@code file} is set, to {@code logs/<file>}.
+   *
+   * @param level the {@code log.level}
+   * @param file the {@code log.file}, or empty
+   * @param buffered the {@code log.buffer}
+   */
+  public static void apply(String level, String file, boolean buffered) {
     ConfigurationBuilder<BuiltConfiguration> b = ConfigurationBuilderFactory.newConfigurationBuilder();
     b.setStatusLevel(Level.ERROR).setConfigurationName("nimo");
     b.add(b.newAppender("console", "Console").addAttribute("target", ConsoleAppender.Target.SYSTEM_OUT)

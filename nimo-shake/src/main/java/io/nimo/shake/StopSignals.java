@@ -10,12 +10,18 @@ import sun.misc.Signal;
  * checkpointed and the tool exits with its documented code instead of the JVM's 143/130. A second
  * signal exits at once; the last checkpoint is still valid, so a re-run resumes.
  */
-final class StopSignals {
+public final class StopSignals {
   private static final Logger LOG = LoggerFactory.getLogger(StopSignals.class);
 
   private StopSignals() {}
 
-  static void install(Runnable stop, int forcedExitCode) {
+  /**
+   * Routes SIGTERM and SIGINT to {@code stop}; a second signal halts with {@code forcedExitCode}.
+   *
+   * @param stop asks the running job to stop (must not block)
+   * @param forcedExitCode the exit code of a second signal
+   */
+  public static void install(Runnable stop, int forcedExitCode) {
     AtomicInteger received = new AtomicInteger();
     for (String name : new String[] {"TERM", "INT"}) {
       Signal.handle(new Signal(name), sig -> {

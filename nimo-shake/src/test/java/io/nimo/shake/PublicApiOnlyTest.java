@@ -30,6 +30,13 @@ class PublicApiOnlyTest {
   }
 
   @Test
+  void checkAndRepairCliImportOnlyThePublicApi() throws IOException {
+    Path cli = Path.of("..", "nimo-full-check", "src", "main", "java");
+    assertThat(cli).isDirectory();
+    assertThat(internalImports(cli)).isEmpty();
+  }
+
+  @Test
   void embeddingExampleImportsOnlyThePublicApiAndTheTestKit() throws IOException {
     Path example = Path.of("..", "nimo-core", "src", "test", "java", "io", "nimo", "core", "example");
     assertThat(example).isDirectory();

@@ -355,6 +355,26 @@ public final class ShakeOptions {
    * @param c the configuration
    */
   public static void validate(Configuration c) {
+    validateShared(c);
+    if (c.get(INCR_SYNC_PARALLEL) && !c.get(SYNC_MODE).equals("all")) {
+      throw new ConfigException(INCR_SYNC_PARALLEL.key(), "true needs sync_mode = all (spooling keeps the changes "
+          + "made during the full sync); sync_mode is " + c.get(SYNC_MODE));
+    }
+    boolean dynamoTarget = java.util.Set.of("dynamodb", "polardb", "aliyun_dynamo_proxy")
+        .contains(c.get(TARGET_TYPE).toLowerCase(java.util.Locale.ROOT));
+    if (dynamoTarget && (!c.get(INCR_UPSERT) || !c.get(INCR_INSERT_ON_DUP))) {
+      throw new ConfigException(!c.get(INCR_UPSERT) ? INCR_UPSERT.key() : INCR_INSERT_ON_DUP.key(),
+          "must be true for DynamoDB-API targets: their writes are always upserts");
+    }
+  }
+
+  /**
+   * Checks the rules on the keys every tool shares (source, target, table filter, Scan filter);
+   * throws {@link ConfigException} naming the keys.
+   *
+   * @param c a configuration declaring at least {@link CheckOptions#SHARED}
+   */
+  public static void validateShared(Configuration c) {
     if (!c.get(FILTER_WHITE).isBlank() && !c.get(FILTER_BLACK).isBlank()) {
       throw new ConfigException(FILTER_WHITE.key(),
           "cannot be combined with " + FILTER_BLACK.key() + "; set only one of them");
@@ -371,16 +391,6 @@ public final class ShakeOptions {
     String endpoint = c.get(SOURCE_ENDPOINT);
     if (!endpoint.isBlank() && !endpoint.matches("https?://.+")) {
       throw new ConfigException(SOURCE_ENDPOINT.key(), "'" + endpoint + "' must start with http:// or https://");
-    }
-    if (c.get(INCR_SYNC_PARALLEL) && !c.get(SYNC_MODE).equals("all")) {
-      throw new ConfigException(INCR_SYNC_PARALLEL.key(), "true needs sync_mode = all (spooling keeps the changes "
-          + "made during the full sync); sync_mode is " + c.get(SYNC_MODE));
-    }
-    boolean dynamoTarget = java.util.Set.of("dynamodb", "polardb", "aliyun_dynamo_proxy")
-        .contains(c.get(TARGET_TYPE).toLowerCase(java.util.Locale.ROOT));
-    if (dynamoTarget && (!c.get(INCR_UPSERT) || !c.get(INCR_INSERT_ON_DUP))) {
-      throw new ConfigException(!c.get(INCR_UPSERT) ? INCR_UPSERT.key() : INCR_INSERT_ON_DUP.key(),
-          "must be true for DynamoDB-API targets: their writes are always upserts");
     }
     FilterValues.parse(c.get(FULL_FILTER_VALUES));
     if (!c.get(FULL_FILTER_VALUES).isBlank() && c.get(FULL_FILTER_EXPRESSION).isBlank()) {

@@ -1,0 +1,108 @@
+package io.nimo.check;
+
+import io.nimo.core.config.ConfigException;
+import io.nimo.core.config.ConfigLoader;
+import io.nimo.core.config.ConfigOption;
+import io.nimo.core.config.Configuration;
+import io.nimo.core.config.ShakeOptions;
+import io.nimo.shake.CliArgs;
+import io.nimo.shake.LogSetup;
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * What nimo-full-check and nimo-repair share: the command line, the conf file checked against the
+ * tool's keys, the log setup, help and version.
+ */
+public final class ToolConf {
+  /** Exit code of a bad command line or conf file. */
+  public static final int CONFIG = 2;
+
+  private final String tool;
+  private final String summary;
+  private final List<ConfigOption<?>> keys;
+  private int exitCode;
+
+  /**
+   * A tool's command-line handling.
+   *
+   * @param tool the binary's name
+   * @param summary one line on what it does
+   * @param keys the keys its conf file declares
+   */
+  public ToolConf(String tool, String summary, List<ConfigOption<?>> keys) {
+    this.tool = tool;
+    this.summary = summary;
+    this.keys = keys;
+  }
+
+  /**
+   * Parses the command line and loads the conf; prints help or version, or the error.
+   *
+   * @param args the command line
+   * @param out where help and version go
+   * @param err where errors go
+   * @return the checked conf, or {@code null} when the tool should exit (help, version, error: see
+   *     {@link #exitCode})
+   */
+  public Configuration load(String[] args, PrintStream out, PrintStream err) {
+    try {
+      CliArgs cli = CliArgs.parse(args, tool);
+      if (cli.help()) {
+        out.print(help());
+        exitCode = 0;
+        return null;
+      }
+      if (cli.version()) {
+        out.println(tool + " " + version());
+        exitCode = 0;
+        return null;
+      }
+      Configuration conf = ConfigLoader.load(cli.conf(), keys);
+      LogSetup.apply(conf.get(ShakeOptions.LOG_LEVEL), conf.get(ShakeOptions.LOG_FILE),
+          conf.get(ShakeOptions.LOG_BUFFER));
+      return conf;
+    } catch (IllegalArgumentException | ConfigException e) {
+      err.println(tool + ": " + e.getMessage());
+      err.println("usage: " + tool + ".linux.amd64 -conf=./conf/" + tool + ".conf   (--help lists every key)");
+      exitCode = CONFIG;
+      return null;
+    }
+  }
+
+  /**
+   * The exit code after {@link #load} returned {@code null}.
+   *
+   * @return 0 after help or version, {@link #CONFIG} after an error
+   */
+  public int exitCode() {
+    return exitCode;
+  }
+
+  /**
+   * The help text: usage, exit codes and every key.
+   *
+   * @return the text
+   */
+  public String help() {
+    StringBuilder b = new StringBuilder(tool + " " + version() + " — " + summary + "\n\n")
+        .append("usage: ").append(tool).append(".linux.amd64 -conf=./conf/").append(tool).append(".conf\n")
+        .append("       (also --conf FILE, --help, --version)\n\n")
+        .append("exit codes: 0 source and target agree, 1 differences remain or a table could not be processed, ")
+        .append("2 bad config, 3 stopped by a signal\n\nkeys of ").append(tool).append(".conf:\n");
+    for (ConfigOption<?> o : keys) {
+      b.append(String.format("  %-38s %-8s default '%s'%n      %s%n", o.key(), o.type(), o.defaultText(), o.doc()));
+    }
+    return b.toString();
+  }
+
+  /**
+   * The tool's version.
+   *
+   * @return the jar's implementation version, or {@code dev}
+   */
+  public static String version() {
+    String v = ToolConf.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+}

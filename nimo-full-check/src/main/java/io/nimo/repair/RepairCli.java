@@ -1,0 +1,57 @@
+package io.nimo.repair;
+
+import io.nimo.check.ToolConf;
+import io.nimo.core.check.RepairJob;
+import io.nimo.core.check.TableRepair;
+import io.nimo.core.config.CheckOptions;
+import io.nimo.core.config.ConfigException;
+import io.nimo.core.config.Configuration;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The nimo-repair command: fixes on the target what nimo-full-check's diff report lists, reading
+ * each key again from the source. A thin wrapper over {@link RepairJob}.
+ */
+final class RepairCli {
+  static final String TOOL = "nimo-repair";
+  private static final Logger LOG = LoggerFactory.getLogger(RepairCli.class);
+  private final PrintStream out;
+  private final PrintStream err;
+  private final ToolConf tool = new ToolConf(TOOL, "fix on the target what nimo-full-check reported",
+      CheckOptions.REPAIR);
+
+  RepairCli(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  int run(String[] args) {
+    Configuration conf = tool.load(args, out, err);
+    if (conf == null) {
+      return tool.exitCode();
+    }
+    LOG.info("{} {} starting; effective configuration (secrets masked): {}", TOOL, ToolConf.version(), conf.masked());
+    try (RepairJob repair = RepairJob.builder(CheckOptions.asShakeConfiguration(conf))
+        .diffDirectory(Path.of(conf.get(CheckOptions.DIFF_OUTPUT))).build()) {
+      List<TableRepair> tables = repair.run();
+      StringBuilder b = new StringBuilder("\n==== nimo-repair summary\n");
+      for (TableRepair t : tables) {
+        b.append(String.format("  %-24s listed=%d written=%d deleted=%d unresolved=%d%s%n", t.table(), t.listed(),
+            t.written(), t.deleted(), t.unresolved(), t.error() == null ? "" : " error=" + t.error()));
+      }
+      LOG.info(b.toString());
+      return tables.stream().allMatch(TableRepair::complete) ? 0 : 1;
+    } catch (ConfigException e) {
+      err.println(TOOL + ": " + e.getMessage());
+      return ToolConf.CONFIG;
+    } catch (RuntimeException e) {
+      LOG.error("{} failed: {}", TOOL, e.getMessage(), e);
+      err.println(TOOL + ": " + e.getMessage());
+      return 1;
+    }
+  }
+}
