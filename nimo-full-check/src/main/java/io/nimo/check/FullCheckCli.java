@@ -4,7 +4,6 @@ import io.nimo.core.check.CheckJob;
 import io.nimo.core.check.CheckReport;
 import io.nimo.core.check.TableCheck;
 import io.nimo.core.config.CheckOptions;
-import io.nimo.core.config.ConfigException;
 import io.nimo.core.config.Configuration;
 import io.nimo.shake.StopSignals;
 import java.io.PrintStream;
@@ -30,15 +29,13 @@ final class FullCheckCli {
   }
 
   int run(String[] args) {
-    Configuration conf = tool.load(args, out, err);
-    if (conf == null) {
-      return tool.exitCode();
-    }
-    LOG.info("{} {} starting; effective configuration (secrets masked): {}", TOOL, ToolConf.version(), conf.masked());
-    Path diffs = Path.of(conf.get(CheckOptions.DIFF_OUTPUT));
-    try (CheckJob check = CheckJob.builder(CheckOptions.asShakeConfiguration(conf)).diffDirectory(diffs)
-        .sample(conf.get(CheckOptions.SAMPLE)).recheckAfter(conf.get(CheckOptions.RECHECK_AFTER))
-        .findExtras(conf.get(CheckOptions.FIND_EXTRAS)).build()) {
+    return tool.execute(args, out, err, this::check);
+  }
+
+  private int check(Configuration conf) {
+    try (CheckJob check = CheckJob.builder(CheckOptions.asShakeConfiguration(conf))
+        .diffDirectory(Path.of(conf.get(CheckOptions.DIFF_OUTPUT))).sample(conf.get(CheckOptions.SAMPLE))
+        .recheckAfter(conf.get(CheckOptions.RECHECK_AFTER)).findExtras(conf.get(CheckOptions.FIND_EXTRAS)).build()) {
       StopSignals.install(check::stop, 3);
       CheckReport report = check.run();
       StringBuilder b = new StringBuilder("\n==== nimo-full-check summary: ")
@@ -50,13 +47,6 @@ final class FullCheckCli {
       }
       LOG.info(b.toString());
       return report.consistent() ? 0 : report.stopped() ? 3 : 1;
-    } catch (ConfigException e) {
-      err.println(TOOL + ": " + e.getMessage());
-      return ToolConf.CONFIG;
-    } catch (RuntimeException e) {
-      LOG.error("{} failed: {}", TOOL, e.getMessage(), e);
-      err.println(TOOL + ": " + e.getMessage());
-      return 1;
     }
   }
 }

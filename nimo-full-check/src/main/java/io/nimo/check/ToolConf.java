@@ -36,16 +36,57 @@ public final class ToolConf {
     this.keys = keys;
   }
 
+  /** A tool's work once its conf is loaded. */
+  @FunctionalInterface
+  public interface Body {
+    /**
+     * Does the work.
+     *
+     * @param conf the checked conf
+     * @return the exit code
+     */
+    int run(Configuration conf);
+  }
+
+  /**
+   * Loads the conf (or prints help, version or the error), logs it with secrets masked, runs
+   * {@code body} and turns its failures into exit codes: {@link #CONFIG} for a config error, 1 otherwise.
+   *
+   * @param args the command line
+   * @param out where help and version go
+   * @param err where errors go
+   * @param body the work
+   * @return the exit code
+   */
+  public int execute(String[] args, PrintStream out, PrintStream err, Body body) {
+    Configuration conf = load(args, out, err);
+    if (conf == null) {
+      return exitCode;
+    }
+    org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(tool);
+    log.info("{} {} starting; effective configuration (secrets masked): {}", tool, version(), conf.masked());
+    try {
+      return body.run(conf);
+    } catch (ConfigException e) {
+      err.println(tool + ": " + e.getMessage());
+      return CONFIG;
+    } catch (RuntimeException e) {
+      log.error("{} failed: {}", tool, e.getMessage(), e);
+      err.println(tool + ": " + e.getMessage());
+      return 1;
+    }
+  }
+
   /**
    * Parses the command line and loads the conf; prints help or version, or the error.
    *
    * @param args the command line
    * @param out where help and version go
    * @param err where errors go
-   * @return the checked conf, or {@code null} when the tool should exit (help, version, error: see
-   *     {@link #exitCode})
+   * @return the checked conf, or {@code null} when the tool should exit (help, version, error: the
+   *     code is in {@code exitCode})
    */
-  public Configuration load(String[] args, PrintStream out, PrintStream err) {
+  private Configuration load(String[] args, PrintStream out, PrintStream err) {
     try {
       CliArgs cli = CliArgs.parse(args, tool);
       if (cli.help()) {
@@ -68,15 +109,6 @@ public final class ToolConf {
       exitCode = CONFIG;
       return null;
     }
-  }
-
-  /**
-   * The exit code after {@link #load} returned {@code null}.
-   *
-   * @return 0 after help or version, {@link #CONFIG} after an error
-   */
-  public int exitCode() {
-    return exitCode;
   }
 
   /**

@@ -4,7 +4,6 @@ import io.nimo.check.ToolConf;
 import io.nimo.core.check.RepairJob;
 import io.nimo.core.check.TableRepair;
 import io.nimo.core.config.CheckOptions;
-import io.nimo.core.config.ConfigException;
 import io.nimo.core.config.Configuration;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -30,11 +29,10 @@ final class RepairCli {
   }
 
   int run(String[] args) {
-    Configuration conf = tool.load(args, out, err);
-    if (conf == null) {
-      return tool.exitCode();
-    }
-    LOG.info("{} {} starting; effective configuration (secrets masked): {}", TOOL, ToolConf.version(), conf.masked());
+    return tool.execute(args, out, err, this::repair);
+  }
+
+  private int repair(Configuration conf) {
     try (RepairJob repair = RepairJob.builder(CheckOptions.asShakeConfiguration(conf))
         .diffDirectory(Path.of(conf.get(CheckOptions.DIFF_OUTPUT))).build()) {
       List<TableRepair> tables = repair.run();
@@ -45,13 +43,6 @@ final class RepairCli {
       }
       LOG.info(b.toString());
       return tables.stream().allMatch(TableRepair::complete) ? 0 : 1;
-    } catch (ConfigException e) {
-      err.println(TOOL + ": " + e.getMessage());
-      return ToolConf.CONFIG;
-    } catch (RuntimeException e) {
-      LOG.error("{} failed: {}", TOOL, e.getMessage(), e);
-      err.println(TOOL + ": " + e.getMessage());
-      return 1;
     }
   }
 }
