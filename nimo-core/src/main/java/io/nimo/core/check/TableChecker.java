@@ -35,6 +35,9 @@ final class TableChecker {
   private final TableScanner scanner;
   private final CheckSettings settings;
   private final AtomicBoolean stopped;
+  private static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
+  private final java.util.concurrent.atomic.AtomicLong lastProgress =
+      new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
 
   TableChecker(DynamoApi source, Retrier retrier, TableScanner scanner, CheckSettings settings, AtomicBoolean stopped) {
     this.source = source;
@@ -72,6 +75,7 @@ final class TableChecker {
                 checked.increment();
                 compare(item, key, target.read(key).orElse(null), diffs, found);
               }
+              logProgress(name, checked, found);
             }, stopped::get);
             return null;
           }));
@@ -135,6 +139,16 @@ final class TableChecker {
     names.addAll(dst.keySet());
     names.removeIf(n -> src.containsKey(n) && dst.containsKey(n) && ItemEquality.equal(src.get(n), dst.get(n)));
     return java.util.Optional.of(new Difference(Difference.Kind.DIFFERENT, key, new ArrayList<>(names)));
+  }
+
+  /** A progress line at most every {@link #PROGRESS_EVERY_NANOS}, from whichever segment thread comes first. */
+  private void logProgress(String name, LongAdder checked, LongAdder[] found) {
+    long now = System.nanoTime();
+    long last = lastProgress.get();
+    if (now - last >= PROGRESS_EVERY_NANOS && lastProgress.compareAndSet(last, now)) {
+      LOG.info("[stage=check, table={}] checked={} missing={} different={} so far", name, checked.sum(),
+          found[0].sum(), found[1].sum());
+    }
   }
 
   /** Deterministic sampling by key, so a re-check looks at the same items. */
