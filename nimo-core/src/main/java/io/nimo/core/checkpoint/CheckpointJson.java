@@ -87,6 +87,7 @@ final class CheckpointJson {
     n.put("format_version", JobState.FORMAT_VERSION);
     n.put("table", c.table());
     n.put("stream_arn", c.streamArn());
+    n.put("confirmed_at", c.confirmedAtMillis());
     ArrayNode shards = n.putArray("shards");
     for (ShardCheckpoint s : c.shards().values()) {
       ObjectNode sn = shards.addObject();
@@ -114,7 +115,8 @@ final class CheckpointJson {
     } catch (IllegalArgumentException e) {
       throw new CheckpointException("checkpoint " + file + ": " + e.getMessage(), e);
     }
-    return new StreamCheckpoint(n.path("table").asText(), n.path("stream_arn").asText(), shards);
+    return new StreamCheckpoint(n.path("table").asText(), n.path("stream_arn").asText(), shards,
+        n.path("confirmed_at").asLong(0));
   }
 
   private static JsonNode parse(String json, String file) {

@@ -146,6 +146,14 @@ public record JobState(int formatVersion, String jobId, Phase phase, Map<String,
       }
     }
 
+    /**
+     * The job follows (or has just recorded) the table's stream at {@code atMillis}.
+     *
+     * @param table the table name
+     * @param atMillis epoch milliseconds
+     */
+    record StreamConfirmed(String table, long atMillis) implements Delta {}
+
     /** Finished shards that have left the stream (trimmed after 24 h) and no longer need tracking. */
     record ShardsForgotten(String table, List<String> shardIds) implements Delta {
       /**
@@ -198,6 +206,9 @@ public record JobState(int formatVersion, String jobId, Phase phase, Map<String,
       if (this instanceof ShardsForgotten f) {
         return Optional.of(f.table());
       }
+      if (this instanceof StreamConfirmed f) {
+        return Optional.of(f.table());
+      }
       return Optional.empty();
     }
   }
@@ -245,13 +256,18 @@ public record JobState(int formatVersion, String jobId, Phase phase, Map<String,
     } else if (delta instanceof Delta.TableForgotten c) {
       t.remove(c.table());
     } else if (delta instanceof Delta.StreamPrepared c) {
-      st.put(c.table(), new StreamCheckpoint(c.table(), c.streamArn(), Map.of()).withShards(c.shards()));
+      st.put(c.table(), new StreamCheckpoint(c.table(), c.streamArn(), Map.of(), 0).withShards(c.shards()));
     } else if (delta instanceof Delta.ShardsAdvanced c) {
       StreamCheckpoint sc = streams.get(c.table());
       if (sc == null) {
         throw new IllegalStateException("no stream checkpoint for table " + c.table() + " (StreamPrepared must come first)");
       }
       st.put(c.table(), sc.withShards(c.shards()));
+    } else if (delta instanceof Delta.StreamConfirmed c) {
+      StreamCheckpoint sc = streams.get(c.table());
+      if (sc != null) {
+        st.put(c.table(), sc.confirmedAt(c.atMillis()));
+      }
     } else if (delta instanceof Delta.ShardsForgotten c) {
       StreamCheckpoint sc = streams.get(c.table());
       if (sc != null) {

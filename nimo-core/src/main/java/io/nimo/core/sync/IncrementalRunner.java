@@ -151,6 +151,7 @@ final class IncrementalRunner {
           ctx.config().get(ShakeOptions.INCR_START_PROBE));
       StreamPositions.Prepared fresh = positions.prepare(t, StreamPositions.Start.NOW);
       ctx.store().save(new JobState.Delta.StreamPrepared(t, fresh.streamArn(), fresh.shards()));
+      ctx.store().save(new JobState.Delta.StreamConfirmed(t, ctx.clock().millis()));
       StreamSpooler.discard(ctx.config(), t);
     }
     ctx.progress().restart(t);

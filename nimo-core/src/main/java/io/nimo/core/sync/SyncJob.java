@@ -173,6 +173,7 @@ public final class SyncJob implements AutoCloseable {
     for (String t : tables) {
       StreamPositions.Prepared p = positions.prepare(t, start);
       ctx.store().save(new JobState.Delta.StreamPrepared(t, p.streamArn(), p.shards()));
+      ctx.store().save(new JobState.Delta.StreamConfirmed(t, ctx.clock().millis()));
     }
     return ctx.store().load(ctx.config().get(ShakeOptions.ID));
   }

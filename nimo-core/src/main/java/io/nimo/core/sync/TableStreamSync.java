@@ -34,6 +34,10 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
  */
 final class TableStreamSync {
   private static final Logger LOG = LoggerFactory.getLogger(TableStreamSync.class);
+  /** How often the checkpoint records that the stream is being followed. */
+  private static final java.time.Duration CONFIRM_EVERY = java.time.Duration.ofMinutes(10);
+  /** Positions not followed for this long may have lost records to the 24 h retention. */
+  static final java.time.Duration STALE_AFTER = java.time.Duration.ofHours(23);
 
   private final String table;
   private final KeySchema keys;
@@ -70,12 +74,18 @@ final class TableStreamSync {
   void run(StreamCheckpoint start) throws Exception {
     String arn = start.streamArn();
     checkSourceStream(arn);
+    checkNotStale(start);
+    long nextConfirm = 0;
     start.shards().values().forEach(this::track);
     ExecutorService workers = Executors.newFixedThreadPool(settings.shardsPerTable(),
         new NamedThreadFactory("nimo-incr-" + table));
     long nextDiscovery = 0;
     try {
       while (!stopRequested.get() && failure.get() == null) {
+        if (clock.millis() >= nextConfirm) {
+          store.save(new JobState.Delta.StreamConfirmed(table, clock.millis()));
+          nextConfirm = clock.millis() + CONFIRM_EVERY.toMillis();
+        }
         if (clock.millis() >= nextDiscovery) {
           checkSourceStream(arn);
           discover(arn);
@@ -100,6 +110,26 @@ final class TableStreamSync {
     Throwable f = failure.get();
     if (f != null) {
       throw f instanceof Exception e ? e : new IllegalStateException(f);
+    }
+  }
+
+  /**
+   * A shard without a sequence number yet is read from TRIM_HORIZON, which silently starts after
+   * trimmed records; if the stream was not followed for nearly its 24 h retention, such a shard
+   * may have lost records, so the table's position counts as lost.
+   */
+  private void checkNotStale(StreamCheckpoint start) {
+    long confirmed = start.confirmedAtMillis();
+    long age = clock.millis() - confirmed;
+    if (confirmed <= 0 || age < STALE_AFTER.toMillis()) {
+      return;
+    }
+    List<String> blind = start.shards().values().stream()
+        .filter(s -> !s.status().finished() && s.sequenceNumber() == null).map(ShardCheckpoint::shardId).toList();
+    if (!blind.isEmpty()) {
+      throw new StreamPositionLostException("table " + table + ": its stream was last followed "
+          + java.time.Duration.ofMillis(age).toHours() + " h ago and shard(s) " + blind + " had no position yet, "
+          + "so records they received meanwhile may have been trimmed (24 h retention)", null);
     }
   }
 

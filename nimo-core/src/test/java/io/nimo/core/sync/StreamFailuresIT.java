@@ -296,6 +296,29 @@ class StreamFailuresIT {
   }
 
   @Test
+  void aShardWithoutAPositionIsNotTrustedAfterTheStreamWentUnfollowedForADay() throws Exception {
+    String arn = source.client().describeTable(b -> b.tableName("items")).table().latestStreamArn();
+    var store = new io.nimo.core.checkpoint.file.FileCheckpointStore(checkpoints.resolve("it-job-checkpoint"));
+    store.load("it-job");
+    store.save(new io.nimo.core.checkpoint.JobState.Delta.PhaseChanged(io.nimo.core.checkpoint.JobState.Phase.INCR_SYNC));
+    store.save(new io.nimo.core.checkpoint.JobState.Delta.StreamPrepared("items", arn, List.of(
+        new io.nimo.core.checkpoint.ShardCheckpoint("shard-0001", null, null,
+            io.nimo.core.checkpoint.ShardCheckpoint.Status.PENDING))));
+    store.save(new io.nimo.core.checkpoint.JobState.Delta.StreamConfirmed("items",
+        System.currentTimeMillis() - java.time.Duration.ofHours(25).toMillis()));
+    // TRIM_HORIZON would silently start after whatever DynamoDB trimmed meanwhile
+    ScriptedStreamsApi streams = new ScriptedStreamsApi().shard("shard-0001", null);
+    SyncReport report;
+    try (SyncJob job = job(streams)) {
+      report = job.run();
+    }
+    assertThat(report.outcome()).isEqualTo(SyncReport.Outcome.FAILED);
+    assertThat(report.message()).contains("items").contains("last followed 25 h ago").contains("shard-0001")
+        .contains("incr.on_trimmed = resync");
+    assertThat(streams.reads).isEmpty();
+  }
+
+  @Test
   void stopsWhenTheStreamWasDisabledAndReEnabled() throws Exception {
     ScriptedStreamsApi streams = new ScriptedStreamsApi().shard("shard-0001", null);
     try (SyncJob job = job(streams)) {

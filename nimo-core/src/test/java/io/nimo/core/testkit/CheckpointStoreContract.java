@@ -119,6 +119,18 @@ public abstract class CheckpointStoreContract {
   }
 
   @Test
+  void theTimeAStreamWasLastFollowedSurvivesARestart() {
+    try (CheckpointStore store = openStore()) {
+      store.load("job-a");
+      store.save(new JobState.Delta.StreamPrepared("t1", "arn:1", List.of()));
+      store.save(new JobState.Delta.StreamConfirmed("t1", 1_700_000_000_123L));
+    }
+    try (CheckpointStore again = openStore()) {
+      assertThat(again.load("job-a").stream("t1").orElseThrow().confirmedAtMillis()).isEqualTo(1_700_000_000_123L);
+    }
+  }
+
+  @Test
   void spoolingShardStatesSurviveARestart() {
     ShardCheckpoint spooling = new ShardCheckpoint("shard-1", null, "000000000000000000007",
         ShardCheckpoint.Status.SPOOLING);
