@@ -11,6 +11,8 @@ import io.nimo.core.target.ChangeEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -38,9 +40,10 @@ final class ShardReader {
   private final IncrSettings settings;
   private final StreamProgress progress;
   private final Clock clock;
+  private final Executor fetchExecutor;
 
   ShardReader(String table, String streamArn, KeySchema keys, StreamsApi streams, Retrier retrier, ChangeSink sink,
-      IncrSettings settings, StreamProgress progress, Clock clock) {
+      IncrSettings settings, StreamProgress progress, Clock clock, Executor fetchExecutor) {
     this.table = table;
     this.streamArn = streamArn;
     this.keys = keys;
@@ -50,6 +53,7 @@ final class ShardReader {
     this.settings = settings;
     this.progress = progress;
     this.clock = clock;
+    this.fetchExecutor = fetchExecutor;
   }
 
   /**
@@ -59,48 +63,55 @@ final class ShardReader {
   void read(ShardCheckpoint start, Consumer<ShardCheckpoint> checkpoint, BooleanSupplier stopped)
       throws Exception {
     String shard = start.shardId();
-    QpsLimiter limiter = QpsLimiter.system(settings.qpsPerShard());
+    PageFetcher fetcher = new PageFetcher(streams, retrier, QpsLimiter.system(settings.qpsPerShard()), fetchExecutor,
+        table + "/" + shard, settings.recordsPerCall());
     ShardCheckpoint opened = sink.open(start, checkpoint);
     if (sink.settled(opened.status())) {
       return;
     }
     ShardCheckpoint position = opened.withStatus(sink.readingStatus());
     checkpoint.accept(position);
-    String iterator = open(shard, position);
+    CompletableFuture<RecordsPage> next = fetcher.fetch(open(shard, position));
     long idle = 0;
-    while (!stopped.getAsBoolean()) {
-      limiter.acquire();
-      RecordsPage page;
-      try {
-        String current = iterator;
-        page = retrier.call("GetRecords " + table + "/" + shard, () -> streams.records(current, settings.recordsPerCall()));
-      } catch (ExpiredIteratorException expired) {
-        LOG.info("table {} shard {}: iterator expired; re-opening {} {}", table, shard, position.iteratorType(),
-            position.sequenceNumber());
-        iterator = open(shard, position);
-        continue;
-      } catch (TrimmedDataAccessException trimmed) {
-        throw trimmed(shard, position.sequenceNumber(), trimmed);
+    try {
+      while (!stopped.getAsBoolean()) {
+        RecordsPage page;
+        try {
+          page = PageFetcher.await(next);
+        } catch (ExpiredIteratorException expired) {
+          LOG.info("table {} shard {}: iterator expired; re-opening {} {}", table, shard, position.iteratorType(),
+              position.sequenceNumber());
+          next = fetcher.fetch(open(shard, position));
+          continue;
+        } catch (TrimmedDataAccessException trimmed) {
+          throw trimmed(shard, position.sequenceNumber(), trimmed);
+        }
+        boolean more = !page.records().isEmpty();
+        if (more && page.nextIterator() != null) {
+          next = fetcher.fetch(page.nextIterator()); // read ahead while this page is applied
+        }
+        progress.shardBehind(shard, more);
+        if (more) {
+          position = accept(shard, position, page.records());
+          checkpoint.accept(position);
+          idle = 0;
+        }
+        if (page.nextIterator() == null) {
+          checkpoint.accept(position.withStatus(sink.closedStatus()));
+          progress.shardBehind(shard, false);
+          LOG.info("table {} shard {}: closed and fully {}", table, shard,
+              sink.closedStatus() == ShardCheckpoint.Status.DONE ? "applied" : "spooled");
+          return;
+        }
+        if (!more) {
+          // empty poll: back off briefly, but never long enough to add seconds of lag
+          idle = Math.min(settings.maxIdleBackoff().toMillis(), idle == 0 ? 50 : idle * 2);
+          retrier.pause("idle shard " + shard, Duration.ofMillis(idle));
+          next = fetcher.fetch(page.nextIterator());
+        }
       }
-      progress.shardBehind(shard, !page.records().isEmpty());
-      if (!page.records().isEmpty()) {
-        position = accept(shard, position, page.records());
-        checkpoint.accept(position);
-        idle = 0;
-      }
-      if (page.nextIterator() == null) {
-        checkpoint.accept(position.withStatus(sink.closedStatus()));
-        progress.shardBehind(shard, false);
-        LOG.info("table {} shard {}: closed and fully {}", table, shard,
-            sink.closedStatus() == ShardCheckpoint.Status.DONE ? "applied" : "spooled");
-        return;
-      }
-      iterator = page.nextIterator();
-      if (page.records().isEmpty()) {
-        // empty poll: back off briefly, but never long enough to add seconds of lag
-        idle = Math.min(settings.maxIdleBackoff().toMillis(), idle == 0 ? 50 : idle * 2);
-        retrier.pause("idle shard " + shard, Duration.ofMillis(idle));
-      }
+    } finally {
+      next.cancel(true);
     }
   }
 

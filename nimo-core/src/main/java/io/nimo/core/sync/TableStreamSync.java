@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -79,6 +80,8 @@ final class TableStreamSync {
     start.shards().values().forEach(this::track);
     ExecutorService workers = Executors.newFixedThreadPool(settings.shardsPerTable(),
         new NamedThreadFactory("nimo-incr-" + table));
+    ExecutorService fetchers = Executors.newFixedThreadPool(settings.shardsPerTable(),
+        new NamedThreadFactory("nimo-fetch-" + table));
     long nextDiscovery = 0;
     try {
       while (!stopRequested.get() && failure.get() == null) {
@@ -93,7 +96,7 @@ final class TableStreamSync {
         }
         for (ShardCheckpoint s : ready()) {
           running.add(s.shardId());
-          workers.execute(() -> readShard(arn, s));
+          workers.execute(() -> readShard(arn, s, fetchers));
         }
         changed.tryAcquire(200, TimeUnit.MILLISECONDS);
         changed.drainPermits();
@@ -106,6 +109,7 @@ final class TableStreamSync {
         workers.shutdownNow();
         workers.awaitTermination(10, TimeUnit.SECONDS);
       }
+      fetchers.shutdownNow();
     }
     Throwable f = failure.get();
     if (f != null) {
@@ -148,14 +152,15 @@ final class TableStreamSync {
     }
   }
 
-  private void readShard(String arn, ShardCheckpoint start) {
+  private void readShard(String arn, ShardCheckpoint start, Executor fetchers) {
     ShardPositionSaver saver = new ShardPositionSaver();
     try {
-      new ShardReader(table, arn, keys, streams, retrier, sink, settings, progress, clock)
+      new ShardReader(table, arn, keys, streams, retrier, sink, settings, progress, clock, fetchers)
           .read(start, saver::advance, () -> stopRequested.get() || failure.get() != null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (Throwable e) {
+    } catch (Throwable error) {
+      Throwable e = explain(arn, error);
       if (stopRequested.get()) {
         LOG.info("table {} shard {}: interrupted by the stop request ({})", table, start.shardId(), e.getMessage());
       } else if (failure.compareAndSet(null, e)) {
@@ -166,6 +171,18 @@ final class TableStreamSync {
       running.remove(start.shardId());
       changed.release();
     }
+  }
+
+  /** A stream that is gone usually means its table was deleted or its stream replaced: say which. */
+  private Throwable explain(String arn, Throwable error) {
+    if (error instanceof ResourceNotFoundException) {
+      try {
+        checkSourceStream(arn);
+      } catch (RuntimeException clearer) {
+        return clearer;
+      }
+    }
+    return error;
   }
 
   /**
