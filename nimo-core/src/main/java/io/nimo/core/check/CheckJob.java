@@ -4,19 +4,15 @@ import io.nimo.core.config.Configuration;
 import io.nimo.core.config.FilterValues;
 import io.nimo.core.config.ShakeOptions;
 import io.nimo.core.dynamo.DynamoApi;
-import io.nimo.core.dynamo.DynamoEndpoint;
-import io.nimo.core.dynamo.DynamoErrorClassifier;
 import io.nimo.core.retry.Retrier;
-import io.nimo.core.retry.Sleeper;
 import io.nimo.core.source.QpsLimiter;
 import io.nimo.core.source.ScanSettings;
 import io.nimo.core.source.SourceTables;
 import io.nimo.core.source.TableFilter;
 import io.nimo.core.source.TableScanner;
-import io.nimo.core.target.TargetProviders;
-import io.nimo.core.target.TargetSession;
+import io.nimo.core.sink.TargetSession;
+import io.nimo.core.wiring.JobComponents;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -42,21 +38,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class CheckJob implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CheckJob.class);
-  private final Configuration config;
-  private final DynamoApi source;
-  private final TargetSession targets;
+  private final JobComponents parts;
   private final CheckSettings settings;
-  private final Retrier retrier;
   private final AtomicBoolean stopped = new AtomicBoolean();
 
   private CheckJob(Builder b) {
-    this.config = b.config;
-    int segments = config.get(ShakeOptions.FULL_READ_CONCURRENCY);
-    this.source = b.source != null ? b.source : DynamoEndpoint.source(config, segments + 4).buildApi();
-    this.targets = b.targets != null ? b.targets
-        : TargetProviders.forType(config.get(ShakeOptions.TARGET_TYPE)).open(config);
-    this.settings = new CheckSettings(b.diffDirectory, b.sample, b.findExtras, segments, b.recheckAfter);
-    this.retrier = DynamoErrorClassifier.retrier(config, Clock.systemUTC(), Sleeper.SYSTEM);
+    Configuration c = b.config;
+    int segments = c.get(ShakeOptions.FULL_READ_CONCURRENCY);
+    this.parts = b.parts.sourceConnections(segments + 4).build();
+    ScanSettings scan = new ScanSettings(c.get(ShakeOptions.QPS_FULL_BATCH), c.get(ShakeOptions.FULL_FILTER_EXPRESSION),
+        FilterValues.parse(c.get(ShakeOptions.FULL_FILTER_VALUES)));
+    this.settings = new CheckSettings(b.diffDirectory, b.sample, b.findExtras, segments, b.recheckAfter, scan,
+        c.get(ShakeOptions.QPS_FULL), c.get(ShakeOptions.FILTER_WHITE), c.get(ShakeOptions.FILTER_BLACK));
   }
 
   /**
@@ -80,21 +73,21 @@ public final class CheckJob implements AutoCloseable {
    * @return what was found, per table
    */
   public CheckReport run() {
-    List<String> tables = TableFilter.parse(config.get(ShakeOptions.FILTER_WHITE), config.get(ShakeOptions.FILTER_BLACK))
+    Retrier retrier = parts.sourceRetrier();
+    DynamoApi source = parts.source();
+    List<String> tables = TableFilter.parse(settings.whiteList(), settings.blackList())
         .select(retrier.call("ListTables", source::listTables));
     LOG.info("checking {} table(s) into {}: {}", tables.size(), settings.diffDirectory().toAbsolutePath(), tables);
     SourceTables describer = new SourceTables(source, retrier);
-    ScanSettings scan = new ScanSettings(config.get(ShakeOptions.QPS_FULL_BATCH),
-        config.get(ShakeOptions.FULL_FILTER_EXPRESSION), FilterValues.parse(config.get(ShakeOptions.FULL_FILTER_VALUES)));
     List<TableCheck> results = new ArrayList<>();
     for (String t : tables) {
       if (stopped.get()) {
         break;
       }
-      TableScanner scanner = new TableScanner(source, retrier, QpsLimiter.system(config.get(ShakeOptions.QPS_FULL)), scan);
+      TableScanner scanner = new TableScanner(source, retrier, QpsLimiter.system(settings.scanQps()), settings.scan());
       try {
-        results.add(new TableChecker(source, retrier, scanner, settings, stopped)
-            .check(describer.describe(t), targets.table(t)));
+        results.add(new TableChecker(source, retrier, scanner, settings, stopped, parts.timing())
+            .check(describer.describe(t), parts.targets().table(t)));
       } catch (Exception e) {
         LOG.error("checking table {} failed: {}", t, e.getMessage(), e);
         results.add(new TableCheck(t, 0, 0, 0, 0, null, String.valueOf(e.getMessage())));
@@ -106,16 +99,14 @@ public final class CheckJob implements AutoCloseable {
   @Override
   public void close() {
     stop();
-    try (var t = targets; var s = source) {
-      LOG.debug("check closed");
-    }
+    parts.close();
+    LOG.debug("check closed");
   }
 
   /** Collects the check's parts; anything not set is created from the configuration. */
   public static final class Builder {
     private final Configuration config;
-    private DynamoApi source;
-    private TargetSession targets;
+    private final JobComponents.Builder parts;
     private Path diffDirectory = Path.of("nimo-full-check-diff");
     private long sample;
     private boolean findExtras = true;
@@ -124,6 +115,7 @@ public final class CheckJob implements AutoCloseable {
     private Builder(Configuration config) {
       ShakeOptions.validate(config);
       this.config = config;
+      this.parts = JobComponents.builder(config);
     }
 
     /**
@@ -133,7 +125,7 @@ public final class CheckJob implements AutoCloseable {
      * @return this builder
      */
     public Builder source(DynamoApi source) {
-      this.source = source;
+      parts.source(source);
       return this;
     }
 
@@ -144,7 +136,7 @@ public final class CheckJob implements AutoCloseable {
      * @return this builder
      */
     public Builder target(TargetSession targets) {
-      this.targets = targets;
+      parts.target(targets);
       return this;
     }
 

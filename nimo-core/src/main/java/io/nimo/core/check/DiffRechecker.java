@@ -2,7 +2,8 @@ package io.nimo.core.check;
 
 import io.nimo.core.dynamo.DynamoApi;
 import io.nimo.core.retry.Retrier;
-import io.nimo.core.target.Target;
+import io.nimo.core.retry.Timing;
+import io.nimo.core.sink.Target;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +28,11 @@ final class DiffRechecker {
   private final Target target;
   private final Duration after;
   private final AtomicBoolean stopped;
+  private final Timing timing;
 
-  DiffRechecker(DynamoApi source, Retrier retrier, Target target, Duration after, AtomicBoolean stopped) {
+  DiffRechecker(DynamoApi source, Retrier retrier, Target target, Duration after, AtomicBoolean stopped,
+      Timing timing) {
+    this.timing = timing;
     this.source = source;
     this.retrier = retrier;
     this.target = target;
@@ -40,9 +44,9 @@ final class DiffRechecker {
     String table = first.table();
     List<Difference> listed = DiffFiles.read(first.diffFile());
     LOG.info("[stage=check, table={}] {} difference(s); comparing them again in {}", table, listed.size(), after);
-    long deadline = System.nanoTime() + after.toNanos();
-    while (System.nanoTime() < deadline && !stopped.get()) {
-      Thread.sleep(Math.min(200, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+    long deadline = timing.clock().millis() + after.toMillis();
+    while (timing.clock().millis() < deadline && !stopped.get()) {
+      timing.sleeper().sleep(Duration.ofMillis(Math.min(200, Math.max(1, deadline - timing.clock().millis()))));
     }
     if (stopped.get()) {
       return first;

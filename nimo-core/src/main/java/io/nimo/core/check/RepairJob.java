@@ -3,20 +3,16 @@ package io.nimo.core.check;
 import io.nimo.core.config.Configuration;
 import io.nimo.core.config.ShakeOptions;
 import io.nimo.core.dynamo.DynamoApi;
-import io.nimo.core.dynamo.DynamoEndpoint;
-import io.nimo.core.dynamo.DynamoErrorClassifier;
 import io.nimo.core.item.ItemEquality;
 import io.nimo.core.retry.Retrier;
-import io.nimo.core.retry.Sleeper;
-import io.nimo.core.target.ChangeEvent;
-import io.nimo.core.target.Target;
-import io.nimo.core.target.TargetProviders;
-import io.nimo.core.target.TargetSession;
+import io.nimo.core.source.ChangeEvent;
+import io.nimo.core.sink.Target;
+import io.nimo.core.sink.TargetSession;
+import io.nimo.core.wiring.JobComponents;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,17 +36,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class RepairJob implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RepairJob.class);
   private static final String SUFFIX = ".jsonl";
-  private final DynamoApi source;
-  private final TargetSession targets;
+  private final JobComponents parts;
   private final Path diffDirectory;
-  private final Retrier retrier;
 
   private RepairJob(Builder b) {
-    Configuration c = b.config;
-    this.source = b.source != null ? b.source : DynamoEndpoint.source(c, 4).buildApi();
-    this.targets = b.targets != null ? b.targets : TargetProviders.forType(c.get(ShakeOptions.TARGET_TYPE)).open(c);
+    this.parts = b.parts.sourceConnections(4).build();
     this.diffDirectory = b.diffDirectory;
-    this.retrier = DynamoErrorClassifier.retrier(c, Clock.systemUTC(), Sleeper.SYSTEM);
   }
 
   /**
@@ -97,7 +88,9 @@ public final class RepairJob implements AutoCloseable {
   }
 
   private TableRepair repair(String table, List<Difference> differences) {
-    Target target = targets.table(table);
+    Target target = parts.targets().table(table);
+    DynamoApi source = parts.source();
+    Retrier retrier = parts.sourceRetrier();
     long written = 0;
     long deleted = 0;
     long left = 0;
@@ -131,21 +124,18 @@ public final class RepairJob implements AutoCloseable {
 
   @Override
   public void close() {
-    try (var t = targets; var s = source) {
-      LOG.debug("repair closed");
-    }
+    parts.close();
+    LOG.debug("repair closed");
   }
 
   /** Collects the repair's parts; anything not set is created from the configuration. */
   public static final class Builder {
-    private final Configuration config;
-    private DynamoApi source;
-    private TargetSession targets;
+    private final JobComponents.Builder parts;
     private Path diffDirectory = Path.of("nimo-full-check-diff");
 
     private Builder(Configuration config) {
       ShakeOptions.validate(config);
-      this.config = config;
+      this.parts = JobComponents.builder(config);
     }
 
     /**
@@ -155,7 +145,7 @@ public final class RepairJob implements AutoCloseable {
      * @return this builder
      */
     public Builder source(DynamoApi source) {
-      this.source = source;
+      parts.source(source);
       return this;
     }
 
@@ -166,7 +156,7 @@ public final class RepairJob implements AutoCloseable {
      * @return this builder
      */
     public Builder target(TargetSession targets) {
-      this.targets = targets;
+      parts.target(targets);
       return this;
     }
 

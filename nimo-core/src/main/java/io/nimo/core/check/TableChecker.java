@@ -5,9 +5,10 @@ import io.nimo.core.item.ItemEquality;
 import io.nimo.core.item.ItemKey;
 import io.nimo.core.item.KeySchema;
 import io.nimo.core.retry.Retrier;
+import io.nimo.core.retry.Timing;
 import io.nimo.core.source.TableScanner;
-import io.nimo.core.target.SourceTable;
-import io.nimo.core.target.Target;
+import io.nimo.core.source.SourceTable;
+import io.nimo.core.sink.Target;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,11 +36,14 @@ final class TableChecker {
   private final TableScanner scanner;
   private final CheckSettings settings;
   private final AtomicBoolean stopped;
-  private static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
-  private final java.util.concurrent.atomic.AtomicLong lastProgress =
-      new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+  private final Timing timing;
+  private static final long PROGRESS_EVERY_MILLIS = 5_000;
+  private final java.util.concurrent.atomic.AtomicLong lastProgress;
 
-  TableChecker(DynamoApi source, Retrier retrier, TableScanner scanner, CheckSettings settings, AtomicBoolean stopped) {
+  TableChecker(DynamoApi source, Retrier retrier, TableScanner scanner, CheckSettings settings, AtomicBoolean stopped,
+      Timing timing) {
+    this.timing = timing;
+    this.lastProgress = new java.util.concurrent.atomic.AtomicLong(timing.clock().millis());
     this.source = source;
     this.retrier = retrier;
     this.scanner = scanner;
@@ -102,7 +106,7 @@ final class TableChecker {
       TableCheck result = new TableCheck(name, checked.sum(), found[0].sum(), found[1].sum(), found[2].sum(),
           diffs.written(), stopped.get() ? "stopped before the table was fully checked" : null);
       if (result.diffFile() != null && !settings.recheckAfter().isZero() && !stopped.get()) {
-        result = new DiffRechecker(source, retrier, target, settings.recheckAfter(), stopped).recheck(result);
+        result = new DiffRechecker(source, retrier, target, settings.recheckAfter(), stopped, timing).recheck(result);
       }
       LOG.info("[stage=check, table={}] checked={} missing={} different={} extra={}{}", name, result.checked(),
           result.missing(), result.different(), result.extra(), rate < 1.0 ? " (sampled)" : "");
@@ -141,11 +145,11 @@ final class TableChecker {
     return java.util.Optional.of(new Difference(Difference.Kind.DIFFERENT, key, new ArrayList<>(names)));
   }
 
-  /** A progress line at most every {@link #PROGRESS_EVERY_NANOS}, from whichever segment thread comes first. */
+  /** A progress line at most every {@link #PROGRESS_EVERY_MILLIS}, from whichever segment thread comes first. */
   private void logProgress(String name, LongAdder checked, LongAdder[] found) {
-    long now = System.nanoTime();
+    long now = timing.clock().millis();
     long last = lastProgress.get();
-    if (now - last >= PROGRESS_EVERY_NANOS && lastProgress.compareAndSet(last, now)) {
+    if (now - last >= PROGRESS_EVERY_MILLIS && lastProgress.compareAndSet(last, now)) {
       LOG.info("[stage=check, table={}] checked={} missing={} different={} so far", name, checked.sum(),
           found[0].sum(), found[1].sum());
     }

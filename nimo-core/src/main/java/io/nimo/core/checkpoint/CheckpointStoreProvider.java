@@ -19,7 +19,8 @@ public interface CheckpointStoreProvider {
    * Opens the store; may create directories but must not load state yet.
    *
    * @param config the configuration
+   * @param timing the clock and sleeper the store's retries must use
    * @return the store
    */
-  CheckpointStore open(Configuration config);
+  CheckpointStore open(Configuration config, io.nimo.core.retry.Timing timing);
 }

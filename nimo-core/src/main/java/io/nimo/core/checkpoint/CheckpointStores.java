@@ -15,14 +15,15 @@ public final class CheckpointStores {
    * Opens the store named by {@code checkpoint.type} (built-in or found by ServiceLoader).
    *
    * @param config the configuration
+   * @param timing the clock and sleeper the store's retries must use
    * @return the store named by {@code checkpoint.type} (built-in or found by ServiceLoader)
    */
-  public static CheckpointStore open(Configuration config) {
+  public static CheckpointStore open(Configuration config, io.nimo.core.retry.Timing timing) {
     String type = config.get(ShakeOptions.CHECKPOINT_TYPE);
     List<String> known = new ArrayList<>();
     for (CheckpointStoreProvider p : ServiceLoader.load(CheckpointStoreProvider.class)) {
       if (p.type().equalsIgnoreCase(type)) {
-        return p.open(config);
+        return p.open(config, timing);
       }
       known.add(p.type());
     }

@@ -11,7 +11,6 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
-import io.nimo.core.source.stream.SdkStreamsApi;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
@@ -72,12 +71,12 @@ public record DynamoEndpoint(
   }
 
   /**
-   * The DynamoDB Streams API of the same endpoint.
+   * The DynamoDB Streams SDK client of the same endpoint; no network I/O until the first call.
    *
-   * @return the DynamoDB Streams API of the same endpoint
+   * @return the DynamoDB Streams SDK client of the same endpoint
    */
-  public SdkStreamsApi buildStreamsApi() {
-    return new SdkStreamsApi(configure(DynamoDbStreamsClient.builder()).build());
+  public DynamoDbStreamsClient buildStreamsClient() {
+    return configure(DynamoDbStreamsClient.builder()).build();
   }
 
   private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {

@@ -64,14 +64,13 @@ public final class DynamoErrorClassifier implements ErrorClassifier {
    * A retrier for DynamoDB-API calls with the {@code retry.max_backoff} and {@code retry.budget} of a configuration.
    *
    * @param c the configuration
-   * @param clock the clock the budget is measured with
-   * @param sleeper how retries wait
+   * @param timing the clock the budget is measured with and how retries wait
    * @return the retrier
    */
-  public static io.nimo.core.retry.Retrier retrier(io.nimo.core.config.Configuration c, java.time.Clock clock,
-      io.nimo.core.retry.Sleeper sleeper) {
+  public static io.nimo.core.retry.Retrier retrier(io.nimo.core.config.Configuration c,
+      io.nimo.core.retry.Timing timing) {
     return new io.nimo.core.retry.Retrier(io.nimo.core.retry.RetryPolicy.of(
         c.get(io.nimo.core.config.ShakeOptions.RETRY_MAX_BACKOFF), c.get(io.nimo.core.config.ShakeOptions.RETRY_BUDGET)),
-        new DynamoErrorClassifier(), clock, sleeper);
+        new DynamoErrorClassifier(), timing.clock(), timing.sleeper());
   }
 }

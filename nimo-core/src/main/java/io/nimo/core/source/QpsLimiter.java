@@ -14,6 +14,13 @@ public final class QpsLimiter {
   private final Sleeper sleeper;
   private long nextSlot;
 
+  /**
+   * A limiter over the given time source.
+   *
+   * @param permitsPerSecond calls per second
+   * @param nanoTime monotonic nanoseconds
+   * @param sleeper how callers wait
+   */
   public QpsLimiter(int permitsPerSecond, LongSupplier nanoTime, Sleeper sleeper) {
     if (permitsPerSecond <= 0) {
       throw new IllegalArgumentException("permitsPerSecond must be > 0");
@@ -24,11 +31,21 @@ public final class QpsLimiter {
     this.nextSlot = nanoTime.getAsLong();
   }
 
+  /**
+   * A limiter over the system's time.
+   *
+   * @param permitsPerSecond calls per second
+   * @return the limiter
+   */
   public static QpsLimiter system(int permitsPerSecond) {
     return new QpsLimiter(permitsPerSecond, System::nanoTime, Sleeper.SYSTEM);
   }
 
-  /** Blocks until the caller may make one call. */
+  /**
+   * Blocks until the caller may make one call.
+   *
+   * @throws InterruptedException if interrupted while waiting
+   */
   public void acquire() throws InterruptedException {
     long wait;
     synchronized (this) {

@@ -2,7 +2,6 @@ package io.nimo.core.source;
 
 import io.nimo.core.dynamo.DynamoApi;
 import io.nimo.core.retry.Retrier;
-import io.nimo.core.target.SourceTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
@@ -15,11 +14,23 @@ public final class SourceTables {
   private final DynamoApi api;
   private final Retrier retrier;
 
+  /**
+   * A describer over a source.
+   *
+   * @param api the source
+   * @param retrier retries DescribeTable calls
+   */
   public SourceTables(DynamoApi api, Retrier retrier) {
     this.api = api;
     this.retrier = retrier;
   }
 
+  /**
+   * Describes one table.
+   *
+   * @param table the table
+   * @return its description and TTL setting
+   */
   public SourceTable describe(String table) {
     var description = retrier.call("DescribeTable " + table, () -> api.describeTable(table));
     String ttl = null;

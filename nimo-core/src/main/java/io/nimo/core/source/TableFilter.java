@@ -7,9 +7,21 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** {@code filter.collection.white / black}: exact table names separated by {@code ;}. */
+/**
+ * {@code filter.collection.white / black}: exact table names separated by {@code ;}.
+ *
+ * @param white the white list (empty: every table)
+ * @param black the black list
+ */
 public record TableFilter(Set<String> white, Set<String> black) {
 
+  /**
+   * Parses the two lists.
+   *
+   * @param white {@code ;}-separated names, or empty
+   * @param black {@code ;}-separated names, or empty
+   * @return the filter
+   */
   public static TableFilter parse(String white, String black) {
     return new TableFilter(split(white), split(black));
   }
@@ -17,6 +29,8 @@ public record TableFilter(Set<String> white, Set<String> black) {
   /**
    * The source tables to sync, in source order.
    *
+   * @param sourceTables the tables the source has
+   * @return the selected tables
    * @throws ConfigException if the white list names a table the source does not have
    */
   public List<String> select(List<String> sourceTables) {

@@ -22,9 +22,23 @@ public final class TableScanner {
   /** Receives pages in segment order; may block. */
   @FunctionalInterface
   public interface PageSink {
+    /**
+     * Takes one page.
+     *
+     * @param page the page
+     * @throws InterruptedException if interrupted while blocked
+     */
     void accept(ScanPage page) throws InterruptedException;
   }
 
+  /**
+   * A scanner over a source.
+   *
+   * @param api the source
+   * @param retrier retries Scan calls
+   * @param limiter paces Scan calls
+   * @param settings page size and filter
+   */
   public TableScanner(DynamoApi api, Retrier retrier, QpsLimiter limiter, ScanSettings settings) {
     this.api = api;
     this.retrier = retrier;
@@ -35,6 +49,14 @@ public final class TableScanner {
   /**
    * Scans segment {@code segment} of {@code totalSegments} starting after {@code startKey}
    * ({@code null} = from the beginning) until the segment ends or {@code stopped} turns true.
+   *
+   * @param table the table
+   * @param segment the segment
+   * @param totalSegments the number of segments
+   * @param startKey the last key already read, or {@code null}
+   * @param sink receives the pages
+   * @param stopped turns true to stop
+   * @throws InterruptedException if interrupted
    */
   public void scanSegment(String table, int segment, int totalSegments, Map<String, AttributeValue> startKey,
       PageSink sink, BooleanSupplier stopped) throws InterruptedException {

@@ -1,5 +1,13 @@
 package io.nimo.core.sync;
 
+import io.nimo.core.sync.full.FullSyncRunner;
+import io.nimo.core.sync.full.FullSyncSettings;
+import io.nimo.core.sync.incr.IncrSettings;
+import io.nimo.core.sync.run.SyncRun;
+import io.nimo.core.sync.spool.SpoolSettings;
+import io.nimo.core.wiring.JobComponents;
+import io.nimo.core.sync.incr.IncrementalRunner;
+import io.nimo.core.sync.spool.StreamSpooler;
 import io.nimo.core.checkpoint.CheckpointStore;
 import io.nimo.core.checkpoint.CheckpointStores;
 import io.nimo.core.checkpoint.JobState;
@@ -18,10 +26,10 @@ import io.nimo.core.source.SourceTables;
 import io.nimo.core.source.TableFilter;
 import io.nimo.core.source.stream.StreamPositions;
 import io.nimo.core.source.stream.StreamsApi;
-import io.nimo.core.target.ExistPolicy;
-import io.nimo.core.target.TargetProviders;
-import io.nimo.core.target.TargetTableExistsException;
-import io.nimo.core.target.TargetSession;
+import io.nimo.core.sink.ExistPolicy;
+import io.nimo.core.sink.TargetProviders;
+import io.nimo.core.sink.TargetTableExistsException;
+import io.nimo.core.sink.TargetSession;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,19 +56,27 @@ import org.slf4j.LoggerFactory;
 public final class SyncJob implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SyncJob.class);
 
-  private final JobContext ctx;
+  private final JobComponents parts;
+  private final SyncRun run;
+  private final FullSyncSettings full;
+  private final IncrSettings incr;
+  private final SpoolSettings spool;
+  private final String id;
+  private final String mode;
+  private final String incrStart;
 
   private SyncJob(Builder b) {
     Configuration c = b.config;
-    DynamoEndpoint endpoint = sourceEndpoint(c);
-    Retrier retrier = DynamoErrorClassifier.retrier(c, b.clock, b.sleeper);
-    this.ctx = new JobContext(c,
-        b.source != null ? b.source : endpoint.buildApi(),
-        b.streams != null ? b.streams : endpoint.buildStreamsApi(),
-        b.targets != null ? b.targets : TargetProviders.forType(c.get(ShakeOptions.TARGET_TYPE)).open(c),
-        b.store != null ? b.store : CheckpointStores.open(c),
-        retrier, b.transformer, new SafeListener(b.listeners), new JobProgress(), new ConcurrentHashMap<>(),
-        b.clock, new AtomicBoolean());
+    this.parts = b.parts.sourceConnections(c.get(ShakeOptions.FULL_CONCURRENCY) * c.get(ShakeOptions.FULL_READ_CONCURRENCY) + 4)
+        .build();
+    this.run = new SyncRun(b.transformer, new SafeListener(b.listeners), new JobProgress(), new ConcurrentHashMap<>(),
+        new AtomicBoolean());
+    this.full = FullSyncSettings.from(c);
+    this.incr = IncrSettings.from(c);
+    this.spool = SpoolSettings.from(c);
+    this.id = c.get(ShakeOptions.ID);
+    this.mode = c.get(ShakeOptions.SYNC_MODE);
+    this.incrStart = c.get(ShakeOptions.INCR_START);
   }
 
   /**
@@ -79,7 +95,7 @@ public final class SyncJob implements AutoCloseable {
    * @return live full-sync progress of every selected table
    */
   public JobProgress progress() {
-    return ctx.progress();
+    return run.progress();
   }
 
   /**
@@ -88,12 +104,12 @@ public final class SyncJob implements AutoCloseable {
    * @return live incremental-sync progress by table (empty until the incremental phase starts)
    */
   public Map<String, StreamProgress> streamProgress() {
-    return ctx.streamProgress();
+    return run.streamProgress();
   }
 
   /** Asks the job to stop: in-flight batches are drained and progress is checkpointed. Non-blocking. */
   public void stop() {
-    ctx.stopRequested().set(true);
+    run.stopRequested().set(true);
   }
 
   /**
@@ -106,19 +122,17 @@ public final class SyncJob implements AutoCloseable {
    */
   public SyncReport run() throws InterruptedException {
     SyncReport report = runPhases();
-    ctx.listener().onJobFinished(report);
+    run.listener().onJobFinished(report);
     return report;
   }
 
   private SyncReport runPhases() throws InterruptedException {
-    String id = ctx.config().get(ShakeOptions.ID);
-    String mode = ctx.config().get(ShakeOptions.SYNC_MODE);
-    JobState state = ctx.store().load(id);
-    LOG.info("checkpoint {}: phase '{}', {} table(s) recorded", ctx.store().describe(), state.phase().code(),
+    JobState state = parts.store().load(id);
+    LOG.info("checkpoint {}: phase '{}', {} table(s) recorded", parts.store().describe(), state.phase().code(),
         state.tables().size() + state.streams().size());
     boolean fullFinished = state.phase() == JobState.Phase.FULL_DONE || state.phase() == JobState.Phase.INCR_SYNC;
     if (mode.equals("full") && fullFinished) {
-      String msg = "the full sync of job '" + id + "' already completed (checkpoint " + ctx.store().describe()
+      String msg = "the full sync of job '" + id + "' already completed (checkpoint " + parts.store().describe()
           + "); remove that checkpoint directory to copy again";
       LOG.info(msg);
       return new SyncReport(SyncReport.Outcome.ALREADY_COMPLETED, List.of(), msg);
@@ -127,11 +141,12 @@ public final class SyncJob implements AutoCloseable {
       throw new ConfigException(ShakeOptions.SYNC_MODE.key(), "job '" + id + "' is in the middle of its full sync; "
           + "finish it with sync_mode = all (or remove the checkpoint to start over)");
     }
-    List<String> tables = TableFilter.parse(ctx.config().get(ShakeOptions.FILTER_WHITE),
-        ctx.config().get(ShakeOptions.FILTER_BLACK)).select(ctx.sourceRetrier().call("ListTables", ctx.source()::listTables));
+    List<String> tables = TableFilter.parse(parts.config().get(ShakeOptions.FILTER_WHITE),
+        parts.config().get(ShakeOptions.FILTER_BLACK))
+        .select(parts.sourceRetrier().call("ListTables", parts.source()::listTables));
     LOG.info("{} table(s) selected: {}", tables.size(), tables);
     if (state.phase() == JobState.Phase.NEW && !mode.equals("full")) {
-      state = prepareStreams(tables, mode.equals("all") || ctx.config().get(ShakeOptions.INCR_START).equals("latest")
+      state = prepareStreams(tables, mode.equals("all") || incrStart.equals("latest")
           ? StreamPositions.Start.NOW : StreamPositions.Start.OLDEST);
       if (mode.equals("incr")) {
         createMissingTargetTables(tables);
@@ -145,19 +160,19 @@ public final class SyncJob implements AutoCloseable {
     }
     requireStreamPositions(tables, state, mode);
     if (state.phase() != JobState.Phase.INCR_SYNC) {
-      ctx.store().save(new JobState.Delta.PhaseChanged(JobState.Phase.INCR_SYNC));
+      parts.store().save(new JobState.Delta.PhaseChanged(JobState.Phase.INCR_SYNC));
     }
-    state = ctx.store().load(id);
-    Map<String, String> errors = new IncrementalRunner(ctx).run(tables, state);
+    state = parts.store().load(id);
+    Map<String, String> errors = new IncrementalRunner(parts, incr, spool, full, run).run(tables, state);
     List<TableSummary> summaries = new ArrayList<>();
-    for (TableProgress.Snapshot s : ctx.progress().snapshot()) {
+    for (TableProgress.Snapshot s : run.progress().snapshot()) {
       summaries.add(new TableSummary(s, null));
     }
     List<StreamProgress.Snapshot> streams = new ArrayList<>();
     tables.forEach(t -> {
-      StreamProgress p = ctx.streamProgress().get(t);
+      StreamProgress p = run.streamProgress().get(t);
       if (p != null) {
-        streams.add(p.snapshot(ctx.clock().millis()));
+        streams.add(p.snapshot(parts.clock().millis()));
       }
     });
     if (!errors.isEmpty()) {
@@ -168,22 +183,22 @@ public final class SyncJob implements AutoCloseable {
   }
 
   private JobState prepareStreams(List<String> tables, StreamPositions.Start start) {
-    StreamPositions positions = new StreamPositions(ctx.source(), ctx.streams(), ctx.sourceRetrier(),
-        ctx.config().get(ShakeOptions.INCR_START_PROBE));
+    StreamPositions positions = new StreamPositions(parts.source(), parts.streams(), parts.sourceRetrier(),
+        incr.startProbe());
     for (String t : tables) {
       StreamPositions.Prepared p = positions.prepare(t, start);
-      ctx.store().save(new JobState.Delta.StreamPrepared(t, p.streamArn(), p.shards()));
-      ctx.store().save(new JobState.Delta.StreamConfirmed(t, ctx.clock().millis()));
+      parts.store().save(new JobState.Delta.StreamPrepared(t, p.streamArn(), p.shards()));
+      parts.store().save(new JobState.Delta.StreamConfirmed(t, parts.clock().millis()));
     }
-    return ctx.store().load(ctx.config().get(ShakeOptions.ID));
+    return parts.store().load(id);
   }
 
   /** Incremental-only runs copy no data but still need the target tables; existing ones are kept. */
   private void createMissingTargetTables(List<String> tables) {
-    SourceTables describer = new SourceTables(ctx.source(), ctx.sourceRetrier());
+    SourceTables describer = new SourceTables(parts.source(), parts.sourceRetrier());
     for (String t : tables) {
       try {
-        ctx.targets().table(t).prepare(describer.describe(t), ExistPolicy.FAIL);
+        parts.targets().table(t).prepare(describer.describe(t), ExistPolicy.FAIL);
       } catch (TargetTableExistsException exists) {
         LOG.info("target table {} exists; incremental changes are applied to it", t);
       }
@@ -200,64 +215,54 @@ public final class SyncJob implements AutoCloseable {
     }
   }
 
-  private SyncReport runFull(List<String> tables, JobState state, boolean spool) throws InterruptedException {
+  private SyncReport runFull(List<String> tables, JobState state, boolean spooling) throws InterruptedException {
     if (state.phase() == JobState.Phase.NEW) {
-      ctx.store().save(new JobState.Delta.PhaseChanged(JobState.Phase.FULL_SYNC));
+      parts.store().save(new JobState.Delta.PhaseChanged(JobState.Phase.FULL_SYNC));
     }
-    tables.forEach(ctx.progress()::register);
-    StreamSpooler spooler = new StreamSpooler(ctx);
-    if (spool) {
+    tables.forEach(run.progress()::register);
+    StreamSpooler spooler = new StreamSpooler(parts, spool, incr);
+    if (spooling) {
       spooler.schedule(tables, state);
     }
     Map<String, String> errors;
     try {
-      errors = new FullSyncRunner(ctx).run(tables, state);
+      errors = new FullSyncRunner(parts, full, run).run(tables, state);
     } finally {
       spooler.finish();
     }
     List<TableSummary> summaries = new ArrayList<>();
-    for (TableProgress.Snapshot s : ctx.progress().snapshot()) {
+    for (TableProgress.Snapshot s : run.progress().snapshot()) {
       summaries.add(new TableSummary(s, errors.get(s.table())));
     }
     if (!errors.isEmpty()) {
       return new SyncReport(SyncReport.Outcome.FAILED, summaries, errors.size() + " table(s) failed: " + errors.keySet());
     }
     if (summaries.stream().allMatch(TableSummary::ok)) {
-      ctx.store().save(new JobState.Delta.PhaseChanged(JobState.Phase.FULL_DONE));
+      parts.store().save(new JobState.Delta.PhaseChanged(JobState.Phase.FULL_DONE));
       LOG.info("------------------------full sync done!------------------------");
       return new SyncReport(SyncReport.Outcome.COMPLETED, summaries, "full sync done: " + tables.size() + " table(s)");
     }
     return new SyncReport(SyncReport.Outcome.STOPPED, summaries, "stopped; the next run resumes from the checkpoint");
   }
 
-  private static DynamoEndpoint sourceEndpoint(Configuration c) {
-    int connections = c.get(ShakeOptions.FULL_CONCURRENCY) * c.get(ShakeOptions.FULL_READ_CONCURRENCY) + 4;
-    return DynamoEndpoint.source(c, connections);
-  }
-
   @Override
   public void close() {
     stop();
-    try (var store = ctx.store(); var targets = ctx.targets(); var streams = ctx.streams(); var source = ctx.source()) {
-      LOG.debug("job {} closed", ctx.config().get(ShakeOptions.ID));
-    }
+    parts.close();
+    LOG.debug("job {} closed", id);
   }
 
   /** Collects the job's parts; anything not set is created from the configuration. */
   public static final class Builder {
     private final Configuration config;
-    private DynamoApi source;
-    private StreamsApi streams;
-    private TargetSession targets;
-    private CheckpointStore store;
-    private Clock clock = Clock.systemUTC();
-    private Sleeper sleeper = Sleeper.SYSTEM;
+    private final JobComponents.Builder parts;
     private ItemTransformer transformer = ItemTransformer.IDENTITY;
     private final List<SyncListener> listeners = new ArrayList<>();
 
     private Builder(Configuration config) {
       ShakeOptions.validate(config);
       this.config = config;
+      this.parts = JobComponents.builder(config);
     }
 
     /**
@@ -267,7 +272,7 @@ public final class SyncJob implements AutoCloseable {
      * @return this builder
      */
     public Builder source(DynamoApi source) {
-      this.source = source;
+      parts.source(source);
       return this;
     }
 
@@ -278,7 +283,7 @@ public final class SyncJob implements AutoCloseable {
      * @return this builder
      */
     public Builder streams(StreamsApi streams) {
-      this.streams = streams;
+      parts.streams(streams);
       return this;
     }
 
@@ -289,7 +294,7 @@ public final class SyncJob implements AutoCloseable {
      * @return this builder
      */
     public Builder target(TargetSession targets) {
-      this.targets = targets;
+      parts.target(targets);
       return this;
     }
 
@@ -300,7 +305,7 @@ public final class SyncJob implements AutoCloseable {
      * @return this builder
      */
     public Builder checkpointStore(CheckpointStore store) {
-      this.store = store;
+      parts.checkpointStore(store);
       return this;
     }
 
@@ -333,7 +338,7 @@ public final class SyncJob implements AutoCloseable {
      * @return this builder
      */
     public Builder clock(Clock clock) {
-      this.clock = clock;
+      parts.clock(clock);
       return this;
     }
 
@@ -344,7 +349,7 @@ public final class SyncJob implements AutoCloseable {
      * @return this builder
      */
     public Builder sleeper(Sleeper sleeper) {
-      this.sleeper = sleeper;
+      parts.sleeper(sleeper);
       return this;
     }
 

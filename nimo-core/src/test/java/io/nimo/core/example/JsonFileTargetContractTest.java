@@ -1,6 +1,6 @@
 package io.nimo.core.example;
 
-import io.nimo.core.target.TargetSession;
+import io.nimo.core.sink.TargetSession;
 import io.nimo.core.testkit.TargetContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,13 +2,14 @@ package io.nimo.core.example;
 
 import io.nimo.core.config.Configuration;
 import io.nimo.core.config.ShakeOptions;
-import io.nimo.core.target.TargetProvider;
-import io.nimo.core.target.TargetSession;
+import io.nimo.core.retry.Timing;
+import io.nimo.core.sink.TargetProvider;
+import io.nimo.core.sink.TargetSession;
 import java.nio.file.Path;
 
 /**
  * An example third-party target: {@code target.type = jsonfile}, {@code target.address = DIR}.
- * Registered in {@code META-INF/services/io.nimo.core.target.TargetProvider}, exactly as an
+ * Registered in {@code META-INF/services/io.nimo.core.sink.TargetProvider}, exactly as an
  * embedding team would ship one in its own jar.
  */
 public final class JsonFileTargetProvider implements TargetProvider {
@@ -18,7 +19,7 @@ public final class JsonFileTargetProvider implements TargetProvider {
   }
 
   @Override
-  public TargetSession open(Configuration config) {
+  public TargetSession open(Configuration config, Timing timing) {
     return new JsonFileTargetSession(Path.of(config.get(ShakeOptions.TARGET_ADDRESS)));
   }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nimo.core.config.Configuration;
 import io.nimo.core.retry.Retrier;
-import io.nimo.core.target.dynamo.DynamoTargetSession;
+import io.nimo.core.sink.dynamo.DynamoTargetSession;
 import io.nimo.core.testkit.DynamoLocal;
 import io.nimo.core.testkit.Jobs;
 import io.nimo.core.testkit.TestRetriers;

@@ -18,8 +18,7 @@ import io.nimo.core.dynamo.DynamoEndpoint;
 import io.nimo.core.dynamo.DynamoErrorClassifier;
 import io.nimo.core.retry.Retrier;
 import io.nimo.core.retry.RetryPolicy;
-import io.nimo.core.retry.Sleeper;
-import java.time.Clock;
+import io.nimo.core.retry.Timing;
 import java.time.Duration;
 
 /**
@@ -35,13 +34,13 @@ public final class DynamoCheckpointStoreProvider implements CheckpointStoreProvi
   }
 
   @Override
-  public CheckpointStore open(Configuration c) {
+  public CheckpointStore open(Configuration c, Timing timing) {
     String address = c.get(CHECKPOINT_ADDRESS).matches("https?://.+") ? c.get(CHECKPOINT_ADDRESS) : c.get(TARGET_ADDRESS);
     String table = c.get(CHECKPOINT_DB).isBlank() ? c.get(ID) + "-checkpoint" : c.get(CHECKPOINT_DB);
     DynamoEndpoint endpoint = new DynamoEndpoint(address, c.get(TARGET_REGION), c.get(TARGET_AK), c.get(TARGET_SK), "",
         2, Duration.ofSeconds(30), 8);
     Retrier retrier = new Retrier(RetryPolicy.of(c.get(RETRY_MAX_BACKOFF), c.get(RETRY_BUDGET)),
-        new DynamoErrorClassifier(), Clock.systemUTC(), Sleeper.SYSTEM);
+        new DynamoErrorClassifier(), timing.clock(), timing.sleeper());
     return new DynamoCheckpointStore(endpoint.buildApi(), retrier, table, Secrets.maskUrlCredentials(address));
   }
 }

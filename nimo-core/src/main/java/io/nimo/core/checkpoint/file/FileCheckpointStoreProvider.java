@@ -15,7 +15,7 @@ public final class FileCheckpointStoreProvider implements CheckpointStoreProvide
   }
 
   @Override
-  public CheckpointStore open(Configuration c) {
+  public CheckpointStore open(Configuration c, io.nimo.core.retry.Timing timing) {
     String db = c.get(ShakeOptions.CHECKPOINT_DB);
     String name = db.isBlank() ? c.get(ShakeOptions.ID) + "-checkpoint" : db;
     String address = c.get(ShakeOptions.CHECKPOINT_ADDRESS);

@@ -21,6 +21,16 @@ public final class SdkStreamsApi implements StreamsApi {
     this.client = client;
   }
 
+  /**
+   * The streams seam of a DynamoDB endpoint; no network I/O until the first call.
+   *
+   * @param endpoint the source endpoint
+   * @return a streams API owning its own SDK client
+   */
+  public static SdkStreamsApi open(io.nimo.core.dynamo.DynamoEndpoint endpoint) {
+    return new SdkStreamsApi(endpoint.buildStreamsClient());
+  }
+
   @Override
   public List<ShardInfo> shards(String streamArn) {
     List<ShardInfo> out = new ArrayList<>();

@@ -1,0 +1,79 @@
+package io.nimo.core.sink;
+
+import io.nimo.core.source.ChangeEvent;
+import io.nimo.core.source.SourceTable;
+import io.nimo.core.item.ItemKey;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * One target table. Obtained from {@link TargetSession#table}; the sync calls {@link #prepare}
+ * once from the coordinating thread, then {@link #writeBatch} from several writer threads at
+ * once, so implementations must be thread-safe.
+ *
+ * <p>Contract for writes: a batch is an idempotent upsert by primary key (writing the same batch
+ * twice leaves the same state), which is what makes resume-after-crash safe. Transient failures
+ * (throttling, partial batches, brief outages) are retried inside the call within the configured
+ * budget. A call either returns with every item stored or throws: {@link ItemWriteException}
+ * naming the key for an item the target refuses, or another runtime exception when the budget is
+ * spent. Nothing is dropped silently.
+ */
+public interface Target extends AutoCloseable {
+
+  /**
+   * The target table's name.
+   *
+   * @return the target table's name
+   */
+  String name();
+
+  /**
+   * Creates the table mirroring {@code source} (keys, indexes, TTL and billing where the target
+   * supports them) and waits until it is usable. Applies {@code policy} if it exists already.
+   *
+   * @throws TargetTableExistsException if it exists and the policy is {@link ExistPolicy#FAIL}
+   * @param source the source
+   * @param policy what to do with an existing target table
+   * @return whether an existing table was dropped, and notes on settings the target refused
+   */
+  PrepareResult prepare(SourceTable source, ExistPolicy policy);
+
+  /**
+   * Upserts the items; see the class contract. Items may share keys: the last one wins.
+   *
+   * @param items the items
+   * @return items written, retried and de-duplicated
+   */
+  WriteResult writeBatch(List<Map<String, AttributeValue>> items);
+
+  /**
+   * Applies stream changes in the given order: INSERT and MODIFY write the full new image,
+   * REMOVE deletes by key. Idempotent like {@link #writeBatch}: replaying changes converges to the
+   * same state. Events of one key arrive in stream order; the last one for a key wins.
+   *
+   * @param events the changes, in stream order
+   * @return changes applied, retried and de-duplicated
+   */
+  WriteResult apply(List<ChangeEvent> events);
+
+  /**
+   * Reads one item by key, for checks and repair.
+   *
+   * @param key the item's primary key
+   * @return the item, or empty if the target has none with that key
+   */
+  Optional<Map<String, AttributeValue>> read(ItemKey key);
+
+  /**
+   * Streams every item of the table, for reverse-direction checks; close the stream when done.
+   *
+   * @return every item of the table (close the stream when done)
+   */
+  Stream<Map<String, AttributeValue>> scan();
+
+  @Override
+  default void close() {}
+}

@@ -1,0 +1,39 @@
+package io.nimo.core.sink;
+
+import io.nimo.core.retry.Timing;
+import io.nimo.core.config.Configuration;
+import java.util.Set;
+
+/**
+ * Creates target sessions for one {@code target.type}. Implementations are found with
+ * {@link java.util.ServiceLoader} (list them in
+ * {@code META-INF/services/io.nimo.core.sink.TargetProvider}), so a conf file can name a
+ * third-party target.
+ */
+public interface TargetProvider {
+
+  /**
+   * The {@code target.type} value this provider serves.
+   *
+   * @return the {@code target.type} value this provider serves
+   */
+  String type();
+
+  /**
+   * Other accepted names for the type.
+   *
+   * @return other accepted names for the type
+   */
+  default Set<String> aliases() {
+    return Set.of();
+  }
+
+  /**
+   * Opens a session; must not do network I/O before the first table call.
+   *
+   * @param config the configuration
+   * @param timing the clock and sleeper the session's retries must use
+   * @return a session over the target (owned by the caller)
+   */
+  TargetSession open(Configuration config, Timing timing);
+}

@@ -1,0 +1,33 @@
+package io.nimo.core.sink;
+
+import io.nimo.core.config.ConfigException;
+import io.nimo.core.config.ShakeOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.ServiceLoader;
+
+/** Finds the {@link TargetProvider} for a {@code target.type} through {@link ServiceLoader}. */
+public final class TargetProviders {
+  private TargetProviders() {}
+
+  /**
+   * The provider for a {@code target.type} (built-in or found by ServiceLoader); an unknown type names the known ones.
+   *
+   * @param type the type name
+   * @return the provider for a {@code target.type} (built-in or found by ServiceLoader)
+   */
+  public static TargetProvider forType(String type) {
+    String wanted = type.toLowerCase(Locale.ROOT);
+    List<String> known = new ArrayList<>();
+    for (TargetProvider p : ServiceLoader.load(TargetProvider.class)) {
+      if (p.type().equals(wanted) || p.aliases().contains(wanted)) {
+        return p;
+      }
+      known.add(p.type());
+      known.addAll(p.aliases());
+    }
+    throw new ConfigException(ShakeOptions.TARGET_TYPE.key(),
+        "unknown target type '" + type + "'; available: " + known.stream().sorted().toList());
+  }
+}

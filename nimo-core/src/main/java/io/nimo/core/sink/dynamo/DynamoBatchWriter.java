@@ -1,0 +1,147 @@
+package io.nimo.core.sink.dynamo;
+
+import io.nimo.core.dynamo.DynamoApi;
+import io.nimo.core.item.ItemKey;
+import io.nimo.core.item.KeySchema;
+import io.nimo.core.retry.Retrier;
+import io.nimo.core.retry.RetryBudgetExhaustedException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import io.nimo.core.source.ChangeEvent;
+import io.nimo.core.sink.ItemWriteException;
+import io.nimo.core.sink.WriteResult;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * Writes one batch with BatchWriteItem so that nothing is lost: duplicate keys are folded (last
+ * wins), throttling and 5xx are retried, {@code UnprocessedItems} are re-driven with backoff
+ * until the retry budget runs out, and a batch the endpoint rejects as a whole (PolarDB batches
+ * are atomic) is split into single PutItem calls so the one bad item is named.
+ */
+final class DynamoBatchWriter {
+  private static final Logger LOG = LoggerFactory.getLogger(DynamoBatchWriter.class);
+  private static final int MAX_BATCH = 25;
+
+  private final DynamoApi api;
+  private final Retrier retrier;
+  private final String table;
+  private final KeySchema keys;
+
+  DynamoBatchWriter(DynamoApi api, Retrier retrier, String table, KeySchema keys) {
+    this.api = api;
+    this.retrier = retrier;
+    this.table = table;
+    this.keys = keys;
+  }
+
+  WriteResult write(List<Map<String, AttributeValue>> items) {
+    Map<ItemKey, WriteRequest> unique = new LinkedHashMap<>();
+    for (Map<String, AttributeValue> item : items) {
+      unique.put(keys.keyOf(item), WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+    }
+    return send(unique, items.size() - unique.size());
+  }
+
+  /** Applies stream changes; the last change of a key wins (BatchWriteItem allows one per key). */
+  WriteResult apply(List<ChangeEvent> events) {
+    Map<ItemKey, WriteRequest> unique = new LinkedHashMap<>();
+    for (ChangeEvent e : events) {
+      WriteRequest r = e.kind() == ChangeEvent.Kind.REMOVE
+          ? WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(e.key().values()).build()).build()
+          : WriteRequest.builder().putRequest(PutRequest.builder().item(e.newImage()).build()).build();
+      unique.remove(e.key());
+      unique.put(e.key(), r);
+    }
+    return send(unique, events.size() - unique.size());
+  }
+
+  /** Sends in BatchWriteItem-sized chunks (25 requests), in order. */
+  private WriteResult send(Map<ItemKey, WriteRequest> unique, long dedup) {
+    if (unique.size() <= MAX_BATCH) {
+      return sendChunk(unique, dedup);
+    }
+    WriteResult total = new WriteResult(0, 0, dedup);
+    Map<ItemKey, WriteRequest> chunk = new LinkedHashMap<>();
+    for (Map.Entry<ItemKey, WriteRequest> e : unique.entrySet()) {
+      chunk.put(e.getKey(), e.getValue());
+      if (chunk.size() == MAX_BATCH) {
+        total = total.plus(sendChunk(chunk, 0));
+        chunk = new LinkedHashMap<>();
+      }
+    }
+    return chunk.isEmpty() ? total : total.plus(sendChunk(chunk, 0));
+  }
+
+  private WriteResult sendChunk(Map<ItemKey, WriteRequest> unique, long dedup) {
+    try {
+      long retried = redrive(new ArrayList<>(unique.values()));
+      return new WriteResult(unique.size(), retried, dedup);
+    } catch (AwsServiceException rejected) {
+      // the endpoint refused the batch as a whole (PolarDB batches are atomic): find the item
+      if (unique.size() == 1) {
+        throw new ItemWriteException(table, unique.keySet().iterator().next(), rejected);
+      }
+      LOG.warn("BatchWriteItem of {} items on {} rejected as a whole ({}); retrying item by item",
+          unique.size(), table, rejected.getMessage());
+      return new WriteResult(oneByOne(unique), unique.size(), dedup);
+    }
+  }
+
+  /** Sends the batch and re-drives UnprocessedItems; returns how many item writes were retried. */
+  private long redrive(List<WriteRequest> batch) {
+    Instant deadline = retrier.clock().instant().plus(retrier.policy().budget());
+    List<WriteRequest> pending = batch;
+    long retried = 0;
+    for (int round = 1; ; round++) {
+      List<WriteRequest> send = pending;
+      List<WriteRequest> unprocessed = retrier.call("BatchWriteItem " + table, () -> api.batchWrite(table, send));
+      if (unprocessed.isEmpty()) {
+        return retried;
+      }
+      retried += unprocessed.size();
+      if (retrier.clock().instant().isAfter(deadline)) {
+        ItemKey first = keyOf(unprocessed.get(0));
+        throw new RetryBudgetExhaustedException("BatchWriteItem " + table + ": " + unprocessed.size()
+            + " items still unprocessed (first {" + first + "})", round, new IllegalStateException("UnprocessedItems"));
+      }
+      LOG.debug("{} of {} items unprocessed on {}, re-driving (round {})", unprocessed.size(), send.size(), table, round);
+      retrier.pause("BatchWriteItem " + table, Retrier.jitter(retrier.policy().backoff(round)));
+      pending = unprocessed;
+    }
+  }
+
+  private ItemKey keyOf(WriteRequest r) {
+    return r.putRequest() != null ? keys.keyOf(r.putRequest().item()) : new ItemKey(r.deleteRequest().key());
+  }
+
+  private long oneByOne(Map<ItemKey, WriteRequest> requests) {
+    long written = 0;
+    for (Map.Entry<ItemKey, WriteRequest> e : requests.entrySet()) {
+      WriteRequest r = e.getValue();
+      String what = (r.putRequest() != null ? "PutItem " : "DeleteItem ") + table + " {" + e.getKey() + "}";
+      try {
+        retrier.call(what, () -> {
+          if (r.putRequest() != null) {
+            api.putItem(table, r.putRequest().item());
+          } else {
+            api.deleteItem(table, r.deleteRequest().key());
+          }
+          return null;
+        });
+      } catch (AwsServiceException refused) {
+        throw new ItemWriteException(table, e.getKey(), refused);
+      }
+      written++;
+    }
+    return written;
+  }
+}

@@ -1,0 +1,38 @@
+package io.nimo.core.sink.dynamo;
+
+import io.nimo.core.dynamo.DynamoApi;
+import io.nimo.core.retry.Retrier;
+import io.nimo.core.sink.Target;
+import io.nimo.core.sink.TargetSession;
+import java.time.Duration;
+
+/** A session on one DynamoDB-API endpoint; its tables share the client and the retrier. */
+public final class DynamoTargetSession implements TargetSession {
+  private final DynamoApi api;
+  private final Retrier retrier;
+  private final Duration tableTimeout;
+  private final boolean withIndexes;
+
+  /**
+   * @param api the endpoint (owned by this session: closed with it)
+   * @param retrier retries for every call, with the endpoint's error classifier
+   * @param tableTimeout how long to wait for a table to become ACTIVE or disappear
+   * @param withIndexes whether to create the source's GSIs and LSIs
+   */
+  public DynamoTargetSession(DynamoApi api, Retrier retrier, Duration tableTimeout, boolean withIndexes) {
+    this.api = api;
+    this.retrier = retrier;
+    this.tableTimeout = tableTimeout;
+    this.withIndexes = withIndexes;
+  }
+
+  @Override
+  public Target table(String name) {
+    return new DynamoTarget(name, api, retrier, new TableWaiter(api, retrier, tableTimeout), withIndexes);
+  }
+
+  @Override
+  public void close() {
+    api.close();
+  }
+}

@@ -1,0 +1,102 @@
+package io.nimo.core.sync.full;
+
+import io.nimo.core.checkpoint.JobState;
+import io.nimo.core.checkpoint.TableCheckpoint;
+import io.nimo.core.concurrent.NamedThreadFactory;
+import io.nimo.core.concurrent.TableTasks;
+import io.nimo.core.metrics.TableProgress;
+import io.nimo.core.source.QpsLimiter;
+import io.nimo.core.source.SourceTables;
+import io.nimo.core.source.TableScanner;
+import io.nimo.core.sync.TableSummary;
+import io.nimo.core.sync.run.SyncRun;
+import io.nimo.core.wiring.JobComponents;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs the full sync of the selected tables, {@code full.concurrency} at a time. */
+public final class FullSyncRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(FullSyncRunner.class);
+  private final JobComponents parts;
+  private final FullSyncSettings settings;
+  private final SyncRun run;
+
+  /**
+   * A runner over the job's components.
+   *
+   * @param parts source, target and checkpoint store
+   * @param settings the full-sync tuning
+   * @param run the run's hooks and live state
+   */
+  public FullSyncRunner(JobComponents parts, FullSyncSettings settings, SyncRun run) {
+    this.parts = parts;
+    this.settings = settings;
+    this.run = run;
+  }
+
+  /**
+   * Copies the tables from their checkpoints; the first failure stops the other tables (checkpointed).
+   *
+   * @param tables the tables
+   * @param state the loaded checkpoint
+   * @return the error of each failed table
+   * @throws InterruptedException if interrupted
+   */
+  public Map<String, String> run(List<String> tables, JobState state) throws InterruptedException {
+    ExecutorService pool = Executors.newFixedThreadPool(settings.tables(), new NamedThreadFactory("nimo-full-table"));
+    Map<String, Future<?>> futures = new LinkedHashMap<>();
+    Map<String, String> errors = new ConcurrentHashMap<>();
+    try {
+      for (String t : tables) {
+        futures.put(t, pool.submit(() -> {
+          if (run.stopping()) {
+            return;
+          }
+          try {
+            copy(t, state.table(t).orElse(null), settings);
+          } catch (Exception e) {
+            errors.put(t, String.valueOf(e.getMessage()));
+            run.stopRequested().set(true);
+          }
+        }));
+      }
+      TableTasks.awaitAll(futures, errors);
+    } finally {
+      pool.shutdownNow();
+    }
+    return errors;
+  }
+
+  /**
+   * Copies one table from its checkpoint and reports it to the listener; a failure is logged,
+   * marked on the table's progress and rethrown.
+   *
+   * @param t the table
+   * @param from its checkpoint, or {@code null} to copy from scratch
+   * @param tuning the settings for this copy
+   * @throws Exception the table's failure
+   */
+  public void copy(String t, TableCheckpoint from, FullSyncSettings tuning) throws Exception {
+    TableProgress p = run.progress().register(t);
+    try {
+      TableScanner scanner = new TableScanner(parts.source(), parts.sourceRetrier(),
+          QpsLimiter.system(tuning.scanQps()), tuning.scan());
+      SourceTables describer = new SourceTables(parts.source(), parts.sourceRetrier());
+      new TableFullSync(describer.describe(t), parts.targets().table(t), scanner, parts.store(), tuning, p, run,
+          parts.clock()).run(from);
+      run.listener().onTableFinished(new TableSummary(p.snapshot(), null));
+    } catch (Exception e) {
+      p.state(TableProgress.State.FAILED);
+      LOG.error("table {} failed: {}", t, e.getMessage(), e);
+      run.listener().onTableFinished(new TableSummary(p.snapshot(), String.valueOf(e.getMessage())));
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package io.nimo.core.sync.full;
+
+import io.nimo.core.config.Configuration;
+import io.nimo.core.config.FilterValues;
+import io.nimo.core.config.ShakeOptions;
+import io.nimo.core.sink.ExistPolicy;
+import io.nimo.core.source.ScanSettings;
+import java.time.Duration;
+
+/**
+ * The tuning of the full sync, read once from the configuration.
+ *
+ * @param tables tables copied at the same time ({@code full.concurrency})
+ * @param segments parallel-Scan segments for a table that starts fresh
+ * @param parsers parser threads per table
+ * @param writers writer threads per table
+ * @param batchSize items per target write
+ * @param existPolicy what to do with an existing target table
+ * @param schemaOnly create tables, copy nothing
+ * @param scan Scan page size and filter
+ * @param scanQps Scan calls per second per table ({@code qps.full})
+ * @param checkpointInterval how often segment progress is persisted
+ * @param progressInterval how often a progress line is logged
+ */
+public record FullSyncSettings(int tables, int segments, int parsers, int writers, int batchSize,
+    ExistPolicy existPolicy, boolean schemaOnly, ScanSettings scan, int scanQps, Duration checkpointInterval,
+    Duration progressInterval) {
+
+  /**
+   * The same settings with another policy for existing target tables.
+   *
+   * @param policy what to do with an existing target table
+   * @return the same settings with another policy for existing target tables
+   */
+  public FullSyncSettings withExistPolicy(ExistPolicy policy) {
+    return new FullSyncSettings(tables, segments, parsers, writers, batchSize, policy, schemaOnly, scan, scanQps,
+        checkpointInterval, progressInterval);
+  }
+
+  /**
+   * The settings a configuration describes.
+   *
+   * @param c the configuration
+   * @return the settings a configuration describes
+   */
+  public static FullSyncSettings from(Configuration c) {
+    ScanSettings scan = new ScanSettings(c.get(ShakeOptions.QPS_FULL_BATCH), c.get(ShakeOptions.FULL_FILTER_EXPRESSION),
+        FilterValues.parse(c.get(ShakeOptions.FULL_FILTER_VALUES)));
+    return new FullSyncSettings(c.get(ShakeOptions.FULL_CONCURRENCY), c.get(ShakeOptions.FULL_READ_CONCURRENCY),
+        c.get(ShakeOptions.FULL_DOC_PARSER), c.get(ShakeOptions.FULL_DOC_CONCURRENCY),
+        c.get(ShakeOptions.FULL_WRITE_BATCH), ExistPolicy.fromConfig(c.get(ShakeOptions.TARGET_DB_EXIST)),
+        c.get(ShakeOptions.SYNC_SCHEMA_ONLY), scan, c.get(ShakeOptions.QPS_FULL), c.get(ShakeOptions.CHECKPOINT_INTERVAL),
+        c.get(ShakeOptions.PROGRESS_INTERVAL));
+  }
+}

@@ -1,0 +1,171 @@
+package io.nimo.core.sync.full;
+
+import io.nimo.core.checkpoint.CheckpointStore;
+import io.nimo.core.checkpoint.JobState;
+import io.nimo.core.checkpoint.SegmentCheckpoint;
+import io.nimo.core.checkpoint.TableCheckpoint;
+import io.nimo.core.metrics.TableProgress;
+import io.nimo.core.source.TableScanner;
+import io.nimo.core.sink.ExistPolicy;
+import io.nimo.core.sink.PrepareResult;
+import io.nimo.core.sink.TargetTableExistsException;
+import io.nimo.core.source.SourceTable;
+import io.nimo.core.sink.Target;
+import io.nimo.core.sync.run.SyncRun;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Full sync of one table: prepares the target table (unless a checkpoint says it was), runs the
+ * {@link TablePipeline} from the checkpointed segment positions, persists progress every
+ * checkpoint interval and once more at the end, whatever the outcome.
+ */
+final class TableFullSync {
+  private static final Logger LOG = LoggerFactory.getLogger(TableFullSync.class);
+  /** How long a stop waits for in-flight pages and batches before interrupting them. */
+  static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+  private final SourceTable source;
+  private final Target target;
+  private final TableScanner scanner;
+  private final CheckpointStore store;
+  private final FullSyncSettings settings;
+  private final TableProgress progress;
+  private final SyncRun run;
+  private final Clock clock;
+
+  TableFullSync(SourceTable source, Target target, TableScanner scanner, CheckpointStore store,
+      FullSyncSettings settings, TableProgress progress, SyncRun run, Clock clock) {
+    this.source = source;
+    this.target = target;
+    this.scanner = scanner;
+    this.store = store;
+    this.settings = settings;
+    this.progress = progress;
+    this.run = run;
+    this.clock = clock;
+  }
+
+  /** Runs to completion, to a requested stop, or to the first failure (rethrown). */
+  void run(TableCheckpoint resumeFrom) throws Exception {
+    String table = source.name();
+    TableCheckpoint cp = resumeFrom;
+    run.listener().onTableStarted(table);
+    if (cp == null || !cp.prepared()) {
+      progress.state(TableProgress.State.PREPARING);
+      PrepareResult prepared = prepare(table, cp != null);
+      prepared.notes().forEach(progress::note);
+      store.save(new JobState.Delta.TablePrepared(table, settings.segments()));
+      cp = TableCheckpoint.prepared(table, settings.segments());
+    } else {
+      LOG.info("table {}: resuming from checkpoint ({} items already written, {} of {} segments done)", table,
+          cp.itemsWritten(), cp.segments().values().stream().filter(SegmentCheckpoint::done).count(),
+          cp.totalSegments());
+    }
+    progress.estimate(source.description().itemCount() == null ? 0 : source.description().itemCount(),
+        cp.itemsWritten());
+    if (cp.done() || settings.schemaOnly()) {
+      finish(table, cp.done());
+      return;
+    }
+    progress.state(TableProgress.State.RUNNING);
+    SegmentTracker tracker = new SegmentTracker(cp);
+    TablePipeline pipeline = new TablePipeline(table, source.keySchema(), scanner, target, tracker, progress,
+        settings, run);
+    CompletableFuture<Void> done = pipeline.start(cp.totalSegments());
+    awaitWithCheckpoints(done, tracker, table, pipeline);
+    flush(tracker, table);
+    if (pipeline.failure() != null) {
+      progress.state(TableProgress.State.FAILED);
+      throw asException(pipeline.failure());
+    }
+    if (tracker.allDone()) {
+      finish(table, false);
+    } else {
+      progress.state(TableProgress.State.STOPPED);
+      LOG.info("table {}: stopped; progress is checkpointed and the next run resumes it", table);
+    }
+  }
+
+  /**
+   * Creates the target table. The intent is recorded first, so a run killed between CreateTable
+   * and its checkpoint finds the table {@code owned} next time: if it is still empty (nothing is
+   * written before the checkpoint) it is recreated instead of refused as someone else's.
+   */
+  private PrepareResult prepare(String table, boolean owned) {
+    if (!owned) {
+      store.save(new JobState.Delta.TableReset(table));
+    }
+    try {
+      return target.prepare(source, settings.existPolicy());
+    } catch (TargetTableExistsException exists) {
+      if (owned && target.scan().findAny().isEmpty()) {
+        LOG.info("table {}: the target table was created by an interrupted earlier run and holds no items; "
+            + "creating it again", table);
+        return target.prepare(source, ExistPolicy.DROP);
+      }
+      if (!owned) {
+        store.save(new JobState.Delta.TableForgotten(table));
+      }
+      throw exists;
+    }
+  }
+
+  private void finish(String table, boolean alreadyDone) {
+    if (!alreadyDone) {
+      store.save(new JobState.Delta.TableCompleted(table));
+    }
+    progress.state(TableProgress.State.DONE);
+  }
+
+  private void awaitWithCheckpoints(CompletableFuture<Void> done, SegmentTracker tracker, String table,
+      TablePipeline pipeline) throws InterruptedException {
+    long interval = Math.max(50, settings.checkpointInterval().toMillis());
+    long nextLog = clock.millis() + settings.progressInterval().toMillis();
+    long stopSeen = 0;
+    boolean aborting = false;
+    while (true) {
+      try {
+        done.get(interval, TimeUnit.MILLISECONDS);
+        return;
+      } catch (TimeoutException e) {
+        flush(tracker, table);
+        if (run.stopping()) {
+          stopSeen = stopSeen == 0 ? clock.millis() : stopSeen;
+          if (clock.millis() - stopSeen > STOP_GRACE.toMillis() && !aborting) {
+            aborting = true;
+            LOG.warn("table {}: in-flight work did not finish within {} s of the stop request; interrupting it "
+                + "(the next run repeats what was not checkpointed)", table, STOP_GRACE.toSeconds());
+            pipeline.abort();
+          }
+        }
+        if (clock.millis() >= nextLog) {
+          TableProgress.Snapshot snapshot = progress.snapshot();
+          ProgressLine.log(snapshot);
+          run.listener().onProgress(snapshot);
+          nextLog = clock.millis() + settings.progressInterval().toMillis();
+        }
+      } catch (ExecutionException e) {
+        return;
+      }
+    }
+  }
+
+  private void flush(SegmentTracker tracker, String table) {
+    List<SegmentCheckpoint> moved = tracker.drainDirty();
+    if (!moved.isEmpty()) {
+      store.save(new JobState.Delta.SegmentsAdvanced(table, moved));
+    }
+  }
+
+  private static Exception asException(Throwable t) {
+    return t instanceof Exception e ? e : new IllegalStateException(t);
+  }
+}
