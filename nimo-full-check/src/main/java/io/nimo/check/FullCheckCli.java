@@ -1,11 +1,12 @@
 package io.nimo.check;
 
+import io.nimo.cli.ToolConf;
 import io.nimo.core.check.CheckJob;
 import io.nimo.core.check.CheckReport;
 import io.nimo.core.check.TableCheck;
 import io.nimo.core.config.CheckOptions;
 import io.nimo.core.config.Configuration;
-import io.nimo.shake.StopSignals;
+import io.nimo.cli.StopSignals;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import org.slf4j.Logger;

@@ -1,5 +1,9 @@
 package io.nimo.shake;
 
+import io.nimo.cli.CliArgs;
+import io.nimo.cli.LogSetup;
+import io.nimo.cli.PidLock;
+import io.nimo.cli.StopSignals;
 import io.nimo.core.config.ConfigException;
 import io.nimo.core.config.ConfigLoader;
 import io.nimo.core.config.ConfigOption;
@@ -44,7 +48,7 @@ final class NimoShakeCli {
     CliArgs cli;
     Configuration conf;
     try {
-      cli = CliArgs.parse(args);
+      cli = CliArgs.parse(args, "nimo-shake");
       if (cli.help()) {
         out.print(help());
         return OK;

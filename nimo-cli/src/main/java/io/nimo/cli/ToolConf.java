@@ -1,12 +1,10 @@
-package io.nimo.check;
+package io.nimo.cli;
 
 import io.nimo.core.config.ConfigException;
 import io.nimo.core.config.ConfigLoader;
 import io.nimo.core.config.ConfigOption;
 import io.nimo.core.config.Configuration;
 import io.nimo.core.config.ShakeOptions;
-import io.nimo.shake.CliArgs;
-import io.nimo.shake.LogSetup;
 import java.io.PrintStream;
 import java.util.List;
 

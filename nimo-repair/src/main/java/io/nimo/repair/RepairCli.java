@@ -1,6 +1,6 @@
 package io.nimo.repair;
 
-import io.nimo.check.ToolConf;
+import io.nimo.cli.ToolConf;
 import io.nimo.core.check.RepairJob;
 import io.nimo.core.check.TableRepair;
 import io.nimo.core.config.CheckOptions;

@@ -1,4 +1,4 @@
-package io.nimo.shake;
+package io.nimo.cli;
 
 import java.nio.file.Path;
 
@@ -11,16 +11,6 @@ import java.nio.file.Path;
  * @param version whether the version was asked for
  */
 public record CliArgs(Path conf, boolean help, boolean version) {
-
-  /**
-   * Parses nimo-shake's arguments.
-   *
-   * @param args the arguments
-   * @return the parsed line
-   */
-  static CliArgs parse(String[] args) {
-    return parse(args, "nimo-shake");
-  }
 
   /**
    * Parses a tool's arguments; an unknown one is an {@link IllegalArgumentException}.

@@ -1,4 +1,4 @@
-package io.nimo.shake;
+package io.nimo.cli;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;

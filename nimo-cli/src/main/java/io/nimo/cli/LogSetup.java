@@ -1,4 +1,4 @@
-package io.nimo.shake;
+package io.nimo.cli;
 
 import java.nio.file.Path;
 import org.apache.logging.log4j.Level;

@@ -1,4 +1,4 @@
-package io.nimo.shake;
+package io.nimo.cli;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /** The {@code <id>.pid} file, locked for the life of the process so two runs of one job cannot overlap. */
-final class PidLock implements AutoCloseable {
+public final class PidLock implements AutoCloseable {
   private final Path file;
   private final FileChannel channel;
   private final FileLock lock;
@@ -21,7 +21,7 @@ final class PidLock implements AutoCloseable {
     this.lock = lock;
   }
 
-  static PidLock acquire(Path file) throws IOException {
+  public static PidLock acquire(Path file) throws IOException {
     if (file.getParent() != null) {
       Files.createDirectories(file.getParent());
     }
