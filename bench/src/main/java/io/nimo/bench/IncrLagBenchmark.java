@@ -34,8 +34,8 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * a backlog of records is applied by nimo-shake and by a bare GetRecords→BatchWriteItem loop on the
  * same stream, and the rates are compared.
  *
- * <p>Usage: {@code IncrLagBenchmark --source URL --target URL --home NimoShake/nimo-shake
- * [--rates 200,1000] [--seconds 20] [--backlog 100000]}
+ * <p>Usage: {@code IncrLagBenchmark --source URL --target URL --home NimoShake/nimo-shake [--rates
+ * 200,1000] [--seconds 20] [--backlog 100000]}
  */
 public final class IncrLagBenchmark {
   private IncrLagBenchmark() {}
@@ -47,9 +47,11 @@ public final class IncrLagBenchmark {
     Path home = Path.of(args.require("home"));
     int seconds = args.getInt("seconds", 20);
     int backlog = args.getInt("backlog", 100_000);
-    try (DynamoDbClient src = LocalClients.client(source, 16); DynamoDbClient dst = LocalClients.client(target, 8)) {
+    try (DynamoDbClient src = LocalClients.client(source, 16);
+        DynamoDbClient dst = LocalClients.client(target, 8)) {
       createStreamed(src, "lag");
-      Process nimo = NimoProcess.start(home, "lag", conf("bench-lag", "lag", source, target, -1), null);
+      Process nimo =
+          NimoProcess.start(home, "lag", conf("bench-lag", "lag", source, target, -1), null);
       awaitTable(dst, "lag");
       lag(src, dst, 100, 5, false);
       for (String r : args.get("rates", "200,1000").split(",")) {
@@ -60,7 +62,8 @@ public final class IncrLagBenchmark {
     }
   }
 
-  private static Map<String, String> conf(String id, String table, String source, String target, int incrPort) {
+  private static Map<String, String> conf(
+      String id, String table, String source, String target, int incrPort) {
     Map<String, String> v = new java.util.LinkedHashMap<>();
     v.put("id", id);
     v.put("sync_mode", "incr");
@@ -77,10 +80,15 @@ public final class IncrLagBenchmark {
   }
 
   private static void createStreamed(DynamoDbClient c, String table) {
-    c.createTable(t -> t.tableName(table).keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
-        .attributeDefinitions(d -> d.attributeName("pk").attributeType(ScalarAttributeType.S))
-        .billingMode("PAY_PER_REQUEST")
-        .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+    c.createTable(
+        t ->
+            t.tableName(table)
+                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+                .attributeDefinitions(
+                    d -> d.attributeName("pk").attributeType(ScalarAttributeType.S))
+                .billingMode("PAY_PER_REQUEST")
+                .streamSpecification(
+                    s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
   }
 
   private static void awaitTable(DynamoDbClient c, String table) throws InterruptedException {
@@ -97,7 +105,8 @@ public final class IncrLagBenchmark {
 
   private static final int PROBERS = 4;
 
-  private static void lag(DynamoDbClient src, DynamoDbClient dst, int rate, int seconds, boolean report)
+  private static void lag(
+      DynamoDbClient src, DynamoDbClient dst, int rate, int seconds, boolean report)
       throws Exception {
     int writers = Math.max(2, rate / 50);
     java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
@@ -110,25 +119,34 @@ public final class IncrLagBenchmark {
     List<Future<?>> futures = new ArrayList<>();
     for (int w = 0; w < writers; w++) {
       int writer = w;
-      futures.add(pool.submit(() -> {
-        long interval = TimeUnit.SECONDS.toNanos(1) * writers / rate;
-        long next = start;
-        for (long i = writer; System.nanoTime() < end; i += writers) {
-          long wait = next - System.nanoTime();
-          if (wait > 0) {
-            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-          }
-          next += interval;
-          String pk = "r" + rate + "-" + i;
-          src.putItem(b -> b.tableName("lag").item(Map.of("pk", AttributeValue.fromS(pk),
-              "payload", AttributeValue.fromS("x".repeat(200)))));
-          written.incrementAndGet();
-          if (i % sampleEvery == 0) {
-            probes.put(new Probe(pk, System.nanoTime()));
-          }
-        }
-        return null;
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                long interval = TimeUnit.SECONDS.toNanos(1) * writers / rate;
+                long next = start;
+                for (long i = writer; System.nanoTime() < end; i += writers) {
+                  long wait = next - System.nanoTime();
+                  if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                  }
+                  next += interval;
+                  String pk = "r" + rate + "-" + i;
+                  src.putItem(
+                      b ->
+                          b.tableName("lag")
+                              .item(
+                                  Map.of(
+                                      "pk",
+                                      AttributeValue.fromS(pk),
+                                      "payload",
+                                      AttributeValue.fromS("x".repeat(200)))));
+                  written.incrementAndGet();
+                  if (i % sampleEvery == 0) {
+                    probes.put(new Probe(pk, System.nanoTime()));
+                  }
+                }
+                return null;
+              }));
     }
     List<Future<?>> writerFutures = List.copyOf(futures);
     for (int p = 0; p < PROBERS; p++) {
@@ -144,14 +162,30 @@ public final class IncrLagBenchmark {
     List<Long> sorted = new ArrayList<>(lags);
     Collections.sort(sorted);
     double achieved = (double) written.get() / seconds;
-    System.out.printf("lag at %d changes/s (%d writer threads, %.0f/s achieved, %d samples): p50 %d ms, p95 %d ms, "
-        + "p99 %d ms, max %d ms%n", rate, writers, achieved, sorted.size(), pct(sorted, 50), pct(sorted, 95),
-        pct(sorted, 99), sorted.isEmpty() ? -1 : sorted.get(sorted.size() - 1));
+    System.out.printf(
+        "lag at %d changes/s (%d writer threads, %.0f/s achieved, %d samples): p50 %d ms, p95 %d ms, "
+            + "p99 %d ms, max %d ms%n",
+        rate,
+        writers,
+        achieved,
+        sorted.size(),
+        pct(sorted, 50),
+        pct(sorted, 95),
+        pct(sorted, 99),
+        sorted.isEmpty() ? -1 : sorted.get(sorted.size() - 1));
   }
 
-  /** Takes sampled writes and polls the target until each is visible, recording write-to-visible time. */
-  private static Void probe(BlockingQueue<Probe> probes, List<Long> lags, DynamoDbClient dst, long end,
-      List<Future<?>> writers) throws InterruptedException {
+  /**
+   * Takes sampled writes and polls the target until each is visible, recording write-to-visible
+   * time.
+   */
+  private static Void probe(
+      BlockingQueue<Probe> probes,
+      List<Long> lags,
+      DynamoDbClient dst,
+      long end,
+      List<Future<?>> writers)
+      throws InterruptedException {
     while (System.nanoTime() < end + TimeUnit.SECONDS.toNanos(30)) {
       Probe p = probes.poll(200, TimeUnit.MILLISECONDS);
       if (p == null) {
@@ -160,7 +194,9 @@ public final class IncrLagBenchmark {
         }
         continue;
       }
-      while (dst.getItem(b -> b.tableName("lag").key(Map.of("pk", AttributeValue.fromS(p.pk())))).item().isEmpty()) {
+      while (dst.getItem(b -> b.tableName("lag").key(Map.of("pk", AttributeValue.fromS(p.pk()))))
+          .item()
+          .isEmpty()) {
         Thread.sleep(2);
       }
       lags.add((System.nanoTime() - p.writtenNanos()) / 1_000_000);
@@ -169,19 +205,26 @@ public final class IncrLagBenchmark {
   }
 
   private static long pct(List<Long> sorted, int p) {
-    return sorted.isEmpty() ? -1 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    return sorted.isEmpty()
+        ? -1
+        : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
   }
 
-  private static void catchUp(DynamoDbClient src, DynamoDbClient dst, String source, String target, Path home,
-      int backlog) throws Exception {
+  private static void catchUp(
+      DynamoDbClient src, DynamoDbClient dst, String source, String target, Path home, int backlog)
+      throws Exception {
     createStreamed(src, "backlog");
     long t0 = System.nanoTime();
     writeBacklog(src, backlog);
-    System.out.printf("backlog of %d stream records written in %.1f s%n", backlog, (System.nanoTime() - t0) / 1e9);
+    System.out.printf(
+        "backlog of %d stream records written in %.1f s%n",
+        backlog, (System.nanoTime() - t0) / 1e9);
     double bare = bareLoop(src, dst, source, backlog);
     System.out.printf("bare GetRecords(limit 128) -> BatchWriteItem loop: %,.0f records/s%n", bare);
     int port = 19340;
-    Process nimo = NimoProcess.start(home, "backlog", conf("bench-backlog", "backlog", source, target, port), null);
+    Process nimo =
+        NimoProcess.start(
+            home, "backlog", conf("bench-backlog", "backlog", source, target, port), null);
     HttpClient http = HttpClient.newHttpClient();
     long first = 0;
     long applied = 0;
@@ -195,7 +238,8 @@ public final class IncrLagBenchmark {
     }
     double rate = applied / ((System.nanoTime() - first) / 1e9);
     NimoProcess.stop(nimo);
-    System.out.printf("nimo-shake catch-up: %d records applied at %,.0f records/s (from its first applied batch)%n",
+    System.out.printf(
+        "nimo-shake catch-up: %d records applied at %,.0f records/s (from its first applied batch)%n",
         applied, rate);
     System.out.printf("catch-up ratio nimo / bare loop = %.2f%n", rate / bare);
   }
@@ -205,22 +249,28 @@ public final class IncrLagBenchmark {
     List<Future<?>> futures = new ArrayList<>();
     for (int t = 0; t < 8; t++) {
       int first = t;
-      futures.add(pool.submit(() -> {
-        List<WriteRequest> batch = new ArrayList<>(25);
-        for (int i = first; i < count; i += 8) {
-          Map<String, AttributeValue> item = Map.of("pk", AttributeValue.fromS("b-" + i),
-              "payload", AttributeValue.fromS("x".repeat(200)));
-          batch.add(WriteRequest.builder().putRequest(p -> p.item(item)).build());
-          if (batch.size() == 25) {
-            BatchWrites.writeAll(src, "backlog", batch);
-            batch = new ArrayList<>(25);
-          }
-        }
-        if (!batch.isEmpty()) {
-          BatchWrites.writeAll(src, "backlog", batch);
-        }
-        return null;
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                List<WriteRequest> batch = new ArrayList<>(25);
+                for (int i = first; i < count; i += 8) {
+                  Map<String, AttributeValue> item =
+                      Map.of(
+                          "pk",
+                          AttributeValue.fromS("b-" + i),
+                          "payload",
+                          AttributeValue.fromS("x".repeat(200)));
+                  batch.add(WriteRequest.builder().putRequest(p -> p.item(item)).build());
+                  if (batch.size() == 25) {
+                    BatchWrites.writeAll(src, "backlog", batch);
+                    batch = new ArrayList<>(25);
+                  }
+                }
+                if (!batch.isEmpty()) {
+                  BatchWrites.writeAll(src, "backlog", batch);
+                }
+                return null;
+              }));
     }
     for (Future<?> f : futures) {
       f.get();
@@ -228,27 +278,45 @@ public final class IncrLagBenchmark {
     pool.shutdown();
   }
 
-  /** The simplest follower: one shard at a time, GetRecords then BatchWriteItem of the new images. */
-  private static double bareLoop(DynamoDbClient src, DynamoDbClient dst, String source, int expected) {
-    dst.createTable(t -> t.tableName("backlog_bare").keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
-        .attributeDefinitions(d -> d.attributeName("pk").attributeType(ScalarAttributeType.S)).billingMode("PAY_PER_REQUEST"));
-    try (DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder().endpointOverride(URI.create(source))
-        .region(software.amazon.awssdk.regions.Region.US_EAST_1)
-        .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("local", "local"))).build()) {
+  /**
+   * The simplest follower: one shard at a time, GetRecords then BatchWriteItem of the new images.
+   */
+  private static double bareLoop(
+      DynamoDbClient src, DynamoDbClient dst, String source, int expected) {
+    dst.createTable(
+        t ->
+            t.tableName("backlog_bare")
+                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+                .attributeDefinitions(
+                    d -> d.attributeName("pk").attributeType(ScalarAttributeType.S))
+                .billingMode("PAY_PER_REQUEST"));
+    try (DynamoDbStreamsClient streams =
+        DynamoDbStreamsClient.builder()
+            .endpointOverride(URI.create(source))
+            .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+            .credentialsProvider(
+                software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                    software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
+                        "local", "local")))
+            .build()) {
       String arn = src.describeTable(b -> b.tableName("backlog")).table().latestStreamArn();
       long start = System.nanoTime();
       long applied = 0;
       for (var shard : streams.describeStream(b -> b.streamArn(arn)).streamDescription().shards()) {
-        String it = streams.getShardIterator(b -> b.streamArn(arn).shardId(shard.shardId())
-            .shardIteratorType("TRIM_HORIZON")).shardIterator();
+        String it =
+            streams
+                .getShardIterator(
+                    b ->
+                        b.streamArn(arn).shardId(shard.shardId()).shardIteratorType("TRIM_HORIZON"))
+                .shardIterator();
         int empty = 0;
         while (it != null && empty < 3) {
           String current = it;
           var r = streams.getRecords(b -> b.shardIterator(current).limit(128));
           List<WriteRequest> batch = new ArrayList<>(25);
           for (Record rec : r.records()) {
-            batch.add(WriteRequest.builder().putRequest(p -> p.item(rec.dynamodb().newImage())).build());
+            batch.add(
+                WriteRequest.builder().putRequest(p -> p.item(rec.dynamodb().newImage())).build());
             if (batch.size() == 25) {
               BatchWrites.writeAll(dst, "backlog_bare", batch);
               batch = new ArrayList<>(25);
@@ -271,8 +339,13 @@ public final class IncrLagBenchmark {
 
   private static long recordsWritten(HttpClient http, int port) {
     try {
-      String body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metric"))
-          .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString()).body();
+      String body =
+          http.send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metric"))
+                      .timeout(Duration.ofSeconds(2))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
       Matcher m = Pattern.compile("\"records_write\":(\\d+)").matcher(body);
       return m.find() ? Long.parseLong(m.group(1)) : 0;
     } catch (Exception notYet) {

@@ -13,8 +13,11 @@ final class LocalClients {
   private LocalClients() {}
 
   static DynamoDbClient client(String endpoint, int connections) {
-    return DynamoDbClient.builder().endpointOverride(URI.create(endpoint)).region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+    return DynamoDbClient.builder()
+        .endpointOverride(URI.create(endpoint))
+        .region(Region.US_EAST_1)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
         .httpClientBuilder(ApacheHttpClient.builder().maxConnections(connections))
         .build();
   }
@@ -28,7 +31,8 @@ final class LocalClients {
         return;
       } catch (RuntimeException e) {
         if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("DynamoDB endpoint not ready after " + timeout.toSeconds() + " s", e);
+          throw new IllegalStateException(
+              "DynamoDB endpoint not ready after " + timeout.toSeconds() + " s", e);
         }
         Thread.sleep(200);
       }

@@ -9,11 +9,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Runs the packaged nimo-shake from an unpacked tarball with a conf derived from the shipped one. */
+/**
+ * Runs the packaged nimo-shake from an unpacked tarball with a conf derived from the shipped one.
+ */
 final class NimoProcess {
   private NimoProcess() {}
 
-  static Process start(Path home, String name, Map<String, String> values, String javaOpts) throws IOException {
+  static Process start(Path home, String name, Map<String, String> values, String javaOpts)
+      throws IOException {
     String text = Files.readString(home.resolve("conf/nimo-shake.conf"), StandardCharsets.UTF_8);
     for (Map.Entry<String, String> e : values.entrySet()) {
       Matcher m = Pattern.compile("(?m)^" + Pattern.quote(e.getKey()) + " = .*$").matcher(text);
@@ -24,8 +27,10 @@ final class NimoProcess {
     }
     Path conf = home.resolve("conf/" + name + ".conf");
     Files.writeString(conf, text, StandardCharsets.UTF_8);
-    ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/nimo-shake.linux.amd64").toString(), "-conf=" + conf)
-        .redirectErrorStream(true).redirectOutput(home.resolve("logs/" + name + ".out").toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(home.resolve("bin/nimo-shake.linux.amd64").toString(), "-conf=" + conf)
+            .redirectErrorStream(true)
+            .redirectOutput(home.resolve("logs/" + name + ".out").toFile());
     if (javaOpts != null) {
       pb.environment().put("NIMO_JAVA_OPTS", javaOpts);
     }

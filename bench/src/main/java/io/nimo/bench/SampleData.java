@@ -17,8 +17,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Seeds a local source: table {@code orders} (pk/sk, a GSI on status, {@code --items} items) and
- * table {@code customers} (hash-only, 500 items). Usage:
- * {@code SampleData --endpoint http://127.0.0.1:8000 [--items 5000] [--threads 4] [--table orders]}.
+ * table {@code customers} (hash-only, 500 items). Usage: {@code SampleData --endpoint
+ * http://127.0.0.1:8000 [--items 5000] [--threads 4] [--table orders]}.
  */
 public final class SampleData {
   private SampleData() {}
@@ -36,31 +36,50 @@ public final class SampleData {
       if (args.get("customers", "true").equals("true")) {
         createCustomers(c);
       }
-      System.out.printf("seeded %d items into %s in %.1f s%n", items, table, (System.nanoTime() - start) / 1e9);
+      System.out.printf(
+          "seeded %d items into %s in %.1f s%n", items, table, (System.nanoTime() - start) / 1e9);
     }
   }
 
   static void createOrders(DynamoDbClient c, String table) {
-    c.createTable(t -> t.tableName(table)
-        .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH), k -> k.attributeName("sk").keyType(KeyType.RANGE))
-        .attributeDefinitions(d -> d.attributeName("pk").attributeType(ScalarAttributeType.S),
-            d -> d.attributeName("sk").attributeType(ScalarAttributeType.S),
-            d -> d.attributeName("status").attributeType(ScalarAttributeType.S))
-        .billingMode(BillingMode.PAY_PER_REQUEST)
-        .globalSecondaryIndexes(g -> g.indexName("by_status")
-            .keySchema(k -> k.attributeName("status").keyType(KeyType.HASH), k -> k.attributeName("sk").keyType(KeyType.RANGE))
-            .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))));
+    c.createTable(
+        t ->
+            t.tableName(table)
+                .keySchema(
+                    k -> k.attributeName("pk").keyType(KeyType.HASH),
+                    k -> k.attributeName("sk").keyType(KeyType.RANGE))
+                .attributeDefinitions(
+                    d -> d.attributeName("pk").attributeType(ScalarAttributeType.S),
+                    d -> d.attributeName("sk").attributeType(ScalarAttributeType.S),
+                    d -> d.attributeName("status").attributeType(ScalarAttributeType.S))
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .globalSecondaryIndexes(
+                    g ->
+                        g.indexName("by_status")
+                            .keySchema(
+                                k -> k.attributeName("status").keyType(KeyType.HASH),
+                                k -> k.attributeName("sk").keyType(KeyType.RANGE))
+                            .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))));
   }
 
   private static void createCustomers(DynamoDbClient c) {
-    c.createTable(t -> t.tableName("customers")
-        .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
-        .attributeDefinitions(d -> d.attributeName("id").attributeType(ScalarAttributeType.N))
-        .billingMode(BillingMode.PAY_PER_REQUEST));
+    c.createTable(
+        t ->
+            t.tableName("customers")
+                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                .attributeDefinitions(
+                    d -> d.attributeName("id").attributeType(ScalarAttributeType.N))
+                .billingMode(BillingMode.PAY_PER_REQUEST));
     List<WriteRequest> batch = new ArrayList<>();
     for (int i = 0; i < 500; i++) {
-      Map<String, AttributeValue> item = Map.of("id", AttributeValue.fromN(String.valueOf(i)),
-          "name", AttributeValue.fromS("customer " + i), "vip", AttributeValue.fromBool(i % 10 == 0));
+      Map<String, AttributeValue> item =
+          Map.of(
+              "id",
+              AttributeValue.fromN(String.valueOf(i)),
+              "name",
+              AttributeValue.fromS("customer " + i),
+              "vip",
+              AttributeValue.fromBool(i % 10 == 0));
       batch.add(WriteRequest.builder().putRequest(p -> p.item(item)).build());
       if (batch.size() == 25) {
         BatchWrites.writeAll(c, "customers", batch);
@@ -69,27 +88,32 @@ public final class SampleData {
     }
   }
 
-  /** Writes items {@code 0..count-1} of {@link SampleItems#order} with {@code threads} BatchWriteItem loops. */
+  /**
+   * Writes items {@code 0..count-1} of {@link SampleItems#order} with {@code threads}
+   * BatchWriteItem loops.
+   */
   static void write(DynamoDbClient c, String table, int count, int threads) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     List<Future<?>> futures = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       int first = t;
-      futures.add(pool.submit(() -> {
-        List<WriteRequest> batch = new ArrayList<>(25);
-        for (int i = first; i < count; i += threads) {
-          Map<String, AttributeValue> item = SampleItems.order(i);
-          batch.add(WriteRequest.builder().putRequest(p -> p.item(item)).build());
-          if (batch.size() == 25) {
-            BatchWrites.writeAll(c, table, batch);
-            batch = new ArrayList<>(25);
-          }
-        }
-        if (!batch.isEmpty()) {
-          BatchWrites.writeAll(c, table, batch);
-        }
-        return null;
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                List<WriteRequest> batch = new ArrayList<>(25);
+                for (int i = first; i < count; i += threads) {
+                  Map<String, AttributeValue> item = SampleItems.order(i);
+                  batch.add(WriteRequest.builder().putRequest(p -> p.item(item)).build());
+                  if (batch.size() == 25) {
+                    BatchWrites.writeAll(c, table, batch);
+                    batch = new ArrayList<>(25);
+                  }
+                }
+                if (!batch.isEmpty()) {
+                  BatchWrites.writeAll(c, table, batch);
+                }
+                return null;
+              }));
     }
     for (Future<?> f : futures) {
       f.get();

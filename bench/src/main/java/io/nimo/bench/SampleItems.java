@@ -7,7 +7,9 @@ import java.util.Random;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Deterministic sample items of about 1 KB with S, N, B, BOOL, NULL, SS, NS, L and M attributes. */
+/**
+ * Deterministic sample items of about 1 KB with S, N, B, BOOL, NULL, SS, NS, L and M attributes.
+ */
 final class SampleItems {
   private SampleItems() {}
 
@@ -27,8 +29,15 @@ final class SampleItems {
     rnd.nextBytes(b);
     m.put("sig", AttributeValue.fromB(SdkBytes.fromByteArray(b)));
     m.put("note", AttributeValue.fromS("x".repeat(400 + rnd.nextInt(200))));
-    m.put("address", AttributeValue.fromM(Map.of("city", AttributeValue.fromS("Hangzhou"),
-        "lines", AttributeValue.fromL(List.of(AttributeValue.fromS("No. " + i), AttributeValue.fromS(""))))));
+    m.put(
+        "address",
+        AttributeValue.fromM(
+            Map.of(
+                "city",
+                AttributeValue.fromS("Hangzhou"),
+                "lines",
+                AttributeValue.fromL(
+                    List.of(AttributeValue.fromS("No. " + i), AttributeValue.fromS(""))))));
     return m;
   }
 }

@@ -8,9 +8,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Compares every source table with the same-named target table item by item (both directions)
- * and prints one line per table; exit code 1 if anything differs. Usage:
- * {@code TableCompare --source URL --target URL}.
+ * Compares every source table with the same-named target table item by item (both directions) and
+ * prints one line per table; exit code 1 if anything differs. Usage: {@code TableCompare --source
+ * URL --target URL}.
  */
 public final class TableCompare {
   private TableCompare() {}
@@ -24,8 +24,10 @@ public final class TableCompare {
         differences += compare(src, dst, table);
       }
     }
-    System.out.println(differences == 0 ? "check: source and target are identical"
-        : "check: " + differences + " difference(s) found");
+    System.out.println(
+        differences == 0
+            ? "check: source and target are identical"
+            : "check: " + differences + " difference(s) found");
     System.exit(differences == 0 ? 0 : 1);
   }
 
@@ -36,24 +38,29 @@ public final class TableCompare {
     }
     KeySchema keys = KeySchema.of(src.describeTable(b -> b.tableName(table)).table());
     Map<String, Map<String, AttributeValue>> target = new HashMap<>();
-    dst.scanPaginator(b -> b.tableName(table).consistentRead(true)).items()
+    dst.scanPaginator(b -> b.tableName(table).consistentRead(true))
+        .items()
         .forEach(i -> target.put(keys.keyOf(i).toString(), i));
     long checked = 0;
     int diffs = 0;
-    for (Map<String, AttributeValue> item : src.scanPaginator(b -> b.tableName(table).consistentRead(true)).items()) {
+    for (Map<String, AttributeValue> item :
+        src.scanPaginator(b -> b.tableName(table).consistentRead(true)).items()) {
       checked++;
       Map<String, AttributeValue> other = target.remove(keys.keyOf(item).toString());
       if (other == null || !ItemEquality.equal(item, other)) {
         diffs++;
         if (diffs <= 5) {
-          System.out.printf("  %-12s %s {%s}%n", table, other == null ? "missing on target" : "differs", keys.keyOf(item));
+          System.out.printf(
+              "  %-12s %s {%s}%n",
+              table, other == null ? "missing on target" : "differs", keys.keyOf(item));
         }
       }
     }
     diffs += target.size();
-    target.keySet().stream().limit(5).forEach(k -> System.out.printf("  %-12s extra on target {%s}%n", table, k));
+    target.keySet().stream()
+        .limit(5)
+        .forEach(k -> System.out.printf("  %-12s extra on target {%s}%n", table, k));
     System.out.printf("  %-12s %d items compared, %d difference(s)%n", table, checked, diffs);
     return diffs;
   }
-
 }

@@ -15,19 +15,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-/** Runs bin/nimo-full-check and bin/nimo-repair from the built tarball, as the PolarDB guide's stages 3 and 4. */
+/**
+ * Runs bin/nimo-full-check and bin/nimo-repair from the built tarball, as the PolarDB guide's
+ * stages 3 and 4.
+ */
 class FullCheckLauncherIT {
 
   @Test
-  void checkFindsTheDifferencesRepairFixesThemAndTheNextCheckPasses(@TempDir Path unpacked, @TempDir Path work)
-      throws Exception {
+  void checkFindsTheDifferencesRepairFixesThemAndTheNextCheckPasses(
+      @TempDir Path unpacked, @TempDir Path work) throws Exception {
     PackagedTool tool = PackagedTool.unpack(unpacked);
-    try (DynamoLocal source = DynamoLocal.start(); DynamoLocal target = DynamoLocal.start()) {
+    try (DynamoLocal source = DynamoLocal.start();
+        DynamoLocal target = DynamoLocal.start()) {
       for (DynamoLocal side : new DynamoLocal[] {source, target}) {
         TestTables.createHashOnly(side.client(), "orders", "id", ScalarAttributeType.S);
         TestTables.seed(side.client(), "orders", "id", 500, 11);
       }
-      target.client().deleteItem(b -> b.tableName("orders").key(Map.of("id", TestItems.s("item-7"))));
+      target
+          .client()
+          .deleteItem(b -> b.tableName("orders").key(Map.of("id", TestItems.s("item-7"))));
       target.client().putItem(b -> b.tableName("orders").item(Map.of("id", TestItems.s("stray"))));
       Map<String, String> v = new LinkedHashMap<>();
       v.put("source.endpoint_url", source.endpoint());
@@ -37,21 +43,37 @@ class FullCheckLauncherIT {
       v.put("target.access_key_id", "local");
       v.put("target.secret_access_key", "local-secret-value");
       Path checkConf = work.resolve("check.conf");
-      Files.writeString(checkConf, tool.shippedConfWith(tool.checkHome(), "nimo-full-check", v), StandardCharsets.UTF_8);
+      Files.writeString(
+          checkConf,
+          tool.shippedConfWith(tool.checkHome(), "nimo-full-check", v),
+          StandardCharsets.UTF_8);
       Path repairConf = work.resolve("repair.conf");
-      Files.writeString(repairConf, tool.shippedConfWith(tool.checkHome(), "nimo-repair", v), StandardCharsets.UTF_8);
+      Files.writeString(
+          repairConf,
+          tool.shippedConfWith(tool.checkHome(), "nimo-repair", v),
+          StandardCharsets.UTF_8);
       Path check = tool.checkHome().resolve("bin/nimo-full-check.linux.amd64");
       Path repair = tool.checkHome().resolve("bin/nimo-repair.linux.amd64");
 
       PackagedTool.Result first = tool.run(check, work, "-conf=" + checkConf);
       assertThat(first.exitCode()).as(first.output()).isEqualTo(1);
-      assertThat(first.output()).contains("missing=1").contains("extra=1").doesNotContain("local-secret-value");
+      assertThat(first.output())
+          .contains("missing=1")
+          .contains("extra=1")
+          .doesNotContain("local-secret-value");
       Path report = tool.checkHome().resolve("nimo-full-check-diff/orders.jsonl");
-      assertThat(Files.readString(report)).contains("MISSING").contains("item-7").contains("EXTRA").contains("stray");
+      assertThat(Files.readString(report))
+          .contains("MISSING")
+          .contains("item-7")
+          .contains("EXTRA")
+          .contains("stray");
 
       PackagedTool.Result fixed = tool.run(repair, work, "--conf", repairConf.toString());
       assertThat(fixed.exitCode()).as(fixed.output()).isZero();
-      assertThat(fixed.output()).contains("written=1").contains("deleted=1").contains("unresolved=0");
+      assertThat(fixed.output())
+          .contains("written=1")
+          .contains("deleted=1")
+          .contains("unresolved=0");
       assertThat(TableContents.diff(source.client(), target.client(), "orders")).isEmpty();
 
       PackagedTool.Result again = tool.run(check, work, "-conf=" + checkConf);

@@ -27,8 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 class NimoShakeLauncherIT {
   private static final int ITEMS = 3_000;
   private static DynamoLocal source;
-  @TempDir
-  static Path unpacked;
+  @TempDir static Path unpacked;
   private static PackagedTool tool;
 
   @BeforeAll
@@ -65,7 +64,8 @@ class NimoShakeLauncherIT {
   }
 
   @Test
-  void copiesTablesWhenRunFromAnotherDirectoryWithTheOriginalFlagForm(@TempDir Path work) throws Exception {
+  void copiesTablesWhenRunFromAnotherDirectoryWithTheOriginalFlagForm(@TempDir Path work)
+      throws Exception {
     try (DynamoLocal target = DynamoLocal.start()) {
       Map<String, String> v = conf(target, "launch-ok");
       v.put("log.file", "nimo-shake.log");
@@ -74,13 +74,19 @@ class NimoShakeLauncherIT {
       PackagedTool.Result r = tool.run(work, "-conf=my.conf");
 
       assertThat(r.exitCode()).as(r.output()).isZero();
-      assertThat(r.output()).contains("nimo-shake summary: COMPLETED").contains("events").contains("written=3000");
+      assertThat(r.output())
+          .contains("nimo-shake summary: COMPLETED")
+          .contains("events")
+          .contains("written=3000");
       assertThat(r.output()).doesNotContain("local-secret-value");
       assertThat(TableContents.diff(source.client(), target.client(), "events")).isEmpty();
       Path log = tool.shakeHome().resolve("logs/nimo-shake.log");
       assertThat(log).exists();
-      assertThat(Files.readString(log)).contains("full sync done").doesNotContain("local-secret-value");
-      assertThat(tool.shakeHome().resolve("checkpoint/launch-ok-checkpoint/status_table.json")).exists();
+      assertThat(Files.readString(log))
+          .contains("full sync done")
+          .doesNotContain("local-secret-value");
+      assertThat(tool.shakeHome().resolve("checkpoint/launch-ok-checkpoint/status_table.json"))
+          .exists();
     }
   }
 
@@ -97,7 +103,8 @@ class NimoShakeLauncherIT {
       assertThat(r.exitCode()).isEqualTo(2);
       assertThat(r.output()).contains("qps.full").contains("fast");
       assertThat(target.client().listTables().tableNames()).isEmpty();
-      Files.writeString(conf, tool.shippedConfWith(conf(target, "launch-bad")) + "\nqps.fulll = 3\n");
+      Files.writeString(
+          conf, tool.shippedConfWith(conf(target, "launch-bad")) + "\nqps.fulll = 3\n");
       PackagedTool.Result unknown = tool.run(work, "--conf", conf.toString());
       assertThat(unknown.exitCode()).isEqualTo(2);
       assertThat(unknown.output()).contains("qps.fulll").contains("unknown key");
@@ -122,11 +129,31 @@ class NimoShakeLauncherIT {
       assertThat(writtenInCheckpoint(cp)).isLessThan(ITEMS);
       target.client().putItem(b -> b.tableName("events").item(Map.of("id", TestItems.s("marker"))));
 
-      Files.writeString(conf, tool.shippedConfWith(Map.of("id", "launch-kill", "sync_mode", "full",
-          "source.endpoint_url", source.endpoint(),
-          "target.address", target.endpoint(), "source.access_key_id", "a", "source.secret_access_key", "b",
-          "target.access_key_id", "a", "target.secret_access_key", "b", "target.db.exist", "drop",
-          "full_sync.http_port", "0")), StandardCharsets.UTF_8);
+      Files.writeString(
+          conf,
+          tool.shippedConfWith(
+              Map.of(
+                  "id",
+                  "launch-kill",
+                  "sync_mode",
+                  "full",
+                  "source.endpoint_url",
+                  source.endpoint(),
+                  "target.address",
+                  target.endpoint(),
+                  "source.access_key_id",
+                  "a",
+                  "source.secret_access_key",
+                  "b",
+                  "target.access_key_id",
+                  "a",
+                  "target.secret_access_key",
+                  "b",
+                  "target.db.exist",
+                  "drop",
+                  "full_sync.http_port",
+                  "0")),
+          StandardCharsets.UTF_8);
       PackagedTool.Result r = tool.run(work, "-conf=" + conf);
 
       assertThat(r.exitCode()).as(r.output()).isZero();
@@ -158,13 +185,15 @@ class NimoShakeLauncherIT {
 
       PackagedTool.Result again = tool.run(work, "-conf=" + conf);
       assertThat(again.exitCode()).as(again.output()).isZero();
-      assertThat(again.output()).contains("resuming from checkpoint (" + saved + " items already written");
+      assertThat(again.output())
+          .contains("resuming from checkpoint (" + saved + " items already written");
       assertThat(TableContents.diff(source.client(), target.client(), "events")).isEmpty();
     }
   }
 
   @Test
-  void followsTheStreamAndResumesAfterSigkillDuringTheIncrementalPhase(@TempDir Path work) throws Exception {
+  void followsTheStreamAndResumesAfterSigkillDuringTheIncrementalPhase(@TempDir Path work)
+      throws Exception {
     TestTables.createHashOnly(source.client(), "live", "id", ScalarAttributeType.S);
     TestTables.seed(source.client(), "live", "id", 500, 4);
     try (DynamoLocal target = DynamoLocal.start()) {
@@ -220,7 +249,8 @@ class NimoShakeLauncherIT {
       Path conf = work.resolve("spool.conf");
       Files.writeString(conf, tool.shippedConfWith(v), StandardCharsets.UTF_8);
       Path spoolDir = tool.shakeHome().resolve("spool/launch-spool/spooled");
-      Path status = tool.shakeHome().resolve("checkpoint/launch-spool-checkpoint/status_table.json");
+      Path status =
+          tool.shakeHome().resolve("checkpoint/launch-spool-checkpoint/status_table.json");
 
       Process first = tool.start(work, work.resolve("first.log"), "-conf=" + conf);
       awaitFile(status, "full_sync", first);
@@ -264,7 +294,10 @@ class NimoShakeLauncherIT {
       return 0;
     }
     try (var files = Files.list(dir)) {
-      return files.filter(f -> f.toString().endsWith(".spool")).mapToLong(f -> f.toFile().length()).sum();
+      return files
+          .filter(f -> f.toString().endsWith(".spool"))
+          .mapToLong(f -> f.toFile().length())
+          .sum();
     }
   }
 
@@ -277,8 +310,12 @@ class NimoShakeLauncherIT {
     }
   }
 
-  /** Waits until the segment checkpoints of a running tool count at least {@code items} written items. */
-  private static void awaitWritten(Path checkpoint, long items, Process p) throws InterruptedException {
+  /**
+   * Waits until the segment checkpoints of a running tool count at least {@code items} written
+   * items.
+   */
+  private static void awaitWritten(Path checkpoint, long items, Process p)
+      throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
     while (writtenInCheckpoint(checkpoint) < items) {
       assertThat(p.isAlive()).as("tool ended before it could be interrupted").isTrue();
@@ -290,8 +327,11 @@ class NimoShakeLauncherIT {
   private static long writtenInCheckpoint(Path file) {
     try {
       String json = Files.readString(file);
-      return java.util.regex.Pattern.compile("\"items_written\" : (\\d+)").matcher(json).results()
-          .mapToLong(m -> Long.parseLong(m.group(1))).sum();
+      return java.util.regex.Pattern.compile("\"items_written\" : (\\d+)")
+          .matcher(json)
+          .results()
+          .mapToLong(m -> Long.parseLong(m.group(1)))
+          .sum();
     } catch (Exception e) {
       return 0;
     }

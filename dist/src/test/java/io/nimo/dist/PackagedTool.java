@@ -24,8 +24,11 @@ final class PackagedTool {
     if (!Files.exists(tarball)) {
       throw new IllegalStateException("no " + tarball + "; run mvn package first");
     }
-    Process p = new ProcessBuilder("tar", "xzf", tarball.toAbsolutePath().toString()).directory(into.toFile())
-        .inheritIO().start();
+    Process p =
+        new ProcessBuilder("tar", "xzf", tarball.toAbsolutePath().toString())
+            .directory(into.toFile())
+            .inheritIO()
+            .start();
     if (p.waitFor() != 0) {
       throw new IllegalStateException("tar failed");
     }
@@ -45,7 +48,10 @@ final class PackagedTool {
     return shippedConfWith(shakeHome(), "nimo-shake", values);
   }
 
-  /** A tool's shipped {@code conf/<tool>.conf} under {@code home} with some keys set to other values. */
+  /**
+   * A tool's shipped {@code conf/<tool>.conf} under {@code home} with some keys set to other
+   * values.
+   */
   String shippedConfWith(Path home, String tool, Map<String, String> values) throws IOException {
     String text = Files.readString(home.resolve("conf/" + tool + ".conf"), StandardCharsets.UTF_8);
     for (Map.Entry<String, String> e : values.entrySet()) {
@@ -68,8 +74,11 @@ final class PackagedTool {
     List<String> cmd = new ArrayList<>();
     cmd.add(launcher.toString());
     cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
-        .redirectOutput(output.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd)
+            .directory(workDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile());
     pb.environment().put("NIMO_JAVA_OPTS", "-Xmx512m");
     return pb.start();
   }

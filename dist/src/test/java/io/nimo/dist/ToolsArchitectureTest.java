@@ -10,15 +10,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each tool is a thin {@code main} over nimo-core's public API plus the shared nimo-cli support:
- * no tool reaches into nimo-core internals, and no tool depends on another tool.
+ * Each tool is a thin {@code main} over nimo-core's public API plus the shared nimo-cli support: no
+ * tool reaches into nimo-core internals, and no tool depends on another tool.
  */
 class ToolsArchitectureTest {
   private static JavaClasses tools;
 
   @BeforeAll
   static void importTools() {
-    tools = new ClassFileImporter().importPackages("io.nimo.shake", "io.nimo.check", "io.nimo.repair", "io.nimo.cli");
+    tools =
+        new ClassFileImporter()
+            .importPackages("io.nimo.shake", "io.nimo.check", "io.nimo.repair", "io.nimo.cli");
   }
 
   @Test
@@ -28,8 +30,17 @@ class ToolsArchitectureTest {
 
   @Test
   void toolsDoNotDependOnEachOther() {
-    slices().matching("io.nimo.(shake|check|repair)..").should().notDependOnEachOther().check(tools);
-    noClasses().that().resideInAPackage("io.nimo.cli..").should().dependOnClassesThat()
-        .resideInAnyPackage("io.nimo.shake..", "io.nimo.check..", "io.nimo.repair..").check(tools);
+    slices()
+        .matching("io.nimo.(shake|check|repair)..")
+        .should()
+        .notDependOnEachOther()
+        .check(tools);
+    noClasses()
+        .that()
+        .resideInAPackage("io.nimo.cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.nimo.shake..", "io.nimo.check..", "io.nimo.repair..")
+        .check(tools);
   }
 }

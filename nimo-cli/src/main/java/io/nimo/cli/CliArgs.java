@@ -3,8 +3,8 @@ package io.nimo.cli;
 import java.nio.file.Path;
 
 /**
- * Parsed command line of the nimo tools. Accepts the original form {@code -conf=FILE} and
- * {@code --conf FILE}, {@code --conf=FILE}, {@code -conf FILE}, plus {@code --help} and {@code --version}.
+ * Parsed command line of the nimo tools. Accepts the original form {@code -conf=FILE} and {@code
+ * --conf FILE}, {@code --conf=FILE}, {@code -conf FILE}, plus {@code --help} and {@code --version}.
  *
  * @param conf the conf file, or {@code null} with help/version
  * @param help whether help was asked for
@@ -42,7 +42,8 @@ public record CliArgs(Path conf, boolean help, boolean version) {
       }
     }
     if (conf == null && !help && !version) {
-      throw new IllegalArgumentException("no config file given; use -conf=./conf/" + tool + ".conf");
+      throw new IllegalArgumentException(
+          "no config file given; use -conf=./conf/" + tool + ".conf");
     }
     return new CliArgs(conf, help, version);
   }

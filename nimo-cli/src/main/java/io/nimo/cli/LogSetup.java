@@ -24,22 +24,27 @@ public final class LogSetup {
    * @param buffered the {@code log.buffer}
    */
   public static void apply(String level, String file, boolean buffered) {
-    ConfigurationBuilder<BuiltConfiguration> b = ConfigurationBuilderFactory.newConfigurationBuilder();
+    ConfigurationBuilder<BuiltConfiguration> b =
+        ConfigurationBuilderFactory.newConfigurationBuilder();
     b.setStatusLevel(Level.ERROR).setConfigurationName("nimo");
-    b.add(b.newAppender("console", "Console").addAttribute("target", ConsoleAppender.Target.SYSTEM_OUT)
-        .add(b.newLayout("PatternLayout").addAttribute("pattern", PATTERN)));
+    b.add(
+        b.newAppender("console", "Console")
+            .addAttribute("target", ConsoleAppender.Target.SYSTEM_OUT)
+            .add(b.newLayout("PatternLayout").addAttribute("pattern", PATTERN)));
     Level lvl = toLevel(level);
     RootLoggerComponentBuilder root = b.newRootLogger(Level.WARN).add(b.newAppenderRef("console"));
     if (!file.isBlank()) {
       Path path = Path.of("logs").resolve(file);
-      AppenderComponentBuilder rolling = b.newAppender("file", "RollingFile")
-          .addAttribute("fileName", path.toString())
-          .addAttribute("filePattern", path + ".%i")
-          .addAttribute("bufferedIO", buffered)
-          .addAttribute("immediateFlush", !buffered)
-          .add(b.newLayout("PatternLayout").addAttribute("pattern", PATTERN))
-          .addComponent(b.newComponent("SizeBasedTriggeringPolicy").addAttribute("size", "500MB"))
-          .addComponent(b.newComponent("DefaultRolloverStrategy").addAttribute("max", 100));
+      AppenderComponentBuilder rolling =
+          b.newAppender("file", "RollingFile")
+              .addAttribute("fileName", path.toString())
+              .addAttribute("filePattern", path + ".%i")
+              .addAttribute("bufferedIO", buffered)
+              .addAttribute("immediateFlush", !buffered)
+              .add(b.newLayout("PatternLayout").addAttribute("pattern", PATTERN))
+              .addComponent(
+                  b.newComponent("SizeBasedTriggeringPolicy").addAttribute("size", "500MB"))
+              .addComponent(b.newComponent("DefaultRolloverStrategy").addAttribute("max", 100));
       b.add(rolling);
       root.add(b.newAppenderRef("file"));
     }

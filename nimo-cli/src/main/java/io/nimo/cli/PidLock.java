@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-/** The {@code <id>.pid} file, locked for the life of the process so two runs of one job cannot overlap. */
+/**
+ * The {@code <id>.pid} file, locked for the life of the process so two runs of one job cannot
+ * overlap.
+ */
 public final class PidLock implements AutoCloseable {
   private final Path file;
   private final FileChannel channel;
@@ -25,16 +28,23 @@ public final class PidLock implements AutoCloseable {
     if (file.getParent() != null) {
       Files.createDirectories(file.getParent());
     }
-    FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    FileChannel ch =
+        FileChannel.open(
+            file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     FileLock lock = ch.tryLock();
     if (lock == null) {
       String owner = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).trim();
       ch.close();
-      throw new IllegalStateException("another run of this job holds " + file.toAbsolutePath()
-          + " (pid " + owner + "); stop it first or use another id");
+      throw new IllegalStateException(
+          "another run of this job holds "
+              + file.toAbsolutePath()
+              + " (pid "
+              + owner
+              + "); stop it first or use another id");
     }
     ch.truncate(0);
-    ch.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)));
+    ch.write(
+        ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)));
     ch.force(true);
     return new PidLock(file, ch, lock);
   }

@@ -24,16 +24,21 @@ public final class StopSignals {
   public static void install(Runnable stop, int forcedExitCode) {
     AtomicInteger received = new AtomicInteger();
     for (String name : new String[] {"TERM", "INT"}) {
-      Signal.handle(new Signal(name), sig -> {
-        if (received.incrementAndGet() == 1) {
-          LOG.info("SIG{} received: stopping after in-flight batches and checkpointing (send it again to exit at once)",
-              sig.getName());
-          stop.run();
-        } else {
-          LOG.warn("SIG{} received again: exiting now; the next run resumes from the last checkpoint", sig.getName());
-          Runtime.getRuntime().halt(forcedExitCode);
-        }
-      });
+      Signal.handle(
+          new Signal(name),
+          sig -> {
+            if (received.incrementAndGet() == 1) {
+              LOG.info(
+                  "SIG{} received: stopping after in-flight batches and checkpointing (send it again to exit at once)",
+                  sig.getName());
+              stop.run();
+            } else {
+              LOG.warn(
+                  "SIG{} received again: exiting now; the next run resumes from the last checkpoint",
+                  sig.getName());
+              Runtime.getRuntime().halt(forcedExitCode);
+            }
+          });
     }
   }
 }

@@ -47,8 +47,8 @@ public final class ToolConf {
   }
 
   /**
-   * Loads the conf (or prints help, version or the error), logs it with secrets masked, runs
-   * {@code body} and turns its failures into exit codes: {@link #CONFIG} for a config error, 1 otherwise.
+   * Loads the conf (or prints help, version or the error), logs it with secrets masked, runs {@code
+   * body} and turns its failures into exit codes: {@link #CONFIG} for a config error, 1 otherwise.
    *
    * @param args the command line
    * @param out where help and version go
@@ -62,7 +62,11 @@ public final class ToolConf {
       return exitCode;
     }
     org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(tool);
-    log.info("{} {} starting; effective configuration (secrets masked): {}", tool, version(), conf.masked());
+    log.info(
+        "{} {} starting; effective configuration (secrets masked): {}",
+        tool,
+        version(),
+        conf.masked());
     try {
       return body.run(conf);
     } catch (ConfigException e) {
@@ -98,12 +102,19 @@ public final class ToolConf {
         return null;
       }
       Configuration conf = ConfigLoader.load(cli.conf(), keys);
-      LogSetup.apply(conf.get(ShakeOptions.LOG_LEVEL), conf.get(ShakeOptions.LOG_FILE),
+      LogSetup.apply(
+          conf.get(ShakeOptions.LOG_LEVEL),
+          conf.get(ShakeOptions.LOG_FILE),
           conf.get(ShakeOptions.LOG_BUFFER));
       return conf;
     } catch (IllegalArgumentException | ConfigException e) {
       err.println(tool + ": " + e.getMessage());
-      err.println("usage: " + tool + ".linux.amd64 -conf=./conf/" + tool + ".conf   (--help lists every key)");
+      err.println(
+          "usage: "
+              + tool
+              + ".linux.amd64 -conf=./conf/"
+              + tool
+              + ".conf   (--help lists every key)");
       exitCode = CONFIG;
       return null;
     }
@@ -115,13 +126,24 @@ public final class ToolConf {
    * @return the text
    */
   public String help() {
-    StringBuilder b = new StringBuilder(tool + " " + version() + " — " + summary + "\n\n")
-        .append("usage: ").append(tool).append(".linux.amd64 -conf=./conf/").append(tool).append(".conf\n")
-        .append("       (also --conf FILE, --help, --version)\n\n")
-        .append("exit codes: 0 source and target agree, 1 differences remain or a table could not be processed, ")
-        .append("2 bad config, 3 stopped by a signal\n\nkeys of ").append(tool).append(".conf:\n");
+    StringBuilder b =
+        new StringBuilder(tool + " " + version() + " — " + summary + "\n\n")
+            .append("usage: ")
+            .append(tool)
+            .append(".linux.amd64 -conf=./conf/")
+            .append(tool)
+            .append(".conf\n")
+            .append("       (also --conf FILE, --help, --version)\n\n")
+            .append(
+                "exit codes: 0 source and target agree, 1 differences remain or a table could not be processed, ")
+            .append("2 bad config, 3 stopped by a signal\n\nkeys of ")
+            .append(tool)
+            .append(".conf:\n");
     for (ConfigOption<?> o : keys) {
-      b.append(String.format("  %-38s %-8s default '%s'%n      %s%n", o.key(), o.type(), o.defaultText(), o.doc()));
+      b.append(
+          String.format(
+              "  %-38s %-8s default '%s'%n      %s%n",
+              o.key(), o.type(), o.defaultText(), o.doc()));
     }
     return b.toString();
   }

@@ -10,18 +10,25 @@ class CliArgsTest {
 
   @Test
   void acceptsTheOriginalAndTheGnuFlagForms() {
-    assertThat(CliArgs.parse(new String[] {"-conf=./conf/nimo-shake.conf"}, "nimo-shake").conf()).isEqualTo(Path.of("./conf/nimo-shake.conf"));
-    assertThat(CliArgs.parse(new String[] {"--conf", "a.conf"}, "nimo-shake").conf()).isEqualTo(Path.of("a.conf"));
-    assertThat(CliArgs.parse(new String[] {"--conf=b.conf"}, "nimo-shake").conf()).isEqualTo(Path.of("b.conf"));
-    assertThat(CliArgs.parse(new String[] {"-conf", "c.conf"}, "nimo-shake").conf()).isEqualTo(Path.of("c.conf"));
+    assertThat(CliArgs.parse(new String[] {"-conf=./conf/nimo-shake.conf"}, "nimo-shake").conf())
+        .isEqualTo(Path.of("./conf/nimo-shake.conf"));
+    assertThat(CliArgs.parse(new String[] {"--conf", "a.conf"}, "nimo-shake").conf())
+        .isEqualTo(Path.of("a.conf"));
+    assertThat(CliArgs.parse(new String[] {"--conf=b.conf"}, "nimo-shake").conf())
+        .isEqualTo(Path.of("b.conf"));
+    assertThat(CliArgs.parse(new String[] {"-conf", "c.conf"}, "nimo-shake").conf())
+        .isEqualTo(Path.of("c.conf"));
     assertThat(CliArgs.parse(new String[] {"--help"}, "nimo-shake").help()).isTrue();
     assertThat(CliArgs.parse(new String[] {"-version"}, "nimo-shake").version()).isTrue();
   }
 
   @Test
   void rejectsMissingOrUnknownArguments() {
-    assertThatThrownBy(() -> CliArgs.parse(new String[0], "nimo-shake")).hasMessageContaining("-conf=");
-    assertThatThrownBy(() -> CliArgs.parse(new String[] {"--conf"}, "nimo-shake")).hasMessageContaining("needs a file");
-    assertThatThrownBy(() -> CliArgs.parse(new String[] {"-type=x"}, "nimo-shake")).hasMessageContaining("'-type=x'");
+    assertThatThrownBy(() -> CliArgs.parse(new String[0], "nimo-shake"))
+        .hasMessageContaining("-conf=");
+    assertThatThrownBy(() -> CliArgs.parse(new String[] {"--conf"}, "nimo-shake"))
+        .hasMessageContaining("needs a file");
+    assertThatThrownBy(() -> CliArgs.parse(new String[] {"-type=x"}, "nimo-shake"))
+        .hasMessageContaining("'-type=x'");
   }
 }

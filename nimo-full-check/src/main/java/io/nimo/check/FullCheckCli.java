@@ -1,28 +1,29 @@
 package io.nimo.check;
 
+import io.nimo.cli.StopSignals;
 import io.nimo.cli.ToolConf;
 import io.nimo.core.check.CheckJob;
 import io.nimo.core.check.CheckReport;
 import io.nimo.core.check.TableCheck;
 import io.nimo.core.config.CheckOptions;
 import io.nimo.core.config.Configuration;
-import io.nimo.cli.StopSignals;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The nimo-full-check command: compares the source tables with the target item by item and writes
- * a diff report per table that differs. A thin wrapper over {@link CheckJob}.
+ * The nimo-full-check command: compares the source tables with the target item by item and writes a
+ * diff report per table that differs. A thin wrapper over {@link CheckJob}.
  */
 final class FullCheckCli {
   static final String TOOL = "nimo-full-check";
   private static final Logger LOG = LoggerFactory.getLogger(FullCheckCli.class);
   private final PrintStream out;
   private final PrintStream err;
-  private final ToolConf tool = new ToolConf(TOOL, "compare DynamoDB tables with the target item by item",
-      CheckOptions.CHECK);
+  private final ToolConf tool =
+      new ToolConf(
+          TOOL, "compare DynamoDB tables with the target item by item", CheckOptions.CHECK);
 
   FullCheckCli(PrintStream out, PrintStream err) {
     this.out = out;
@@ -34,17 +35,32 @@ final class FullCheckCli {
   }
 
   private int check(Configuration conf) {
-    try (CheckJob check = CheckJob.builder(CheckOptions.asShakeConfiguration(conf))
-        .diffDirectory(Path.of(conf.get(CheckOptions.DIFF_OUTPUT))).sample(conf.get(CheckOptions.SAMPLE))
-        .recheckAfter(conf.get(CheckOptions.RECHECK_AFTER)).findExtras(conf.get(CheckOptions.FIND_EXTRAS)).build()) {
+    try (CheckJob check =
+        CheckJob.builder(CheckOptions.asShakeConfiguration(conf))
+            .diffDirectory(Path.of(conf.get(CheckOptions.DIFF_OUTPUT)))
+            .sample(conf.get(CheckOptions.SAMPLE))
+            .recheckAfter(conf.get(CheckOptions.RECHECK_AFTER))
+            .findExtras(conf.get(CheckOptions.FIND_EXTRAS))
+            .build()) {
       StopSignals.install(check::stop, 3);
       CheckReport report = check.run();
-      StringBuilder b = new StringBuilder("\n==== nimo-full-check summary: ")
-          .append(report.consistent() ? "CONSISTENT" : report.stopped() ? "STOPPED" : "DIFFERENCES").append('\n');
+      StringBuilder b =
+          new StringBuilder("\n==== nimo-full-check summary: ")
+              .append(
+                  report.consistent() ? "CONSISTENT" : report.stopped() ? "STOPPED" : "DIFFERENCES")
+              .append('\n');
       for (TableCheck t : report.tables()) {
-        b.append(String.format("  %-24s checked=%d missing=%d different=%d extra=%d%s%n", t.table(), t.checked(),
-            t.missing(), t.different(), t.extra(), t.error() != null ? " error=" + t.error()
-                : t.diffFile() != null ? " report=" + t.diffFile() : ""));
+        b.append(
+            String.format(
+                "  %-24s checked=%d missing=%d different=%d extra=%d%s%n",
+                t.table(),
+                t.checked(),
+                t.missing(),
+                t.different(),
+                t.extra(),
+                t.error() != null
+                    ? " error=" + t.error()
+                    : t.diffFile() != null ? " report=" + t.diffFile() : ""));
       }
       LOG.info(b.toString());
       return report.consistent() ? 0 : report.stopped() ? 3 : 1;

@@ -20,8 +20,8 @@ final class RepairCli {
   private static final Logger LOG = LoggerFactory.getLogger(RepairCli.class);
   private final PrintStream out;
   private final PrintStream err;
-  private final ToolConf tool = new ToolConf(TOOL, "fix on the target what nimo-full-check reported",
-      CheckOptions.REPAIR);
+  private final ToolConf tool =
+      new ToolConf(TOOL, "fix on the target what nimo-full-check reported", CheckOptions.REPAIR);
 
   RepairCli(PrintStream out, PrintStream err) {
     this.out = out;
@@ -33,13 +33,22 @@ final class RepairCli {
   }
 
   private int repair(Configuration conf) {
-    try (RepairJob repair = RepairJob.builder(CheckOptions.asShakeConfiguration(conf))
-        .diffDirectory(Path.of(conf.get(CheckOptions.DIFF_OUTPUT))).build()) {
+    try (RepairJob repair =
+        RepairJob.builder(CheckOptions.asShakeConfiguration(conf))
+            .diffDirectory(Path.of(conf.get(CheckOptions.DIFF_OUTPUT)))
+            .build()) {
       List<TableRepair> tables = repair.run();
       StringBuilder b = new StringBuilder("\n==== nimo-repair summary\n");
       for (TableRepair t : tables) {
-        b.append(String.format("  %-24s listed=%d written=%d deleted=%d unresolved=%d%s%n", t.table(), t.listed(),
-            t.written(), t.deleted(), t.unresolved(), t.error() == null ? "" : " error=" + t.error()));
+        b.append(
+            String.format(
+                "  %-24s listed=%d written=%d deleted=%d unresolved=%d%s%n",
+                t.table(),
+                t.listed(),
+                t.written(),
+                t.deleted(),
+                t.unresolved(),
+                t.error() == null ? "" : " error=" + t.error()));
       }
       LOG.info(b.toString());
       return tables.stream().allMatch(TableRepair::complete) ? 0 : 1;

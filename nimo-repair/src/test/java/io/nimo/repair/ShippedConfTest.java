@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The shipped conf/nimo-repair.conf lists exactly the declared keys; --help and bad keys. */
 class ShippedConfTest {
-  private static final String HEADER = """
+  private static final String HEADER =
+      """
       nimo-repair configuration: 'key = value' lines, '#' starts a comment line.
       nimo-repair fixes on the target what nimo-full-check's diff report lists.
       The connection and filter keys mean the same as in nimo-shake.conf. Unknown keys are an error.
@@ -23,17 +24,21 @@ class ShippedConfTest {
 
   @Test
   void shippedRepairConfListsEveryKeyWithItsDefault() throws Exception {
-    ShippedConf.assertMatches(Path.of("..", "conf", "nimo-repair.conf"), HEADER, CheckOptions.REPAIR);
+    ShippedConf.assertMatches(
+        Path.of("..", "conf", "nimo-repair.conf"), HEADER, CheckOptions.REPAIR);
   }
 
   @Test
   void helpDocumentsEveryKeyAndBadKeysExitWithTwo(@TempDir Path dir) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    RepairCli cli = new RepairCli(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+    RepairCli cli =
+        new RepairCli(
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
     assertThat(cli.run(new String[] {"--help"})).isZero();
-    CheckOptions.REPAIR.forEach(o -> assertThat(out.toString(StandardCharsets.UTF_8)).contains(o.key()));
+    CheckOptions.REPAIR.forEach(
+        o -> assertThat(out.toString(StandardCharsets.UTF_8)).contains(o.key()));
 
     Path conf = dir.resolve("bad.conf");
     Files.writeString(conf, "target.address = http://127.0.0.1:1\nsample = 10\n");

@@ -24,9 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The nimo-shake command: loads and validates the conf, then runs a {@link SyncJob}. Exit codes:
- * 0 done (or already done), 1 a table failed, 2 bad arguments or config, 3 stopped by a signal
- * before completion (resumable), 4 another run of the same job holds the lock.
+ * The nimo-shake command: loads and validates the conf, then runs a {@link SyncJob}. Exit codes: 0
+ * done (or already done), 1 a table failed, 2 bad arguments or config, 3 stopped by a signal before
+ * completion (resumable), 4 another run of the same job holds the lock.
  */
 final class NimoShakeCli {
   static final int OK = 0;
@@ -61,14 +61,20 @@ final class NimoShakeCli {
       ShakeOptions.validate(conf);
     } catch (IllegalArgumentException | ConfigException e) {
       err.println("nimo-shake: " + e.getMessage());
-      err.println("usage: nimo-shake.linux.amd64 -conf=./conf/nimo-shake.conf   (--help lists every key)");
+      err.println(
+          "usage: nimo-shake.linux.amd64 -conf=./conf/nimo-shake.conf   (--help lists every key)");
       return CONFIG;
     }
-    LogSetup.apply(conf.get(ShakeOptions.LOG_LEVEL), conf.get(ShakeOptions.LOG_FILE), conf.get(ShakeOptions.LOG_BUFFER));
+    LogSetup.apply(
+        conf.get(ShakeOptions.LOG_LEVEL),
+        conf.get(ShakeOptions.LOG_FILE),
+        conf.get(ShakeOptions.LOG_BUFFER));
     LOG.info("nimo-shake {} starting; conf {}", version(), cli.conf().toAbsolutePath().normalize());
     LOG.info("effective configuration (secrets masked): {}", conf.masked());
     String pidDir = conf.get(ShakeOptions.PID_PATH);
-    Path pid = (pidDir.isBlank() ? Path.of(".") : Path.of(pidDir)).resolve(conf.get(ShakeOptions.ID) + ".pid");
+    Path pid =
+        (pidDir.isBlank() ? Path.of(".") : Path.of(pidDir))
+            .resolve(conf.get(ShakeOptions.ID) + ".pid");
     try (PidLock lock = PidLock.acquire(pid)) {
       return runJob(conf);
     } catch (IllegalStateException locked) {
@@ -86,7 +92,8 @@ final class NimoShakeCli {
   }
 
   private int runJob(Configuration conf) throws Exception {
-    try (SyncJob job = SyncJob.builder(conf).build(); StatusServer full = startStatus(conf, job);
+    try (SyncJob job = SyncJob.builder(conf).build();
+        StatusServer full = startStatus(conf, job);
         StatusServer incr = startIncrStatus(conf, job)) {
       StopSignals.install(job::stop, STOPPED);
       SyncReport report = job.run();
@@ -124,8 +131,12 @@ final class NimoShakeCli {
   }
 
   private void printSummary(SyncReport report) {
-    StringBuilder b = new StringBuilder("\n==== nimo-shake summary: ").append(report.outcome()).append(" — ")
-        .append(report.message()).append('\n');
+    StringBuilder b =
+        new StringBuilder("\n==== nimo-shake summary: ")
+            .append(report.outcome())
+            .append(" — ")
+            .append(report.message())
+            .append('\n');
     for (TableSummary t : report.tables()) {
       b.append("  ").append(t).append('\n');
     }
@@ -143,13 +154,19 @@ final class NimoShakeCli {
 
   static String help() {
     StringBuilder b = new StringBuilder();
-    b.append("nimo-shake ").append(version()).append(" — copy DynamoDB tables to PolarDB-DDB or another DynamoDB-API target\n\n")
+    b.append("nimo-shake ")
+        .append(version())
+        .append(" — copy DynamoDB tables to PolarDB-DDB or another DynamoDB-API target\n\n")
         .append("usage: nimo-shake.linux.amd64 -conf=./conf/nimo-shake.conf\n")
         .append("       (also --conf FILE, --help, --version)\n\n")
-        .append("exit codes: 0 done, 1 a table failed, 2 bad config, 3 stopped before completion (re-run resumes),")
+        .append(
+            "exit codes: 0 done, 1 a table failed, 2 bad config, 3 stopped before completion (re-run resumes),")
         .append(" 4 another run of the same id is active\n\nkeys of nimo-shake.conf:\n");
     for (ConfigOption<?> o : ShakeOptions.ALL) {
-      b.append(String.format("  %-38s %-8s default '%s'%n      %s%n", o.key(), o.type(), o.defaultText(), o.doc()));
+      b.append(
+          String.format(
+              "  %-38s %-8s default '%s'%n      %s%n",
+              o.key(), o.type(), o.defaultText(), o.doc()));
     }
     return b.toString();
   }

@@ -1,6 +1,8 @@
 package io.nimo.shake;
 
-/** Entry point of {@code bin/nimo-shake.linux.amd64}; the only place that calls {@code System.exit}. */
+/**
+ * Entry point of {@code bin/nimo-shake.linux.amd64}; the only place that calls {@code System.exit}.
+ */
 public final class NimoShakeMain {
   private NimoShakeMain() {}
 

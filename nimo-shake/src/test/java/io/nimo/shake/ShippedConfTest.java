@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /** The shipped conf/nimo-shake.conf lists exactly the declared keys with their defaults. */
 class ShippedConfTest {
   static final Path SHIPPED = Path.of("..", "conf", "nimo-shake.conf");
-  static final String HEADER = """
+  static final String HEADER =
+      """
       nimo-shake configuration: 'key = value' lines, '#' starts a comment line.
       Every key is listed with its default. Unknown keys are an error.
       Values may use ${env:NAME} to read a secret from the environment instead of this file.

@@ -5,12 +5,12 @@ import io.nimo.core.config.FilterValues;
 import io.nimo.core.config.ShakeOptions;
 import io.nimo.core.dynamo.DynamoApi;
 import io.nimo.core.retry.Retrier;
+import io.nimo.core.sink.TargetSession;
 import io.nimo.core.source.QpsLimiter;
 import io.nimo.core.source.ScanSettings;
 import io.nimo.core.source.SourceTables;
 import io.nimo.core.source.TableFilter;
 import io.nimo.core.source.TableScanner;
-import io.nimo.core.sink.TargetSession;
 import io.nimo.core.wiring.JobComponents;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,10 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Compares the selected source tables with the target item by item (DynamoDB semantics: numbers
- * by value, sets unordered) and writes a diff report per table that {@link RepairJob} can fix.
- * Built from the same configuration as the sync (source, target, table filter, {@code qps.full},
- * {@code qps.full.batch_num}, {@code full.read.concurrency}):
+ * Compares the selected source tables with the target item by item (DynamoDB semantics: numbers by
+ * value, sets unordered) and writes a diff report per table that {@link RepairJob} can fix. Built
+ * from the same configuration as the sync (source, target, table filter, {@code qps.full}, {@code
+ * qps.full.batch_num}, {@code full.read.concurrency}):
  *
  * <pre>{@code
  * try (CheckJob check = CheckJob.builder(conf).diffDirectory(Path.of("nimo-full-check-diff")).build()) {
@@ -46,10 +46,22 @@ public final class CheckJob implements AutoCloseable {
     Configuration c = b.config;
     int segments = c.get(ShakeOptions.FULL_READ_CONCURRENCY);
     this.parts = b.parts.sourceConnections(segments + 4).build();
-    ScanSettings scan = new ScanSettings(c.get(ShakeOptions.QPS_FULL_BATCH), c.get(ShakeOptions.FULL_FILTER_EXPRESSION),
-        FilterValues.parse(c.get(ShakeOptions.FULL_FILTER_VALUES)));
-    this.settings = new CheckSettings(b.diffDirectory, b.sample, b.findExtras, segments, b.recheckAfter, scan,
-        c.get(ShakeOptions.QPS_FULL), c.get(ShakeOptions.FILTER_WHITE), c.get(ShakeOptions.FILTER_BLACK));
+    ScanSettings scan =
+        new ScanSettings(
+            c.get(ShakeOptions.QPS_FULL_BATCH),
+            c.get(ShakeOptions.FULL_FILTER_EXPRESSION),
+            FilterValues.parse(c.get(ShakeOptions.FULL_FILTER_VALUES)));
+    this.settings =
+        new CheckSettings(
+            b.diffDirectory,
+            b.sample,
+            b.findExtras,
+            segments,
+            b.recheckAfter,
+            scan,
+            c.get(ShakeOptions.QPS_FULL),
+            c.get(ShakeOptions.FILTER_WHITE),
+            c.get(ShakeOptions.FILTER_BLACK));
   }
 
   /**
@@ -75,19 +87,26 @@ public final class CheckJob implements AutoCloseable {
   public CheckReport run() {
     Retrier retrier = parts.sourceRetrier();
     DynamoApi source = parts.source();
-    List<String> tables = TableFilter.parse(settings.whiteList(), settings.blackList())
-        .select(retrier.call("ListTables", source::listTables));
-    LOG.info("checking {} table(s) into {}: {}", tables.size(), settings.diffDirectory().toAbsolutePath(), tables);
+    List<String> tables =
+        TableFilter.parse(settings.whiteList(), settings.blackList())
+            .select(retrier.call("ListTables", source::listTables));
+    LOG.info(
+        "checking {} table(s) into {}: {}",
+        tables.size(),
+        settings.diffDirectory().toAbsolutePath(),
+        tables);
     SourceTables describer = new SourceTables(source, retrier);
     List<TableCheck> results = new ArrayList<>();
     for (String t : tables) {
       if (stopped.get()) {
         break;
       }
-      TableScanner scanner = new TableScanner(source, retrier, QpsLimiter.system(settings.scanQps()), settings.scan());
+      TableScanner scanner =
+          new TableScanner(source, retrier, QpsLimiter.system(settings.scanQps()), settings.scan());
       try {
-        results.add(new TableChecker(source, retrier, scanner, settings, stopped, parts.timing())
-            .check(describer.describe(t), parts.targets().table(t)));
+        results.add(
+            new TableChecker(source, retrier, scanner, settings, stopped, parts.timing())
+                .check(describer.describe(t), parts.targets().table(t)));
       } catch (Exception e) {
         LOG.error("checking table {} failed: {}", t, e.getMessage(), e);
         results.add(new TableCheck(t, 0, 0, 0, 0, null, String.valueOf(e.getMessage())));
@@ -159,7 +178,8 @@ public final class CheckJob implements AutoCloseable {
      */
     public Builder sample(long itemsPerTable) {
       if (itemsPerTable < 0) {
-        throw new IllegalArgumentException("sample must be 0 (all) or positive, not " + itemsPerTable);
+        throw new IllegalArgumentException(
+            "sample must be 0 (all) or positive, not " + itemsPerTable);
       }
       this.sample = itemsPerTable;
       return this;

@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The diff report: one file per table, {@code <table>.jsonl}, one difference per line:
- * {@code {"kind":"DIFFERENT","key":{"id":{"S":"a"}},"attributes":["price"]}}.
+ * The diff report: one file per table, {@code <table>.jsonl}, one difference per line: {@code
+ * {"kind":"DIFFERENT","key":{"id":{"S":"a"}},"attributes":["price"]}}.
  */
 public final class DiffFiles {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -53,10 +53,14 @@ public final class DiffFiles {
           JsonNode j = MAPPER.readTree(line);
           List<String> attrs = new ArrayList<>();
           j.path("attributes").forEach(a -> attrs.add(a.asText()));
-          out.add(new Difference(Difference.Kind.valueOf(j.path("kind").asText()),
-              new ItemKey(ItemJson.fromNode(j.path("key"))), attrs));
+          out.add(
+              new Difference(
+                  Difference.Kind.valueOf(j.path("kind").asText()),
+                  new ItemKey(ItemJson.fromNode(j.path("key"))),
+                  attrs));
         } catch (IOException | IllegalArgumentException e) {
-          throw new IllegalArgumentException(file + " line " + n + " is not a difference: " + e.getMessage(), e);
+          throw new IllegalArgumentException(
+              file + " line " + n + " is not a difference: " + e.getMessage(), e);
         }
       }
     } catch (IOException e) {
@@ -87,7 +91,8 @@ public final class DiffFiles {
         out.write(n.toString());
         out.newLine();
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot write diff report " + file + ": " + e.getMessage(), e);
+        throw new UncheckedIOException(
+            "cannot write diff report " + file + ": " + e.getMessage(), e);
       }
     }
 

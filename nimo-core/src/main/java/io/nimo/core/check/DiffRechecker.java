@@ -30,7 +30,12 @@ final class DiffRechecker {
   private final AtomicBoolean stopped;
   private final Timing timing;
 
-  DiffRechecker(DynamoApi source, Retrier retrier, Target target, Duration after, AtomicBoolean stopped,
+  DiffRechecker(
+      DynamoApi source,
+      Retrier retrier,
+      Target target,
+      Duration after,
+      AtomicBoolean stopped,
       Timing timing) {
     this.timing = timing;
     this.source = source;
@@ -43,10 +48,16 @@ final class DiffRechecker {
   TableCheck recheck(TableCheck first) throws IOException, InterruptedException {
     String table = first.table();
     List<Difference> listed = DiffFiles.read(first.diffFile());
-    LOG.info("[stage=check, table={}] {} difference(s); comparing them again in {}", table, listed.size(), after);
+    LOG.info(
+        "[stage=check, table={}] {} difference(s); comparing them again in {}",
+        table,
+        listed.size(),
+        after);
     long deadline = timing.clock().millis() + after.toMillis();
     while (timing.clock().millis() < deadline && !stopped.get()) {
-      timing.sleeper().sleep(Duration.ofMillis(Math.min(200, Math.max(1, deadline - timing.clock().millis()))));
+      timing
+          .sleeper()
+          .sleep(Duration.ofMillis(Math.min(200, Math.max(1, deadline - timing.clock().millis()))));
     }
     if (stopped.get()) {
       return first;
@@ -55,20 +66,30 @@ final class DiffRechecker {
     long[] found = new long[3];
     try (DiffFiles.Writer out = new DiffFiles.Writer(fresh)) {
       for (Difference d : listed) {
-        Map<String, AttributeValue> src = retrier.call("GetItem " + table + " {" + d.key() + "}",
-            () -> source.getItem(table, d.key().values()));
+        Map<String, AttributeValue> src =
+            retrier.call(
+                "GetItem " + table + " {" + d.key() + "}",
+                () -> source.getItem(table, d.key().values()));
         Map<String, AttributeValue> dst = target.read(d.key()).orElse(null);
-        TableChecker.difference(src == null || src.isEmpty() ? null : src, d.key(), dst).ifPresent(again -> {
-          found[again.kind().ordinal()]++;
-          out.add(again);
-        });
+        TableChecker.difference(src == null || src.isEmpty() ? null : src, d.key(), dst)
+            .ifPresent(
+                again -> {
+                  found[again.kind().ordinal()]++;
+                  out.add(again);
+                });
       }
       out.close();
       Files.deleteIfExists(first.diffFile());
-      Path kept = out.written() == null ? null
-          : Files.move(fresh, first.diffFile(), StandardCopyOption.REPLACE_EXISTING);
+      Path kept =
+          out.written() == null
+              ? null
+              : Files.move(fresh, first.diffFile(), StandardCopyOption.REPLACE_EXISTING);
       long left = found[0] + found[1] + found[2];
-      LOG.info("[stage=check, table={}] recheck: {} of {} difference(s) persist", table, left, listed.size());
+      LOG.info(
+          "[stage=check, table={}] recheck: {} of {} difference(s) persist",
+          table,
+          left,
+          listed.size());
       return new TableCheck(table, first.checked(), found[0], found[1], found[2], kept, null);
     }
   }

@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param kind how it differs
  * @param key the item's primary key
- * @param attributes for {@link Kind#DIFFERENT}: the attributes whose values differ (sorted); else empty
+ * @param attributes for {@link Kind#DIFFERENT}: the attributes whose values differ (sorted); else
+ *     empty
  */
 public record Difference(Kind kind, ItemKey key, List<String> attributes) {
 

@@ -5,9 +5,9 @@ import io.nimo.core.config.ShakeOptions;
 import io.nimo.core.dynamo.DynamoApi;
 import io.nimo.core.item.ItemEquality;
 import io.nimo.core.retry.Retrier;
-import io.nimo.core.source.ChangeEvent;
 import io.nimo.core.sink.Target;
 import io.nimo.core.sink.TargetSession;
+import io.nimo.core.source.ChangeEvent;
 import io.nimo.core.wiring.JobComponents;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -76,12 +76,18 @@ public final class RepairJob implements AutoCloseable {
 
   private List<Path> reports() {
     if (!Files.isDirectory(diffDirectory)) {
-      throw new IllegalArgumentException("diff directory " + diffDirectory.toAbsolutePath() + " does not exist; "
-          + "run the check first");
+      throw new IllegalArgumentException(
+          "diff directory "
+              + diffDirectory.toAbsolutePath()
+              + " does not exist; "
+              + "run the check first");
     }
     try (Stream<Path> files = Files.list(diffDirectory)) {
-      return files.filter(f -> f.getFileName().toString().endsWith(SUFFIX))
-          .filter(f -> !f.getFileName().toString().endsWith(".unresolved" + SUFFIX)).sorted().toList();
+      return files
+          .filter(f -> f.getFileName().toString().endsWith(SUFFIX))
+          .filter(f -> !f.getFileName().toString().endsWith(".unresolved" + SUFFIX))
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + diffDirectory + ": " + e.getMessage(), e);
     }
@@ -96,15 +102,19 @@ public final class RepairJob implements AutoCloseable {
     long left = 0;
     Path leftFile = diffDirectory.resolve(table + ".unresolved" + SUFFIX);
     try (DiffFiles.Writer unresolved = new DiffFiles.Writer(leftFile)) {
-      Files.deleteIfExists(leftFile);      for (Difference d : differences) {
-        Map<String, AttributeValue> now = retrier.call("GetItem " + table + " {" + d.key() + "}",
-            () -> source.getItem(table, d.key().values()));
+      Files.deleteIfExists(leftFile);
+      for (Difference d : differences) {
+        Map<String, AttributeValue> now =
+            retrier.call(
+                "GetItem " + table + " {" + d.key() + "}",
+                () -> source.getItem(table, d.key().values()));
         boolean onSource = now != null && !now.isEmpty();
         if (onSource) {
           target.writeBatch(List.of(now));
           written++;
         } else {
-          target.apply(List.of(new ChangeEvent(ChangeEvent.Kind.REMOVE, d.key(), null, "repair", false)));
+          target.apply(
+              List.of(new ChangeEvent(ChangeEvent.Kind.REMOVE, d.key(), null, "repair", false)));
           deleted++;
         }
         Map<String, AttributeValue> after = target.read(d.key()).orElse(null);
@@ -114,8 +124,13 @@ public final class RepairJob implements AutoCloseable {
           left++;
         }
       }
-      LOG.info("[stage=repair, table={}] listed={} written={} deleted={} unresolved={}", table, differences.size(),
-          written, deleted, left);
+      LOG.info(
+          "[stage=repair, table={}] listed={} written={} deleted={} unresolved={}",
+          table,
+          differences.size(),
+          written,
+          deleted,
+          left);
       return new TableRepair(table, differences.size(), written, deleted, left, null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

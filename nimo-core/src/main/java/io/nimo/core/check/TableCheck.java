@@ -13,7 +13,13 @@ import java.nio.file.Path;
  * @param diffFile the table's diff report ({@code <table>.jsonl}), or {@code null} when consistent
  * @param error why the check did not finish, or {@code null}
  */
-public record TableCheck(String table, long checked, long missing, long different, long extra, Path diffFile,
+public record TableCheck(
+    String table,
+    long checked,
+    long missing,
+    long different,
+    long extra,
+    Path diffFile,
     String error) {
 
   /**

@@ -6,9 +6,9 @@ import io.nimo.core.item.ItemKey;
 import io.nimo.core.item.KeySchema;
 import io.nimo.core.retry.Retrier;
 import io.nimo.core.retry.Timing;
-import io.nimo.core.source.TableScanner;
-import io.nimo.core.source.SourceTable;
 import io.nimo.core.sink.Target;
+import io.nimo.core.source.SourceTable;
+import io.nimo.core.source.TableScanner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +25,9 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Checks one table: a parallel Scan of the source with each (sampled) item looked up on the
- * target by key and compared with DynamoDB semantics, then, unless sampling, a pass over the
- * target that looks every item up on the source to find extras.
+ * Checks one table: a parallel Scan of the source with each (sampled) item looked up on the target
+ * by key and compared with DynamoDB semantics, then, unless sampling, a pass over the target that
+ * looks every item up on the source to find extras.
  */
 final class TableChecker {
   private static final Logger LOG = LoggerFactory.getLogger(TableChecker.class);
@@ -40,7 +40,12 @@ final class TableChecker {
   private static final long PROGRESS_EVERY_MILLIS = 5_000;
   private final java.util.concurrent.atomic.AtomicLong lastProgress;
 
-  TableChecker(DynamoApi source, Retrier retrier, TableScanner scanner, CheckSettings settings, AtomicBoolean stopped,
+  TableChecker(
+      DynamoApi source,
+      Retrier retrier,
+      TableScanner scanner,
+      CheckSettings settings,
+      AtomicBoolean stopped,
       Timing timing) {
     this.timing = timing;
     this.lastProgress = new java.util.concurrent.atomic.AtomicLong(timing.clock().millis());
@@ -55,34 +60,47 @@ final class TableChecker {
     String name = table.name();
     KeySchema keys = table.keySchema();
     Long count = table.description().itemCount();
-    double rate = settings.sample() == 0 || count == null || count <= settings.sample()
-        ? 1.0 : (double) settings.sample() / count;
+    double rate =
+        settings.sample() == 0 || count == null || count <= settings.sample()
+            ? 1.0
+            : (double) settings.sample() / count;
     LongAdder checked = new LongAdder();
     LongAdder[] found = {new LongAdder(), new LongAdder(), new LongAdder()};
     Path file = DiffFiles.of(settings.diffDirectory(), name);
     try (DiffFiles.Writer diffs = new DiffFiles.Writer(file)) {
       java.nio.file.Files.deleteIfExists(file);
-      java.util.concurrent.atomic.AtomicInteger threads = new java.util.concurrent.atomic.AtomicInteger();
-      ExecutorService pool = Executors.newFixedThreadPool(settings.segments(),
-          r -> new Thread(r, "nimo-check-" + name + "-" + threads.incrementAndGet()));
+      java.util.concurrent.atomic.AtomicInteger threads =
+          new java.util.concurrent.atomic.AtomicInteger();
+      ExecutorService pool =
+          Executors.newFixedThreadPool(
+              settings.segments(),
+              r -> new Thread(r, "nimo-check-" + name + "-" + threads.incrementAndGet()));
       try {
         List<Future<?>> segments = new ArrayList<>();
         for (int s = 0; s < settings.segments(); s++) {
           int segment = s;
-          segments.add(pool.submit(() -> {
-            scanner.scanSegment(name, segment, settings.segments(), null, page -> {
-              for (Map<String, AttributeValue> item : page.items()) {
-                ItemKey key = keys.keyOf(item);
-                if (rate < 1.0 && sampledOut(key, rate)) {
-                  continue;
-                }
-                checked.increment();
-                compare(item, key, target.read(key).orElse(null), diffs, found);
-              }
-              logProgress(name, checked, found);
-            }, stopped::get);
-            return null;
-          }));
+          segments.add(
+              pool.submit(
+                  () -> {
+                    scanner.scanSegment(
+                        name,
+                        segment,
+                        settings.segments(),
+                        null,
+                        page -> {
+                          for (Map<String, AttributeValue> item : page.items()) {
+                            ItemKey key = keys.keyOf(item);
+                            if (rate < 1.0 && sampledOut(key, rate)) {
+                              continue;
+                            }
+                            checked.increment();
+                            compare(item, key, target.read(key).orElse(null), diffs, found);
+                          }
+                          logProgress(name, checked, found);
+                        },
+                        stopped::get);
+                    return null;
+                  }));
         }
         for (Future<?> f : segments) {
           f.get();
@@ -92,45 +110,72 @@ final class TableChecker {
       }
       if (rate == 1.0 && settings.findExtras() && !stopped.get()) {
         try (Stream<Map<String, AttributeValue>> all = target.scan()) {
-          all.takeWhile(i -> !stopped.get()).forEach(item -> {
-            ItemKey key = keys.keyOf(item);
-            Map<String, AttributeValue> onSource = retrier.call("GetItem " + name + " {" + key + "}",
-                () -> source.getItem(name, key.values()));
-            if (onSource == null || onSource.isEmpty()) {
-              compare(null, key, item, diffs, found);
-            }
-          });
+          all.takeWhile(i -> !stopped.get())
+              .forEach(
+                  item -> {
+                    ItemKey key = keys.keyOf(item);
+                    Map<String, AttributeValue> onSource =
+                        retrier.call(
+                            "GetItem " + name + " {" + key + "}",
+                            () -> source.getItem(name, key.values()));
+                    if (onSource == null || onSource.isEmpty()) {
+                      compare(null, key, item, diffs, found);
+                    }
+                  });
         }
       }
       diffs.close();
-      TableCheck result = new TableCheck(name, checked.sum(), found[0].sum(), found[1].sum(), found[2].sum(),
-          diffs.written(), stopped.get() ? "stopped before the table was fully checked" : null);
+      TableCheck result =
+          new TableCheck(
+              name,
+              checked.sum(),
+              found[0].sum(),
+              found[1].sum(),
+              found[2].sum(),
+              diffs.written(),
+              stopped.get() ? "stopped before the table was fully checked" : null);
       if (result.diffFile() != null && !settings.recheckAfter().isZero() && !stopped.get()) {
-        result = new DiffRechecker(source, retrier, target, settings.recheckAfter(), stopped, timing).recheck(result);
+        result =
+            new DiffRechecker(source, retrier, target, settings.recheckAfter(), stopped, timing)
+                .recheck(result);
       }
-      LOG.info("[stage=check, table={}] checked={} missing={} different={} extra={}{}", name, result.checked(),
-          result.missing(), result.different(), result.extra(), rate < 1.0 ? " (sampled)" : "");
+      LOG.info(
+          "[stage=check, table={}] checked={} missing={} different={} extra={}{}",
+          name,
+          result.checked(),
+          result.missing(),
+          result.different(),
+          result.extra(),
+          rate < 1.0 ? " (sampled)" : "");
       return result;
     }
   }
 
-  private static void compare(Map<String, AttributeValue> src, ItemKey key, Map<String, AttributeValue> dst,
-      DiffFiles.Writer diffs, LongAdder[] found) {
-    difference(src, key, dst).ifPresent(d -> {
-      found[d.kind().ordinal()].increment();
-      diffs.add(d);
-    });
+  private static void compare(
+      Map<String, AttributeValue> src,
+      ItemKey key,
+      Map<String, AttributeValue> dst,
+      DiffFiles.Writer diffs,
+      LongAdder[] found) {
+    difference(src, key, dst)
+        .ifPresent(
+            d -> {
+              found[d.kind().ordinal()].increment();
+              diffs.add(d);
+            });
   }
 
   /**
-   * How the target's copy of an item differs from the source's ({@code null} = absent on that side).
+   * How the target's copy of an item differs from the source's ({@code null} = absent on that
+   * side).
    *
    * @return the difference, or empty if both agree (including both absent)
    */
-  static java.util.Optional<Difference> difference(Map<String, AttributeValue> src, ItemKey key,
-      Map<String, AttributeValue> dst) {
+  static java.util.Optional<Difference> difference(
+      Map<String, AttributeValue> src, ItemKey key, Map<String, AttributeValue> dst) {
     if (src == null) {
-      return dst == null ? java.util.Optional.empty()
+      return dst == null
+          ? java.util.Optional.empty()
           : java.util.Optional.of(new Difference(Difference.Kind.EXTRA, key, List.of()));
     }
     if (dst == null) {
@@ -141,17 +186,27 @@ final class TableChecker {
     }
     TreeSet<String> names = new TreeSet<>(src.keySet());
     names.addAll(dst.keySet());
-    names.removeIf(n -> src.containsKey(n) && dst.containsKey(n) && ItemEquality.equal(src.get(n), dst.get(n)));
-    return java.util.Optional.of(new Difference(Difference.Kind.DIFFERENT, key, new ArrayList<>(names)));
+    names.removeIf(
+        n ->
+            src.containsKey(n) && dst.containsKey(n) && ItemEquality.equal(src.get(n), dst.get(n)));
+    return java.util.Optional.of(
+        new Difference(Difference.Kind.DIFFERENT, key, new ArrayList<>(names)));
   }
 
-  /** A progress line at most every {@link #PROGRESS_EVERY_MILLIS}, from whichever segment thread comes first. */
+  /**
+   * A progress line at most every {@link #PROGRESS_EVERY_MILLIS}, from whichever segment thread
+   * comes first.
+   */
   private void logProgress(String name, LongAdder checked, LongAdder[] found) {
     long now = timing.clock().millis();
     long last = lastProgress.get();
     if (now - last >= PROGRESS_EVERY_MILLIS && lastProgress.compareAndSet(last, now)) {
-      LOG.info("[stage=check, table={}] checked={} missing={} different={} so far", name, checked.sum(),
-          found[0].sum(), found[1].sum());
+      LOG.info(
+          "[stage=check, table={}] checked={} missing={} different={} so far",
+          name,
+          checked.sum(),
+          found[0].sum(),
+          found[1].sum());
     }
   }
 

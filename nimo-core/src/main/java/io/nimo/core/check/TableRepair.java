@@ -10,7 +10,8 @@ package io.nimo.core.check;
  * @param unresolved items that still differ after the repair (changing while repaired, or refused)
  * @param error why the repair did not finish, or {@code null}
  */
-public record TableRepair(String table, long listed, long written, long deleted, long unresolved, String error) {
+public record TableRepair(
+    String table, long listed, long written, long deleted, long unresolved, String error) {
 
   /**
    * Whether every listed difference is gone.

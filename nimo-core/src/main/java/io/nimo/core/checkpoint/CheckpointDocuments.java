@@ -3,8 +3,9 @@ package io.nimo.core.checkpoint;
 import java.util.Optional;
 
 /**
- * Named JSON documents in some durable place: the storage half of a {@link DocumentCheckpointStore}.
- * Each {@link #write} replaces one document atomically (readers see the old or the new text).
+ * Named JSON documents in some durable place: the storage half of a {@link
+ * DocumentCheckpointStore}. Each {@link #write} replaces one document atomically (readers see the
+ * old or the new text).
  */
 public interface CheckpointDocuments {
 

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /** The versioned JSON form of checkpoints (keys as DynamoDB JSON, so types survive exactly). */
 final class CheckpointJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private CheckpointJson() {}
 
@@ -40,7 +41,10 @@ final class CheckpointJson {
     List<String> streams = new ArrayList<>();
     n.path("streams").forEach(t -> streams.add(t.asText()));
     try {
-      return new Status(n.path("job_id").asText(), JobState.Phase.ofCode(n.path("status_value").asText()), tables,
+      return new Status(
+          n.path("job_id").asText(),
+          JobState.Phase.ofCode(n.path("status_value").asText()),
+          tables,
           streams);
     } catch (IllegalArgumentException e) {
       throw new CheckpointException("checkpoint " + file + ": " + e.getMessage(), e);
@@ -75,11 +79,20 @@ final class CheckpointJson {
     for (JsonNode s : n.path("segments")) {
       JsonNode key = s.path("last_evaluated_key");
       int seg = s.path("segment").asInt();
-      segments.put(seg, new SegmentCheckpoint(seg, key.isObject() ? ItemJson.fromNode(key) : null,
-          s.path("items_written").asLong(), s.path("done").asBoolean()));
+      segments.put(
+          seg,
+          new SegmentCheckpoint(
+              seg,
+              key.isObject() ? ItemJson.fromNode(key) : null,
+              s.path("items_written").asLong(),
+              s.path("done").asBoolean()));
     }
-    return new TableCheckpoint(n.path("table").asText(), n.path("prepared").asBoolean(),
-        n.path("total_segments").asInt(), segments, n.path("done").asBoolean());
+    return new TableCheckpoint(
+        n.path("table").asText(),
+        n.path("prepared").asBoolean(),
+        n.path("total_segments").asInt(),
+        segments,
+        n.path("done").asBoolean());
   }
 
   static String writeStream(StreamCheckpoint c) {
@@ -107,15 +120,22 @@ final class CheckpointJson {
       for (JsonNode s : n.path("shards")) {
         String father = s.path("FatherId").asText();
         String seq = s.path("SequenceNumber").asText();
-        ShardCheckpoint c = new ShardCheckpoint(s.path("ShardId").asText(), father.isEmpty() ? null : father,
-            seq.isEmpty() ? null : seq, ShardCheckpoint.Status.ofCode(s.path("Status").asText()),
-            "AT_SEQUENCE_NUMBER".equals(s.path("IteratorType").asText()));
+        ShardCheckpoint c =
+            new ShardCheckpoint(
+                s.path("ShardId").asText(),
+                father.isEmpty() ? null : father,
+                seq.isEmpty() ? null : seq,
+                ShardCheckpoint.Status.ofCode(s.path("Status").asText()),
+                "AT_SEQUENCE_NUMBER".equals(s.path("IteratorType").asText()));
         shards.put(c.shardId(), c);
       }
     } catch (IllegalArgumentException e) {
       throw new CheckpointException("checkpoint " + file + ": " + e.getMessage(), e);
     }
-    return new StreamCheckpoint(n.path("table").asText(), n.path("stream_arn").asText(), shards,
+    return new StreamCheckpoint(
+        n.path("table").asText(),
+        n.path("stream_arn").asText(),
+        shards,
         n.path("confirmed_at").asLong(0));
   }
 
@@ -124,12 +144,18 @@ final class CheckpointJson {
     try {
       n = MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new CheckpointException("checkpoint " + file + " is not valid JSON: " + e.getOriginalMessage(), e);
+      throw new CheckpointException(
+          "checkpoint " + file + " is not valid JSON: " + e.getOriginalMessage(), e);
     }
     int version = n.path("format_version").asInt(-1);
     if (version != JobState.FORMAT_VERSION) {
-      throw new CheckpointException("checkpoint " + file + " has format_version " + version
-          + "; this nimo reads version " + JobState.FORMAT_VERSION);
+      throw new CheckpointException(
+          "checkpoint "
+              + file
+              + " has format_version "
+              + version
+              + "; this nimo reads version "
+              + JobState.FORMAT_VERSION);
     }
     return n;
   }

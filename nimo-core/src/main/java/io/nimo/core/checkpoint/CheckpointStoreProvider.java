@@ -3,8 +3,9 @@ package io.nimo.core.checkpoint;
 import io.nimo.core.config.Configuration;
 
 /**
- * Creates the checkpoint store for one {@code checkpoint.type}; found with
- * {@link java.util.ServiceLoader} under {@code META-INF/services/io.nimo.core.checkpoint.CheckpointStoreProvider}.
+ * Creates the checkpoint store for one {@code checkpoint.type}; found with {@link
+ * java.util.ServiceLoader} under {@code
+ * META-INF/services/io.nimo.core.checkpoint.CheckpointStoreProvider}.
  */
 public interface CheckpointStoreProvider {
 

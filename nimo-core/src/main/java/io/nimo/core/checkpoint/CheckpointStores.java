@@ -27,7 +27,8 @@ public final class CheckpointStores {
       }
       known.add(p.type());
     }
-    throw new ConfigException(ShakeOptions.CHECKPOINT_TYPE.key(),
+    throw new ConfigException(
+        ShakeOptions.CHECKPOINT_TYPE.key(),
         "unknown checkpoint type '" + type + "'; available: " + known);
   }
 }

@@ -12,7 +12,10 @@ import java.util.Optional;
  * Thread-safe.
  */
 public class DocumentCheckpointStore implements CheckpointStore {
-  /** The document holding the job phase and the lists of tables ({@code status_table}, as the original). */
+  /**
+   * The document holding the job phase and the lists of tables ({@code status_table}, as the
+   * original).
+   */
   public static final String STATUS = "status_table";
 
   private final CheckpointDocuments docs;
@@ -36,16 +39,26 @@ public class DocumentCheckpointStore implements CheckpointStore {
     }
     CheckpointJson.Status s = CheckpointJson.readStatus(status.get(), where(STATUS));
     if (!s.jobId().equals(jobId)) {
-      throw new CheckpointException("checkpoint " + docs.describe() + " belongs to job '" + s.jobId() + "', not '"
-          + jobId + "'; use another checkpoint.db or id");
+      throw new CheckpointException(
+          "checkpoint "
+              + docs.describe()
+              + " belongs to job '"
+              + s.jobId()
+              + "', not '"
+              + jobId
+              + "'; use another checkpoint.db or id");
     }
     Map<String, TableCheckpoint> tables = new LinkedHashMap<>();
     for (String table : s.tables()) {
-      docs.read(fullName(table)).ifPresent(json -> tables.put(table, CheckpointJson.readTable(json, where(fullName(table)))));
+      docs.read(fullName(table))
+          .ifPresent(
+              json -> tables.put(table, CheckpointJson.readTable(json, where(fullName(table)))));
     }
     Map<String, StreamCheckpoint> streams = new LinkedHashMap<>();
     for (String table : s.streams()) {
-      docs.read(incrName(table)).ifPresent(json -> streams.put(table, CheckpointJson.readStream(json, where(incrName(table)))));
+      docs.read(incrName(table))
+          .ifPresent(
+              json -> streams.put(table, CheckpointJson.readStream(json, where(incrName(table)))));
     }
     state = new JobState(JobState.FORMAT_VERSION, jobId, s.phase(), tables, streams);
     return state;
@@ -57,13 +70,20 @@ public class DocumentCheckpointStore implements CheckpointStore {
       throw new IllegalStateException("load() must be called before save()");
     }
     JobState next = state.apply(delta);
-    boolean listsChanged = !next.tables().keySet().equals(state.tables().keySet())
-        || !next.streams().keySet().equals(state.streams().keySet());
+    boolean listsChanged =
+        !next.tables().keySet().equals(state.tables().keySet())
+            || !next.streams().keySet().equals(state.streams().keySet());
     // a forgotten table's document stays behind, unreferenced: the status lists the tables to load
-    delta.tableName().filter(next.tables()::containsKey)
+    delta
+        .tableName()
+        .filter(next.tables()::containsKey)
         .ifPresent(t -> docs.write(fullName(t), CheckpointJson.writeTable(next.tables().get(t))));
-    delta.streamTable().ifPresent(t -> docs.write(incrName(t), CheckpointJson.writeStream(next.streams().get(t))));
-    if (listsChanged || delta instanceof JobState.Delta.PhaseChanged || docs.read(STATUS).isEmpty()) {
+    delta
+        .streamTable()
+        .ifPresent(t -> docs.write(incrName(t), CheckpointJson.writeStream(next.streams().get(t))));
+    if (listsChanged
+        || delta instanceof JobState.Delta.PhaseChanged
+        || docs.read(STATUS).isEmpty()) {
       docs.write(STATUS, CheckpointJson.writeStatus(next));
     }
     state = next;

@@ -9,13 +9,18 @@ import java.util.Optional;
  * Everything a job persists to resume: its phase and per-table progress. Immutable; stores apply
  * {@link Delta}s to produce the next state.
  *
- * @param formatVersion the persisted format version ({@link #FORMAT_VERSION} when written by this build)
+ * @param formatVersion the persisted format version ({@link #FORMAT_VERSION} when written by this
+ *     build)
  * @param jobId the job's id ({@code id} in the conf)
  * @param phase where the job is
  * @param tables per-table full-sync progress by name
  * @param streams per-table incremental-sync progress by name
  */
-public record JobState(int formatVersion, String jobId, Phase phase, Map<String, TableCheckpoint> tables,
+public record JobState(
+    int formatVersion,
+    String jobId,
+    Phase phase,
+    Map<String, TableCheckpoint> tables,
     Map<String, StreamCheckpoint> streams) {
   /** The checkpoint format this build writes and reads. */
   public static final int FORMAT_VERSION = 1;
@@ -44,7 +49,9 @@ public record JobState(int formatVersion, String jobId, Phase phase, Map<String,
     return new JobState(FORMAT_VERSION, jobId, Phase.NEW, Map.of(), Map.of());
   }
 
-  /** The job phase; {@link #code()} is what the {@code status_table} stores (the original's values). */
+  /**
+   * The job phase; {@link #code()} is what the {@code status_table} stores (the original's values).
+   */
   public enum Phase {
     /** Nothing done yet. */
     NEW(""),
@@ -116,11 +123,15 @@ public record JobState(int formatVersion, String jobId, Phase phase, Map<String,
      */
     record TableReset(String table) implements Delta {}
 
-    /** The job does not copy this table after all (its target table existed before the job created it). */
+    /**
+     * The job does not copy this table after all (its target table existed before the job created
+     * it).
+     */
     record TableForgotten(String table) implements Delta {}
 
     /** The stream a table's incremental sync follows, with the start position of every shard. */
-    record StreamPrepared(String table, String streamArn, List<ShardCheckpoint> shards) implements Delta {
+    record StreamPrepared(String table, String streamArn, List<ShardCheckpoint> shards)
+        implements Delta {
       /**
        * Copies the list.
        *
@@ -154,7 +165,9 @@ public record JobState(int formatVersion, String jobId, Phase phase, Map<String,
      */
     record StreamConfirmed(String table, long atMillis) implements Delta {}
 
-    /** Finished shards that have left the stream (trimmed after 24 h) and no longer need tracking. */
+    /**
+     * Finished shards that have left the stream (trimmed after 24 h) and no longer need tracking.
+     */
     record ShardsForgotten(String table, List<String> shardIds) implements Delta {
       /**
        * Copies the list.
@@ -256,11 +269,14 @@ public record JobState(int formatVersion, String jobId, Phase phase, Map<String,
     } else if (delta instanceof Delta.TableForgotten c) {
       t.remove(c.table());
     } else if (delta instanceof Delta.StreamPrepared c) {
-      st.put(c.table(), new StreamCheckpoint(c.table(), c.streamArn(), Map.of(), 0).withShards(c.shards()));
+      st.put(
+          c.table(),
+          new StreamCheckpoint(c.table(), c.streamArn(), Map.of(), 0).withShards(c.shards()));
     } else if (delta instanceof Delta.ShardsAdvanced c) {
       StreamCheckpoint sc = streams.get(c.table());
       if (sc == null) {
-        throw new IllegalStateException("no stream checkpoint for table " + c.table() + " (StreamPrepared must come first)");
+        throw new IllegalStateException(
+            "no stream checkpoint for table " + c.table() + " (StreamPrepared must come first)");
       }
       st.put(c.table(), sc.withShards(c.shards()));
     } else if (delta instanceof Delta.StreamConfirmed c) {
@@ -280,7 +296,8 @@ public record JobState(int formatVersion, String jobId, Phase phase, Map<String,
   private TableCheckpoint require(String table) {
     TableCheckpoint c = tables.get(table);
     if (c == null) {
-      throw new IllegalStateException("no checkpoint for table " + table + " (TablePrepared must come first)");
+      throw new IllegalStateException(
+          "no checkpoint for table " + table + " (TablePrepared must come first)");
     }
     return c;
   }

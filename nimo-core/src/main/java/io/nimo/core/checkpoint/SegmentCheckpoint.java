@@ -7,11 +7,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Durable progress of one Scan segment: every item before {@code lastKey} is on the target.
  *
  * @param segment segment number
- * @param lastKey the LastEvaluatedKey up to which all items are written; {@code null} = from the start
+ * @param lastKey the LastEvaluatedKey up to which all items are written; {@code null} = from the
+ *     start
  * @param itemsWritten items of this segment written so far
  * @param done whether the whole segment is written
  */
-public record SegmentCheckpoint(int segment, Map<String, AttributeValue> lastKey, long itemsWritten, boolean done) {
+public record SegmentCheckpoint(
+    int segment, Map<String, AttributeValue> lastKey, long itemsWritten, boolean done) {
   /**
    * Validates the segment number.
    *

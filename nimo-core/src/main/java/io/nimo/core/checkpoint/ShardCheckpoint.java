@@ -8,14 +8,14 @@ import java.util.Objects;
  *
  * @param shardId the shard
  * @param parentShardId its parent, or {@code null}; a shard is read only after its parent is done
- * @param sequenceNumber resume after (or at, see {@code inclusive}) this record; {@code null} = from the
- *     shard's oldest record
+ * @param sequenceNumber resume after (or at, see {@code inclusive}) this record; {@code null} =
+ *     from the shard's oldest record
  * @param status where the shard is
- * @param inclusive whether reading starts AT {@code sequenceNumber} (a start position found by probing)
- *     rather than after it (the last applied record)
+ * @param inclusive whether reading starts AT {@code sequenceNumber} (a start position found by
+ *     probing) rather than after it (the last applied record)
  */
-public record ShardCheckpoint(String shardId, String parentShardId, String sequenceNumber, Status status,
-    boolean inclusive) {
+public record ShardCheckpoint(
+    String shardId, String parentShardId, String sequenceNumber, Status status, boolean inclusive) {
 
   /**
    * Checks that an inclusive position has a sequence number.
@@ -42,20 +42,26 @@ public record ShardCheckpoint(String shardId, String parentShardId, String seque
    * @param sequenceNumber the stream sequence number
    * @param status the status
    */
-  public ShardCheckpoint(String shardId, String parentShardId, String sequenceNumber, Status status) {
+  public ShardCheckpoint(
+      String shardId, String parentShardId, String sequenceNumber, Status status) {
     this(shardId, parentShardId, sequenceNumber, status, false);
   }
 
   /**
    * The iterator type this position opens with, as the original's {@code IteratorType} field.
    *
-   * @return the iterator type this position opens with, as the original's {@code IteratorType} field
+   * @return the iterator type this position opens with, as the original's {@code IteratorType}
+   *     field
    */
   public String iteratorType() {
-    return sequenceNumber == null ? "TRIM_HORIZON" : inclusive ? "AT_SEQUENCE_NUMBER" : "AFTER_SEQUENCE_NUMBER";
+    return sequenceNumber == null
+        ? "TRIM_HORIZON"
+        : inclusive ? "AT_SEQUENCE_NUMBER" : "AFTER_SEQUENCE_NUMBER";
   }
 
-  /** Shard states; {@link #code()} is the persisted form (the original's wording where it had one). */
+  /**
+   * Shard states; {@link #code()} is the persisted form (the original's wording where it had one).
+   */
   public enum Status {
     /** Known, not read yet (waiting for its parent or a worker). */
     PENDING("prepare stage"),
@@ -63,7 +69,10 @@ public record ShardCheckpoint(String shardId, String parentShardId, String seque
     READING("in processing"),
     /** Closed and every record applied. */
     DONE("done"),
-    /** Being read into the local spool while the full sync runs: records up to the position are on disk, not applied. */
+    /**
+     * Being read into the local spool while the full sync runs: records up to the position are on
+     * disk, not applied.
+     */
     SPOOLING("spooling"),
     /** Closed and every record in the local spool, not applied yet. */
     SPOOLED("spooled"),
@@ -95,7 +104,8 @@ public record ShardCheckpoint(String shardId, String parentShardId, String seque
     }
 
     /**
-     * Whether records up to the position wait in the local spool (replayed before the shard goes live).
+     * Whether records up to the position wait in the local spool (replayed before the shard goes
+     * live).
      *
      * @return whether records up to the position wait in the local spool
      */

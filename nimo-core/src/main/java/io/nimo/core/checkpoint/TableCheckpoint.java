@@ -12,8 +12,12 @@ import java.util.TreeMap;
  * @param segments per-segment progress by segment number
  * @param done whether every segment is written
  */
-public record TableCheckpoint(String table, boolean prepared, int totalSegments,
-    Map<Integer, SegmentCheckpoint> segments, boolean done) {
+public record TableCheckpoint(
+    String table,
+    boolean prepared,
+    int totalSegments,
+    Map<Integer, SegmentCheckpoint> segments,
+    boolean done) {
 
   /**
    * Copies the segment map (sorted by segment).

@@ -15,7 +15,8 @@ public final class TableTasks {
    * @param errors receives the failure of each table whose task failed unexpectedly
    * @throws InterruptedException if interrupted while waiting
    */
-  public static void awaitAll(Map<String, Future<?>> tasks, Map<String, String> errors) throws InterruptedException {
+  public static void awaitAll(Map<String, Future<?>> tasks, Map<String, String> errors)
+      throws InterruptedException {
     for (Map.Entry<String, Future<?>> f : tasks.entrySet()) {
       try {
         f.getValue().get();

@@ -12,38 +12,75 @@ import java.util.List;
 /**
  * The options of {@code nimo-full-check.conf} and {@code nimo-repair.conf}: the connection, filter
  * and Scan keys of {@code nimo-shake.conf} ({@link #SHARED}, same names and meaning) plus the
- * check's own. {@link #asShakeConfiguration} turns such a file into the configuration
- * {@link io.nimo.core.check.CheckJob} and {@link io.nimo.core.check.RepairJob} are built from.
+ * check's own. {@link #asShakeConfiguration} turns such a file into the configuration {@link
+ * io.nimo.core.check.CheckJob} and {@link io.nimo.core.check.RepairJob} are built from.
  */
 public final class CheckOptions {
   /** {@code diff_output_file}: the directory of the diff reports. */
-  public static final ConfigOption<String> DIFF_OUTPUT = string("diff_output_file", "nimo-full-check-diff",
-      "Directory of the diff reports: one <table>.jsonl per table that differs (keys and attribute names, never "
-          + "values). nimo-repair reads it.").required();
+  public static final ConfigOption<String> DIFF_OUTPUT =
+      string(
+              "diff_output_file",
+              "nimo-full-check-diff",
+              "Directory of the diff reports: one <table>.jsonl per table that differs (keys and attribute names, never "
+                  + "values). nimo-repair reads it.")
+          .required();
+
   /** {@code sample}: items compared per table. */
-  public static final ConfigOption<Integer> SAMPLE = integer("sample", 0,
-      "Items compared per table, chosen by key (the same ones each run); 0 = every item, and items only on the "
-          + "target are looked for too.").between(0, Integer.MAX_VALUE);
+  public static final ConfigOption<Integer> SAMPLE =
+      integer(
+              "sample",
+              0,
+              "Items compared per table, chosen by key (the same ones each run); 0 = every item, and items only on the "
+                  + "target are looked for too.")
+          .between(0, Integer.MAX_VALUE);
+
   /** {@code recheck_after}: pause before the differences are compared once more. */
-  public static final ConfigOption<Duration> RECHECK_AFTER = duration("recheck_after", Duration.ZERO,
-      "Compare the differences once more after this pause and report only those that persist; use it while the "
-          + "incremental sync is running (e.g. 30s). 0s = no recheck.");
+  public static final ConfigOption<Duration> RECHECK_AFTER =
+      duration(
+          "recheck_after",
+          Duration.ZERO,
+          "Compare the differences once more after this pause and report only those that persist; use it while the "
+              + "incremental sync is running (e.g. 30s). 0s = no recheck.");
+
   /** {@code find_extras}: whether a full check looks for items only on the target. */
-  public static final ConfigOption<Boolean> FIND_EXTRAS = bool("find_extras", true,
-      "With sample = 0: also pass over the target to find items that are not on the source.");
+  public static final ConfigOption<Boolean> FIND_EXTRAS =
+      bool(
+          "find_extras",
+          true,
+          "With sample = 0: also pass over the target to find items that are not on the source.");
 
   /** The {@code nimo-shake.conf} keys the check and repair tools read, with the same meaning. */
-  public static final List<ConfigOption<?>> SHARED = List.of(ShakeOptions.CONF_VERSION,
-      ShakeOptions.LOG_FILE, ShakeOptions.LOG_LEVEL, ShakeOptions.LOG_BUFFER,
-      ShakeOptions.SOURCE_AK, ShakeOptions.SOURCE_SK, ShakeOptions.SOURCE_TOKEN, ShakeOptions.SOURCE_REGION,
-      ShakeOptions.SOURCE_ENDPOINT, ShakeOptions.SOURCE_MAX_RETRIES, ShakeOptions.SOURCE_TIMEOUT,
-      ShakeOptions.FILTER_WHITE, ShakeOptions.FILTER_BLACK, ShakeOptions.QPS_FULL, ShakeOptions.QPS_FULL_BATCH,
-      ShakeOptions.TARGET_TYPE, ShakeOptions.TARGET_ADDRESS, ShakeOptions.TARGET_AK, ShakeOptions.TARGET_SK,
-      ShakeOptions.TARGET_REGION, ShakeOptions.FULL_READ_CONCURRENCY, ShakeOptions.FULL_FILTER_EXPRESSION,
-      ShakeOptions.FULL_FILTER_VALUES, ShakeOptions.RETRY_BUDGET, ShakeOptions.RETRY_MAX_BACKOFF);
+  public static final List<ConfigOption<?>> SHARED =
+      List.of(
+          ShakeOptions.CONF_VERSION,
+          ShakeOptions.LOG_FILE,
+          ShakeOptions.LOG_LEVEL,
+          ShakeOptions.LOG_BUFFER,
+          ShakeOptions.SOURCE_AK,
+          ShakeOptions.SOURCE_SK,
+          ShakeOptions.SOURCE_TOKEN,
+          ShakeOptions.SOURCE_REGION,
+          ShakeOptions.SOURCE_ENDPOINT,
+          ShakeOptions.SOURCE_MAX_RETRIES,
+          ShakeOptions.SOURCE_TIMEOUT,
+          ShakeOptions.FILTER_WHITE,
+          ShakeOptions.FILTER_BLACK,
+          ShakeOptions.QPS_FULL,
+          ShakeOptions.QPS_FULL_BATCH,
+          ShakeOptions.TARGET_TYPE,
+          ShakeOptions.TARGET_ADDRESS,
+          ShakeOptions.TARGET_AK,
+          ShakeOptions.TARGET_SK,
+          ShakeOptions.TARGET_REGION,
+          ShakeOptions.FULL_READ_CONCURRENCY,
+          ShakeOptions.FULL_FILTER_EXPRESSION,
+          ShakeOptions.FULL_FILTER_VALUES,
+          ShakeOptions.RETRY_BUDGET,
+          ShakeOptions.RETRY_MAX_BACKOFF);
 
   /** Every key of {@code nimo-full-check.conf}. */
-  public static final List<ConfigOption<?>> CHECK = with(DIFF_OUTPUT, SAMPLE, RECHECK_AFTER, FIND_EXTRAS);
+  public static final List<ConfigOption<?>> CHECK =
+      with(DIFF_OUTPUT, SAMPLE, RECHECK_AFTER, FIND_EXTRAS);
 
   /** Every key of {@code nimo-repair.conf}. */
   public static final List<ConfigOption<?>> REPAIR = with(DIFF_OUTPUT);

@@ -2,7 +2,9 @@ package io.nimo.core.config;
 
 import java.util.List;
 
-/** Renders a conf file with every declared key at its default, each preceded by its documentation. */
+/**
+ * Renders a conf file with every declared key at its default, each preceded by its documentation.
+ */
 public final class ConfFileRenderer {
   private ConfFileRenderer() {}
 
@@ -19,7 +21,10 @@ public final class ConfFileRenderer {
     for (ConfigOption<?> o : options) {
       b.append('\n');
       b.append("# ").append(o.doc()).append('\n');
-      b.append("# type: ").append(o.type()).append(o.secret() ? " (secret: never logged)" : "").append('\n');
+      b.append("# type: ")
+          .append(o.type())
+          .append(o.secret() ? " (secret: never logged)" : "")
+          .append('\n');
       b.append(o.key()).append(" = ").append(o.defaultText()).append('\n');
     }
     return b.toString();

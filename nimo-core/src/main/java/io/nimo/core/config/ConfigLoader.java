@@ -79,12 +79,14 @@ public final class ConfigLoader {
       }
       int eq = line.indexOf('=');
       if (eq <= 0) {
-        throw new ConfigException(null, file + " line " + (i + 1) + ": expected 'key = value' but got '" + line + "'");
+        throw new ConfigException(
+            null, file + " line " + (i + 1) + ": expected 'key = value' but got '" + line + "'");
       }
       String key = line.substring(0, eq).trim();
       Integer previous = seen.put(key, i + 1);
       if (previous != null) {
-        throw new ConfigException(key, "set twice in " + file + " (lines " + previous + " and " + (i + 1) + ")");
+        throw new ConfigException(
+            key, "set twice in " + file + " (lines " + previous + " and " + (i + 1) + ")");
       }
     }
   }

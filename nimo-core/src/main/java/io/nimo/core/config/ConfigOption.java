@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * One declared configuration key: its name, type, default, documentation and validator. Options
- * are declared once (see {@code ShakeOptions}); the loader, the shipped conf file, {@code --help}
- * and the masked effective-config log are all derived from these declarations.
+ * One declared configuration key: its name, type, default, documentation and validator. Options are
+ * declared once (see {@code ShakeOptions}); the loader, the shipped conf file, {@code --help} and
+ * the masked effective-config log are all derived from these declarations.
  *
  * @param <T> the parsed value type
  */
@@ -83,7 +83,8 @@ public record ConfigOption<T>(
    * @return a boolean option ({@code true}/{@code false})
    */
   public static ConfigOption<Boolean> bool(String key, boolean defaultValue, String doc) {
-    return new ConfigOption<>(key, "bool", defaultValue, doc, ConfigOption::parseBool, Validator.none(), false);
+    return new ConfigOption<>(
+        key, "bool", defaultValue, doc, ConfigOption::parseBool, Validator.none(), false);
   }
 
   /**
@@ -95,7 +96,8 @@ public record ConfigOption<T>(
    * @return an integer option
    */
   public static ConfigOption<Integer> integer(String key, int defaultValue, String doc) {
-    return new ConfigOption<>(key, "int", defaultValue, doc, Integer::valueOf, Validator.none(), false);
+    return new ConfigOption<>(
+        key, "int", defaultValue, doc, Integer::valueOf, Validator.none(), false);
   }
 
   /**
@@ -108,7 +110,8 @@ public record ConfigOption<T>(
    */
   public static ConfigOption<java.time.Duration> duration(
       String key, java.time.Duration defaultValue, String doc) {
-    return new ConfigOption<>(key, "duration", defaultValue, doc, Durations::parse, Validator.none(), false);
+    return new ConfigOption<>(
+        key, "duration", defaultValue, doc, Durations::parse, Validator.none(), false);
   }
 
   /**
@@ -118,16 +121,20 @@ public record ConfigOption<T>(
    * @param defaultValue the value when the key is absent
    * @param doc what the option does (shown in the conf file and --help)
    * @param allowed the accepted values
-   * @return a string restricted to the given values (compared case-insensitively, stored lower-case)
+   * @return a string restricted to the given values (compared case-insensitively, stored
+   *     lower-case)
    */
-  public static ConfigOption<String> oneOf(String key, String defaultValue, String doc, String... allowed) {
+  public static ConfigOption<String> oneOf(
+      String key, String defaultValue, String doc, String... allowed) {
     List<String> values = Arrays.asList(allowed);
-    Validator<String> v = (k, value) -> {
-      if (!values.contains(value)) {
-        throw new ConfigException(k, "'" + value + "' is not one of " + describe(values));
-      }
-    };
-    return new ConfigOption<>(key, "enum", defaultValue, doc, s -> s.toLowerCase(Locale.ROOT), v, false);
+    Validator<String> v =
+        (k, value) -> {
+          if (!values.contains(value)) {
+            throw new ConfigException(k, "'" + value + "' is not one of " + describe(values));
+          }
+        };
+    return new ConfigOption<>(
+        key, "enum", defaultValue, doc, s -> s.toLowerCase(Locale.ROOT), v, false);
   }
 
   /**
@@ -139,12 +146,13 @@ public record ConfigOption<T>(
    */
   @SuppressWarnings("unchecked")
   public ConfigOption<T> between(int min, int max) {
-    Validator<T> range = (k, value) -> {
-      int n = (Integer) value;
-      if (n < min || n > max) {
-        throw new ConfigException(k, n + " is out of range [" + min + ", " + max + "]");
-      }
-    };
+    Validator<T> range =
+        (k, value) -> {
+          int n = (Integer) value;
+          if (n < min || n > max) {
+            throw new ConfigException(k, n + " is out of range [" + min + ", " + max + "]");
+          }
+        };
     return withValidator(range);
   }
 
@@ -154,11 +162,12 @@ public record ConfigOption<T>(
    * @return this option, additionally requiring a non-empty value
    */
   public ConfigOption<T> required() {
-    return withValidator((k, value) -> {
-      if (value == null || value.toString().isBlank()) {
-        throw new ConfigException(k, "is required but empty");
-      }
-    });
+    return withValidator(
+        (k, value) -> {
+          if (value == null || value.toString().isBlank()) {
+            throw new ConfigException(k, "is required but empty");
+          }
+        });
   }
 
   /**
@@ -178,10 +187,11 @@ public record ConfigOption<T>(
    */
   public ConfigOption<T> withValidator(Validator<T> extra) {
     Validator<T> first = validator;
-    Validator<T> both = (k, v) -> {
-      first.ensureValid(k, v);
-      extra.ensureValid(k, v);
-    };
+    Validator<T> both =
+        (k, v) -> {
+          first.ensureValid(k, v);
+          extra.ensureValid(k, v);
+        };
     return new ConfigOption<>(key, type, defaultValue, doc, parser, both, secret);
   }
 
@@ -196,7 +206,8 @@ public record ConfigOption<T>(
     try {
       value = parser.apply(raw.trim());
     } catch (RuntimeException e) {
-      throw new ConfigException(key, "cannot parse '" + raw + "' as " + type + " (" + e.getMessage() + ")");
+      throw new ConfigException(
+          key, "cannot parse '" + raw + "' as " + type + " (" + e.getMessage() + ")");
     }
     validator.ensureValid(key, value);
     return value;

@@ -7,15 +7,16 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An immutable, validated set of option values for one tool. Values not given explicitly take
- * the option's default. Build one with {@link ConfigLoader} (from a conf file) or {@link #of}.
+ * An immutable, validated set of option values for one tool. Values not given explicitly take the
+ * option's default. Build one with {@link ConfigLoader} (from a conf file) or {@link #of}.
  */
 public final class Configuration {
   private final List<ConfigOption<?>> declared;
   private final Map<String, Object> values;
   private final Map<String, Boolean> explicit;
 
-  private Configuration(List<ConfigOption<?>> declared, Map<String, Object> values, Map<String, Boolean> explicit) {
+  private Configuration(
+      List<ConfigOption<?>> declared, Map<String, Object> values, Map<String, Boolean> explicit) {
     this.declared = List.copyOf(declared);
     this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     this.explicit = Map.copyOf(explicit);
@@ -34,7 +35,8 @@ public final class Configuration {
     declared.forEach(o -> byKey.put(o.key(), o));
     for (String key : raw.keySet()) {
       if (!byKey.containsKey(key)) {
-        throw new ConfigException(key, "unknown key (check its spelling; see --help for every key)");
+        throw new ConfigException(
+            key, "unknown key (check its spelling; see --help for every key)");
       }
     }
     Map<String, Object> values = new LinkedHashMap<>();
@@ -79,7 +81,8 @@ public final class Configuration {
   @SuppressWarnings("unchecked")
   public <T> T get(ConfigOption<T> option) {
     if (!values.containsKey(option.key())) {
-      throw new IllegalArgumentException("option " + option.key() + " is not declared for this tool");
+      throw new IllegalArgumentException(
+          "option " + option.key() + " is not declared for this tool");
     }
     return (T) values.get(option.key());
   }

@@ -4,12 +4,14 @@ import java.util.regex.Pattern;
 
 /** Masks credentials embedded in connection strings ({@code scheme://user:password@host}). */
 public final class Secrets {
-  private static final Pattern URL_CREDENTIALS = Pattern.compile("(?<=://)([^/@:\\s]+):([^/@\\s]+)@");
+  private static final Pattern URL_CREDENTIALS =
+      Pattern.compile("(?<=://)([^/@:\\s]+):([^/@\\s]+)@");
 
   private Secrets() {}
 
   /**
-   * Replaces the password of any {@code scheme://user:password@host} in {@code text} with {@code ***}.
+   * Replaces the password of any {@code scheme://user:password@host} in {@code text} with {@code
+   * ***}.
    *
    * @param text the text
    * @return the text with URL passwords masked

@@ -1,2 +1,5 @@
-/** Public API: declared options (ShakeOptions), conf-file loading and the typed Configuration builder. */
+/**
+ * Public API: declared options (ShakeOptions), conf-file loading and the typed Configuration
+ * builder.
+ */
 package io.nimo.core.config;

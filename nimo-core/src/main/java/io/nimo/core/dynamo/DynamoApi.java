@@ -14,9 +14,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The DynamoDB API calls nimo makes, on any DynamoDB-compatible endpoint (AWS, PolarDB-DDB, the
- * Alibaba proxy, DynamoDB Local). It is the seam for retries, metrics and test fakes: nothing
- * else talks to the SDK client. Implementations are thread-safe and do not retry beyond the SDK's
- * own few attempts; callers wrap calls in a {@link io.nimo.core.retry.Retrier}.
+ * Alibaba proxy, DynamoDB Local). It is the seam for retries, metrics and test fakes: nothing else
+ * talks to the SDK client. Implementations are thread-safe and do not retry beyond the SDK's own
+ * few attempts; callers wrap calls in a {@link io.nimo.core.retry.Retrier}.
  */
 public interface DynamoApi extends AutoCloseable {
 
@@ -28,7 +28,8 @@ public interface DynamoApi extends AutoCloseable {
   List<String> listTables();
 
   /**
-   * The table's description; {@link software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException} if absent.
+   * The table's description; {@link
+   * software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException} if absent.
    *
    * @param table the table name
    * @return the table's description
@@ -127,6 +128,8 @@ public interface DynamoApi extends AutoCloseable {
    * @return the unprocessed requests of the response for {@code table}
    */
   static List<WriteRequest> unprocessed(BatchWriteItemResponse r, String table) {
-    return r.hasUnprocessedItems() ? r.unprocessedItems().getOrDefault(table, List.of()) : List.of();
+    return r.hasUnprocessedItems()
+        ? r.unprocessedItems().getOrDefault(table, List.of())
+        : List.of();
   }
 }

@@ -45,11 +45,15 @@ public record DynamoEndpoint(
    * @return the source endpoint
    */
   public static DynamoEndpoint source(io.nimo.core.config.Configuration c, int maxConnections) {
-    return new DynamoEndpoint(c.get(io.nimo.core.config.ShakeOptions.SOURCE_ENDPOINT),
-        c.get(io.nimo.core.config.ShakeOptions.SOURCE_REGION), c.get(io.nimo.core.config.ShakeOptions.SOURCE_AK),
-        c.get(io.nimo.core.config.ShakeOptions.SOURCE_SK), c.get(io.nimo.core.config.ShakeOptions.SOURCE_TOKEN),
+    return new DynamoEndpoint(
+        c.get(io.nimo.core.config.ShakeOptions.SOURCE_ENDPOINT),
+        c.get(io.nimo.core.config.ShakeOptions.SOURCE_REGION),
+        c.get(io.nimo.core.config.ShakeOptions.SOURCE_AK),
+        c.get(io.nimo.core.config.ShakeOptions.SOURCE_SK),
+        c.get(io.nimo.core.config.ShakeOptions.SOURCE_TOKEN),
         c.get(io.nimo.core.config.ShakeOptions.SOURCE_MAX_RETRIES),
-        Duration.ofMillis(c.get(io.nimo.core.config.ShakeOptions.SOURCE_TIMEOUT)), maxConnections);
+        Duration.ofMillis(c.get(io.nimo.core.config.ShakeOptions.SOURCE_TIMEOUT)),
+        maxConnections);
   }
 
   /**
@@ -80,14 +84,16 @@ public record DynamoEndpoint(
   }
 
   private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
-    builder.credentialsProvider(credentials())
+    builder
+        .credentialsProvider(credentials())
         .httpClientBuilder(ApacheHttpClient.builder().maxConnections(Math.max(maxConnections, 1)))
-        .overrideConfiguration(o -> {
-          o.retryStrategy(b -> b.maxAttempts(Math.max(1, maxRetries + 1)));
-          if (!callTimeout.isZero()) {
-            o.apiCallAttemptTimeout(callTimeout);
-          }
-        });
+        .overrideConfiguration(
+            o -> {
+              o.retryStrategy(b -> b.maxAttempts(Math.max(1, maxRetries + 1)));
+              if (!callTimeout.isZero()) {
+                o.apiCallAttemptTimeout(callTimeout);
+              }
+            });
     if (!endpoint.isBlank()) {
       builder.endpointOverride(URI.create(endpoint));
     }
@@ -104,14 +110,21 @@ public record DynamoEndpoint(
       return DefaultCredentialsProvider.builder().build();
     }
     if (!sessionToken.isBlank()) {
-      return StaticCredentialsProvider.create(AwsSessionCredentials.create(accessKeyId, secretAccessKey, sessionToken));
+      return StaticCredentialsProvider.create(
+          AwsSessionCredentials.create(accessKeyId, secretAccessKey, sessionToken));
     }
-    return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey));
+    return StaticCredentialsProvider.create(
+        AwsBasicCredentials.create(accessKeyId, secretAccessKey));
   }
 
   @Override
   public String toString() {
-    return "DynamoEndpoint[endpoint=" + endpoint + ", region=" + region + ", credentials="
-        + (accessKeyId.isBlank() ? "default chain" : "static") + "]";
+    return "DynamoEndpoint[endpoint="
+        + endpoint
+        + ", region="
+        + region
+        + ", credentials="
+        + (accessKeyId.isBlank() ? "default chain" : "static")
+        + "]";
   }
 }

@@ -10,14 +10,21 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * The one place that decides which DynamoDB-API failures are transient: throttling, 5xx, and
- * connection-level trouble (a target that is briefly down) are retried; validation, missing
- * tables and credentials errors are not.
+ * connection-level trouble (a target that is briefly down) are retried; validation, missing tables
+ * and credentials errors are not.
  */
 public final class DynamoErrorClassifier implements ErrorClassifier {
-  private static final Set<String> THROTTLING = Set.of(
-      "ProvisionedThroughputExceededException", "ThrottlingException", "RequestLimitExceeded",
-      "Throttling", "TooManyRequestsException", "LimitExceededException",
-      "TransactionInProgressException", "InternalServerError", "ServiceUnavailable");
+  private static final Set<String> THROTTLING =
+      Set.of(
+          "ProvisionedThroughputExceededException",
+          "ThrottlingException",
+          "RequestLimitExceeded",
+          "Throttling",
+          "TooManyRequestsException",
+          "LimitExceededException",
+          "TransactionInProgressException",
+          "InternalServerError",
+          "ServiceUnavailable");
 
   @Override
   public ErrorClass classify(Throwable error) {
@@ -61,16 +68,21 @@ public final class DynamoErrorClassifier implements ErrorClassifier {
   }
 
   /**
-   * A retrier for DynamoDB-API calls with the {@code retry.max_backoff} and {@code retry.budget} of a configuration.
+   * A retrier for DynamoDB-API calls with the {@code retry.max_backoff} and {@code retry.budget} of
+   * a configuration.
    *
    * @param c the configuration
    * @param timing the clock the budget is measured with and how retries wait
    * @return the retrier
    */
-  public static io.nimo.core.retry.Retrier retrier(io.nimo.core.config.Configuration c,
-      io.nimo.core.retry.Timing timing) {
-    return new io.nimo.core.retry.Retrier(io.nimo.core.retry.RetryPolicy.of(
-        c.get(io.nimo.core.config.ShakeOptions.RETRY_MAX_BACKOFF), c.get(io.nimo.core.config.ShakeOptions.RETRY_BUDGET)),
-        new DynamoErrorClassifier(), timing.clock(), timing.sleeper());
+  public static io.nimo.core.retry.Retrier retrier(
+      io.nimo.core.config.Configuration c, io.nimo.core.retry.Timing timing) {
+    return new io.nimo.core.retry.Retrier(
+        io.nimo.core.retry.RetryPolicy.of(
+            c.get(io.nimo.core.config.ShakeOptions.RETRY_MAX_BACKOFF),
+            c.get(io.nimo.core.config.ShakeOptions.RETRY_BUDGET)),
+        new DynamoErrorClassifier(),
+        timing.clock(),
+        timing.sleeper());
   }
 }

@@ -52,8 +52,10 @@ public final class SdkDynamoApi implements DynamoApi {
 
   @Override
   public void enableTimeToLive(String table, String attribute) {
-    client.updateTimeToLive(b -> b.tableName(table)
-        .timeToLiveSpecification(s -> s.enabled(true).attributeName(attribute)));
+    client.updateTimeToLive(
+        b ->
+            b.tableName(table)
+                .timeToLiveSpecification(s -> s.enabled(true).attributeName(attribute)));
   }
 
   @Override
@@ -63,7 +65,10 @@ public final class SdkDynamoApi implements DynamoApi {
 
   @Override
   public void enableStream(String table, StreamViewType viewType) {
-    client.updateTable(b -> b.tableName(table).streamSpecification(s -> s.streamEnabled(true).streamViewType(viewType)));
+    client.updateTable(
+        b ->
+            b.tableName(table)
+                .streamSpecification(s -> s.streamEnabled(true).streamViewType(viewType)));
   }
 
   @Override
@@ -78,7 +83,8 @@ public final class SdkDynamoApi implements DynamoApi {
 
   @Override
   public List<WriteRequest> batchWrite(String table, List<WriteRequest> requests) {
-    return DynamoApi.unprocessed(client.batchWriteItem(b -> b.requestItems(Map.of(table, requests))), table);
+    return DynamoApi.unprocessed(
+        client.batchWriteItem(b -> b.requestItems(Map.of(table, requests))), table);
   }
 
   @Override

@@ -11,8 +11,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Equality as DynamoDB defines it: numbers by value ({@code 1.50} equals {@code 1.5}; DynamoDB
- * itself drops the trailing zero), string/number/binary sets as sets, lists in order, maps by
- * key. Types must match: NULL is not BOOL, a list is not a set, the string "1" is not the number 1.
+ * itself drops the trailing zero), string/number/binary sets as sets, lists in order, maps by key.
+ * Types must match: NULL is not BOOL, a list is not a set, the string "1" is not the number 1.
  */
 public final class ItemEquality {
   private ItemEquality() {}
@@ -53,8 +53,10 @@ public final class ItemEquality {
     return switch (a.type()) {
       case N -> number(a.n()).compareTo(number(b.n())) == 0;
       case NS -> asSet(a.ns(), ItemEquality::number).equals(asSet(b.ns(), ItemEquality::number));
-      case SS -> new HashSet<>(a.ss()).equals(new HashSet<>(b.ss())) && a.ss().size() == b.ss().size();
-      case BS -> asSet(a.bs(), SdkBytes::asByteBuffer).equals(asSet(b.bs(), SdkBytes::asByteBuffer));
+      case SS ->
+          new HashSet<>(a.ss()).equals(new HashSet<>(b.ss())) && a.ss().size() == b.ss().size();
+      case BS ->
+          asSet(a.bs(), SdkBytes::asByteBuffer).equals(asSet(b.bs(), SdkBytes::asByteBuffer));
       case L -> listEqual(a.l(), b.l());
       case M -> equal(a.m(), b.m());
       default -> a.equals(b);

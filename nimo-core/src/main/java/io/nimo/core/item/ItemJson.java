@@ -126,7 +126,8 @@ public final class ItemJson {
         yield AttributeValue.fromL(l);
       }
       case "M" -> AttributeValue.fromM(fromNode(x));
-      default -> throw new IllegalArgumentException("unknown DynamoDB type tag '" + e.getKey() + "'");
+      default ->
+          throw new IllegalArgumentException("unknown DynamoDB type tag '" + e.getKey() + "'");
     };
   }
 

@@ -6,8 +6,8 @@ import java.util.StringJoiner;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The primary-key values of one item. {@link #toString()} is a stable, human-readable form used
- * in error messages, diff reports and checkpoints, e.g. {@code pk=S:user#1, sk=N:42}.
+ * The primary-key values of one item. {@link #toString()} is a stable, human-readable form used in
+ * error messages, diff reports and checkpoints, e.g. {@code pk=S:user#1, sk=N:42}.
  *
  * @param values key attribute name to value (hash key first)
  */

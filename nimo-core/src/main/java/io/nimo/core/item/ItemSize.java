@@ -36,7 +36,11 @@ public final class ItemSize {
       case NS -> v.ns().stream().mapToLong(ItemSize::number).sum();
       case BS -> v.bs().stream().mapToLong(ItemSize::bytes).sum();
       case L -> 3 + v.l().stream().mapToLong(x -> 1 + of(x)).sum();
-      case M -> 3 + v.m().entrySet().stream().mapToLong(x -> 1 + utf8(x.getKey()) + of(x.getValue())).sum();
+      case M ->
+          3
+              + v.m().entrySet().stream()
+                  .mapToLong(x -> 1 + utf8(x.getKey()) + of(x.getValue()))
+                  .sum();
       default -> 0;
     };
   }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Renders a job's full-sync progress: {@code /progress} in the original NimoShake JSON shape
- * (plus a {@code table_detail} object with exact counters) and {@code /metrics} in Prometheus text.
+ * Renders a job's full-sync progress: {@code /progress} in the original NimoShake JSON shape (plus
+ * a {@code table_detail} object with exact counters) and {@code /metrics} in Prometheus text.
  */
 public final class FullSyncStatus {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -41,9 +41,16 @@ public final class FullSyncStatus {
     ObjectNode metric = n.putObject("collection_metric");
     ObjectNode detail = n.putObject("table_detail");
     for (TableProgress.Snapshot t : tables) {
-      metric.put(t.table(), t.state() == TableProgress.State.WAITING ? "-"
-          : (t.state() == TableProgress.State.DONE ? "100%" : percent(t.percent()))
-              + " (" + t.totalWritten() + "/" + t.estimatedTotal() + ")");
+      metric.put(
+          t.table(),
+          t.state() == TableProgress.State.WAITING
+              ? "-"
+              : (t.state() == TableProgress.State.DONE ? "100%" : percent(t.percent()))
+                  + " ("
+                  + t.totalWritten()
+                  + "/"
+                  + t.estimatedTotal()
+                  + ")");
       ObjectNode d = detail.putObject(t.table());
       d.put("state", t.state().name().toLowerCase(Locale.ROOT));
       d.put("read", t.read());
@@ -65,15 +72,29 @@ public final class FullSyncStatus {
     StringBuilder b = new StringBuilder();
     metric(b, "nimo_full_items_read_total", "counter", "Items read from the source in this run");
     progress.snapshot().forEach(t -> sample(b, "nimo_full_items_read_total", t.table(), t.read()));
-    metric(b, "nimo_full_items_written_total", "counter", "Items written to the target in this run");
-    progress.snapshot().forEach(t -> sample(b, "nimo_full_items_written_total", t.table(), t.written()));
+    metric(
+        b, "nimo_full_items_written_total", "counter", "Items written to the target in this run");
+    progress
+        .snapshot()
+        .forEach(t -> sample(b, "nimo_full_items_written_total", t.table(), t.written()));
     metric(b, "nimo_full_items_retried_total", "counter", "Item writes re-driven");
-    progress.snapshot().forEach(t -> sample(b, "nimo_full_items_retried_total", t.table(), t.retried()));
+    progress
+        .snapshot()
+        .forEach(t -> sample(b, "nimo_full_items_retried_total", t.table(), t.retried()));
     metric(b, "nimo_full_items_failed_total", "counter", "Items the target refused");
-    progress.snapshot().forEach(t -> sample(b, "nimo_full_items_failed_total", t.table(), t.failed()));
+    progress
+        .snapshot()
+        .forEach(t -> sample(b, "nimo_full_items_failed_total", t.table(), t.failed()));
     metric(b, "nimo_full_table_done", "gauge", "1 when the table's full sync is complete");
-    progress.snapshot().forEach(t -> sample(b, "nimo_full_table_done", t.table(),
-        t.state() == TableProgress.State.DONE ? 1 : 0));
+    progress
+        .snapshot()
+        .forEach(
+            t ->
+                sample(
+                    b,
+                    "nimo_full_table_done",
+                    t.table(),
+                    t.state() == TableProgress.State.DONE ? 1 : 0));
     return b.toString();
   }
 
@@ -83,7 +104,12 @@ public final class FullSyncStatus {
   }
 
   private static void sample(StringBuilder b, String name, String table, long value) {
-    b.append(name).append("{table=\"").append(table.replace("\"", "\\\"")).append("\"} ").append(value).append('\n');
+    b.append(name)
+        .append("{table=\"")
+        .append(table.replace("\"", "\\\""))
+        .append("\"} ")
+        .append(value)
+        .append('\n');
   }
 
   private static String percent(double p) {

@@ -26,8 +26,10 @@ public final class IncrSyncStatus {
 
   private List<StreamProgress.Snapshot> snapshots() {
     long now = System.currentTimeMillis();
-    return progress.values().stream().map(p -> p.snapshot(now)).sorted(
-        java.util.Comparator.comparing(StreamProgress.Snapshot::table)).toList();
+    return progress.values().stream()
+        .map(p -> p.snapshot(now))
+        .sorted(java.util.Comparator.comparing(StreamProgress.Snapshot::table))
+        .toList();
   }
 
   /**
@@ -45,13 +47,15 @@ public final class IncrSyncStatus {
     ObjectNode detail = n.putObject("table_detail");
     for (StreamProgress.Snapshot s : all) {
       ObjectNode t = times.putObject(s.table());
-      s.shards().forEach((id, st) -> {
-        ObjectNode sh = t.putObject(id);
-        sh.put("update_time", Instant.ofEpochMilli(st.updatedMillis()).toString());
-        sh.put("father_shard_id", st.parentShardId() == null ? "" : st.parentShardId());
-        sh.put("SequenceNumber", st.sequenceNumber() == null ? "" : st.sequenceNumber());
-        sh.put("status", st.status());
-      });
+      s.shards()
+          .forEach(
+              (id, st) -> {
+                ObjectNode sh = t.putObject(id);
+                sh.put("update_time", Instant.ofEpochMilli(st.updatedMillis()).toString());
+                sh.put("father_shard_id", st.parentShardId() == null ? "" : st.parentShardId());
+                sh.put("SequenceNumber", st.sequenceNumber() == null ? "" : st.sequenceNumber());
+                sh.put("status", st.status());
+              });
       ObjectNode d = detail.putObject(s.table());
       d.put("records_read", s.read());
       d.put("records_applied", s.applied());
@@ -73,24 +77,74 @@ public final class IncrSyncStatus {
   public String prometheus() {
     StringBuilder b = new StringBuilder();
     List<StreamProgress.Snapshot> all = snapshots();
-    family(b, all, "nimo_incr_records_read_total", "counter", "Stream records read", StreamProgress.Snapshot::read);
-    family(b, all, "nimo_incr_records_applied_total", "counter", "Changes applied to the target", StreamProgress.Snapshot::applied);
-    family(b, all, "nimo_incr_ttl_deletes_total", "counter", "TTL expiries applied", StreamProgress.Snapshot::ttlDeletes);
-    family(b, all, "nimo_incr_apply_errors_total", "counter", "Failed applies", StreamProgress.Snapshot::applyErrors);
-    family(b, all, "nimo_incr_lag_milliseconds", "gauge", "Now minus creation time of the newest applied record",
+    family(
+        b,
+        all,
+        "nimo_incr_records_read_total",
+        "counter",
+        "Stream records read",
+        StreamProgress.Snapshot::read);
+    family(
+        b,
+        all,
+        "nimo_incr_records_applied_total",
+        "counter",
+        "Changes applied to the target",
+        StreamProgress.Snapshot::applied);
+    family(
+        b,
+        all,
+        "nimo_incr_ttl_deletes_total",
+        "counter",
+        "TTL expiries applied",
+        StreamProgress.Snapshot::ttlDeletes);
+    family(
+        b,
+        all,
+        "nimo_incr_apply_errors_total",
+        "counter",
+        "Failed applies",
+        StreamProgress.Snapshot::applyErrors);
+    family(
+        b,
+        all,
+        "nimo_incr_lag_milliseconds",
+        "gauge",
+        "Now minus creation time of the newest applied record",
         StreamProgress.Snapshot::lagMillis);
-    family(b, all, "nimo_incr_open_shards", "gauge", "Shards being read", StreamProgress.Snapshot::openShards);
-    family(b, all, "nimo_incr_checkpoint_age_milliseconds", "gauge", "Time since the last checkpointed batch",
+    family(
+        b,
+        all,
+        "nimo_incr_open_shards",
+        "gauge",
+        "Shards being read",
+        StreamProgress.Snapshot::openShards);
+    family(
+        b,
+        all,
+        "nimo_incr_checkpoint_age_milliseconds",
+        "gauge",
+        "Time since the last checkpointed batch",
         StreamProgress.Snapshot::checkpointAgeMillis);
     return b.toString();
   }
 
-  private static void family(StringBuilder b, List<StreamProgress.Snapshot> all, String name, String type, String help,
+  private static void family(
+      StringBuilder b,
+      List<StreamProgress.Snapshot> all,
+      String name,
+      String type,
+      String help,
       java.util.function.ToLongFunction<StreamProgress.Snapshot> value) {
     b.append("# HELP ").append(name).append(' ').append(help).append('\n');
     b.append("# TYPE ").append(name).append(' ').append(type).append('\n');
     for (StreamProgress.Snapshot s : all) {
-      b.append(name).append("{table=\"").append(s.table()).append("\"} ").append(value.applyAsLong(s)).append('\n');
+      b.append(name)
+          .append("{table=\"")
+          .append(s.table())
+          .append("\"} ")
+          .append(value.applyAsLong(s))
+          .append('\n');
     }
   }
 }

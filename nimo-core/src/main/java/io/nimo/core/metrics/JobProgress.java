@@ -18,11 +18,13 @@ public final class JobProgress {
    * @return the progress of {@code table}, created on first use
    */
   public TableProgress register(String table) {
-    return byName.computeIfAbsent(table, t -> {
-      TableProgress p = new TableProgress(t);
-      ordered.add(p);
-      return p;
-    });
+    return byName.computeIfAbsent(
+        table,
+        t -> {
+          TableProgress p = new TableProgress(t);
+          ordered.add(p);
+          return p;
+        });
   }
 
   /**

@@ -51,7 +51,8 @@ public final class StatusServer implements AutoCloseable {
   }
 
   /**
-   * Starts serving {@code routes} (path → body supplier) on {@code bind:port}; port 0 picks a free one.
+   * Starts serving {@code routes} (path → body supplier) on {@code bind:port}; port 0 picks a free
+   * one.
    *
    * @param bind the address to bind to
    * @param port the port, 0 for any free port
@@ -59,34 +60,45 @@ public final class StatusServer implements AutoCloseable {
    * @return the running server
    * @throws IOException on failure
    */
-  public static StatusServer start(String bind, int port, Map<String, Supplier<Response>> routes) throws IOException {
+  public static StatusServer start(String bind, int port, Map<String, Supplier<Response>> routes)
+      throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 16);
     Map<String, Supplier<Response>> all = new LinkedHashMap<>(routes);
-    String index = all.keySet().stream().map(p -> "{\"Uri\":\"" + p + "\",\"Method\":\"GET\"}")
-        .collect(Collectors.joining(",", "[", "]"));
-    server.createContext("/", ex -> {
-      String path = ex.getRequestURI().getPath();
-      Supplier<Response> route = path.equals("/") ? () -> Response.json(index) : all.get(path);
-      if (!"GET".equals(ex.getRequestMethod())) {
-        send(ex, 405, Response.json("{\"error\":\"only GET\"}"));
-      } else if (route == null) {
-        send(ex, 404, Response.json("{\"error\":\"no such route; GET / lists them\"}"));
-      } else {
-        try {
-          send(ex, 200, route.get());
-        } catch (RuntimeException e) {
-          LOG.warn("status route {} failed: {}", path, e.getMessage());
-          send(ex, 500, Response.json("{\"error\":\"internal error\"}"));
-        }
-      }
-    });
-    server.setExecutor(Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "nimo-http-" + port);
-      t.setDaemon(true);
-      return t;
-    }));
+    String index =
+        all.keySet().stream()
+            .map(p -> "{\"Uri\":\"" + p + "\",\"Method\":\"GET\"}")
+            .collect(Collectors.joining(",", "[", "]"));
+    server.createContext(
+        "/",
+        ex -> {
+          String path = ex.getRequestURI().getPath();
+          Supplier<Response> route = path.equals("/") ? () -> Response.json(index) : all.get(path);
+          if (!"GET".equals(ex.getRequestMethod())) {
+            send(ex, 405, Response.json("{\"error\":\"only GET\"}"));
+          } else if (route == null) {
+            send(ex, 404, Response.json("{\"error\":\"no such route; GET / lists them\"}"));
+          } else {
+            try {
+              send(ex, 200, route.get());
+            } catch (RuntimeException e) {
+              LOG.warn("status route {} failed: {}", path, e.getMessage());
+              send(ex, 500, Response.json("{\"error\":\"internal error\"}"));
+            }
+          }
+        });
+    server.setExecutor(
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "nimo-http-" + port);
+              t.setDaemon(true);
+              return t;
+            }));
     server.start();
-    LOG.info("status server listening on http://{}:{}{}", bind, server.getAddress().getPort(), all.keySet());
+    LOG.info(
+        "status server listening on http://{}:{}{}",
+        bind,
+        server.getAddress().getPort(),
+        all.keySet());
     return new StatusServer(server);
   }
 

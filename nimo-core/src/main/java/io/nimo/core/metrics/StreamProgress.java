@@ -19,7 +19,8 @@ public final class StreamProgress {
   private final Map<String, Boolean> behind = new ConcurrentHashMap<>();
 
   /** What the status endpoint shows of a shard. */
-  public record ShardState(String parentShardId, String sequenceNumber, String status, long updatedMillis) {}
+  public record ShardState(
+      String parentShardId, String sequenceNumber, String status, long updatedMillis) {}
 
   /**
    * Empty progress of a table.
@@ -48,7 +49,8 @@ public final class StreamProgress {
    * @param newestCreationMillis the newest record's creation time in epoch milliseconds
    * @param nowMillis the current time in epoch milliseconds
    */
-  public void recordBatch(int records, long appliedItems, long ttl, long newestCreationMillis, long nowMillis) {
+  public void recordBatch(
+      int records, long appliedItems, long ttl, long newestCreationMillis, long nowMillis) {
     read.add(records);
     applied.add(appliedItems);
     ttlDeletes.add(ttl);
@@ -105,9 +107,20 @@ public final class StreamProgress {
   public Snapshot snapshot(long nowMillis) {
     long last = lastAppliedCreationMillis.get();
     long cp = lastCheckpointMillis.get();
-    long open = shards.values().stream().filter(s -> s.status().equals("in processing") || s.status().equals("spooling")).count();
-    return new Snapshot(table, read.sum(), applied.sum(), ttlDeletes.sum(), applyErrors.sum(), batches.sum(),
-        last == 0 ? -1 : behind.isEmpty() ? 0 : Math.max(0, nowMillis - last), cp == 0 ? -1 : nowMillis - cp, open,
+    long open =
+        shards.values().stream()
+            .filter(s -> s.status().equals("in processing") || s.status().equals("spooling"))
+            .count();
+    return new Snapshot(
+        table,
+        read.sum(),
+        applied.sum(),
+        ttlDeletes.sum(),
+        applyErrors.sum(),
+        batches.sum(),
+        last == 0 ? -1 : behind.isEmpty() ? 0 : Math.max(0, nowMillis - last),
+        cp == 0 ? -1 : nowMillis - cp,
+        open,
         Map.copyOf(shards));
   }
 
@@ -118,13 +131,29 @@ public final class StreamProgress {
    *     behind; 0 when every shard being read is caught up; -1 before the first record
    * @param checkpointAgeMillis time since the last checkpointed batch; -1 before the first
    */
-  public record Snapshot(String table, long read, long applied, long ttlDeletes, long applyErrors, long batches,
-      long lagMillis, long checkpointAgeMillis, long openShards, Map<String, ShardState> shards) {
+  public record Snapshot(
+      String table,
+      long read,
+      long applied,
+      long ttlDeletes,
+      long applyErrors,
+      long batches,
+      long lagMillis,
+      long checkpointAgeMillis,
+      long openShards,
+      Map<String, ShardState> shards) {
 
     @Override
     public String toString() {
-      return String.format("%-24s INCR     records=%d applied=%d ttl_deletes=%d apply_errors=%d shards=%d lag=%s",
-          table, read, applied, ttlDeletes, applyErrors, shards.size(), lagMillis < 0 ? "-" : lagMillis + "ms");
+      return String.format(
+          "%-24s INCR     records=%d applied=%d ttl_deletes=%d apply_errors=%d shards=%d lag=%s",
+          table,
+          read,
+          applied,
+          ttlDeletes,
+          applyErrors,
+          shards.size(),
+          lagMillis < 0 ? "-" : lagMillis + "ms");
     }
   }
 }

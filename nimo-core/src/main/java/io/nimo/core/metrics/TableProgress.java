@@ -140,14 +140,26 @@ public final class TableProgress {
     long start = startNanos.get();
     long end = endNanos.get() == 0 ? System.nanoTime() : endNanos.get();
     long elapsedMs = start == 0 ? 0 : (end - start) / 1_000_000;
-    return new Snapshot(table, state.get(), estimatedTotal.get(), alreadyDone.get(), read.sum(), written.sum(),
-        retried.sum(), failed.sum(), deduplicated.sum(), filtered.sum(), elapsedMs, List.copyOf(notes));
+    return new Snapshot(
+        table,
+        state.get(),
+        estimatedTotal.get(),
+        alreadyDone.get(),
+        read.sum(),
+        written.sum(),
+        retried.sum(),
+        failed.sum(),
+        deduplicated.sum(),
+        filtered.sum(),
+        elapsedMs,
+        List.copyOf(notes));
   }
 
   /**
    * A point-in-time view of a table's progress.
    *
-   * @param estimatedTotal the source's approximate item count (DynamoDB refreshes it about every 6 h)
+   * @param estimatedTotal the source's approximate item count (DynamoDB refreshes it about every 6
+   *     h)
    * @param resumedFrom items written by earlier runs before this one resumed
    * @param read items read from the source in this run
    * @param written items stored on the target in this run
@@ -157,8 +169,19 @@ public final class TableProgress {
    * @param filtered items the item transformer skipped
    * @param elapsedMillis time spent on the table in this run
    */
-  public record Snapshot(String table, State state, long estimatedTotal, long resumedFrom, long read, long written,
-      long retried, long failed, long deduplicated, long filtered, long elapsedMillis, List<String> notes) {
+  public record Snapshot(
+      String table,
+      State state,
+      long estimatedTotal,
+      long resumedFrom,
+      long read,
+      long written,
+      long retried,
+      long failed,
+      long deduplicated,
+      long filtered,
+      long elapsedMillis,
+      List<String> notes) {
 
     /**
      * Items written, including those of earlier runs.

@@ -3,7 +3,6 @@ package io.nimo.core.retry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
@@ -11,10 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs an operation, retrying failures its classifier calls retriable with capped, jittered
- * backoff until the policy's time budget is spent. Fatal failures are rethrown at once; an
- * interrupted thread (a stopping job) ends the call with a {@link CancellationException}.
- * Thread-safe; one instance is shared by all callers of an adapter.
+ * Runs an operation, retrying failures its classifier calls retriable with capped, jittered backoff
+ * until the policy's time budget is spent. Fatal failures are rethrown at once; an interrupted
+ * thread (a stopping job) ends the call with a {@link CancellationException}. Thread-safe; one
+ * instance is shared by all callers of an adapter.
  */
 public final class Retrier {
   private static final Logger LOG = LoggerFactory.getLogger(Retrier.class);
@@ -60,7 +59,9 @@ public final class Retrier {
         }
         ErrorClass c = classifier.classify(e);
         if (c instanceof ErrorClass.Fatal) {
-          throw e instanceof RuntimeException re ? re : new IllegalStateException(what + ": " + e.getMessage(), e);
+          throw e instanceof RuntimeException re
+              ? re
+              : new IllegalStateException(what + ": " + e.getMessage(), e);
         }
         Duration wait = jitter(policy.backoff(attempt));
         if (clock.instant().plus(wait).isAfter(deadline)) {
@@ -68,7 +69,12 @@ public final class Retrier {
         }
         retries.increment();
         if (attempt == 1 || attempt % 10 == 0) {
-          LOG.warn("{} failed ({}), retry {} in {} ms", what, ((ErrorClass.Retriable) c).reason(), attempt, wait.toMillis());
+          LOG.warn(
+              "{} failed ({}), retry {} in {} ms",
+              what,
+              ((ErrorClass.Retriable) c).reason(),
+              attempt,
+              wait.toMillis());
         }
         pause(what, wait);
       }
@@ -110,6 +116,8 @@ public final class Retrier {
 
   public static Duration jitter(Duration d) {
     long ms = d.toMillis();
-    return ms <= 1 ? d : Duration.ofMillis(ms / 2 + ThreadLocalRandom.current().nextLong(ms / 2 + 1));
+    return ms <= 1
+        ? d
+        : Duration.ofMillis(ms / 2 + ThreadLocalRandom.current().nextLong(ms / 2 + 1));
   }
 }

@@ -5,7 +5,13 @@ public class RetryBudgetExhaustedException extends RuntimeException {
   private final int attempts;
 
   public RetryBudgetExhaustedException(String operation, int attempts, Throwable last) {
-    super(operation + " still failing after " + attempts + " attempts within the retry budget: " + last.getMessage(), last);
+    super(
+        operation
+            + " still failing after "
+            + attempts
+            + " attempts within the retry budget: "
+            + last.getMessage(),
+        last);
     this.attempts = attempts;
   }
 

@@ -27,7 +27,8 @@ public record RetryPolicy(Duration initialBackoff, Duration maxBackoff, Duration
 
   /** The default first wait with the given cap and budget. */
   public static RetryPolicy of(Duration maxBackoff, Duration budget) {
-    return new RetryPolicy(Duration.ofMillis(Math.min(50, maxBackoff.toMillis())), maxBackoff, budget);
+    return new RetryPolicy(
+        Duration.ofMillis(Math.min(50, maxBackoff.toMillis())), maxBackoff, budget);
   }
 
   /** The capped, un-jittered backoff before attempt {@code attempt} (1-based retry count). */

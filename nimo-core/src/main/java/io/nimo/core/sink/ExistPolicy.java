@@ -2,7 +2,9 @@ package io.nimo.core.sink;
 
 import java.util.Locale;
 
-/** What {@link Target#prepare} does when the target table already exists ({@code target.db.exist}). */
+/**
+ * What {@link Target#prepare} does when the target table already exists ({@code target.db.exist}).
+ */
 public enum ExistPolicy {
   /** Stop with an error naming the table (the safe default). */
   FAIL,
@@ -19,7 +21,8 @@ public enum ExistPolicy {
     return switch (value.toLowerCase(Locale.ROOT)) {
       case "" -> FAIL;
       case "drop" -> DROP;
-      default -> throw new IllegalArgumentException("unknown target.db.exist value '" + value + "'");
+      default ->
+          throw new IllegalArgumentException("unknown target.db.exist value '" + value + "'");
     };
   }
 }

@@ -6,6 +6,7 @@ import io.nimo.core.item.ItemKey;
 public class ItemWriteException extends RuntimeException {
   /** The table. */
   private final String table;
+
   private final transient ItemKey key;
 
   /**

@@ -1,8 +1,8 @@
 package io.nimo.core.sink;
 
+import io.nimo.core.item.ItemKey;
 import io.nimo.core.source.ChangeEvent;
 import io.nimo.core.source.SourceTable;
-import io.nimo.core.item.ItemKey;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,16 +10,16 @@ import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * One target table. Obtained from {@link TargetSession#table}; the sync calls {@link #prepare}
- * once from the coordinating thread, then {@link #writeBatch} from several writer threads at
- * once, so implementations must be thread-safe.
+ * One target table. Obtained from {@link TargetSession#table}; the sync calls {@link #prepare} once
+ * from the coordinating thread, then {@link #writeBatch} from several writer threads at once, so
+ * implementations must be thread-safe.
  *
  * <p>Contract for writes: a batch is an idempotent upsert by primary key (writing the same batch
  * twice leaves the same state), which is what makes resume-after-crash safe. Transient failures
  * (throttling, partial batches, brief outages) are retried inside the call within the configured
- * budget. A call either returns with every item stored or throws: {@link ItemWriteException}
- * naming the key for an item the target refuses, or another runtime exception when the budget is
- * spent. Nothing is dropped silently.
+ * budget. A call either returns with every item stored or throws: {@link ItemWriteException} naming
+ * the key for an item the target refuses, or another runtime exception when the budget is spent.
+ * Nothing is dropped silently.
  */
 public interface Target extends AutoCloseable {
 
@@ -50,9 +50,9 @@ public interface Target extends AutoCloseable {
   WriteResult writeBatch(List<Map<String, AttributeValue>> items);
 
   /**
-   * Applies stream changes in the given order: INSERT and MODIFY write the full new image,
-   * REMOVE deletes by key. Idempotent like {@link #writeBatch}: replaying changes converges to the
-   * same state. Events of one key arrive in stream order; the last one for a key wins.
+   * Applies stream changes in the given order: INSERT and MODIFY write the full new image, REMOVE
+   * deletes by key. Idempotent like {@link #writeBatch}: replaying changes converges to the same
+   * state. Events of one key arrive in stream order; the last one for a key wins.
    *
    * @param events the changes, in stream order
    * @return changes applied, retried and de-duplicated

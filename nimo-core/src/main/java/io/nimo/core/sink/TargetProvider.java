@@ -1,14 +1,14 @@
 package io.nimo.core.sink;
 
-import io.nimo.core.retry.Timing;
 import io.nimo.core.config.Configuration;
+import io.nimo.core.retry.Timing;
 import java.util.Set;
 
 /**
- * Creates target sessions for one {@code target.type}. Implementations are found with
- * {@link java.util.ServiceLoader} (list them in
- * {@code META-INF/services/io.nimo.core.sink.TargetProvider}), so a conf file can name a
- * third-party target.
+ * Creates target sessions for one {@code target.type}. Implementations are found with {@link
+ * java.util.ServiceLoader} (list them in {@code
+ * META-INF/services/io.nimo.core.sink.TargetProvider}), so a conf file can name a third-party
+ * target.
  */
 public interface TargetProvider {
 

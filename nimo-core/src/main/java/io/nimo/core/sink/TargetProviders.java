@@ -12,7 +12,8 @@ public final class TargetProviders {
   private TargetProviders() {}
 
   /**
-   * The provider for a {@code target.type} (built-in or found by ServiceLoader); an unknown type names the known ones.
+   * The provider for a {@code target.type} (built-in or found by ServiceLoader); an unknown type
+   * names the known ones.
    *
    * @param type the type name
    * @return the provider for a {@code target.type} (built-in or found by ServiceLoader)
@@ -27,7 +28,8 @@ public final class TargetProviders {
       known.add(p.type());
       known.addAll(p.aliases());
     }
-    throw new ConfigException(ShakeOptions.TARGET_TYPE.key(),
+    throw new ConfigException(
+        ShakeOptions.TARGET_TYPE.key(),
         "unknown target type '" + type + "'; available: " + known.stream().sorted().toList());
   }
 }

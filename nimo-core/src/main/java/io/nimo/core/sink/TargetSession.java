@@ -1,8 +1,8 @@
 package io.nimo.core.sink;
 
 /**
- * An open connection to one target database, shared by all tables of a job. Created by a
- * {@link TargetProvider}; closed by the job when it ends.
+ * An open connection to one target database, shared by all tables of a job. Created by a {@link
+ * TargetProvider}; closed by the job when it ends.
  */
 public interface TargetSession extends AutoCloseable {
 

@@ -8,7 +8,10 @@ public class TargetTableExistsException extends RuntimeException {
    * @param table the table name
    */
   public TargetTableExistsException(String table) {
-    super("target table " + table + " already exists; set target.db.exist = drop to replace it, "
-        + "or remove it from the target (or the sync) first");
+    super(
+        "target table "
+            + table
+            + " already exists; set target.db.exist = drop to replace it, "
+            + "or remove it from the target (or the sync) first");
   }
 }

@@ -1,8 +1,8 @@
 package io.nimo.core.sink;
 
 /**
- * The outcome of one {@link Target#writeBatch} call. Items that could not be written never show
- * up here: they end the call with an {@link ItemWriteException}.
+ * The outcome of one {@link Target#writeBatch} call. Items that could not be written never show up
+ * here: they end the call with an {@link ItemWriteException}.
  *
  * @param written items now stored on the target
  * @param retried item writes that had to be re-driven (throttling, UnprocessedItems, splits)

@@ -14,7 +14,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * @param sequenceNumber the stream record's sequence number
  * @param ttlExpiry whether DynamoDB itself removed the item because its TTL expired
  */
-public record ChangeEvent(Kind kind, ItemKey key, Map<String, AttributeValue> newImage, String sequenceNumber,
+public record ChangeEvent(
+    Kind kind,
+    ItemKey key,
+    Map<String, AttributeValue> newImage,
+    String sequenceNumber,
     boolean ttlExpiry) {
 
   /** The stream event name. */
@@ -40,8 +44,12 @@ public record ChangeEvent(Kind kind, ItemKey key, Map<String, AttributeValue> ne
     Objects.requireNonNull(kind);
     Objects.requireNonNull(key);
     if (kind != Kind.REMOVE && newImage == null) {
-      throw new IllegalArgumentException(kind + " of {" + key + "} has no new image (stream view type must be "
-          + "NEW_IMAGE or NEW_AND_OLD_IMAGES)");
+      throw new IllegalArgumentException(
+          kind
+              + " of {"
+              + key
+              + "} has no new image (stream view type must be "
+              + "NEW_IMAGE or NEW_AND_OLD_IMAGES)");
     }
   }
 }

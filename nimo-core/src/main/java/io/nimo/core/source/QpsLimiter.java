@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * A smooth rate limiter: callers reserve evenly spaced slots, {@code permitsPerSecond} per
- * second, and sleep until theirs. Shared by all segments of one table. Thread-safe.
+ * A smooth rate limiter: callers reserve evenly spaced slots, {@code permitsPerSecond} per second,
+ * and sleep until theirs. Shared by all segments of one table. Thread-safe.
  */
 public final class QpsLimiter {
   private final long intervalNanos;

@@ -13,4 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * @param scannedCount items the server read for this page (before the filter)
  */
 public record ScanPage(
-    int segment, List<Map<String, AttributeValue>> items, Map<String, AttributeValue> lastEvaluatedKey, int scannedCount) {}
+    int segment,
+    List<Map<String, AttributeValue>> items,
+    Map<String, AttributeValue> lastEvaluatedKey,
+    int scannedCount) {}

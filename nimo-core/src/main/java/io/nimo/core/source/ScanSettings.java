@@ -10,7 +10,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * @param filterExpression optional FilterExpression, empty for none
  * @param filterValues ExpressionAttributeValues of the filter
  */
-public record ScanSettings(int pageLimit, String filterExpression, Map<String, AttributeValue> filterValues) {
+public record ScanSettings(
+    int pageLimit, String filterExpression, Map<String, AttributeValue> filterValues) {
   /**
    * Copies the filter values.
    *

@@ -11,6 +11,10 @@ public final class SourceTableDeletedException extends IllegalStateException {
    * @param cause the source's answer
    */
   public SourceTableDeletedException(String table, Throwable cause) {
-    super("table " + table + " was deleted on the source; its incremental sync stops (the other tables go on)", cause);
+    super(
+        "table "
+            + table
+            + " was deleted on the source; its incremental sync stops (the other tables go on)",
+        cause);
   }
 }

@@ -35,13 +35,18 @@ public final class SourceTables {
     var description = retrier.call("DescribeTable " + table, () -> api.describeTable(table));
     String ttl = null;
     try {
-      TimeToLiveDescription t = retrier.call("DescribeTimeToLive " + table, () -> api.describeTimeToLive(table));
-      if (t != null && (t.timeToLiveStatus() == TimeToLiveStatus.ENABLED
-          || t.timeToLiveStatus() == TimeToLiveStatus.ENABLING)) {
+      TimeToLiveDescription t =
+          retrier.call("DescribeTimeToLive " + table, () -> api.describeTimeToLive(table));
+      if (t != null
+          && (t.timeToLiveStatus() == TimeToLiveStatus.ENABLED
+              || t.timeToLiveStatus() == TimeToLiveStatus.ENABLING)) {
         ttl = t.attributeName();
       }
     } catch (RuntimeException e) {
-      LOG.warn("table {}: cannot read its TTL setting ({}); the target table gets no TTL", table, e.getMessage());
+      LOG.warn(
+          "table {}: cannot read its TTL setting ({}); the target table gets no TTL",
+          table,
+          e.getMessage());
     }
     return new SourceTable(description, ttl);
   }

@@ -36,7 +36,8 @@ public record TableFilter(Set<String> white, Set<String> black) {
   public List<String> select(List<String> sourceTables) {
     for (String w : white) {
       if (!sourceTables.contains(w)) {
-        throw new ConfigException(ShakeOptions.FILTER_WHITE.key(), "table '" + w + "' does not exist on the source");
+        throw new ConfigException(
+            ShakeOptions.FILTER_WHITE.key(), "table '" + w + "' does not exist on the source");
       }
     }
     return sourceTables.stream()

@@ -9,9 +9,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
- * Parallel-Scan reader of one table segment. Each page is paced by the table's shared
- * {@link QpsLimiter}, retried through the source {@link Retrier}, and handed to a sink that may
- * block (back-pressure). Called from one fetcher thread per segment.
+ * Parallel-Scan reader of one table segment. Each page is paced by the table's shared {@link
+ * QpsLimiter}, retried through the source {@link Retrier}, and handed to a sink that may block
+ * (back-pressure). Called from one fetcher thread per segment.
  */
 public final class TableScanner {
   private final DynamoApi api;
@@ -47,8 +47,8 @@ public final class TableScanner {
   }
 
   /**
-   * Scans segment {@code segment} of {@code totalSegments} starting after {@code startKey}
-   * ({@code null} = from the beginning) until the segment ends or {@code stopped} turns true.
+   * Scans segment {@code segment} of {@code totalSegments} starting after {@code startKey} ({@code
+   * null} = from the beginning) until the segment ends or {@code stopped} turns true.
    *
    * @param table the table
    * @param segment the segment
@@ -58,19 +58,30 @@ public final class TableScanner {
    * @param stopped turns true to stop
    * @throws InterruptedException if interrupted
    */
-  public void scanSegment(String table, int segment, int totalSegments, Map<String, AttributeValue> startKey,
-      PageSink sink, BooleanSupplier stopped) throws InterruptedException {
+  public void scanSegment(
+      String table,
+      int segment,
+      int totalSegments,
+      Map<String, AttributeValue> startKey,
+      PageSink sink,
+      BooleanSupplier stopped)
+      throws InterruptedException {
     Map<String, AttributeValue> next = startKey;
     do {
       limiter.acquire();
       ScanRequest request = request(table, segment, totalSegments, next);
-      ScanResponse r = retrier.call("Scan " + table + " segment " + segment, () -> api.scan(request));
-      next = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
-      sink.accept(new ScanPage(segment, r.items(), next, r.scannedCount() == null ? r.count() : r.scannedCount()));
+      ScanResponse r =
+          retrier.call("Scan " + table + " segment " + segment, () -> api.scan(request));
+      next =
+          r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+      sink.accept(
+          new ScanPage(
+              segment, r.items(), next, r.scannedCount() == null ? r.count() : r.scannedCount()));
     } while (next != null && !stopped.getAsBoolean());
   }
 
-  private ScanRequest request(String table, int segment, int total, Map<String, AttributeValue> start) {
+  private ScanRequest request(
+      String table, int segment, int total, Map<String, AttributeValue> start) {
     ScanRequest.Builder b = ScanRequest.builder().tableName(table).limit(settings.pageLimit());
     if (total > 1) {
       b.segment(segment).totalSegments(total);

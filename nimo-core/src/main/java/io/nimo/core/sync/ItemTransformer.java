@@ -9,11 +9,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * skip items by predicate. Called concurrently from the parser threads of every table, so it must
  * be thread-safe and should be fast and free of I/O.
  *
- * <p>Contract: return the item to write (the same map or a new one), or {@link Optional#empty()}
- * to skip it. Skipped items are counted per table ({@code filtered}) and shown in the summary:
- * nothing disappears unreported. The primary-key attributes must come out unchanged; a
- * transformer that changes them stops the table with an error naming the key, because resume and
- * de-duplication rely on keys.
+ * <p>Contract: return the item to write (the same map or a new one), or {@link Optional#empty()} to
+ * skip it. Skipped items are counted per table ({@code filtered}) and shown in the summary: nothing
+ * disappears unreported. The primary-key attributes must come out unchanged; a transformer that
+ * changes them stops the table with an error naming the key, because resume and de-duplication rely
+ * on keys.
  */
 @FunctionalInterface
 public interface ItemTransformer {
@@ -25,7 +25,8 @@ public interface ItemTransformer {
    *
    * @param table the table name
    * @param item the item
-   * @return the item to write for {@code item} of {@code table}, or empty to skip it (counted as filtered)
+   * @return the item to write for {@code item} of {@code table}, or empty to skip it (counted as
+   *     filtered)
    */
   Optional<Map<String, AttributeValue>> transform(String table, Map<String, AttributeValue> item);
 }

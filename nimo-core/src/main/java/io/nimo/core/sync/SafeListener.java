@@ -6,7 +6,9 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Fans callbacks out to the registered listeners; a listener that throws is logged, never fatal. */
+/**
+ * Fans callbacks out to the registered listeners; a listener that throws is logged, never fatal.
+ */
 final class SafeListener implements SyncListener {
   private static final Logger LOG = LoggerFactory.getLogger(SafeListener.class);
   private final List<SyncListener> listeners;

@@ -1,35 +1,30 @@
 package io.nimo.core.sync;
 
-import io.nimo.core.sync.full.FullSyncRunner;
-import io.nimo.core.sync.full.FullSyncSettings;
-import io.nimo.core.sync.incr.IncrSettings;
-import io.nimo.core.sync.run.SyncRun;
-import io.nimo.core.sync.spool.SpoolSettings;
-import io.nimo.core.wiring.JobComponents;
-import io.nimo.core.sync.incr.IncrementalRunner;
-import io.nimo.core.sync.spool.StreamSpooler;
 import io.nimo.core.checkpoint.CheckpointStore;
-import io.nimo.core.checkpoint.CheckpointStores;
 import io.nimo.core.checkpoint.JobState;
 import io.nimo.core.config.ConfigException;
 import io.nimo.core.config.Configuration;
 import io.nimo.core.config.ShakeOptions;
 import io.nimo.core.dynamo.DynamoApi;
-import io.nimo.core.dynamo.DynamoEndpoint;
-import io.nimo.core.dynamo.DynamoErrorClassifier;
 import io.nimo.core.metrics.JobProgress;
 import io.nimo.core.metrics.StreamProgress;
 import io.nimo.core.metrics.TableProgress;
-import io.nimo.core.retry.Retrier;
 import io.nimo.core.retry.Sleeper;
+import io.nimo.core.sink.ExistPolicy;
+import io.nimo.core.sink.TargetSession;
+import io.nimo.core.sink.TargetTableExistsException;
 import io.nimo.core.source.SourceTables;
 import io.nimo.core.source.TableFilter;
 import io.nimo.core.source.stream.StreamPositions;
 import io.nimo.core.source.stream.StreamsApi;
-import io.nimo.core.sink.ExistPolicy;
-import io.nimo.core.sink.TargetProviders;
-import io.nimo.core.sink.TargetTableExistsException;
-import io.nimo.core.sink.TargetSession;
+import io.nimo.core.sync.full.FullSyncRunner;
+import io.nimo.core.sync.full.FullSyncSettings;
+import io.nimo.core.sync.incr.IncrSettings;
+import io.nimo.core.sync.incr.IncrementalRunner;
+import io.nimo.core.sync.run.SyncRun;
+import io.nimo.core.sync.spool.SpoolSettings;
+import io.nimo.core.sync.spool.StreamSpooler;
+import io.nimo.core.wiring.JobComponents;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,10 +62,19 @@ public final class SyncJob implements AutoCloseable {
 
   private SyncJob(Builder b) {
     Configuration c = b.config;
-    this.parts = b.parts.sourceConnections(c.get(ShakeOptions.FULL_CONCURRENCY) * c.get(ShakeOptions.FULL_READ_CONCURRENCY) + 4)
-        .build();
-    this.run = new SyncRun(b.transformer, new SafeListener(b.listeners), new JobProgress(), new ConcurrentHashMap<>(),
-        new AtomicBoolean());
+    this.parts =
+        b.parts
+            .sourceConnections(
+                c.get(ShakeOptions.FULL_CONCURRENCY) * c.get(ShakeOptions.FULL_READ_CONCURRENCY)
+                    + 4)
+            .build();
+    this.run =
+        new SyncRun(
+            b.transformer,
+            new SafeListener(b.listeners),
+            new JobProgress(),
+            new ConcurrentHashMap<>(),
+            new AtomicBoolean());
     this.full = FullSyncSettings.from(c);
     this.incr = IncrSettings.from(c);
     this.spool = SpoolSettings.from(c);
@@ -83,7 +87,8 @@ public final class SyncJob implements AutoCloseable {
    * A builder over the configuration, validated here (a {@link ConfigException} names the key).
    *
    * @param config the configuration
-   * @return a builder over the configuration, validated here (a {@link ConfigException} names the key)
+   * @return a builder over the configuration, validated here (a {@link ConfigException} names the
+   *     key)
    */
   public static Builder builder(Configuration config) {
     return new Builder(config);
@@ -107,15 +112,17 @@ public final class SyncJob implements AutoCloseable {
     return run.streamProgress();
   }
 
-  /** Asks the job to stop: in-flight batches are drained and progress is checkpointed. Non-blocking. */
+  /**
+   * Asks the job to stop: in-flight batches are drained and progress is checkpointed. Non-blocking.
+   */
   public void stop() {
     run.stopRequested().set(true);
   }
 
   /**
    * Runs the job as {@code sync_mode} says and blocks: {@code full} until every table is copied;
-   * {@code all} through the full sync and then following the streams until {@link #stop()};
-   * {@code incr} following the streams until {@link #stop()}. Any phase ends early on a failure.
+   * {@code all} through the full sync and then following the streams until {@link #stop()}; {@code
+   * incr} following the streams until {@link #stop()}. Any phase ends early on a failure.
    *
    * @return how the run ended, with a summary per table
    * @throws InterruptedException if the thread is interrupted
@@ -128,26 +135,44 @@ public final class SyncJob implements AutoCloseable {
 
   private SyncReport runPhases() throws InterruptedException {
     JobState state = parts.store().load(id);
-    LOG.info("checkpoint {}: phase '{}', {} table(s) recorded", parts.store().describe(), state.phase().code(),
+    LOG.info(
+        "checkpoint {}: phase '{}', {} table(s) recorded",
+        parts.store().describe(),
+        state.phase().code(),
         state.tables().size() + state.streams().size());
-    boolean fullFinished = state.phase() == JobState.Phase.FULL_DONE || state.phase() == JobState.Phase.INCR_SYNC;
+    boolean fullFinished =
+        state.phase() == JobState.Phase.FULL_DONE || state.phase() == JobState.Phase.INCR_SYNC;
     if (mode.equals("full") && fullFinished) {
-      String msg = "the full sync of job '" + id + "' already completed (checkpoint " + parts.store().describe()
-          + "); remove that checkpoint directory to copy again";
+      String msg =
+          "the full sync of job '"
+              + id
+              + "' already completed (checkpoint "
+              + parts.store().describe()
+              + "); remove that checkpoint directory to copy again";
       LOG.info(msg);
       return new SyncReport(SyncReport.Outcome.ALREADY_COMPLETED, List.of(), msg);
     }
     if (mode.equals("incr") && state.phase() == JobState.Phase.FULL_SYNC) {
-      throw new ConfigException(ShakeOptions.SYNC_MODE.key(), "job '" + id + "' is in the middle of its full sync; "
-          + "finish it with sync_mode = all (or remove the checkpoint to start over)");
+      throw new ConfigException(
+          ShakeOptions.SYNC_MODE.key(),
+          "job '"
+              + id
+              + "' is in the middle of its full sync; "
+              + "finish it with sync_mode = all (or remove the checkpoint to start over)");
     }
-    List<String> tables = TableFilter.parse(parts.config().get(ShakeOptions.FILTER_WHITE),
-        parts.config().get(ShakeOptions.FILTER_BLACK))
-        .select(parts.sourceRetrier().call("ListTables", parts.source()::listTables));
+    List<String> tables =
+        TableFilter.parse(
+                parts.config().get(ShakeOptions.FILTER_WHITE),
+                parts.config().get(ShakeOptions.FILTER_BLACK))
+            .select(parts.sourceRetrier().call("ListTables", parts.source()::listTables));
     LOG.info("{} table(s) selected: {}", tables.size(), tables);
     if (state.phase() == JobState.Phase.NEW && !mode.equals("full")) {
-      state = prepareStreams(tables, mode.equals("all") || incrStart.equals("latest")
-          ? StreamPositions.Start.NOW : StreamPositions.Start.OLDEST);
+      state =
+          prepareStreams(
+              tables,
+              mode.equals("all") || incrStart.equals("latest")
+                  ? StreamPositions.Start.NOW
+                  : StreamPositions.Start.OLDEST);
       if (mode.equals("incr")) {
         createMissingTargetTables(tables);
       }
@@ -163,28 +188,35 @@ public final class SyncJob implements AutoCloseable {
       parts.store().save(new JobState.Delta.PhaseChanged(JobState.Phase.INCR_SYNC));
     }
     state = parts.store().load(id);
-    Map<String, String> errors = new IncrementalRunner(parts, incr, spool, full, run).run(tables, state);
+    Map<String, String> errors =
+        new IncrementalRunner(parts, incr, spool, full, run).run(tables, state);
     List<TableSummary> summaries = new ArrayList<>();
     for (TableProgress.Snapshot s : run.progress().snapshot()) {
       summaries.add(new TableSummary(s, null));
     }
     List<StreamProgress.Snapshot> streams = new ArrayList<>();
-    tables.forEach(t -> {
-      StreamProgress p = run.streamProgress().get(t);
-      if (p != null) {
-        streams.add(p.snapshot(parts.clock().millis()));
-      }
-    });
+    tables.forEach(
+        t -> {
+          StreamProgress p = run.streamProgress().get(t);
+          if (p != null) {
+            streams.add(p.snapshot(parts.clock().millis()));
+          }
+        });
     if (!errors.isEmpty()) {
-      return new SyncReport(SyncReport.Outcome.FAILED, summaries, streams, "incremental sync failed for " + errors);
+      return new SyncReport(
+          SyncReport.Outcome.FAILED, summaries, streams, "incremental sync failed for " + errors);
     }
-    return new SyncReport(SyncReport.Outcome.INCREMENTAL_STOPPED, summaries, streams,
+    return new SyncReport(
+        SyncReport.Outcome.INCREMENTAL_STOPPED,
+        summaries,
+        streams,
         "incremental sync stopped on request; the next run resumes from the checkpoint");
   }
 
   private JobState prepareStreams(List<String> tables, StreamPositions.Start start) {
-    StreamPositions positions = new StreamPositions(parts.source(), parts.streams(), parts.sourceRetrier(),
-        incr.startProbe());
+    StreamPositions positions =
+        new StreamPositions(
+            parts.source(), parts.streams(), parts.sourceRetrier(), incr.startProbe());
     for (String t : tables) {
       StreamPositions.Prepared p = positions.prepare(t, start);
       parts.store().save(new JobState.Delta.StreamPrepared(t, p.streamArn(), p.shards()));
@@ -193,7 +225,9 @@ public final class SyncJob implements AutoCloseable {
     return parts.store().load(id);
   }
 
-  /** Incremental-only runs copy no data but still need the target tables; existing ones are kept. */
+  /**
+   * Incremental-only runs copy no data but still need the target tables; existing ones are kept.
+   */
   private void createMissingTargetTables(List<String> tables) {
     SourceTables describer = new SourceTables(parts.source(), parts.sourceRetrier());
     for (String t : tables) {
@@ -208,14 +242,21 @@ public final class SyncJob implements AutoCloseable {
   private void requireStreamPositions(List<String> tables, JobState state, String mode) {
     for (String t : tables) {
       if (state.stream(t).isEmpty()) {
-        throw new ConfigException(ShakeOptions.SYNC_MODE.key(), "table " + t + " has no recorded stream position "
-            + "(it was copied with sync_mode = full or added to the filter later), so its changes since then are "
-            + "unknown; remove the checkpoint and run sync_mode = " + mode + " from the start");
+        throw new ConfigException(
+            ShakeOptions.SYNC_MODE.key(),
+            "table "
+                + t
+                + " has no recorded stream position "
+                + "(it was copied with sync_mode = full or added to the filter later), so its changes since then are "
+                + "unknown; remove the checkpoint and run sync_mode = "
+                + mode
+                + " from the start");
       }
     }
   }
 
-  private SyncReport runFull(List<String> tables, JobState state, boolean spooling) throws InterruptedException {
+  private SyncReport runFull(List<String> tables, JobState state, boolean spooling)
+      throws InterruptedException {
     if (state.phase() == JobState.Phase.NEW) {
       parts.store().save(new JobState.Delta.PhaseChanged(JobState.Phase.FULL_SYNC));
     }
@@ -235,14 +276,21 @@ public final class SyncJob implements AutoCloseable {
       summaries.add(new TableSummary(s, errors.get(s.table())));
     }
     if (!errors.isEmpty()) {
-      return new SyncReport(SyncReport.Outcome.FAILED, summaries, errors.size() + " table(s) failed: " + errors.keySet());
+      return new SyncReport(
+          SyncReport.Outcome.FAILED,
+          summaries,
+          errors.size() + " table(s) failed: " + errors.keySet());
     }
     if (summaries.stream().allMatch(TableSummary::ok)) {
       parts.store().save(new JobState.Delta.PhaseChanged(JobState.Phase.FULL_DONE));
       LOG.info("------------------------full sync done!------------------------");
-      return new SyncReport(SyncReport.Outcome.COMPLETED, summaries, "full sync done: " + tables.size() + " table(s)");
+      return new SyncReport(
+          SyncReport.Outcome.COMPLETED,
+          summaries,
+          "full sync done: " + tables.size() + " table(s)");
     }
-    return new SyncReport(SyncReport.Outcome.STOPPED, summaries, "stopped; the next run resumes from the checkpoint");
+    return new SyncReport(
+        SyncReport.Outcome.STOPPED, summaries, "stopped; the next run resumes from the checkpoint");
   }
 
   @Override

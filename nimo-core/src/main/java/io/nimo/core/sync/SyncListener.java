@@ -32,7 +32,8 @@ public interface SyncListener {
   default void onTableFinished(TableSummary summary) {}
 
   /**
-   * A table's stream starts being followed (after its full sync, or at once with {@code sync_mode = incr}).
+   * A table's stream starts being followed (after its full sync, or at once with {@code sync_mode =
+   * incr}).
    *
    * @param table the table name
    */

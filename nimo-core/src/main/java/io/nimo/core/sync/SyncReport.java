@@ -11,7 +11,10 @@ import java.util.List;
  * @param streams incremental-sync counters per table (empty without an incremental phase)
  * @param message a one-line explanation for logs
  */
-public record SyncReport(Outcome outcome, List<TableSummary> tables, List<StreamProgress.Snapshot> streams,
+public record SyncReport(
+    Outcome outcome,
+    List<TableSummary> tables,
+    List<StreamProgress.Snapshot> streams,
     String message) {
 
   /**
@@ -46,7 +49,9 @@ public record SyncReport(Outcome outcome, List<TableSummary> tables, List<Stream
     ALREADY_COMPLETED,
     /** {@link SyncJob#stop()} was called; progress is checkpointed. */
     STOPPED,
-    /** The incremental sync was stopped on request (the normal end of {@code all} / {@code incr}). */
+    /**
+     * The incremental sync was stopped on request (the normal end of {@code all} / {@code incr}).
+     */
     INCREMENTAL_STOPPED,
     /** A table failed; progress is checkpointed and a re-run resumes. */
     FAILED
@@ -55,10 +60,12 @@ public record SyncReport(Outcome outcome, List<TableSummary> tables, List<Stream
   /**
    * Whether the run ended without failure (completed, already completed or stopped on request).
    *
-   * @return whether the run ended without failure (completed, already completed or stopped on request)
+   * @return whether the run ended without failure (completed, already completed or stopped on
+   *     request)
    */
   public boolean ok() {
-    return outcome == Outcome.COMPLETED || outcome == Outcome.ALREADY_COMPLETED
+    return outcome == Outcome.COMPLETED
+        || outcome == Outcome.ALREADY_COMPLETED
         || outcome == Outcome.INCREMENTAL_STOPPED;
   }
 }

@@ -1,2 +1,5 @@
-/** Public API: SyncJob (full, incremental, combined), its report, listener and item-transformer hooks. */
+/**
+ * Public API: SyncJob (full, incremental, combined), its report, listener and item-transformer
+ * hooks.
+ */
 package io.nimo.core.sync;

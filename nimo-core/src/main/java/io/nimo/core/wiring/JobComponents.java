@@ -22,11 +22,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition root of every job (sync, check, repair): the source, its streams, the target,
- * the checkpoint store and the source retrier, built from one {@link Configuration} with one
- * {@link Timing}. A part given to the builder is used as is; any other part is created from the
- * configuration on first use (no I/O before), so a check never opens a checkpoint store. Every
- * part the components hold, given or created, is closed with them.
+ * The composition root of every job (sync, check, repair): the source, its streams, the target, the
+ * checkpoint store and the source retrier, built from one {@link Configuration} with one {@link
+ * Timing}. A part given to the builder is used as is; any other part is created from the
+ * configuration on first use (no I/O before), so a check never opens a checkpoint store. Every part
+ * the components hold, given or created, is closed with them.
  *
  * <p>Thread-safe: parts are created at most once.
  */
@@ -47,8 +47,11 @@ public final class JobComponents implements AutoCloseable {
     DynamoEndpoint endpoint = DynamoEndpoint.source(config, b.sourceConnections);
     this.source = new Part<>(b.source, endpoint::buildApi);
     this.streams = new Part<>(b.streams, () -> SdkStreamsApi.open(endpoint));
-    this.targets = new Part<>(b.targets,
-        () -> TargetProviders.forType(config.get(ShakeOptions.TARGET_TYPE)).open(config, timing));
+    this.targets =
+        new Part<>(
+            b.targets,
+            () ->
+                TargetProviders.forType(config.get(ShakeOptions.TARGET_TYPE)).open(config, timing));
     this.store = new Part<>(b.store, () -> CheckpointStores.open(config, timing));
     this.sourceRetrier = DynamoErrorClassifier.retrier(config, timing);
   }

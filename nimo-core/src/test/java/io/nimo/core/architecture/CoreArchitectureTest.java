@@ -7,39 +7,54 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyP
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.base.DescribedPredicate;
 import io.nimo.core.testkit.PublicApi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layer and "never" rules of the design, checked on nimo-core's main classes: features
- * without cycles, the pipeline above its seams, SDKs only behind the seams and adapters, no
- * logging backend, no {@code System.exit}, no CLI code.
+ * The layer and "never" rules of the design, checked on nimo-core's main classes: features without
+ * cycles, the pipeline above its seams, SDKs only behind the seams and adapters, no logging
+ * backend, no {@code System.exit}, no CLI code.
  */
 class CoreArchitectureTest {
   private static final String CORE = "io.nimo.core";
+
   /** Where an SDK may be used: the seams and the adapters behind them. */
-  static final String[] AWS_ADAPTERS = {"io.nimo.core.dynamo..", "io.nimo.core.source..", "io.nimo.core.sink.dynamo..",
-      "io.nimo.core.checkpoint.dynamo.."};
+  static final String[] AWS_ADAPTERS = {
+    "io.nimo.core.dynamo..",
+    "io.nimo.core.source..",
+    "io.nimo.core.sink.dynamo..",
+    "io.nimo.core.checkpoint.dynamo.."
+  };
+
   private static JavaClasses core;
 
   @BeforeAll
   static void importCore() {
-    core = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(CORE);
+    core =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(CORE);
   }
 
-  /** The item model (AttributeValue maps, table descriptions) is DynamoDB's own data model: allowed everywhere. */
+  /**
+   * The item model (AttributeValue maps, table descriptions) is DynamoDB's own data model: allowed
+   * everywhere.
+   */
   private static DescribedPredicate<JavaClass> sdkOutsideTheItemModel() {
-    DescribedPredicate<JavaClass> itemModel = resideInAPackage("software.amazon.awssdk.services.dynamodb.model")
-        .and(not(assignableTo(Throwable.class)))
-        .or(JavaClass.Predicates.equivalentTo(software.amazon.awssdk.core.SdkBytes.class))
-        .or(JavaClass.Predicates.equivalentTo(software.amazon.awssdk.core.BytesWrapper.class));
-    return resideInAPackage("software.amazon.awssdk..").and(not(itemModel)).as("AWS SDK types other than the item model");
+    DescribedPredicate<JavaClass> itemModel =
+        resideInAPackage("software.amazon.awssdk.services.dynamodb.model")
+            .and(not(assignableTo(Throwable.class)))
+            .or(JavaClass.Predicates.equivalentTo(software.amazon.awssdk.core.SdkBytes.class))
+            .or(JavaClass.Predicates.equivalentTo(software.amazon.awssdk.core.BytesWrapper.class));
+    return resideInAPackage("software.amazon.awssdk..")
+        .and(not(itemModel))
+        .as("AWS SDK types other than the item model");
   }
 
   @Test
@@ -49,50 +64,85 @@ class CoreArchitectureTest {
 
   @Test
   void seamsAndStoresNeverUseThePipelines() {
-    noClasses().that().resideInAnyPackage("io.nimo.core.source..", "io.nimo.core.sink..", "io.nimo.core.checkpoint..",
-            "io.nimo.core.dynamo..", "io.nimo.core.retry..", "io.nimo.core.metrics..", "io.nimo.core.item..",
-            "io.nimo.core.config..", "io.nimo.core.concurrent..")
-        .should().dependOnClassesThat().resideInAnyPackage("io.nimo.core.sync..", "io.nimo.core.check..",
-            "io.nimo.core.wiring..")
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "io.nimo.core.source..",
+            "io.nimo.core.sink..",
+            "io.nimo.core.checkpoint..",
+            "io.nimo.core.dynamo..",
+            "io.nimo.core.retry..",
+            "io.nimo.core.metrics..",
+            "io.nimo.core.item..",
+            "io.nimo.core.config..",
+            "io.nimo.core.concurrent..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.nimo.core.sync..", "io.nimo.core.check..", "io.nimo.core.wiring..")
         .check(core);
   }
 
   @Test
   void itemModelAndConfigStandAlone() {
-    noClasses().that().resideInAnyPackage("io.nimo.core.item..", "io.nimo.core.config..")
-        .should().dependOnClassesThat(resideInAPackage("io.nimo.core..")
-            .and(not(resideInAnyPackage("io.nimo.core.item..", "io.nimo.core.config.."))))
+    noClasses()
+        .that()
+        .resideInAnyPackage("io.nimo.core.item..", "io.nimo.core.config..")
+        .should()
+        .dependOnClassesThat(
+            resideInAPackage("io.nimo.core..")
+                .and(not(resideInAnyPackage("io.nimo.core.item..", "io.nimo.core.config.."))))
         .check(core);
   }
 
   @Test
   void awsSdkOnlyBehindTheSeams() {
-    noClasses().that().resideOutsideOfPackages(AWS_ADAPTERS)
-        .should().dependOnClassesThat(sdkOutsideTheItemModel())
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(AWS_ADAPTERS)
+        .should()
+        .dependOnClassesThat(sdkOutsideTheItemModel())
         .check(core);
   }
 
   @Test
   void pipelinesSeeNoSdkExceptions() {
-    noClasses().that().resideInAnyPackage("io.nimo.core.sync..", "io.nimo.core.check..")
-        .should().dependOnClassesThat(resideInAPackage("software.amazon.awssdk..").and(assignableTo(Throwable.class)))
+    noClasses()
+        .that()
+        .resideInAnyPackage("io.nimo.core.sync..", "io.nimo.core.check..")
+        .should()
+        .dependOnClassesThat(
+            resideInAPackage("software.amazon.awssdk..").and(assignableTo(Throwable.class)))
         .check(core);
   }
 
   @Test
   void mongoAndJdbcDriversOnlyInTheirAdapters() {
-    noClasses().that().resideOutsideOfPackages("io.nimo.core.sink.mongo..", "io.nimo.core.checkpoint.mongo..",
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(
+            "io.nimo.core.sink.mongo..",
+            "io.nimo.core.checkpoint.mongo..",
             "io.nimo.core.convert..")
-        .should().dependOnClassesThat().resideInAnyPackage("com.mongodb..", "org.bson..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("com.mongodb..", "org.bson..")
         .check(core);
-    noClasses().that().resideOutsideOfPackages("io.nimo.core.sink.postgres..", "io.nimo.core.checkpoint.postgres..")
-        .should().dependOnClassesThat().resideInAnyPackage("org.postgresql..")
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(
+            "io.nimo.core.sink.postgres..", "io.nimo.core.checkpoint.postgres..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.postgresql..")
         .check(core);
   }
 
   @Test
   void libraryLogsThroughSlf4jOnlyAndNeverExits() {
-    noClasses().should().dependOnClassesThat().resideInAnyPackage("org.apache.logging.log4j..", "java.util.logging..")
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.apache.logging.log4j..", "java.util.logging..")
         .check(core);
     noClasses().should().callMethod(System.class, "exit", int.class).check(core);
     noClasses().should().callMethod(Runtime.class, "halt", int.class).check(core);
@@ -100,14 +150,26 @@ class CoreArchitectureTest {
 
   @Test
   void coreNeverImportsATool() {
-    noClasses().should().dependOnClassesThat().resideInAnyPackage("io.nimo.shake..", "io.nimo.check..",
-        "io.nimo.repair..", "io.nimo.cli..", "io.nimo.backsync..", "io.nimo.bench..").check(core);
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.nimo.shake..",
+            "io.nimo.check..",
+            "io.nimo.repair..",
+            "io.nimo.cli..",
+            "io.nimo.backsync..",
+            "io.nimo.bench..")
+        .check(core);
   }
 
   @Test
   void embeddingExampleUsesOnlyThePublicApi() {
     JavaClasses example = new ClassFileImporter().importPackages("io.nimo.core.example");
-    noClasses().should().dependOnClassesThat(PublicApi.internalCoreTypes()
-        .and(not(resideInAPackage("io.nimo.core.example..")))).check(example);
+    noClasses()
+        .should()
+        .dependOnClassesThat(
+            PublicApi.internalCoreTypes().and(not(resideInAPackage("io.nimo.core.example.."))))
+        .check(example);
   }
 }

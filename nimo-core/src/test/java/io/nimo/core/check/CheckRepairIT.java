@@ -29,8 +29,7 @@ class CheckRepairIT {
   private static final int ITEMS = 1200;
   private DynamoLocal source;
   private DynamoLocal target;
-  @TempDir
-  Path work;
+  @TempDir Path work;
   private Configuration conf;
 
   @BeforeEach
@@ -41,14 +40,16 @@ class CheckRepairIT {
     Random rnd = new Random(7);
     List<Map<String, AttributeValue>> items = new ArrayList<>();
     for (int i = 0; i < ITEMS; i++) {
-      Map<String, AttributeValue> item = new java.util.LinkedHashMap<>(
-          TestItems.ordinary("pk", TestItems.n(String.valueOf(i % 40)), rnd));
+      Map<String, AttributeValue> item =
+          new java.util.LinkedHashMap<>(
+              TestItems.ordinary("pk", TestItems.n(String.valueOf(i % 40)), rnd));
       item.put("sk", TestItems.s("order-" + i));
       item.put("secret_note", TestItems.s("card 4111-1111"));
       items.add(item);
     }
     TestTables.put(source.client(), "orders", items);
-    Map<String, String> raw = TestConfigs.shakeRaw(source.endpoint(), target.endpoint(), work.resolve("cp"));
+    Map<String, String> raw =
+        TestConfigs.shakeRaw(source.endpoint(), target.endpoint(), work.resolve("cp"));
     raw.put("full.read.concurrency", "4");
     conf = TestConfigs.shake(raw);
     try (SyncJob job = SyncJob.builder(conf).build()) {
@@ -76,29 +77,58 @@ class CheckRepairIT {
   void findsMissingDifferentAndExtraItemsAndRepairsThem() throws Exception {
     Path diffs = work.resolve("diff");
     assertThat(check(diffs).consistent()).isTrue();
-    assertThat(Files.exists(DiffFiles.of(diffs, "orders"))).as("no report for a consistent table").isFalse();
+    assertThat(Files.exists(DiffFiles.of(diffs, "orders")))
+        .as("no report for a consistent table")
+        .isFalse();
 
     target.client().deleteItem(b -> b.tableName("orders").key(key(1, "order-1")));
-    target.client().updateItem(b -> b.tableName("orders").key(key(2, "order-2"))
-        .updateExpression("SET amount = :a").expressionAttributeValues(Map.of(":a", TestItems.n("-1"))));
-    target.client().putItem(b -> b.tableName("orders").item(Map.of("pk", TestItems.n("999"),
-        "sk", TestItems.s("ghost"))));
+    target
+        .client()
+        .updateItem(
+            b ->
+                b.tableName("orders")
+                    .key(key(2, "order-2"))
+                    .updateExpression("SET amount = :a")
+                    .expressionAttributeValues(Map.of(":a", TestItems.n("-1"))));
+    target
+        .client()
+        .putItem(
+            b ->
+                b.tableName("orders")
+                    .item(Map.of("pk", TestItems.n("999"), "sk", TestItems.s("ghost"))));
     // the same number written differently is equal in DynamoDB: not a difference
     var three = source.client().getItem(b -> b.tableName("orders").key(key(3, "order-3"))).item();
     String amount = three.get("amount").n();
-    target.client().updateItem(b -> b.tableName("orders").key(key(3, "order-3"))
-        .updateExpression("SET amount = :a").expressionAttributeValues(Map.of(":a", TestItems.n(amount + "000"))));
+    target
+        .client()
+        .updateItem(
+            b ->
+                b.tableName("orders")
+                    .key(key(3, "order-3"))
+                    .updateExpression("SET amount = :a")
+                    .expressionAttributeValues(Map.of(":a", TestItems.n(amount + "000"))));
 
     CheckReport report = check(diffs);
     assertThat(report.consistent()).isFalse();
     TableCheck orders = report.tables().get(0);
     assertThat(orders.checked()).isEqualTo(ITEMS);
-    assertThat(List.of(orders.missing(), orders.different(), orders.extra())).containsExactly(1L, 1L, 1L);
-    assertThat(DiffFiles.read(orders.diffFile())).containsExactlyInAnyOrder(
-        new Difference(Difference.Kind.MISSING, new io.nimo.core.item.ItemKey(key(1, "order-1")), List.of()),
-        new Difference(Difference.Kind.DIFFERENT, new io.nimo.core.item.ItemKey(key(2, "order-2")), List.of("amount")),
-        new Difference(Difference.Kind.EXTRA, new io.nimo.core.item.ItemKey(Map.of("pk", TestItems.n("999"),
-            "sk", TestItems.s("ghost"))), List.of()));
+    assertThat(List.of(orders.missing(), orders.different(), orders.extra()))
+        .containsExactly(1L, 1L, 1L);
+    assertThat(DiffFiles.read(orders.diffFile()))
+        .containsExactlyInAnyOrder(
+            new Difference(
+                Difference.Kind.MISSING,
+                new io.nimo.core.item.ItemKey(key(1, "order-1")),
+                List.of()),
+            new Difference(
+                Difference.Kind.DIFFERENT,
+                new io.nimo.core.item.ItemKey(key(2, "order-2")),
+                List.of("amount")),
+            new Difference(
+                Difference.Kind.EXTRA,
+                new io.nimo.core.item.ItemKey(
+                    Map.of("pk", TestItems.n("999"), "sk", TestItems.s("ghost"))),
+                List.of()));
     assertThat(Files.readString(orders.diffFile())).doesNotContain("4111").doesNotContain("name-");
 
     List<TableRepair> repaired;
@@ -113,52 +143,75 @@ class CheckRepairIT {
   @Test
   void aSampledCheckComparesAboutTheAskedNumberOfItemsAndTheSameOnesEachTime() {
     CheckReport first;
-    try (CheckJob check = CheckJob.builder(conf).diffDirectory(work.resolve("s1")).sample(200).build()) {
+    try (CheckJob check =
+        CheckJob.builder(conf).diffDirectory(work.resolve("s1")).sample(200).build()) {
       first = check.run();
     }
     CheckReport second;
-    try (CheckJob check = CheckJob.builder(conf).diffDirectory(work.resolve("s2")).sample(200).build()) {
+    try (CheckJob check =
+        CheckJob.builder(conf).diffDirectory(work.resolve("s2")).sample(200).build()) {
       second = check.run();
     }
     assertThat(first.consistent()).isTrue();
-    assertThat(first.tables().get(0).checked()).isBetween(100L, 320L)
+    assertThat(first.tables().get(0).checked())
+        .isBetween(100L, 320L)
         .isEqualTo(second.tables().get(0).checked());
   }
 
   @Test
   void aRecheckKeepsOnlyTheDifferencesThatPersist() throws Exception {
     Path diffs = work.resolve("live");
-    target.client().updateItem(b -> b.tableName("orders").key(key(5, "order-5"))
-        .updateExpression("SET amount = :a").expressionAttributeValues(Map.of(":a", TestItems.n("-5"))));
+    target
+        .client()
+        .updateItem(
+            b ->
+                b.tableName("orders")
+                    .key(key(5, "order-5"))
+                    .updateExpression("SET amount = :a")
+                    .expressionAttributeValues(Map.of(":a", TestItems.n("-5"))));
     target.client().deleteItem(b -> b.tableName("orders").key(key(6, "order-6")));
     // the incremental sync catches up with order-5 once the first pass has seen it differ
-    Thread sync = new Thread(() -> {
-      try {
-        while (!Files.exists(DiffFiles.of(diffs, "orders"))) {
-          Thread.sleep(20);
-        }
-        var item = source.client().getItem(b -> b.tableName("orders").key(key(5, "order-5"))).item();
-        target.client().putItem(b -> b.tableName("orders").item(item));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    Thread sync =
+        new Thread(
+            () -> {
+              try {
+                while (!Files.exists(DiffFiles.of(diffs, "orders"))) {
+                  Thread.sleep(20);
+                }
+                var item =
+                    source
+                        .client()
+                        .getItem(b -> b.tableName("orders").key(key(5, "order-5")))
+                        .item();
+                target.client().putItem(b -> b.tableName("orders").item(item));
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
     sync.start();
     CheckReport report;
-    try (CheckJob check = CheckJob.builder(conf).diffDirectory(diffs).recheckAfter(Duration.ofSeconds(2)).build()) {
+    try (CheckJob check =
+        CheckJob.builder(conf).diffDirectory(diffs).recheckAfter(Duration.ofSeconds(2)).build()) {
       report = check.run();
     }
     sync.join();
     TableCheck orders = report.tables().get(0);
-    assertThat(List.of(orders.missing(), orders.different(), orders.extra())).containsExactly(1L, 0L, 0L);
-    assertThat(DiffFiles.read(orders.diffFile())).containsExactly(
-        new Difference(Difference.Kind.MISSING, new io.nimo.core.item.ItemKey(key(6, "order-6")), List.of()));
+    assertThat(List.of(orders.missing(), orders.different(), orders.extra()))
+        .containsExactly(1L, 0L, 0L);
+    assertThat(DiffFiles.read(orders.diffFile()))
+        .containsExactly(
+            new Difference(
+                Difference.Kind.MISSING,
+                new io.nimo.core.item.ItemKey(key(6, "order-6")),
+                List.of()));
   }
 
   @Test
   void aRepairWithoutAReportSaysToRunTheCheckFirst() {
     try (RepairJob repair = RepairJob.builder(conf).diffDirectory(work.resolve("none")).build()) {
-      assertThatThrownBy(repair::run).hasMessageContaining("does not exist").hasMessageContaining("run the check");
+      assertThatThrownBy(repair::run)
+          .hasMessageContaining("does not exist")
+          .hasMessageContaining("run the check");
     }
   }
 }

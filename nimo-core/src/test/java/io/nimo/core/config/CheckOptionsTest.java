@@ -39,22 +39,28 @@ class CheckOptionsTest {
   void rejectsSyncOnlyKeysAndBrokenSharedRulesNamingTheKey() {
     Map<String, String> syncKey = raw();
     syncKey.put("sync_mode", "full");
-    assertThatThrownBy(() -> Configuration.of(CheckOptions.CHECK, syncKey)).isInstanceOf(ConfigException.class)
+    assertThatThrownBy(() -> Configuration.of(CheckOptions.CHECK, syncKey))
+        .isInstanceOf(ConfigException.class)
         .hasMessageContaining("sync_mode");
     Map<String, String> both = raw();
     both.put("filter.collection.black", "users");
-    assertThatThrownBy(() -> CheckOptions.asShakeConfiguration(Configuration.of(CheckOptions.CHECK, both)))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("filter.collection.white");
+    assertThatThrownBy(
+            () -> CheckOptions.asShakeConfiguration(Configuration.of(CheckOptions.CHECK, both)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("filter.collection.white");
     Map<String, String> negative = raw();
     negative.put("sample", "-1");
-    assertThatThrownBy(() -> Configuration.of(CheckOptions.CHECK, negative)).hasMessageContaining("sample");
+    assertThatThrownBy(() -> Configuration.of(CheckOptions.CHECK, negative))
+        .hasMessageContaining("sample");
   }
 
   @Test
   void theRepairConfigurationHasNoCheckOnlyKeys() {
     Map<String, String> raw = raw();
-    assertThatThrownBy(() -> Configuration.of(CheckOptions.REPAIR, raw)).hasMessageContaining("recheck_after");
+    assertThatThrownBy(() -> Configuration.of(CheckOptions.REPAIR, raw))
+        .hasMessageContaining("recheck_after");
     raw.remove("recheck_after");
-    assertThat(Configuration.of(CheckOptions.REPAIR, raw).get(CheckOptions.DIFF_OUTPUT)).isEqualTo("nimo-full-check-diff");
+    assertThat(Configuration.of(CheckOptions.REPAIR, raw).get(CheckOptions.DIFF_OUTPUT))
+        .isEqualTo("nimo-full-check-diff");
   }
 }

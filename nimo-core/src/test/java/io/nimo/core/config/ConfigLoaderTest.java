@@ -9,8 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Path write(String text) throws Exception {
     Path f = dir.resolve("x.conf");
@@ -20,7 +19,9 @@ class ConfigLoaderTest {
 
   @Test
   void readsKeyValueLinesAndSkipsComments() throws Exception {
-    Path f = write("""
+    Path f =
+        write(
+            """
         # a comment
         id = job-1
         target.address =   http://127.0.0.1:8000
@@ -29,8 +30,12 @@ class ConfigLoaderTest {
         source.secret_access_key = a/b+c=d
         """);
     var raw = ConfigLoader.readRaw(f);
-    assertThat(raw).containsEntry("id", "job-1").containsEntry("target.address", "http://127.0.0.1:8000")
-        .containsEntry("full.read.filter_attributevalues", "begin```N```1646724207280~~~end```N```1646724207283")
+    assertThat(raw)
+        .containsEntry("id", "job-1")
+        .containsEntry("target.address", "http://127.0.0.1:8000")
+        .containsEntry(
+            "full.read.filter_attributevalues",
+            "begin```N```1646724207280~~~end```N```1646724207283")
         .containsEntry("filter.collection.white", "c1;c2")
         .containsEntry("source.secret_access_key", "a/b+c=d");
   }
@@ -45,24 +50,30 @@ class ConfigLoaderTest {
   @Test
   void rejectsALineWithoutEqualsSign() throws Exception {
     assertThatThrownBy(() -> ConfigLoader.readRaw(write("id = a\nsync_mode full\n")))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("line 2").hasMessageContaining("sync_mode full");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("line 2")
+        .hasMessageContaining("sync_mode full");
   }
 
   @Test
   void rejectsAKeySetTwice() throws Exception {
     assertThatThrownBy(() -> ConfigLoader.readRaw(write("qps.full = 1\nqps.full = 2\n")))
-        .hasMessageContaining("qps.full").hasMessageContaining("set twice");
+        .hasMessageContaining("qps.full")
+        .hasMessageContaining("set twice");
   }
 
   @Test
   void reportsAMissingFile() {
     assertThatThrownBy(() -> ConfigLoader.readRaw(dir.resolve("nope.conf")))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("not found");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("not found");
   }
 
   @Test
   void acceptsAnOriginalNimoShakeConfWithItsKeys() throws Exception {
-    Path f = write("""
+    Path f =
+        write(
+            """
         conf.version = 3
         id = nimo-shake
         log.file =

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class ShakeOptionsTest {
 
@@ -42,39 +42,43 @@ class ShakeOptionsTest {
   }
 
   @ParameterizedTest(name = "{0} = {1} is rejected")
-  @CsvSource(delimiter = '|', value = {
-      "qps.full | 0 | out of range",
-      "qps.full | fast | cannot parse",
-      "full.document.write.batch | 26 | out of range",
-      "full.read.concurrency | 0 | out of range",
-      "full.concurrency | 5000 | out of range",
-      "log.level | verbose | is not one of",
-      "sync_mode | sometimes | is not one of",
-      "target.db.exist | rename | is not one of",
-      "full_sync.http_port | 70000 | out of range",
-      "full.enable_index.user | yes please | cannot parse",
-      "retry.budget | 5 parsecs | cannot parse",
-      "conf.version | 9 | out of range",
-      "id | my job | may only contain",
-      "source.endpoint_url | localhost:8000 | must start with http",
-      "full.read.filter_attributevalues | begin```X```1 | must be N or S",
-      "full.read.filter_attributevalues | begin```N | is not name```type```value",
-      "full.read.filter_attributevalues | begin```N```abc | is not a number",
-      "incr.on_trimmed | skip | is not one of",
-      "incr.spool_after | soon | cannot parse",
-      "increase.persist.max_mb | 0 | out of range",
-      "increase.executor.upsert | false | always upserts",
-      "increase.executor.insert_on_dup_update | false | always upserts",
-      "incr.start_position | now | is not one of",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "qps.full | 0 | out of range",
+        "qps.full | fast | cannot parse",
+        "full.document.write.batch | 26 | out of range",
+        "full.read.concurrency | 0 | out of range",
+        "full.concurrency | 5000 | out of range",
+        "log.level | verbose | is not one of",
+        "sync_mode | sometimes | is not one of",
+        "target.db.exist | rename | is not one of",
+        "full_sync.http_port | 70000 | out of range",
+        "full.enable_index.user | yes please | cannot parse",
+        "retry.budget | 5 parsecs | cannot parse",
+        "conf.version | 9 | out of range",
+        "id | my job | may only contain",
+        "source.endpoint_url | localhost:8000 | must start with http",
+        "full.read.filter_attributevalues | begin```X```1 | must be N or S",
+        "full.read.filter_attributevalues | begin```N | is not name```type```value",
+        "full.read.filter_attributevalues | begin```N```abc | is not a number",
+        "incr.on_trimmed | skip | is not one of",
+        "incr.spool_after | soon | cannot parse",
+        "increase.persist.max_mb | 0 | out of range",
+        "increase.executor.upsert | false | always upserts",
+        "increase.executor.insert_on_dup_update | false | always upserts",
+        "incr.start_position | now | is not one of",
+      })
   void rejectsBadValuesNamingTheKey(String key, String value, String message) {
     Map<String, String> raw = minimal();
     raw.put(key, value);
     if (key.equals("full.read.filter_attributevalues")) {
       raw.put("full.read.filter_expression", "a > :begin");
     }
-    assertThatThrownBy(() -> load(raw)).isInstanceOf(ConfigException.class)
-        .hasMessageContaining(key).hasMessageContaining(message);
+    assertThatThrownBy(() -> load(raw))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(key)
+        .hasMessageContaining(message);
   }
 
   @Test
@@ -82,8 +86,10 @@ class ShakeOptionsTest {
     Map<String, String> raw = minimal();
     raw.put("incr_sync_parallel", "true");
     raw.put("sync_mode", "full");
-    assertThatThrownBy(() -> load(raw)).isInstanceOf(ConfigException.class)
-        .hasMessageContaining("incr_sync_parallel").hasMessageContaining("sync_mode = all");
+    assertThatThrownBy(() -> load(raw))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("incr_sync_parallel")
+        .hasMessageContaining("sync_mode = all");
     raw.put("sync_mode", "all");
     assertThat(load(raw).get(ShakeOptions.INCR_SYNC_PARALLEL)).isTrue();
   }
@@ -92,13 +98,16 @@ class ShakeOptionsTest {
   void rejectsUnknownKeys() {
     Map<String, String> raw = minimal();
     raw.put("qps.fulll", "3");
-    assertThatThrownBy(() -> load(raw)).isInstanceOf(ConfigException.class)
-        .hasMessageContaining("qps.fulll").hasMessageContaining("unknown key");
+    assertThatThrownBy(() -> load(raw))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("qps.fulll")
+        .hasMessageContaining("unknown key");
   }
 
   @Test
   void requiresTheTargetAddress() {
-    assertThatThrownBy(() -> load(new LinkedHashMap<>())).hasMessageContaining("target.address")
+    assertThatThrownBy(() -> load(new LinkedHashMap<>()))
+        .hasMessageContaining("target.address")
         .hasMessageContaining("required");
   }
 
@@ -107,7 +116,8 @@ class ShakeOptionsTest {
     Map<String, String> raw = minimal();
     raw.put("filter.collection.white", "a");
     raw.put("filter.collection.black", "b");
-    assertThatThrownBy(() -> load(raw)).hasMessageContaining("filter.collection.white")
+    assertThatThrownBy(() -> load(raw))
+        .hasMessageContaining("filter.collection.white")
         .hasMessageContaining("filter.collection.black");
   }
 
@@ -146,9 +156,13 @@ class ShakeOptionsTest {
     raw.put("source.endpoint_url", "http://user:pw123@127.0.0.1:8000");
     Configuration c = load(raw);
     String text = c.masked().toString();
-    assertThat(text).doesNotContain("wJalrXUtnFEMI").doesNotContain("polar-secret").doesNotContain("pw123");
+    assertThat(text)
+        .doesNotContain("wJalrXUtnFEMI")
+        .doesNotContain("polar-secret")
+        .doesNotContain("pw123");
     assertThat(c.masked().get("source.secret_access_key")).isEqualTo("******");
-    assertThat(c.masked().get("source.endpoint_url")).isEqualTo("http://user:******@127.0.0.1:8000");
+    assertThat(c.masked().get("source.endpoint_url"))
+        .isEqualTo("http://user:******@127.0.0.1:8000");
     assertThat(c.toString()).doesNotContain("wJalrXUtnFEMI");
   }
 
@@ -168,6 +182,7 @@ class ShakeOptionsTest {
 
   @Test
   void everyKeyIsDeclaredOnce() {
-    assertThat(ShakeOptions.ALL.stream().map(ConfigOption::key).distinct().count()).isEqualTo(ShakeOptions.ALL.size());
+    assertThat(ShakeOptions.ALL.stream().map(ConfigOption::key).distinct().count())
+        .isEqualTo(ShakeOptions.ALL.size());
   }
 }

@@ -30,17 +30,20 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * What an embedding team does: builds the configuration in code, names a third-party target that
- * ServiceLoader finds, drops and renames attributes and skips items with a transformer, and
- * watches the run through a listener.
+ * ServiceLoader finds, drops and renames attributes and skips items with a transformer, and watches
+ * the run through a listener.
  */
 class EmbeddingExampleIT {
 
-  /** The configuration an embedder builds in code: a DynamoDB Local source and the JSON-file target. */
+  /**
+   * The configuration an embedder builds in code: a DynamoDB Local source and the JSON-file target.
+   */
   private static Configuration fileTargetConf(DynamoLocal source, Path dir, String mode) {
     return Configuration.builder(ShakeOptions.ALL)
         .set(ShakeOptions.SYNC_MODE, mode)
         .set(ShakeOptions.SOURCE_ENDPOINT, source.endpoint())
-        .set(ShakeOptions.SOURCE_AK, "embedded").set(ShakeOptions.SOURCE_SK, "embedded")
+        .set(ShakeOptions.SOURCE_AK, "embedded")
+        .set(ShakeOptions.SOURCE_SK, "embedded")
         .set(ShakeOptions.TARGET_TYPE, "jsonfile")
         .set(ShakeOptions.TARGET_ADDRESS, dir.resolve("out").toString())
         .set(ShakeOptions.CHECKPOINT_ADDRESS, dir.resolve("cp").toString())
@@ -54,48 +57,65 @@ class EmbeddingExampleIT {
   void runsFullThenIncrementalSyncIntoAServiceLoadedTarget(@TempDir Path dir) throws Exception {
     try (DynamoLocal source = DynamoLocal.start()) {
       TestTables.createHashOnly(source.client(), "orders", "id", ScalarAttributeType.S);
-      TestTables.put(source.client(), "orders", List.of(Map.of("id", TestItems.s("a"), "n", TestItems.n("1")),
-          Map.of("id", TestItems.s("b"), "n", TestItems.n("2"))));
+      TestTables.put(
+          source.client(),
+          "orders",
+          List.of(
+              Map.of("id", TestItems.s("a"), "n", TestItems.n("1")),
+              Map.of("id", TestItems.s("b"), "n", TestItems.n("2"))));
       Configuration conf = fileTargetConf(source, dir, "all");
       List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
-      SyncListener watcher = new SyncListener() {
-        @Override
-        public void onIncrementalStarted(String table) {
-          events.add("started " + table);
-        }
+      SyncListener watcher =
+          new SyncListener() {
+            @Override
+            public void onIncrementalStarted(String table) {
+              events.add("started " + table);
+            }
 
-        @Override
-        public void onStreamProgress(io.nimo.core.metrics.StreamProgress.Snapshot s) {
-          events.add("progress " + s.table());
-        }
+            @Override
+            public void onStreamProgress(io.nimo.core.metrics.StreamProgress.Snapshot s) {
+              events.add("progress " + s.table());
+            }
 
-        @Override
-        public void onIncrementalStopped(String table, String error) {
-          events.add("stopped " + table + " " + error);
-        }
-      };
+            @Override
+            public void onIncrementalStopped(String table, String error) {
+              events.add("stopped " + table + " " + error);
+            }
+          };
       try (SyncJob job = SyncJob.builder(conf).listener(watcher).build()) {
         java.util.concurrent.CompletableFuture<SyncReport> run = Jobs.runAsync(job);
         while (job.streamProgress().isEmpty()) {
           Thread.sleep(50);
         }
-        source.client().putItem(b -> b.tableName("orders").item(Map.of("id", TestItems.s("c"), "n", TestItems.n("3"))));
+        source
+            .client()
+            .putItem(
+                b ->
+                    b.tableName("orders")
+                        .item(Map.of("id", TestItems.s("c"), "n", TestItems.n("3"))));
         source.client().deleteItem(b -> b.tableName("orders").key(Map.of("id", TestItems.s("a"))));
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-        while ((job.streamProgress().get("orders").snapshot(0).applied() < 2 || !events.contains("progress orders"))
+        while ((job.streamProgress().get("orders").snapshot(0).applied() < 2
+                || !events.contains("progress orders"))
             && System.nanoTime() < deadline) {
           Thread.sleep(50);
         }
         job.stop();
         assertThat(run.get().outcome()).isEqualTo(SyncReport.Outcome.INCREMENTAL_STOPPED);
       }
-      List<String> ids = Files.readAllLines(dir.resolve("out/orders.jsonl")).stream()
-          .map(l -> ItemJson.read(l).get("id").s()).sorted().toList();
+      List<String> ids =
+          Files.readAllLines(dir.resolve("out/orders.jsonl")).stream()
+              .map(l -> ItemJson.read(l).get("id").s())
+              .sorted()
+              .toList();
       assertThat(ids).containsExactly("b", "c");
-      assertThat(events).startsWith("started orders").contains("progress orders").endsWith("stopped orders null");
+      assertThat(events)
+          .startsWith("started orders")
+          .contains("progress orders")
+          .endsWith("stopped orders null");
       // the same configuration checks the custom target item by item
-      try (io.nimo.core.check.CheckJob check = io.nimo.core.check.CheckJob.builder(conf)
-          .diffDirectory(dir.resolve("diff")).build()) {
+      try (io.nimo.core.check.CheckJob check =
+          io.nimo.core.check.CheckJob.builder(conf).diffDirectory(dir.resolve("diff")).build()) {
         io.nimo.core.check.CheckReport report = check.run();
         assertThat(report.consistent()).as(report.toString()).isTrue();
       }
@@ -103,13 +123,15 @@ class EmbeddingExampleIT {
   }
 
   @Test
-  void runsAFullSyncIntoAServiceLoadedTargetWithATransformerAndAListener(@TempDir Path dir) throws Exception {
+  void runsAFullSyncIntoAServiceLoadedTargetWithATransformerAndAListener(@TempDir Path dir)
+      throws Exception {
     try (DynamoLocal source = DynamoLocal.start()) {
       TestTables.createHashOnly(source.client(), "people", "id", ScalarAttributeType.S);
       Random rnd = new Random(9);
       List<Map<String, AttributeValue>> items = new ArrayList<>();
       for (int i = 0; i < 1000; i++) {
-        Map<String, AttributeValue> item = new HashMap<>(TestItems.ordinary("id", TestItems.s("p" + i), rnd));
+        Map<String, AttributeValue> item =
+            new HashMap<>(TestItems.ordinary("id", TestItems.s("p" + i), rnd));
         item.put("secret", TestItems.s("ssn-" + i));
         items.add(item);
       }
@@ -118,35 +140,42 @@ class EmbeddingExampleIT {
       Configuration conf = fileTargetConf(source, dir, "full");
       List<TableSummary> finished = new CopyOnWriteArrayList<>();
       SyncReport report;
-      try (SyncJob job = SyncJob.builder(conf)
-          .transformer((table, item) -> {
-            if (item.get("id").s().endsWith("7")) {
-              return Optional.empty();
-            }
-            Map<String, AttributeValue> out = new HashMap<>(item);
-            out.remove("secret");
-            out.put("display_name", out.remove("name"));
-            return Optional.of(out);
-          })
-          .listener(new SyncListener() {
-            @Override
-            public void onTableFinished(TableSummary summary) {
-              finished.add(summary);
-            }
-          })
-          .build()) {
+      try (SyncJob job =
+          SyncJob.builder(conf)
+              .transformer(
+                  (table, item) -> {
+                    if (item.get("id").s().endsWith("7")) {
+                      return Optional.empty();
+                    }
+                    Map<String, AttributeValue> out = new HashMap<>(item);
+                    out.remove("secret");
+                    out.put("display_name", out.remove("name"));
+                    return Optional.of(out);
+                  })
+              .listener(
+                  new SyncListener() {
+                    @Override
+                    public void onTableFinished(TableSummary summary) {
+                      finished.add(summary);
+                    }
+                  })
+              .build()) {
         report = job.run();
       }
 
       assertThat(report.outcome()).isEqualTo(SyncReport.Outcome.COMPLETED);
-      assertThat(finished).singleElement().satisfies(s -> {
-        assertThat(s.ok()).isTrue();
-        assertThat(s.progress().filtered()).isEqualTo(100);
-        assertThat(s.progress().written()).isEqualTo(900);
-      });
+      assertThat(finished)
+          .singleElement()
+          .satisfies(
+              s -> {
+                assertThat(s.ok()).isTrue();
+                assertThat(s.progress().filtered()).isEqualTo(100);
+                assertThat(s.progress().written()).isEqualTo(900);
+              });
       List<String> lines = Files.readAllLines(dir.resolve("out/people.jsonl"));
       assertThat(lines).hasSize(900);
-      Map<String, Map<String, AttributeValue>> sourceItems = TableContents.read(source.client(), "people");
+      Map<String, Map<String, AttributeValue>> sourceItems =
+          TableContents.read(source.client(), "people");
       for (String line : lines) {
         Map<String, AttributeValue> written = ItemJson.read(line);
         Map<String, AttributeValue> original = sourceItems.get("id=S:" + written.get("id").s());

@@ -7,8 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The example target passes the same contract as the built-in ones. */
 class JsonFileTargetContractTest extends TargetContract {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Override
   protected TargetSession openSession() {

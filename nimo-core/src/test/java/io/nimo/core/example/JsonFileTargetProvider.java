@@ -9,8 +9,8 @@ import java.nio.file.Path;
 
 /**
  * An example third-party target: {@code target.type = jsonfile}, {@code target.address = DIR}.
- * Registered in {@code META-INF/services/io.nimo.core.sink.TargetProvider}, exactly as an
- * embedding team would ship one in its own jar.
+ * Registered in {@code META-INF/services/io.nimo.core.sink.TargetProvider}, exactly as an embedding
+ * team would ship one in its own jar.
  */
 public final class JsonFileTargetProvider implements TargetProvider {
   @Override

@@ -3,14 +3,14 @@ package io.nimo.core.example;
 import io.nimo.core.item.ItemJson;
 import io.nimo.core.item.ItemKey;
 import io.nimo.core.item.KeySchema;
-import io.nimo.core.source.ChangeEvent;
 import io.nimo.core.sink.ExistPolicy;
 import io.nimo.core.sink.PrepareResult;
-import io.nimo.core.source.SourceTable;
 import io.nimo.core.sink.Target;
 import io.nimo.core.sink.TargetSession;
 import io.nimo.core.sink.TargetTableExistsException;
 import io.nimo.core.sink.WriteResult;
+import io.nimo.core.source.ChangeEvent;
+import io.nimo.core.source.SourceTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -37,27 +37,36 @@ final class JsonFileTargetSession implements TargetSession {
     this.dir = dir;
   }
 
-  private record Table(KeySchema keys, ConcurrentSkipListMap<String, Map<String, AttributeValue>> items) {}
+  private record Table(
+      KeySchema keys, ConcurrentSkipListMap<String, Map<String, AttributeValue>> items) {}
 
-  /** The table as this session holds it, loading what an earlier session wrote; {@code null} if none. */
+  /**
+   * The table as this session holds it, loading what an earlier session wrote; {@code null} if
+   * none.
+   */
   private Table loaded(String name) {
-    return tables.computeIfAbsent(name, n -> {
-      Path keys = dir.resolve(n + ".keys");
-      if (!Files.exists(keys)) {
-        return null;
-      }
-      try {
-        String[] names = Files.readString(keys).trim().split(",", -1);
-        Table t = new Table(new KeySchema(names[0], names[1].isEmpty() ? null : names[1]), new ConcurrentSkipListMap<>());
-        for (String line : Files.readAllLines(file(n), StandardCharsets.UTF_8)) {
-          Map<String, AttributeValue> item = ItemJson.read(line);
-          t.items().put(t.keys().keyOf(item).toString(), item);
-        }
-        return t;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    return tables.computeIfAbsent(
+        name,
+        n -> {
+          Path keys = dir.resolve(n + ".keys");
+          if (!Files.exists(keys)) {
+            return null;
+          }
+          try {
+            String[] names = Files.readString(keys).trim().split(",", -1);
+            Table t =
+                new Table(
+                    new KeySchema(names[0], names[1].isEmpty() ? null : names[1]),
+                    new ConcurrentSkipListMap<>());
+            for (String line : Files.readAllLines(file(n), StandardCharsets.UTF_8)) {
+              Map<String, AttributeValue> item = ItemJson.read(line);
+              t.items().put(t.keys().keyOf(item).toString(), item);
+            }
+            return t;
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
   }
 
   @Override
@@ -129,7 +138,9 @@ final class JsonFileTargetSession implements TargetSession {
         e.getValue().items().values().forEach(i -> lines.add(ItemJson.write(i)));
         Files.write(file(e.getKey()), lines, StandardCharsets.UTF_8);
         KeySchema k = e.getValue().keys();
-        Files.writeString(dir.resolve(e.getKey() + ".keys"), k.hashKey() + "," + (k.rangeKey() == null ? "" : k.rangeKey()));
+        Files.writeString(
+            dir.resolve(e.getKey() + ".keys"),
+            k.hashKey() + "," + (k.rangeKey() == null ? "" : k.rangeKey()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -29,9 +29,16 @@ class StatusServerTest {
   @Test
   void progressKeepsTheOriginalJsonShape() {
     String json = new FullSyncStatus(progress()).progressJson();
-    assertThat(json).contains("\"progress\":\"33.33%\"", "\"total_collection_number\":3",
-        "\"finished_collection_number\":1", "\"processing_collection_number\":1", "\"wait_collection_number\":1",
-        "\"t1\":\"100% (10/10)\"", "\"t2\":\"12.34% (123/997)\"", "\"t3\":\"-\"");
+    assertThat(json)
+        .contains(
+            "\"progress\":\"33.33%\"",
+            "\"total_collection_number\":3",
+            "\"finished_collection_number\":1",
+            "\"processing_collection_number\":1",
+            "\"wait_collection_number\":1",
+            "\"t1\":\"100% (10/10)\"",
+            "\"t2\":\"12.34% (123/997)\"",
+            "\"t3\":\"-\"");
   }
 
   @Test
@@ -43,30 +50,45 @@ class StatusServerTest {
     assertThat(p.snapshot(10_000).lagMillis()).isEqualTo(6_000);
     p.shardBehind("s1", false);
     assertThat(p.snapshot(60_000).lagMillis()).isZero();
-    assertThat(new IncrSyncStatus(Map.of("t", p)).prometheus()).contains("nimo_incr_lag_milliseconds{table=\"t\"} 0")
+    assertThat(new IncrSyncStatus(Map.of("t", p)).prometheus())
+        .contains("nimo_incr_lag_milliseconds{table=\"t\"} 0")
         .contains("nimo_incr_records_applied_total{table=\"t\"} 10");
   }
 
   @Test
   void servesRoutesOnLoopbackOnly() throws Exception {
     FullSyncStatus status = new FullSyncStatus(progress());
-    try (StatusServer server = StatusServer.start("127.0.0.1", 0, Map.of(
-        "/progress", () -> StatusServer.Response.json(status.progressJson()),
-        "/metrics", () -> StatusServer.Response.text(status.prometheus())))) {
+    try (StatusServer server =
+        StatusServer.start(
+            "127.0.0.1",
+            0,
+            Map.of(
+                "/progress", () -> StatusServer.Response.json(status.progressJson()),
+                "/metrics", () -> StatusServer.Response.text(status.prometheus())))) {
       HttpClient http = HttpClient.newHttpClient();
       String base = "http://127.0.0.1:" + server.port();
-      HttpResponse<String> progress = http.send(HttpRequest.newBuilder(URI.create(base + "/progress")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> progress =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + "/progress")).build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(progress.statusCode()).isEqualTo(200);
       assertThat(progress.body()).contains("collection_metric");
-      HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> metrics =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(metrics.body()).contains("nimo_full_items_written_total{table=\"t2\"} 123");
-      HttpResponse<String> index = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> index =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + "/")).build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(index.body()).contains("{\"Uri\":\"/progress\",\"Method\":\"GET\"}");
-      assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/nope")).build(),
-          HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+      assertThat(
+              http.send(
+                      HttpRequest.newBuilder(URI.create(base + "/nope")).build(),
+                      HttpResponse.BodyHandlers.ofString())
+                  .statusCode())
+          .isEqualTo(404);
     }
   }
 }

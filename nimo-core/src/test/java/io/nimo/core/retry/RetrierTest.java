@@ -41,20 +41,30 @@ class RetrierTest {
   }
 
   private static final ErrorClassifier TRANSIENT_IF_ISE =
-      e -> e instanceof IllegalStateException ? ErrorClass.retriable("transient") : ErrorClass.fatal("bad");
+      e ->
+          e instanceof IllegalStateException
+              ? ErrorClass.retriable("transient")
+              : ErrorClass.fatal("bad");
 
   @Test
   void retriesRetriableFailuresUntilSuccess() {
     FakeTime t = new FakeTime();
-    Retrier r = new Retrier(new RetryPolicy(Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofMinutes(1)),
-        TRANSIENT_IF_ISE, t, t);
+    Retrier r =
+        new Retrier(
+            new RetryPolicy(Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofMinutes(1)),
+            TRANSIENT_IF_ISE,
+            t,
+            t);
     AtomicInteger calls = new AtomicInteger();
-    String result = r.call("op", () -> {
-      if (calls.incrementAndGet() < 5) {
-        throw new IllegalStateException("throttled");
-      }
-      return "ok";
-    });
+    String result =
+        r.call(
+            "op",
+            () -> {
+              if (calls.incrementAndGet() < 5) {
+                throw new IllegalStateException("throttled");
+              }
+              return "ok";
+            });
     assertThat(result).isEqualTo("ok");
     assertThat(calls.get()).isEqualTo(5);
     assertThat(r.retries()).isEqualTo(4);
@@ -64,14 +74,26 @@ class RetrierTest {
   @Test
   void failsOnceTheBudgetIsSpentNamingTheOperation() {
     FakeTime t = new FakeTime();
-    Retrier r = new Retrier(new RetryPolicy(Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(30)),
-        TRANSIENT_IF_ISE, t, t);
-    assertThatThrownBy(() -> r.call("BatchWriteItem orders", () -> {
-      throw new IllegalStateException("connection refused");
-    })).isInstanceOf(RetryBudgetExhaustedException.class).hasMessageContaining("BatchWriteItem orders")
+    Retrier r =
+        new Retrier(
+            new RetryPolicy(Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(30)),
+            TRANSIENT_IF_ISE,
+            t,
+            t);
+    assertThatThrownBy(
+            () ->
+                r.call(
+                    "BatchWriteItem orders",
+                    () -> {
+                      throw new IllegalStateException("connection refused");
+                    }))
+        .isInstanceOf(RetryBudgetExhaustedException.class)
+        .hasMessageContaining("BatchWriteItem orders")
         .hasMessageContaining("connection refused");
     Duration slept = t.sleeps.stream().reduce(Duration.ZERO, Duration::plus);
-    assertThat(slept).isLessThanOrEqualTo(Duration.ofSeconds(30)).isGreaterThan(Duration.ofSeconds(20));
+    assertThat(slept)
+        .isLessThanOrEqualTo(Duration.ofSeconds(30))
+        .isGreaterThan(Duration.ofSeconds(20));
   }
 
   @Test
@@ -79,17 +101,23 @@ class RetrierTest {
     FakeTime t = new FakeTime();
     Retrier r = new Retrier(RetryPolicy.defaults(), TRANSIENT_IF_ISE, t, t);
     AtomicInteger calls = new AtomicInteger();
-    assertThatThrownBy(() -> r.call("op", () -> {
-      calls.incrementAndGet();
-      throw new IllegalArgumentException("validation");
-    })).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                r.call(
+                    "op",
+                    () -> {
+                      calls.incrementAndGet();
+                      throw new IllegalArgumentException("validation");
+                    }))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(calls.get()).isEqualTo(1);
     assertThat(t.sleeps).isEmpty();
   }
 
   @Test
   void backoffGrowsExponentiallyUpToTheCap() {
-    RetryPolicy p = new RetryPolicy(Duration.ofMillis(50), Duration.ofSeconds(2), Duration.ofMinutes(1));
+    RetryPolicy p =
+        new RetryPolicy(Duration.ofMillis(50), Duration.ofSeconds(2), Duration.ofMinutes(1));
     assertThat(p.backoff(1)).isEqualTo(Duration.ofMillis(50));
     assertThat(p.backoff(3)).isEqualTo(Duration.ofMillis(200));
     assertThat(p.backoff(10)).isEqualTo(Duration.ofSeconds(2));

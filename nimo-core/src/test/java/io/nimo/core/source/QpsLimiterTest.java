@@ -14,10 +14,14 @@ class QpsLimiterTest {
   void spacesCallsEvenlyAtTheConfiguredRate() throws Exception {
     AtomicLong now = new AtomicLong(0);
     List<Duration> sleeps = new ArrayList<>();
-    QpsLimiter limiter = new QpsLimiter(10, now::get, d -> {
-      sleeps.add(d);
-      now.addAndGet(d.toNanos());
-    });
+    QpsLimiter limiter =
+        new QpsLimiter(
+            10,
+            now::get,
+            d -> {
+              sleeps.add(d);
+              now.addAndGet(d.toNanos());
+            });
     for (int i = 0; i < 21; i++) {
       limiter.acquire();
     }

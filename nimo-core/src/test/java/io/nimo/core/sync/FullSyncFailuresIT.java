@@ -6,12 +6,12 @@ import io.nimo.core.config.Configuration;
 import io.nimo.core.retry.Retrier;
 import io.nimo.core.sink.dynamo.DynamoTargetSession;
 import io.nimo.core.testkit.DynamoLocal;
-import io.nimo.core.testkit.Jobs;
-import io.nimo.core.testkit.TestRetriers;
 import io.nimo.core.testkit.FaultyDynamoApi;
+import io.nimo.core.testkit.Jobs;
 import io.nimo.core.testkit.TableContents;
 import io.nimo.core.testkit.TestConfigs;
 import io.nimo.core.testkit.TestItems;
+import io.nimo.core.testkit.TestRetriers;
 import io.nimo.core.testkit.TestTables;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,13 +30,14 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-/** Failure paths of the full sync, with faults injected at our own DynamoApi seam over real servers. */
+/**
+ * Failure paths of the full sync, with faults injected at our own DynamoApi seam over real servers.
+ */
 class FullSyncFailuresIT {
   private static final int ITEMS = 2_000;
   private static DynamoLocal source;
   private DynamoLocal target;
-  @TempDir
-  Path checkpoints;
+  @TempDir Path checkpoints;
 
   @BeforeAll
   static void seed() {
@@ -66,17 +67,21 @@ class FullSyncFailuresIT {
   }
 
   private Map<String, String> raw() {
-    Map<String, String> raw = TestConfigs.shakeRaw(source.endpoint(), target.endpoint(), checkpoints);
+    Map<String, String> raw =
+        TestConfigs.shakeRaw(source.endpoint(), target.endpoint(), checkpoints);
     raw.put("full.read.concurrency", "4");
     raw.put("qps.full.batch_num", "100");
     return raw;
   }
 
-  private SyncJob job(Map<String, String> raw, FaultyDynamoApi sourceApi, FaultyDynamoApi targetApi) {
+  private SyncJob job(
+      Map<String, String> raw, FaultyDynamoApi sourceApi, FaultyDynamoApi targetApi) {
     Configuration conf = TestConfigs.shake(raw);
     Retrier retrier = TestRetriers.dynamo(Duration.ofSeconds(60));
-    return SyncJob.builder(conf).source(sourceApi)
-        .target(new DynamoTargetSession(targetApi, retrier, Duration.ofSeconds(30), true)).build();
+    return SyncJob.builder(conf)
+        .source(sourceApi)
+        .target(new DynamoTargetSession(targetApi, retrier, Duration.ofSeconds(30), true))
+        .build();
   }
 
   @Test
@@ -97,8 +102,9 @@ class FullSyncFailuresIT {
 
   @Test
   void splitsAnAtomicallyRejectedBatchIntoSingleWrites() throws Exception {
-    FaultyDynamoApi dst = new FaultyDynamoApi(target.api())
-        .rejectBatchesContaining(i -> i.get("id").s().equals("item-777"));
+    FaultyDynamoApi dst =
+        new FaultyDynamoApi(target.api())
+            .rejectBatchesContaining(i -> i.get("id").s().equals("item-777"));
     SyncReport report;
     try (SyncJob job = job(raw(), new FaultyDynamoApi(source.api()), dst)) {
       report = job.run();
@@ -110,7 +116,8 @@ class FullSyncFailuresIT {
 
   @Test
   void stopsNamingTheKeyOfAnItemTheTargetRefuses() throws Exception {
-    FaultyDynamoApi dst = new FaultyDynamoApi(target.api()).reject(i -> i.get("id").s().equals("item-1234"));
+    FaultyDynamoApi dst =
+        new FaultyDynamoApi(target.api()).reject(i -> i.get("id").s().equals("item-1234"));
     SyncReport report;
     try (SyncJob job = job(raw(), new FaultyDynamoApi(source.api()), dst)) {
       report = job.run();
@@ -125,14 +132,16 @@ class FullSyncFailuresIT {
     FaultyDynamoApi dst = new FaultyDynamoApi(target.api());
     try (SyncJob job = job(raw(), new FaultyDynamoApi(source.api()), dst)) {
       CompletableFuture<SyncReport> run = Jobs.runAsync(job);
-      while (job.progress().snapshot().isEmpty() || job.progress().snapshot().get(0).written() == 0) {
+      while (job.progress().snapshot().isEmpty()
+          || job.progress().snapshot().get(0).written() == 0) {
         Thread.sleep(5);
       }
       long started = System.nanoTime();
       dst.refuseConnectionsFor(10_000);
       SyncReport report = run.get();
       assertThat(report.outcome()).as(report.message()).isEqualTo(SyncReport.Outcome.COMPLETED);
-      assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(Duration.ofSeconds(9));
+      assertThat(Duration.ofNanos(System.nanoTime() - started))
+          .isGreaterThan(Duration.ofSeconds(9));
     }
     assertThat(dst.injected.get()).isGreaterThan(0);
     assertThat(TableContents.diff(source.client(), target.client(), "items")).isEmpty();
@@ -144,7 +153,8 @@ class FullSyncFailuresIT {
     SyncReport first;
     try (SyncJob job = job(raw(), new FaultyDynamoApi(source.api()), dst)) {
       CompletableFuture<SyncReport> run = Jobs.runAsync(job);
-      while (job.progress().snapshot().isEmpty() || job.progress().snapshot().get(0).written() == 0) {
+      while (job.progress().snapshot().isEmpty()
+          || job.progress().snapshot().get(0).written() == 0) {
         Thread.sleep(5);
       }
       dst.refuseConnectionsFor(120_000);
@@ -158,7 +168,8 @@ class FullSyncFailuresIT {
     assertThat(first.tables().get(0).error()).isNull();
     assertThat(first.tables().get(0).progress().failed()).isZero();
     dst.refuseConnectionsFor(0);
-    try (SyncJob job = job(raw(), new FaultyDynamoApi(source.api()), new FaultyDynamoApi(target.api()))) {
+    try (SyncJob job =
+        job(raw(), new FaultyDynamoApi(source.api()), new FaultyDynamoApi(target.api()))) {
       assertThat(job.run().outcome()).isEqualTo(SyncReport.Outcome.COMPLETED);
     }
     assertThat(TableContents.diff(source.client(), target.client(), "items")).isEmpty();
@@ -168,15 +179,19 @@ class FullSyncFailuresIT {
   void refusesToOverwriteAnExistingTargetTableUnlessDropIsConfigured() throws Exception {
     TestTables.createHashOnly(target.client(), "items", "id", ScalarAttributeType.S);
     TestTables.put(target.client(), "items", List.of(Map.of("id", TestItems.s("stale"))));
-    try (SyncJob job = job(raw(), new FaultyDynamoApi(source.api()), new FaultyDynamoApi(target.api()))) {
+    try (SyncJob job =
+        job(raw(), new FaultyDynamoApi(source.api()), new FaultyDynamoApi(target.api()))) {
       SyncReport report = job.run();
       assertThat(report.outcome()).isEqualTo(SyncReport.Outcome.FAILED);
-      assertThat(report.tables().get(0).error()).contains("items already exists").contains("target.db.exist = drop");
+      assertThat(report.tables().get(0).error())
+          .contains("items already exists")
+          .contains("target.db.exist = drop");
     }
     Map<String, String> drop = raw();
     drop.put("target.db.exist", "drop");
     drop.put("checkpoint.db", "second");
-    try (SyncJob job = job(drop, new FaultyDynamoApi(source.api()), new FaultyDynamoApi(target.api()))) {
+    try (SyncJob job =
+        job(drop, new FaultyDynamoApi(source.api()), new FaultyDynamoApi(target.api()))) {
       assertThat(job.run().outcome()).isEqualTo(SyncReport.Outcome.COMPLETED);
     }
     assertThat(TableContents.diff(source.client(), target.client(), "items")).isEmpty();
@@ -187,18 +202,24 @@ class FullSyncFailuresIT {
     // a foreign, empty table: refused, and still refused on the next run with the same checkpoint
     TestTables.createHashOnly(target.client(), "items", "id", ScalarAttributeType.S);
     for (int run = 0; run < 2; run++) {
-      try (SyncJob job = job(raw(), new FaultyDynamoApi(source.api()), new FaultyDynamoApi(target.api()))) {
+      try (SyncJob job =
+          job(raw(), new FaultyDynamoApi(source.api()), new FaultyDynamoApi(target.api()))) {
         assertThat(job.run().outcome()).isEqualTo(SyncReport.Outcome.FAILED);
       }
     }
     // a run killed between CreateTable and its checkpoint left the intent and an empty table behind
-    var store = new io.nimo.core.checkpoint.file.FileCheckpointStore(checkpoints.resolve("other-checkpoint"));
+    var store =
+        new io.nimo.core.checkpoint.file.FileCheckpointStore(
+            checkpoints.resolve("other-checkpoint"));
     store.load("other");
-    store.save(new io.nimo.core.checkpoint.JobState.Delta.PhaseChanged(io.nimo.core.checkpoint.JobState.Phase.FULL_SYNC));
+    store.save(
+        new io.nimo.core.checkpoint.JobState.Delta.PhaseChanged(
+            io.nimo.core.checkpoint.JobState.Phase.FULL_SYNC));
     store.save(new io.nimo.core.checkpoint.JobState.Delta.TableReset("items"));
     Map<String, String> raw = raw();
     raw.put("id", "other");
-    try (SyncJob job = job(raw, new FaultyDynamoApi(source.api()), new FaultyDynamoApi(target.api()))) {
+    try (SyncJob job =
+        job(raw, new FaultyDynamoApi(source.api()), new FaultyDynamoApi(target.api()))) {
       SyncReport report = job.run();
       assertThat(report.outcome()).as(report.message()).isEqualTo(SyncReport.Outcome.COMPLETED);
     }
@@ -211,9 +232,11 @@ class FullSyncFailuresIT {
     raw.put("qps.full", "20");
     raw.put("target.db.exist", "drop");
     SyncReport first;
-    try (SyncJob job = job(raw, new FaultyDynamoApi(source.api()), new FaultyDynamoApi(target.api()))) {
+    try (SyncJob job =
+        job(raw, new FaultyDynamoApi(source.api()), new FaultyDynamoApi(target.api()))) {
       CompletableFuture<SyncReport> run = Jobs.runAsync(job);
-      while (job.progress().snapshot().isEmpty() || job.progress().snapshot().get(0).written() < 500) {
+      while (job.progress().snapshot().isEmpty()
+          || job.progress().snapshot().get(0).written() < 500) {
         Thread.sleep(5);
       }
       job.stop();
@@ -226,12 +249,14 @@ class FullSyncFailuresIT {
     target.client().putItem(b -> b.tableName("items").item(Map.of("id", TestItems.s("marker"))));
     raw.put("qps.full", "1000");
     SyncReport second;
-    try (SyncJob job = job(raw, new FaultyDynamoApi(source.api()), new FaultyDynamoApi(target.api()))) {
+    try (SyncJob job =
+        job(raw, new FaultyDynamoApi(source.api()), new FaultyDynamoApi(target.api()))) {
       second = job.run();
     }
     assertThat(second.outcome()).as(second.message()).isEqualTo(SyncReport.Outcome.COMPLETED);
     assertThat(second.tables().get(0).progress().resumedFrom()).isGreaterThan(0);
     assertThat(second.tables().get(0).progress().read()).isLessThan(ITEMS);
-    assertThat(TableContents.diff(source.client(), target.client(), "items")).containsExactly("extra on target: id=S:marker");
+    assertThat(TableContents.diff(source.client(), target.client(), "items"))
+        .containsExactly("extra on target: id=S:marker");
   }
 }

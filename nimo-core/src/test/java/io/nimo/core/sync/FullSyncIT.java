@@ -24,7 +24,10 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
-/** The full sync between two real DynamoDB Local servers (source, and target standing in for PolarDB). */
+/**
+ * The full sync between two real DynamoDB Local servers (source, and target standing in for
+ * PolarDB).
+ */
 class FullSyncIT {
   private static DynamoLocal source;
   private static DynamoLocal target;
@@ -36,19 +39,31 @@ class FullSyncIT {
     TestTables.createHashOnly(source.client(), "users", "id", ScalarAttributeType.S);
     TestTables.createWithIndexes(source.client(), "orders");
     TestTables.createHashOnly(source.client(), "blobs", "bk", ScalarAttributeType.B);
-    source.client().updateTimeToLive(b -> b.tableName("users")
-        .timeToLiveSpecification(t -> t.enabled(true).attributeName("expires_at")));
+    source
+        .client()
+        .updateTimeToLive(
+            b ->
+                b.tableName("users")
+                    .timeToLiveSpecification(t -> t.enabled(true).attributeName("expires_at")));
     Random rnd = new Random(42);
     List<Map<String, AttributeValue>> users = new ArrayList<>();
     for (int i = 0; i < 500; i++) {
       users.add(TestItems.ordinary("id", TestItems.utf8Key("user-é-", i), rnd));
     }
-    users.addAll(TestItems.edgeCases("id", List.of(TestItems.s("edge-1"), TestItems.s("edge-2"),
-        TestItems.s("edge-3"), TestItems.s("edge-4"), TestItems.s("edge-5"))));
+    users.addAll(
+        TestItems.edgeCases(
+            "id",
+            List.of(
+                TestItems.s("edge-1"),
+                TestItems.s("edge-2"),
+                TestItems.s("edge-3"),
+                TestItems.s("edge-4"),
+                TestItems.s("edge-5"))));
     TestTables.put(source.client(), "users", users);
     List<Map<String, AttributeValue>> orders = new ArrayList<>();
     for (int i = 0; i < 20_000; i++) {
-      Map<String, AttributeValue> o = TestItems.ordinary("pk", TestItems.n(String.valueOf(i % 997)), rnd);
+      Map<String, AttributeValue> o =
+          TestItems.ordinary("pk", TestItems.n(String.valueOf(i % 997)), rnd);
       o.put("sk", TestItems.s("order#" + i));
       o.put("gpk", TestItems.s("g" + (i % 13)));
       o.put("gsk", TestItems.n(String.valueOf(i)));
@@ -74,7 +89,8 @@ class FullSyncIT {
 
   @Test
   void copiesEveryItemExactlyWithKeysIndexesTtlAndBillingMode(@TempDir Path dir) throws Exception {
-    Configuration conf = TestConfigs.shake(TestConfigs.shakeRaw(source.endpoint(), target.endpoint(), dir));
+    Configuration conf =
+        TestConfigs.shake(TestConfigs.shakeRaw(source.endpoint(), target.endpoint(), dir));
     SyncReport report;
     try (SyncJob job = SyncJob.builder(conf).build()) {
       report = job.run();
@@ -84,26 +100,43 @@ class FullSyncIT {
       assertThat(TableContents.diff(source.client(), target.client(), table)).as(table).isEmpty();
     }
     assertThat(TableContents.read(target.client(), "orders")).hasSize(20_000);
-    TableSummary orders = report.tables().stream().filter(t -> t.progress().table().equals("orders")).findFirst().orElseThrow();
+    TableSummary orders =
+        report.tables().stream()
+            .filter(t -> t.progress().table().equals("orders"))
+            .findFirst()
+            .orElseThrow();
     assertThat(orders.progress().written()).isEqualTo(20_000);
     assertThat(orders.progress().failed()).isZero();
 
     TableDescription t = target.client().describeTable(b -> b.tableName("orders")).table();
     TableDescription s = source.client().describeTable(b -> b.tableName("orders")).table();
     assertThat(t.keySchema()).isEqualTo(s.keySchema());
-    assertThat(t.globalSecondaryIndexes()).singleElement().satisfies(g -> {
-      assertThat(g.indexName()).isEqualTo("by_g");
-      assertThat(g.keySchema()).isEqualTo(s.globalSecondaryIndexes().get(0).keySchema());
-      assertThat(g.projection().projectionType()).isEqualTo(ProjectionType.INCLUDE);
-      assertThat(g.projection().nonKeyAttributes()).containsExactlyInAnyOrder("name", "amount");
-      assertThat(g.provisionedThroughput().writeCapacityUnits()).isEqualTo(6L);
-    });
-    assertThat(t.localSecondaryIndexes()).singleElement().satisfies(l -> {
-      assertThat(l.indexName()).isEqualTo("by_l");
-      assertThat(l.projection().projectionType()).isEqualTo(ProjectionType.KEYS_ONLY);
-    });
+    assertThat(t.globalSecondaryIndexes())
+        .singleElement()
+        .satisfies(
+            g -> {
+              assertThat(g.indexName()).isEqualTo("by_g");
+              assertThat(g.keySchema()).isEqualTo(s.globalSecondaryIndexes().get(0).keySchema());
+              assertThat(g.projection().projectionType()).isEqualTo(ProjectionType.INCLUDE);
+              assertThat(g.projection().nonKeyAttributes())
+                  .containsExactlyInAnyOrder("name", "amount");
+              assertThat(g.provisionedThroughput().writeCapacityUnits()).isEqualTo(6L);
+            });
+    assertThat(t.localSecondaryIndexes())
+        .singleElement()
+        .satisfies(
+            l -> {
+              assertThat(l.indexName()).isEqualTo("by_l");
+              assertThat(l.projection().projectionType()).isEqualTo(ProjectionType.KEYS_ONLY);
+            });
     assertThat(t.provisionedThroughput().readCapacityUnits()).isEqualTo(50L);
-    assertThat(target.client().describeTable(b -> b.tableName("users")).table().billingModeSummary().billingMode())
+    assertThat(
+            target
+                .client()
+                .describeTable(b -> b.tableName("users"))
+                .table()
+                .billingModeSummary()
+                .billingMode())
         .isEqualTo(BillingMode.PAY_PER_REQUEST);
     var ttl = target.client().describeTimeToLive(b -> b.tableName("users")).timeToLiveDescription();
     assertThat(ttl.timeToLiveStatus()).isEqualTo(TimeToLiveStatus.ENABLED);

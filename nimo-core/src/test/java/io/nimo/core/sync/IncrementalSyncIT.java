@@ -24,13 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
-/** Full + incremental and incremental-only sync between two real DynamoDB Local servers (Streams included). */
+/**
+ * Full + incremental and incremental-only sync between two real DynamoDB Local servers (Streams
+ * included).
+ */
 class IncrementalSyncIT {
   private static final int ITEMS = 1500;
   private DynamoLocal source;
   private DynamoLocal target;
-  @TempDir
-  Path checkpoints;
+  @TempDir Path checkpoints;
 
   @BeforeEach
   void servers() {
@@ -47,7 +49,8 @@ class IncrementalSyncIT {
   }
 
   private Map<String, String> raw(String mode) {
-    Map<String, String> raw = TestConfigs.shakeRaw(source.endpoint(), target.endpoint(), checkpoints);
+    Map<String, String> raw =
+        TestConfigs.shakeRaw(source.endpoint(), target.endpoint(), checkpoints);
     raw.put("sync_mode", mode);
     raw.put("incr.shard_discovery_interval", "500ms");
     return raw;
@@ -85,22 +88,43 @@ class IncrementalSyncIT {
       awaitConverged("items");
       job.stop();
       SyncReport report = run.get(60, TimeUnit.SECONDS);
-      assertThat(report.outcome()).as(report.message()).isEqualTo(SyncReport.Outcome.INCREMENTAL_STOPPED);
-      assertThat(report.streams()).singleElement().satisfies(s -> assertThat(s.applied()).isPositive());
+      assertThat(report.outcome())
+          .as(report.message())
+          .isEqualTo(SyncReport.Outcome.INCREMENTAL_STOPPED);
+      assertThat(report.streams())
+          .singleElement()
+          .satisfies(s -> assertThat(s.applied()).isPositive());
     }
     assertThat(writer.ops.get()).isGreaterThan(100);
-    assertThat(source.client().describeTable(b -> b.tableName("items")).table().streamSpecification().streamViewType())
+    assertThat(
+            source
+                .client()
+                .describeTable(b -> b.tableName("items"))
+                .table()
+                .streamSpecification()
+                .streamViewType())
         .isEqualTo(StreamViewType.NEW_AND_OLD_IMAGES);
   }
 
   @Test
   void incrementalOnlyResumesEachShardAfterItsLastAppliedChange() throws Exception {
-    source.client().updateTable(b -> b.tableName("items")
-        .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)));
+    source
+        .client()
+        .updateTable(
+            b ->
+                b.tableName("items")
+                    .streamSpecification(
+                        s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)));
     for (int i = 0; i < 300; i++) {
       int n = i;
-      source.client().updateItem(b -> b.tableName("items").key(Map.of("id", TestItems.s("item-" + n)))
-          .updateExpression("SET v = :v").expressionAttributeValues(Map.of(":v", TestItems.n(String.valueOf(n)))));
+      source
+          .client()
+          .updateItem(
+              b ->
+                  b.tableName("items")
+                      .key(Map.of("id", TestItems.s("item-" + n)))
+                      .updateExpression("SET v = :v")
+                      .expressionAttributeValues(Map.of(":v", TestItems.n(String.valueOf(n)))));
     }
     Map<String, String> raw = raw("incr");
     raw.put("checkpoint.type", "dynamodb");
@@ -109,33 +133,58 @@ class IncrementalSyncIT {
       CompletableFuture<SyncReport> run = Jobs.runAsync(job);
       awaitTargetCount(300);
       job.stop();
-      assertThat(run.get(60, TimeUnit.SECONDS).outcome()).isEqualTo(SyncReport.Outcome.INCREMENTAL_STOPPED);
+      assertThat(run.get(60, TimeUnit.SECONDS).outcome())
+          .isEqualTo(SyncReport.Outcome.INCREMENTAL_STOPPED);
     }
     // changes while nimo is down, then a restart from the checkpoint
     for (int i = 0; i < 50; i++) {
       int n = i;
-      source.client().deleteItem(b -> b.tableName("items").key(Map.of("id", TestItems.s("item-" + n))));
+      source
+          .client()
+          .deleteItem(b -> b.tableName("items").key(Map.of("id", TestItems.s("item-" + n))));
     }
-    source.client().putItem(b -> b.tableName("items").item(Map.of("id", TestItems.s("item-299"), "v", TestItems.s("last"))));
+    source
+        .client()
+        .putItem(
+            b ->
+                b.tableName("items")
+                    .item(Map.of("id", TestItems.s("item-299"), "v", TestItems.s("last"))));
     try (SyncJob job = SyncJob.builder(conf).build()) {
       CompletableFuture<SyncReport> run = Jobs.runAsync(job);
       awaitTargetCount(250);
       Thread.sleep(1000);
       job.stop();
       SyncReport second = run.get(60, TimeUnit.SECONDS);
-      assertThat(second.streams()).singleElement().satisfies(s -> assertThat(s.read()).isEqualTo(51));
+      assertThat(second.streams())
+          .singleElement()
+          .satisfies(s -> assertThat(s.read()).isEqualTo(51));
     }
-    assertThat(target.client().getItem(b -> b.tableName("items").key(Map.of("id", TestItems.s("item-299"))))
-        .item()).containsEntry("v", TestItems.s("last"));
-    assertThat(target.client().getItem(b -> b.tableName("items").key(Map.of("id", TestItems.s("item-0")))).item())
+    assertThat(
+            target
+                .client()
+                .getItem(b -> b.tableName("items").key(Map.of("id", TestItems.s("item-299"))))
+                .item())
+        .containsEntry("v", TestItems.s("last"));
+    assertThat(
+            target
+                .client()
+                .getItem(b -> b.tableName("items").key(Map.of("id", TestItems.s("item-0"))))
+                .item())
         .isEmpty();
     assertThat(target.client().listTables().tableNames()).contains("it-job-checkpoint");
   }
 
   @Test
   void incrementalFromLatestAppliesOnlyLaterChanges() throws Exception {
-    source.client().updateTable(b -> b.tableName("items")
-        .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+    source
+        .client()
+        .updateTable(
+            b ->
+                b.tableName("items")
+                    .streamSpecification(
+                        s ->
+                            s.streamEnabled(true)
+                                .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
     source.client().putItem(b -> b.tableName("items").item(Map.of("id", TestItems.s("before"))));
     Map<String, String> raw = raw("incr");
     raw.put("incr.start_position", "latest");
@@ -155,10 +204,17 @@ class IncrementalSyncIT {
 
   @Test
   void refusesAStreamWhoseViewTypeLacksNewImages() {
-    source.client().updateTable(b -> b.tableName("items")
-        .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.KEYS_ONLY)));
+    source
+        .client()
+        .updateTable(
+            b ->
+                b.tableName("items")
+                    .streamSpecification(
+                        s -> s.streamEnabled(true).streamViewType(StreamViewType.KEYS_ONLY)));
     try (SyncJob job = SyncJob.builder(TestConfigs.shake(raw("all"))).build()) {
-      assertThatThrownBy(job::run).hasMessageContaining("table items").hasMessageContaining("KEYS_ONLY")
+      assertThatThrownBy(job::run)
+          .hasMessageContaining("table items")
+          .hasMessageContaining("KEYS_ONLY")
           .hasMessageContaining("NEW_AND_OLD_IMAGES");
     }
     assertThat(target.client().listTables().tableNames()).isEmpty();
@@ -168,10 +224,21 @@ class IncrementalSyncIT {
   void appliesTtlExpiriesAndCountsThemApart() throws Exception {
     // a small table of its own: DynamoDB Local's TTL sweeper walks big tables slowly
     TestTables.createHashOnly(source.client(), "sessions", "id", ScalarAttributeType.S);
-    source.client().updateTable(b -> b.tableName("sessions")
-        .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
-    source.client().updateTimeToLive(b -> b.tableName("sessions")
-        .timeToLiveSpecification(t -> t.enabled(true).attributeName("exp")));
+    source
+        .client()
+        .updateTable(
+            b ->
+                b.tableName("sessions")
+                    .streamSpecification(
+                        s ->
+                            s.streamEnabled(true)
+                                .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+    source
+        .client()
+        .updateTimeToLive(
+            b ->
+                b.tableName("sessions")
+                    .timeToLiveSpecification(t -> t.enabled(true).attributeName("exp")));
     Map<String, String> raw = raw("incr");
     raw.put("filter.collection.white", "sessions");
     try (SyncJob job = SyncJob.builder(TestConfigs.shake(raw)).build()) {
@@ -180,21 +247,38 @@ class IncrementalSyncIT {
         Thread.sleep(50);
       }
       long past = System.currentTimeMillis() / 1000 - 60;
-      source.client().putItem(b -> b.tableName("sessions").item(Map.of("id", TestItems.s("expiring"),
-          "exp", TestItems.n(String.valueOf(past)))));
-      source.client().putItem(b -> b.tableName("sessions").item(Map.of("id", TestItems.s("staying"))));
+      source
+          .client()
+          .putItem(
+              b ->
+                  b.tableName("sessions")
+                      .item(
+                          Map.of(
+                              "id",
+                              TestItems.s("expiring"),
+                              "exp",
+                              TestItems.n(String.valueOf(past)))));
+      source
+          .client()
+          .putItem(b -> b.tableName("sessions").item(Map.of("id", TestItems.s("staying"))));
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (job.streamProgress().get("sessions").snapshot(0).ttlDeletes() == 0 && System.nanoTime() < deadline) {
+      while (job.streamProgress().get("sessions").snapshot(0).ttlDeletes() == 0
+          && System.nanoTime() < deadline) {
         // DynamoDB Local runs its TTL deletion when the expired item is touched
-        source.client().getItem(b -> b.tableName("sessions").key(Map.of("id", TestItems.s("expiring"))));
+        source
+            .client()
+            .getItem(b -> b.tableName("sessions").key(Map.of("id", TestItems.s("expiring"))));
         Thread.sleep(200);
       }
       job.stop();
       SyncReport report = run.get(60, TimeUnit.SECONDS);
-      assertThat(report.streams()).singleElement().satisfies(s -> {
-        assertThat(s.ttlDeletes()).isEqualTo(1);
-        assertThat(s.applied()).isEqualTo(3);
-      });
+      assertThat(report.streams())
+          .singleElement()
+          .satisfies(
+              s -> {
+                assertThat(s.ttlDeletes()).isEqualTo(1);
+                assertThat(s.applied()).isEqualTo(3);
+              });
     }
     assertThat(TableContents.read(target.client(), "sessions")).containsOnlyKeys("id=S:staying");
   }
@@ -209,20 +293,33 @@ class IncrementalSyncIT {
       }
       source.client().deleteTable(b -> b.tableName("doomed"));
       Thread.sleep(1500);
-      source.client().putItem(b -> b.tableName("items").item(Map.of("id", TestItems.s("still-flowing"))));
+      source
+          .client()
+          .putItem(b -> b.tableName("items").item(Map.of("id", TestItems.s("still-flowing"))));
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (target.client().getItem(b -> b.tableName("items").key(Map.of("id", TestItems.s("still-flowing"))))
-          .item().isEmpty() && System.nanoTime() < deadline) {
+      while (target
+              .client()
+              .getItem(b -> b.tableName("items").key(Map.of("id", TestItems.s("still-flowing"))))
+              .item()
+              .isEmpty()
+          && System.nanoTime() < deadline) {
         Thread.sleep(100);
       }
       assertThat(run).isNotDone();
       job.stop();
       SyncReport report = run.get(60, TimeUnit.SECONDS);
       assertThat(report.outcome()).isEqualTo(SyncReport.Outcome.FAILED);
-      assertThat(report.message()).contains("doomed").contains("deleted on the source").doesNotContain("items=");
+      assertThat(report.message())
+          .contains("doomed")
+          .contains("deleted on the source")
+          .doesNotContain("items=");
     }
-    assertThat(target.client().getItem(b -> b.tableName("items").key(Map.of("id", TestItems.s("still-flowing"))))
-        .item()).isNotEmpty();
+    assertThat(
+            target
+                .client()
+                .getItem(b -> b.tableName("items").key(Map.of("id", TestItems.s("still-flowing"))))
+                .item())
+        .isNotEmpty();
   }
 
   private void awaitTargetCount(int expected) throws InterruptedException {

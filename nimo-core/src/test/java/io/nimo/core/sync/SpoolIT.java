@@ -33,8 +33,7 @@ class SpoolIT {
   private static final int ITEMS = 1500;
   private DynamoLocal source;
   private DynamoLocal target;
-  @TempDir
-  Path checkpoints;
+  @TempDir Path checkpoints;
 
   @BeforeEach
   void servers() {
@@ -52,7 +51,8 @@ class SpoolIT {
 
   /** sync_mode = all with a full sync of about 8 s (qps.full 4 x 50 items). */
   private Map<String, String> slowFullSync() {
-    Map<String, String> raw = TestConfigs.shakeRaw(source.endpoint(), target.endpoint(), checkpoints);
+    Map<String, String> raw =
+        TestConfigs.shakeRaw(source.endpoint(), target.endpoint(), checkpoints);
     raw.put("sync_mode", "all");
     raw.put("qps.full", "4");
     raw.put("qps.full.batch_num", "50");
@@ -68,7 +68,10 @@ class SpoolIT {
       return 0;
     }
     try (Stream<Path> files = Files.walk(dir)) {
-      return files.filter(f -> f.toString().endsWith(".spool")).mapToLong(f -> f.toFile().length()).sum();
+      return files
+          .filter(f -> f.toString().endsWith(".spool"))
+          .mapToLong(f -> f.toFile().length())
+          .sum();
     }
   }
 
@@ -96,7 +99,8 @@ class SpoolIT {
     assertThat(diff).as("target still differs from source").isEmpty();
   }
 
-  private void followThenStop(SyncJob job, CompletableFuture<SyncReport> run, LiveWriter writer) throws Exception {
+  private void followThenStop(SyncJob job, CompletableFuture<SyncReport> run, LiveWriter writer)
+      throws Exception {
     while (fullSyncRunning(job)) {
       Thread.sleep(50);
     }
@@ -105,7 +109,9 @@ class SpoolIT {
     awaitConverged();
     job.stop();
     SyncReport report = run.get(60, TimeUnit.SECONDS);
-    assertThat(report.outcome()).as(report.message()).isEqualTo(SyncReport.Outcome.INCREMENTAL_STOPPED);
+    assertThat(report.outcome())
+        .as(report.message())
+        .isEqualTo(SyncReport.Outcome.INCREMENTAL_STOPPED);
   }
 
   @Test
@@ -118,7 +124,8 @@ class SpoolIT {
       writer.start();
       awaitSpooledDuringFullSync(job);
       Thread.sleep(1500);
-      // every change was made during the full sync: the ones its scan missed exist only in the spool
+      // every change was made during the full sync: the ones its scan missed exist only in the
+      // spool
       writer.stop();
       assertThat(fullSyncRunning(job)).isTrue();
       followThenStop(job, run, writer);
@@ -128,7 +135,10 @@ class SpoolIT {
     assertThat(spooledBytes()).as("replayed spools are deleted").isZero();
   }
 
-  /** Runs a spooling job with a live writer and stops it during the full sync, once changes are spooled. */
+  /**
+   * Runs a spooling job with a live writer and stops it during the full sync, once changes are
+   * spooled.
+   */
   private LiveWriter stopWhileSpooling(Map<String, String> raw) throws Exception {
     raw.put("incr_sync_parallel", "true");
     LiveWriter writer = new LiveWriter(source.newClient(), "items", ITEMS, 40);

@@ -30,16 +30,22 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 class StreamFailuresIT {
   private DynamoLocal source;
   private DynamoLocal target;
-  @TempDir
-  Path checkpoints;
+  @TempDir Path checkpoints;
 
   @BeforeEach
   void servers() {
     source = DynamoLocal.start();
     target = DynamoLocal.start();
     TestTables.createHashOnly(source.client(), "items", "id", ScalarAttributeType.S);
-    source.client().updateTable(b -> b.tableName("items")
-        .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+    source
+        .client()
+        .updateTable(
+            b ->
+                b.tableName("items")
+                    .streamSpecification(
+                        s ->
+                            s.streamEnabled(true)
+                                .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
   }
 
   @AfterEach
@@ -61,7 +67,8 @@ class StreamFailuresIT {
   }
 
   private SyncJob job(ScriptedStreamsApi streams, String mode, String onTrimmed) {
-    Map<String, String> raw = TestConfigs.shakeRaw(source.endpoint(), target.endpoint(), checkpoints);
+    Map<String, String> raw =
+        TestConfigs.shakeRaw(source.endpoint(), target.endpoint(), checkpoints);
     raw.put("sync_mode", mode);
     raw.put("incr.on_trimmed", onTrimmed);
     raw.put("incr.start_probe", "3s");
@@ -73,7 +80,11 @@ class StreamFailuresIT {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (System.nanoTime() < deadline) {
       try {
-        var got = target.client().getItem(b -> b.tableName("items").key(Map.of("id", TestItems.s(id)))).item();
+        var got =
+            target
+                .client()
+                .getItem(b -> b.tableName("items").key(Map.of("id", TestItems.s(id))))
+                .item();
         if (v.equals(got.getOrDefault("v", TestItems.s("")).s())) {
           return;
         }
@@ -93,16 +104,22 @@ class StreamFailuresIT {
     }
     // the split happened: two children, both touching the same key after the parent
     streams.close("shard-0001").shard("shard-0002", "shard-0001").shard("shard-0003", "shard-0001");
-    streams.put("shard-0002", item("k", "child"), "id").put("shard-0003", item("k2", "other-child"), "id");
+    streams
+        .put("shard-0002", item("k", "child"), "id")
+        .put("shard-0003", item("k2", "other-child"), "id");
     try (SyncJob job = job(streams)) {
       CompletableFuture<SyncReport> run = Jobs.runAsync(job);
       awaitTarget("k", "child");
       awaitTarget("k2", "other-child");
       // a grandchild appears later (a second split) and is picked up within seconds
-      streams.close("shard-0002").shard("shard-0004", "shard-0002").put("shard-0004", item("k", "grandchild"), "id");
+      streams
+          .close("shard-0002")
+          .shard("shard-0004", "shard-0002")
+          .put("shard-0004", item("k", "grandchild"), "id");
       awaitTarget("k", "grandchild");
       job.stop();
-      assertThat(run.get(30, TimeUnit.SECONDS).outcome()).isEqualTo(SyncReport.Outcome.INCREMENTAL_STOPPED);
+      assertThat(run.get(30, TimeUnit.SECONDS).outcome())
+          .isEqualTo(SyncReport.Outcome.INCREMENTAL_STOPPED);
     }
     int lastParent = -1;
     int firstChild = Integer.MAX_VALUE;
@@ -122,23 +139,26 @@ class StreamFailuresIT {
     for (int i = 0; i < 50; i++) {
       streams.put("shard-0001", item("old-" + i, "history"), "id");
     }
-    Thread appender = new Thread(() -> {
-      try {
-        while (!streams.iteratorRequests.contains("shard-0001@latest")) {
-          Thread.sleep(10);
-        }
-        Thread.sleep(300);
-        streams.put("shard-0001", item("new", "during-start"), "id");
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    Thread appender =
+        new Thread(
+            () -> {
+              try {
+                while (!streams.iteratorRequests.contains("shard-0001@latest")) {
+                  Thread.sleep(10);
+                }
+                Thread.sleep(300);
+                streams.put("shard-0001", item("new", "during-start"), "id");
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
     appender.start();
     try (SyncJob job = job(streams, "all")) {
       CompletableFuture<SyncReport> run = Jobs.runAsync(job);
       awaitTarget("new", "during-start");
       job.stop();
-      assertThat(run.get(30, TimeUnit.SECONDS).outcome()).isEqualTo(SyncReport.Outcome.INCREMENTAL_STOPPED);
+      assertThat(run.get(30, TimeUnit.SECONDS).outcome())
+          .isEqualTo(SyncReport.Outcome.INCREMENTAL_STOPPED);
     }
     appender.join();
     assertThat(TableContents.read(target.client(), "items")).containsOnlyKeys("id=S:new");
@@ -151,7 +171,10 @@ class StreamFailuresIT {
   void forgetsFinishedShardsOnceTheyLeaveTheStream() throws Exception {
     ScriptedStreamsApi streams = new ScriptedStreamsApi().shard("shard-0001", null);
     streams.put("shard-0001", item("k", "parent"), "id");
-    streams.close("shard-0001").shard("shard-0002", "shard-0001").put("shard-0002", item("k", "child"), "id");
+    streams
+        .close("shard-0001")
+        .shard("shard-0002", "shard-0001")
+        .put("shard-0002", item("k", "child"), "id");
     try (SyncJob job = job(streams)) {
       CompletableFuture<SyncReport> run = Jobs.runAsync(job);
       awaitTarget("k", "child");
@@ -164,8 +187,10 @@ class StreamFailuresIT {
       job.stop();
       run.get(30, TimeUnit.SECONDS);
     }
-    var saved = new io.nimo.core.checkpoint.file.FileCheckpointStore(checkpoints.resolve("it-job-checkpoint"))
-        .load("it-job").stream("items").orElseThrow();
+    var saved =
+        new io.nimo.core.checkpoint.file.FileCheckpointStore(
+                checkpoints.resolve("it-job-checkpoint"))
+            .load("it-job").stream("items").orElseThrow();
     assertThat(saved.shards()).containsOnlyKeys("shard-0002");
   }
 
@@ -179,13 +204,17 @@ class StreamFailuresIT {
       CompletableFuture<SyncReport> run = Jobs.runAsync(job);
       awaitTarget("k5", "v5");
       streams.expireIterators(2);
-      streams.put("shard-0001", item("k6", "v6"), "id").put("shard-0001", item("k0", "again"), "id");
+      streams
+          .put("shard-0001", item("k6", "v6"), "id")
+          .put("shard-0001", item("k0", "again"), "id");
       awaitTarget("k0", "again");
       job.stop();
-      assertThat(run.get(30, TimeUnit.SECONDS).outcome()).isEqualTo(SyncReport.Outcome.INCREMENTAL_STOPPED);
+      assertThat(run.get(30, TimeUnit.SECONDS).outcome())
+          .isEqualTo(SyncReport.Outcome.INCREMENTAL_STOPPED);
     }
     assertThat(streams.iteratorRequests).hasSizeGreaterThanOrEqualTo(2);
-    assertThat(streams.iteratorRequests.get(streams.iteratorRequests.size() - 1)).doesNotEndWith("@null");
+    assertThat(streams.iteratorRequests.get(streams.iteratorRequests.size() - 1))
+        .doesNotEndWith("@null");
     assertThat(TableContents.read(target.client(), "items")).hasSize(7);
     // an expiry neither skips nor repeats a record
     assertThat(streams.reads).doesNotHaveDuplicates().hasSize(8);
@@ -193,18 +222,23 @@ class StreamFailuresIT {
 
   @Test
   void stopsWithAClearErrorWhenThePositionWasTrimmed() throws Exception {
-    ScriptedStreamsApi streams = new ScriptedStreamsApi().shard("shard-0001", null).trim("shard-0001");
+    ScriptedStreamsApi streams =
+        new ScriptedStreamsApi().shard("shard-0001", null).trim("shard-0001");
     SyncReport report;
     try (SyncJob job = job(streams)) {
       report = job.run();
     }
     assertThat(report.outcome()).isEqualTo(SyncReport.Outcome.FAILED);
-    assertThat(report.message()).contains("items").contains("shard-0001").contains("24 h retention")
+    assertThat(report.message())
+        .contains("items")
+        .contains("shard-0001")
+        .contains("24 h retention")
         .contains("incr.on_trimmed = resync");
   }
 
   @Test
-  void resyncCopiesATableAgainWhenItsPositionWasTrimmedAndThenFollowsTheNewPosition() throws Exception {
+  void resyncCopiesATableAgainWhenItsPositionWasTrimmedAndThenFollowsTheNewPosition()
+      throws Exception {
     ScriptedStreamsApi streams = new ScriptedStreamsApi().shard("shard-0001", null);
     for (String id : List.of("x1", "x2", "x3")) {
       source.client().putItem(b -> b.tableName("items").item(item(id, "v1")));
@@ -217,7 +251,8 @@ class StreamFailuresIT {
       change(streams, item("x4", "v1"));
       awaitTarget("x4", "v1");
       job.stop();
-      assertThat(run.get(30, TimeUnit.SECONDS).outcome()).isEqualTo(SyncReport.Outcome.INCREMENTAL_STOPPED);
+      assertThat(run.get(30, TimeUnit.SECONDS).outcome())
+          .isEqualTo(SyncReport.Outcome.INCREMENTAL_STOPPED);
     }
     // while nimo is down for over 24 h: changes whose stream records are then trimmed
     source.client().deleteItem(b -> b.tableName("items").key(Map.of("id", TestItems.s("x1"))));
@@ -232,11 +267,16 @@ class StreamFailuresIT {
       awaitTarget("x6", "after-resync");
       job.stop();
       SyncReport report = run.get(30, TimeUnit.SECONDS);
-      assertThat(report.outcome()).as(report.message()).isEqualTo(SyncReport.Outcome.INCREMENTAL_STOPPED);
+      assertThat(report.outcome())
+          .as(report.message())
+          .isEqualTo(SyncReport.Outcome.INCREMENTAL_STOPPED);
     }
-    // x1 was deleted while its REMOVE was trimmed: only the fresh copy (a dropped target table) removes it
+    // x1 was deleted while its REMOVE was trimmed: only the fresh copy (a dropped target table)
+    // removes it
     assertThat(TableContents.diff(source.client(), target.client(), "items")).isEmpty();
-    assertThat(TableContents.read(target.client(), "items")).doesNotContainKey("id=S:x1").hasSize(5);
+    assertThat(TableContents.read(target.client(), "items"))
+        .doesNotContainKey("id=S:x1")
+        .hasSize(5);
   }
 
   @Test
@@ -258,7 +298,8 @@ class StreamFailuresIT {
     }
     change(streams, item("gap", "trimmed-away"));
     streams.trimBefore("shard-0001");
-    Map<String, String> slow = TestConfigs.shakeRaw(source.endpoint(), target.endpoint(), checkpoints);
+    Map<String, String> slow =
+        TestConfigs.shakeRaw(source.endpoint(), target.endpoint(), checkpoints);
     slow.put("sync_mode", "all");
     slow.put("incr.on_trimmed", "resync");
     slow.put("incr.start_probe", "200ms");
@@ -268,15 +309,20 @@ class StreamFailuresIT {
     try (SyncJob job = SyncJob.builder(TestConfigs.shake(slow)).streams(streams).build()) {
       CompletableFuture<SyncReport> run = Jobs.runAsync(job);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (job.progress().snapshot().stream().noneMatch(t -> t.written() > 0 && t.written() < 40)) {
+      while (job.progress().snapshot().stream()
+          .noneMatch(t -> t.written() > 0 && t.written() < 40)) {
         assertThat(System.nanoTime()).as("the resync copy never started").isLessThan(deadline);
         Thread.sleep(20);
       }
       job.stop();
       run.get(30, TimeUnit.SECONDS);
     }
-    var saved = new io.nimo.core.checkpoint.file.FileCheckpointStore(checkpoints.resolve("it-job-checkpoint"))
-        .load("it-job").table("items").orElseThrow();
+    var saved =
+        new io.nimo.core.checkpoint.file.FileCheckpointStore(
+                checkpoints.resolve("it-job-checkpoint"))
+            .load("it-job")
+            .table("items")
+            .orElseThrow();
     assertThat(saved.prepared()).isTrue();
     assertThat(saved.done()).isFalse();
     try (SyncJob job = job(streams, "all", "resync")) {
@@ -284,12 +330,15 @@ class StreamFailuresIT {
       change(streams, item("after", "resumed"));
       awaitTarget("after", "resumed");
       job.stop();
-      assertThat(run.get(30, TimeUnit.SECONDS).outcome()).isEqualTo(SyncReport.Outcome.INCREMENTAL_STOPPED);
+      assertThat(run.get(30, TimeUnit.SECONDS).outcome())
+          .isEqualTo(SyncReport.Outcome.INCREMENTAL_STOPPED);
     }
     assertThat(TableContents.diff(source.client(), target.client(), "items")).isEmpty();
   }
 
-  /** Writes an item to the source table and its record to the scripted stream, as DynamoDB would. */
+  /**
+   * Writes an item to the source table and its record to the scripted stream, as DynamoDB would.
+   */
   private void change(ScriptedStreamsApi streams, Map<String, AttributeValue> item) {
     source.client().putItem(b -> b.tableName("items").item(item));
     streams.put("shard-0001", item, "id");
@@ -298,14 +347,26 @@ class StreamFailuresIT {
   @Test
   void aShardWithoutAPositionIsNotTrustedAfterTheStreamWentUnfollowedForADay() throws Exception {
     String arn = source.client().describeTable(b -> b.tableName("items")).table().latestStreamArn();
-    var store = new io.nimo.core.checkpoint.file.FileCheckpointStore(checkpoints.resolve("it-job-checkpoint"));
+    var store =
+        new io.nimo.core.checkpoint.file.FileCheckpointStore(
+            checkpoints.resolve("it-job-checkpoint"));
     store.load("it-job");
-    store.save(new io.nimo.core.checkpoint.JobState.Delta.PhaseChanged(io.nimo.core.checkpoint.JobState.Phase.INCR_SYNC));
-    store.save(new io.nimo.core.checkpoint.JobState.Delta.StreamPrepared("items", arn, List.of(
-        new io.nimo.core.checkpoint.ShardCheckpoint("shard-0001", null, null,
-            io.nimo.core.checkpoint.ShardCheckpoint.Status.PENDING))));
-    store.save(new io.nimo.core.checkpoint.JobState.Delta.StreamConfirmed("items",
-        System.currentTimeMillis() - java.time.Duration.ofHours(25).toMillis()));
+    store.save(
+        new io.nimo.core.checkpoint.JobState.Delta.PhaseChanged(
+            io.nimo.core.checkpoint.JobState.Phase.INCR_SYNC));
+    store.save(
+        new io.nimo.core.checkpoint.JobState.Delta.StreamPrepared(
+            "items",
+            arn,
+            List.of(
+                new io.nimo.core.checkpoint.ShardCheckpoint(
+                    "shard-0001",
+                    null,
+                    null,
+                    io.nimo.core.checkpoint.ShardCheckpoint.Status.PENDING))));
+    store.save(
+        new io.nimo.core.checkpoint.JobState.Delta.StreamConfirmed(
+            "items", System.currentTimeMillis() - java.time.Duration.ofHours(25).toMillis()));
     // TRIM_HORIZON would silently start after whatever DynamoDB trimmed meanwhile
     ScriptedStreamsApi streams = new ScriptedStreamsApi().shard("shard-0001", null);
     SyncReport report;
@@ -313,7 +374,10 @@ class StreamFailuresIT {
       report = job.run();
     }
     assertThat(report.outcome()).isEqualTo(SyncReport.Outcome.FAILED);
-    assertThat(report.message()).contains("items").contains("last followed 25 h ago").contains("shard-0001")
+    assertThat(report.message())
+        .contains("items")
+        .contains("last followed 25 h ago")
+        .contains("shard-0001")
         .contains("incr.on_trimmed = resync");
     assertThat(streams.reads).isEmpty();
   }
@@ -329,14 +393,25 @@ class StreamFailuresIT {
       job.stop();
       run.get(30, TimeUnit.SECONDS);
     }
-    source.client().updateTable(b -> b.tableName("items").streamSpecification(s -> s.streamEnabled(false)));
-    source.client().updateTable(b -> b.tableName("items")
-        .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+    source
+        .client()
+        .updateTable(b -> b.tableName("items").streamSpecification(s -> s.streamEnabled(false)));
+    source
+        .client()
+        .updateTable(
+            b ->
+                b.tableName("items")
+                    .streamSpecification(
+                        s ->
+                            s.streamEnabled(true)
+                                .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
     SyncReport report;
     try (SyncJob job = job(streams)) {
       report = job.run();
     }
     assertThat(report.outcome()).isEqualTo(SyncReport.Outcome.FAILED);
-    assertThat(report.message()).contains("stream of table items changed").contains("disabled and re-enabled");
+    assertThat(report.message())
+        .contains("stream of table items changed")
+        .contains("disabled and re-enabled");
   }
 }

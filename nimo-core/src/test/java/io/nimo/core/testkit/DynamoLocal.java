@@ -30,8 +30,11 @@ public final class DynamoLocal implements AutoCloseable {
   public static DynamoLocal start() {
     int port = freePort();
     try {
-      DynamoDBProxyServer s = ServerRunner.createServerFromCommandLineArgs(
-          new String[] {"-inMemory", "-sharedDb", "-port", Integer.toString(port), "-disableTelemetry"});
+      DynamoDBProxyServer s =
+          ServerRunner.createServerFromCommandLineArgs(
+              new String[] {
+                "-inMemory", "-sharedDb", "-port", Integer.toString(port), "-disableTelemetry"
+              });
       s.start();
       return new DynamoLocal(s, port);
     } catch (Exception e) {
@@ -64,8 +67,12 @@ public final class DynamoLocal implements AutoCloseable {
   }
 
   public DynamoDbClient newClient() {
-    return DynamoDbClient.builder().endpointOverride(URI.create(endpoint())).region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))).build();
+    return DynamoDbClient.builder()
+        .endpointOverride(URI.create(endpoint()))
+        .region(Region.US_EAST_1)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+        .build();
   }
 
   /** A fresh {@link DynamoApi} on this server (the caller closes it). */

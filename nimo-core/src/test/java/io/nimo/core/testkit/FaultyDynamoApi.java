@@ -22,8 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * A {@link DynamoApi} in front of a real one that injects the failures real endpoints produce:
- * throttled Scans, partial batches ({@code UnprocessedItems}), atomic batch rejection of a
- * poisoned item, and a window of refused connections. Everything else reaches the real server.
+ * throttled Scans, partial batches ({@code UnprocessedItems}), atomic batch rejection of a poisoned
+ * item, and a window of refused connections. Everything else reaches the real server.
  */
 public final class FaultyDynamoApi implements DynamoApi {
   private final DynamoApi real;
@@ -53,13 +53,19 @@ public final class FaultyDynamoApi implements DynamoApi {
     return this;
   }
 
-  /** The next {@code n} BatchWriteItem calls write only the first half and return the rest unprocessed. */
+  /**
+   * The next {@code n} BatchWriteItem calls write only the first half and return the rest
+   * unprocessed.
+   */
   public FaultyDynamoApi partialBatches(int n) {
     partialBatches.set(n);
     return this;
   }
 
-  /** Items matching {@code p} are refused: a batch holding one is rejected whole, a PutItem of one too. */
+  /**
+   * Items matching {@code p} are refused: a batch holding one is rejected whole, a PutItem of one
+   * too.
+   */
   public FaultyDynamoApi reject(Predicate<Map<String, AttributeValue>> p) {
     rejected = p;
     onlyInBatches = false;
@@ -82,7 +88,8 @@ public final class FaultyDynamoApi implements DynamoApi {
   private void maybeRefuse() {
     if (System.nanoTime() < refuseUntilNanos.get()) {
       injected.incrementAndGet();
-      throw SdkClientException.create("Unable to execute HTTP request: Connection refused",
+      throw SdkClientException.create(
+          "Unable to execute HTTP request: Connection refused",
           new ConnectException("Connection refused"));
     }
   }
@@ -96,9 +103,16 @@ public final class FaultyDynamoApi implements DynamoApi {
     maybeRefuse();
     if (take(scanThrottles)) {
       injected.incrementAndGet();
-      throw (RuntimeException) ProvisionedThroughputExceededException.builder().statusCode(400)
-          .awsErrorDetails(AwsErrorDetails.builder().errorCode("ProvisionedThroughputExceededException")
-              .errorMessage("injected").build()).message("injected throttle").build();
+      throw (RuntimeException)
+          ProvisionedThroughputExceededException.builder()
+              .statusCode(400)
+              .awsErrorDetails(
+                  AwsErrorDetails.builder()
+                      .errorCode("ProvisionedThroughputExceededException")
+                      .errorMessage("injected")
+                      .build())
+              .message("injected throttle")
+              .build();
     }
     return real.scan(request);
   }
@@ -109,18 +123,27 @@ public final class FaultyDynamoApi implements DynamoApi {
     maybeRefuse();
     if (take(batchThrottles)) {
       injected.incrementAndGet();
-      throw (RuntimeException) DynamoDbException.builder().statusCode(400)
-          .awsErrorDetails(AwsErrorDetails.builder().errorCode("ThrottlingException").errorMessage("injected").build())
-          .message("injected throttle").build();
+      throw (RuntimeException)
+          DynamoDbException.builder()
+              .statusCode(400)
+              .awsErrorDetails(
+                  AwsErrorDetails.builder()
+                      .errorCode("ThrottlingException")
+                      .errorMessage("injected")
+                      .build())
+              .message("injected throttle")
+              .build();
     }
     if (requests.stream().anyMatch(r -> rejected.test(r.putRequest().item()))) {
       injected.incrementAndGet();
-      throw validation("One or more parameter values were invalid (injected, whole batch rejected)");
+      throw validation(
+          "One or more parameter values were invalid (injected, whole batch rejected)");
     }
     if (requests.size() > 1 && take(partialBatches)) {
       injected.incrementAndGet();
       int half = requests.size() / 2;
-      List<WriteRequest> unprocessed = new ArrayList<>(real.batchWrite(table, requests.subList(0, half)));
+      List<WriteRequest> unprocessed =
+          new ArrayList<>(real.batchWrite(table, requests.subList(0, half)));
       unprocessed.addAll(requests.subList(half, requests.size()));
       return unprocessed;
     }
@@ -138,9 +161,15 @@ public final class FaultyDynamoApi implements DynamoApi {
   }
 
   private static RuntimeException validation(String message) {
-    return DynamoDbException.builder().statusCode(400)
-        .awsErrorDetails(AwsErrorDetails.builder().errorCode("ValidationException").errorMessage(message).build())
-        .message(message).build();
+    return DynamoDbException.builder()
+        .statusCode(400)
+        .awsErrorDetails(
+            AwsErrorDetails.builder()
+                .errorCode("ValidationException")
+                .errorMessage(message)
+                .build())
+        .message(message)
+        .build();
   }
 
   @Override
@@ -171,7 +200,8 @@ public final class FaultyDynamoApi implements DynamoApi {
   }
 
   @Override
-  public void enableStream(String table, software.amazon.awssdk.services.dynamodb.model.StreamViewType viewType) {
+  public void enableStream(
+      String table, software.amazon.awssdk.services.dynamodb.model.StreamViewType viewType) {
     real.enableStream(table, viewType);
   }
 

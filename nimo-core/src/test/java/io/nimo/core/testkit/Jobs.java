@@ -9,13 +9,14 @@ public final class Jobs {
   private Jobs() {}
 
   public static CompletableFuture<SyncReport> runAsync(SyncJob job) {
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        return job.run();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    });
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return job.run();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+          }
+        });
   }
 }

@@ -48,15 +48,22 @@ public final class LiveWriter implements Runnable {
       String id = "item-" + rnd.nextInt(existing);
       switch (op % 4) {
         case 0 -> {
-          Map<String, AttributeValue> item = new HashMap<>(TestItems.ordinary("id", TestItems.s("live-" + next++), rnd));
+          Map<String, AttributeValue> item =
+              new HashMap<>(TestItems.ordinary("id", TestItems.s("live-" + next++), rnd));
           client.putItem(b -> b.tableName(table).item(item));
         }
-        case 1 -> client.updateItem(b -> b.tableName(table).key(Map.of("id", TestItems.s(id)))
-            .updateExpression("SET added = :v, amount = :n REMOVE flag")
-            .expressionAttributeValues(Map.of(":v", TestItems.s("upd-" + op), ":n", TestItems.n(op + ".25"))));
+        case 1 ->
+            client.updateItem(
+                b ->
+                    b.tableName(table)
+                        .key(Map.of("id", TestItems.s(id)))
+                        .updateExpression("SET added = :v, amount = :n REMOVE flag")
+                        .expressionAttributeValues(
+                            Map.of(":v", TestItems.s("upd-" + op), ":n", TestItems.n(op + ".25"))));
         case 2 -> client.deleteItem(b -> b.tableName(table).key(Map.of("id", TestItems.s(id))));
-        default -> client.putItem(b -> b.tableName(table).item(
-            TestItems.ordinary("id", TestItems.s(id), rnd)));
+        default ->
+            client.putItem(
+                b -> b.tableName(table).item(TestItems.ordinary("id", TestItems.s(id), rnd)));
       }
       try {
         Thread.sleep(1000L / opsPerSecond);

@@ -59,10 +59,13 @@ public final class ScriptedStreamsApi implements StreamsApi {
     return add(shard, OperationType.REMOVE, key, key.keySet().iterator().next());
   }
 
-  private ScriptedStreamsApi add(String shard, OperationType op, Map<String, AttributeValue> item, String keyName) {
-    StreamRecord.Builder d = StreamRecord.builder().keys(Map.of(keyName, item.get(keyName)))
-        .sequenceNumber(String.format("%021d", sequence.incrementAndGet()))
-        .approximateCreationDateTime(Instant.now());
+  private ScriptedStreamsApi add(
+      String shard, OperationType op, Map<String, AttributeValue> item, String keyName) {
+    StreamRecord.Builder d =
+        StreamRecord.builder()
+            .keys(Map.of(keyName, item.get(keyName)))
+            .sequenceNumber(String.format("%021d", sequence.incrementAndGet()))
+            .approximateCreationDateTime(Instant.now());
     if (op != OperationType.REMOVE) {
       d.newImage(item);
     }
@@ -100,23 +103,35 @@ public final class ScriptedStreamsApi implements StreamsApi {
   }
 
   @Override
-  public String iterator(String streamArn, String shardId, String sequenceNumber, boolean inclusive) {
+  public String iterator(
+      String streamArn, String shardId, String sequenceNumber, boolean inclusive) {
     iteratorRequests.add(shardId + (inclusive ? "@at:" : "@") + sequenceNumber);
     if (shardId.equals(trimmedShard)) {
-      throw (RuntimeException) TrimmedDataAccessException.builder().statusCode(400).message("trimmed (injected)").build();
+      throw (RuntimeException)
+          TrimmedDataAccessException.builder()
+              .statusCode(400)
+              .message("trimmed (injected)")
+              .build();
     }
     String trimmed = trimmedUpTo.get(shardId);
     if (trimmed != null && sequenceNumber != null && sequenceNumber.compareTo(trimmed) <= 0) {
-      throw (RuntimeException) TrimmedDataAccessException.builder().statusCode(400).message("trimmed (injected)").build();
+      throw (RuntimeException)
+          TrimmedDataAccessException.builder()
+              .statusCode(400)
+              .message("trimmed (injected)")
+              .build();
     }
     List<Record> list = records.get(shardId);
     int index = 0;
     if (sequenceNumber == null && trimmed != null) {
-      while (index < list.size() && list.get(index).dynamodb().sequenceNumber().compareTo(trimmed) <= 0) {
+      while (index < list.size()
+          && list.get(index).dynamodb().sequenceNumber().compareTo(trimmed) <= 0) {
         index++;
       }
     } else if (sequenceNumber != null) {
-      while (index < list.size() && list.get(index).dynamodb().sequenceNumber().compareTo(sequenceNumber) < (inclusive ? 0 : 1)) {
+      while (index < list.size()
+          && list.get(index).dynamodb().sequenceNumber().compareTo(sequenceNumber)
+              < (inclusive ? 0 : 1)) {
         index++;
       }
     }
@@ -132,7 +147,8 @@ public final class ScriptedStreamsApi implements StreamsApi {
   @Override
   public synchronized RecordsPage records(String iterator, int limit) {
     if (expireNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-      throw (RuntimeException) ExpiredIteratorException.builder().statusCode(400).message("expired (injected)").build();
+      throw (RuntimeException)
+          ExpiredIteratorException.builder().statusCode(400).message("expired (injected)").build();
     }
     String shard = iterator.substring(0, iterator.indexOf('#'));
     int index = Integer.parseInt(iterator.substring(iterator.indexOf('#') + 1));

@@ -25,12 +25,14 @@ public final class ShippedConf {
    * @param keys the declared options, in order
    * @throws Exception if the file cannot be read or written
    */
-  public static void assertMatches(Path shipped, String header, List<ConfigOption<?>> keys) throws Exception {
+  public static void assertMatches(Path shipped, String header, List<ConfigOption<?>> keys)
+      throws Exception {
     String expected = ConfFileRenderer.render(header, keys);
     if (Boolean.getBoolean("nimo.conf.regen")) {
       Files.writeString(shipped, expected, StandardCharsets.UTF_8);
     }
     assertThat(Files.readString(shipped, StandardCharsets.UTF_8)).isEqualTo(expected);
-    assertThat(ConfigLoader.readRaw(shipped).keySet()).containsExactlyElementsOf(keys.stream().map(ConfigOption::key).toList());
+    assertThat(ConfigLoader.readRaw(shipped).keySet())
+        .containsExactlyElementsOf(keys.stream().map(ConfigOption::key).toList());
   }
 }

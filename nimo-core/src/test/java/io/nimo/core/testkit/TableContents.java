@@ -14,25 +14,39 @@ public final class TableContents {
   public static Map<String, Map<String, AttributeValue>> read(DynamoDbClient c, String table) {
     KeySchema keys = KeySchema.of(c.describeTable(b -> b.tableName(table)).table());
     Map<String, Map<String, AttributeValue>> out = new TreeMap<>();
-    c.scanPaginator(b -> b.tableName(table).consistentRead(true)).items()
+    c.scanPaginator(b -> b.tableName(table).consistentRead(true))
+        .items()
         .forEach(item -> out.put(keys.keyOf(item).toString(), item));
     return out;
   }
 
-  /** Differences between two tables, as readable lines (empty when identical, sets compared as sets). */
-  public static java.util.List<String> diff(DynamoDbClient source, DynamoDbClient target, String table) {
+  /**
+   * Differences between two tables, as readable lines (empty when identical, sets compared as
+   * sets).
+   */
+  public static java.util.List<String> diff(
+      DynamoDbClient source, DynamoDbClient target, String table) {
     Map<String, Map<String, AttributeValue>> a = read(source, table);
     Map<String, Map<String, AttributeValue>> b = read(target, table);
     java.util.List<String> lines = new java.util.ArrayList<>();
-    a.forEach((k, v) -> {
-      Map<String, AttributeValue> other = b.get(k);
-      if (other == null) {
-        lines.add("missing on target: " + k);
-      } else if (!io.nimo.core.item.ItemEquality.equal(v, other)) {
-        lines.add("differs: " + k + "\n  source " + ItemJson.write(v) + "\n  target " + ItemJson.write(other));
-      }
-    });
-    b.keySet().stream().filter(k -> !a.containsKey(k)).forEach(k -> lines.add("extra on target: " + k));
+    a.forEach(
+        (k, v) -> {
+          Map<String, AttributeValue> other = b.get(k);
+          if (other == null) {
+            lines.add("missing on target: " + k);
+          } else if (!io.nimo.core.item.ItemEquality.equal(v, other)) {
+            lines.add(
+                "differs: "
+                    + k
+                    + "\n  source "
+                    + ItemJson.write(v)
+                    + "\n  target "
+                    + ItemJson.write(other));
+          }
+        });
+    b.keySet().stream()
+        .filter(k -> !a.containsKey(k))
+        .forEach(k -> lines.add("extra on target: " + k));
     return lines;
   }
 }

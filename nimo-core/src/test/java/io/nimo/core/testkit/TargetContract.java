@@ -7,11 +7,11 @@ import io.nimo.core.item.ItemEquality;
 import io.nimo.core.item.ItemJson;
 import io.nimo.core.item.KeySchema;
 import io.nimo.core.sink.ExistPolicy;
-import io.nimo.core.source.SourceTable;
 import io.nimo.core.sink.Target;
 import io.nimo.core.sink.TargetSession;
 import io.nimo.core.sink.TargetTableExistsException;
 import io.nimo.core.sink.WriteResult;
+import io.nimo.core.source.SourceTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +30,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
- * The conformance tests every {@link Target} must pass. An implementer extends this class (it is
- * in nimo-core's test-jar) and supplies a fresh, empty session per test.
+ * The conformance tests every {@link Target} must pass. An implementer extends this class (it is in
+ * nimo-core's test-jar) and supplies a fresh, empty session per test.
  */
 public abstract class TargetContract {
   private static final AtomicInteger TABLES = new AtomicInteger();
@@ -53,26 +53,34 @@ public abstract class TargetContract {
   }
 
   protected static SourceTable sourceTable(String name) {
-    TableDescription d = TableDescription.builder().tableName(name)
-        .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
-            KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build())
-        .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
-            a -> a.attributeName("sk").attributeType(ScalarAttributeType.N))
-        .billingModeSummary(b -> b.billingMode(BillingMode.PAY_PER_REQUEST))
-        .itemCount(0L).build();
+    TableDescription d =
+        TableDescription.builder()
+            .tableName(name)
+            .keySchema(
+                KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
+                KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build())
+            .attributeDefinitions(
+                a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
+                a -> a.attributeName("sk").attributeType(ScalarAttributeType.N))
+            .billingModeSummary(b -> b.billingMode(BillingMode.PAY_PER_REQUEST))
+            .itemCount(0L)
+            .build();
     return new SourceTable(d, null);
   }
 
   private static Map<String, AttributeValue> item(String pk, int sk, Random rnd) {
-    Map<String, AttributeValue> m = new java.util.LinkedHashMap<>(TestItems.ordinary("pk", TestItems.s(pk), rnd));
+    Map<String, AttributeValue> m =
+        new java.util.LinkedHashMap<>(TestItems.ordinary("pk", TestItems.s(pk), rnd));
     m.put("sk", TestItems.n(String.valueOf(sk)));
     return m;
   }
 
   /** Same item by DynamoDB semantics (numbers by value, sets unordered). */
-  protected static void assertSame(Map<String, AttributeValue> actual, Map<String, AttributeValue> expected) {
-    assertThat(ItemEquality.equal(actual, expected)).as("expected %s%nbut read %s", ItemJson.write(expected),
-        ItemJson.write(actual)).isTrue();
+  protected static void assertSame(
+      Map<String, AttributeValue> actual, Map<String, AttributeValue> expected) {
+    assertThat(ItemEquality.equal(actual, expected))
+        .as("expected %s%nbut read %s", ItemJson.write(expected), ItemJson.write(actual))
+        .isTrue();
   }
 
   private Target prepared() {
@@ -103,8 +111,15 @@ public abstract class TargetContract {
     Target t = prepared();
     List<Map<String, AttributeValue>> items = new ArrayList<>();
     int sk = 0;
-    for (Map<String, AttributeValue> e : TestItems.edgeCases("pk", List.of(TestItems.s("e1"), TestItems.s("e2"),
-        TestItems.s("e3"), TestItems.s("e4"), TestItems.s("e5")))) {
+    for (Map<String, AttributeValue> e :
+        TestItems.edgeCases(
+            "pk",
+            List.of(
+                TestItems.s("e1"),
+                TestItems.s("e2"),
+                TestItems.s("e3"),
+                TestItems.s("e4"),
+                TestItems.s("e5")))) {
       Map<String, AttributeValue> m = new java.util.LinkedHashMap<>(e);
       m.put("sk", TestItems.n(String.valueOf(sk++)));
       items.add(m);
@@ -152,8 +167,10 @@ public abstract class TargetContract {
     Target t = prepared();
     t.writeBatch(List.of(item("old", 1, new Random(1))));
     assertThatThrownBy(() -> session.table(table).prepare(sourceTable(table), ExistPolicy.FAIL))
-        .isInstanceOf(TargetTableExistsException.class).hasMessageContaining(table);
-    assertThat(session.table(table).prepare(sourceTable(table), ExistPolicy.DROP).dropped()).isTrue();
+        .isInstanceOf(TargetTableExistsException.class)
+        .hasMessageContaining(table);
+    assertThat(session.table(table).prepare(sourceTable(table), ExistPolicy.DROP).dropped())
+        .isTrue();
     try (Stream<Map<String, AttributeValue>> all = session.table(table).scan()) {
       assertThat(all.count()).isZero();
     }

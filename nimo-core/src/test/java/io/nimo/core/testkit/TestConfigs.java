@@ -10,7 +10,8 @@ import java.util.Map;
 public final class TestConfigs {
   private TestConfigs() {}
 
-  public static Map<String, String> shakeRaw(String sourceEndpoint, String targetEndpoint, Path checkpointDir) {
+  public static Map<String, String> shakeRaw(
+      String sourceEndpoint, String targetEndpoint, Path checkpointDir) {
     Map<String, String> raw = new LinkedHashMap<>();
     raw.put("id", "it-job");
     raw.put("sync_mode", "full");

@@ -23,23 +23,34 @@ public final class TestItems {
   }
 
   /** A typical item with most types, about 300 bytes. */
-  public static Map<String, AttributeValue> ordinary(String hashName, AttributeValue hash, Random rnd) {
+  public static Map<String, AttributeValue> ordinary(
+      String hashName, AttributeValue hash, Random rnd) {
     Map<String, AttributeValue> item = new LinkedHashMap<>();
     item.put(hashName, hash);
     item.put("name", s("name-" + rnd.nextInt(1_000_000)));
     item.put("amount", n(rnd.nextInt(100000) + "." + rnd.nextInt(100)));
     item.put("flag", AttributeValue.fromBool(rnd.nextBoolean()));
     item.put("nothing", AttributeValue.fromNul(true));
-    item.put("tags", AttributeValue.fromSs(List.of("a" + rnd.nextInt(9), "b" + rnd.nextInt(9) + "x")));
-    item.put("scores", AttributeValue.fromNs(List.of("1", "2.5", String.valueOf(rnd.nextInt(1000) + 3))));
+    item.put(
+        "tags", AttributeValue.fromSs(List.of("a" + rnd.nextInt(9), "b" + rnd.nextInt(9) + "x")));
+    item.put(
+        "scores",
+        AttributeValue.fromNs(List.of("1", "2.5", String.valueOf(rnd.nextInt(1000) + 3))));
     item.put("blob", AttributeValue.fromB(SdkBytes.fromByteArray(bytes(rnd, 16))));
-    item.put("nested", AttributeValue.fromM(Map.of("list", AttributeValue.fromL(List.of(s("x"), n("7"),
-        AttributeValue.fromBool(false))), "empty", s(""))));
+    item.put(
+        "nested",
+        AttributeValue.fromM(
+            Map.of(
+                "list",
+                AttributeValue.fromL(List.of(s("x"), n("7"), AttributeValue.fromBool(false))),
+                "empty",
+                s(""))));
     return item;
   }
 
   /** Items at DynamoDB's limits; each has the given hash attribute set by the caller. */
-  public static List<Map<String, AttributeValue>> edgeCases(String hashName, List<AttributeValue> hashes) {
+  public static List<Map<String, AttributeValue>> edgeCases(
+      String hashName, List<AttributeValue> hashes) {
     List<Map<String, AttributeValue>> out = new ArrayList<>();
     Random rnd = new Random(7);
     int i = 0;
@@ -54,7 +65,8 @@ public final class TestItems {
     nums.put("tiny", n("1E-130"));
     nums.put("huge", n("9.9999999999999999999999999999999999999E+125"));
     nums.put("frac", n("0.000000000000000000000000000000000001"));
-    nums.put("ns", AttributeValue.fromNs(List.of("1", "1.5", "12345678901234567890123456789012345678")));
+    nums.put(
+        "ns", AttributeValue.fromNs(List.of("1", "1.5", "12345678901234567890123456789012345678")));
     out.add(nums);
     // 3. empty string/binary, empty list/map, NULL next to BOOL
     Map<String, AttributeValue> empty = base(hashName, hashes.get(i++));
@@ -64,14 +76,21 @@ public final class TestItems {
     empty.put("em", AttributeValue.fromM(Map.of()));
     empty.put("null", AttributeValue.fromNul(true));
     empty.put("false", AttributeValue.fromBool(false));
-    empty.put("bs", AttributeValue.fromBs(List.of(SdkBytes.fromByteArray(new byte[] {0}),
-        SdkBytes.fromByteArray(new byte[] {1, 2, (byte) 255}))));
+    empty.put(
+        "bs",
+        AttributeValue.fromBs(
+            List.of(
+                SdkBytes.fromByteArray(new byte[] {0}),
+                SdkBytes.fromByteArray(new byte[] {1, 2, (byte) 255}))));
     out.add(empty);
     // 4. nesting 32 levels deep
     Map<String, AttributeValue> deep = base(hashName, hashes.get(i++));
     AttributeValue v = s("bottom");
     for (int d = 0; d < 31; d++) {
-      v = d % 2 == 0 ? AttributeValue.fromM(Map.of("m" + d, v)) : AttributeValue.fromL(List.of(v, n(String.valueOf(d))));
+      v =
+          d % 2 == 0
+              ? AttributeValue.fromM(Map.of("m" + d, v))
+              : AttributeValue.fromL(List.of(v, n(String.valueOf(d))));
     }
     deep.put("deep", v);
     out.add(deep);

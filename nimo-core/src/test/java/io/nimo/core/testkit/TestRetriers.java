@@ -12,7 +12,10 @@ public final class TestRetriers {
   private TestRetriers() {}
 
   public static Retrier dynamo(Duration budget) {
-    return new Retrier(RetryPolicy.of(Duration.ofMillis(200), budget), new DynamoErrorClassifier(),
-        Clock.systemUTC(), Sleeper.SYSTEM);
+    return new Retrier(
+        RetryPolicy.of(Duration.ofMillis(200), budget),
+        new DynamoErrorClassifier(),
+        Clock.systemUTC(),
+        Sleeper.SYSTEM);
   }
 }

@@ -16,11 +16,14 @@ public final class TestTables {
   private TestTables() {}
 
   /** Hash-only table, on-demand. */
-  public static void createHashOnly(DynamoDbClient c, String table, String hash, ScalarAttributeType type) {
-    c.createTable(t -> t.tableName(table)
-        .keySchema(k -> k.attributeName(hash).keyType(KeyType.HASH))
-        .attributeDefinitions(d -> d.attributeName(hash).attributeType(type))
-        .billingMode(BillingMode.PAY_PER_REQUEST));
+  public static void createHashOnly(
+      DynamoDbClient c, String table, String hash, ScalarAttributeType type) {
+    c.createTable(
+        t ->
+            t.tableName(table)
+                .keySchema(k -> k.attributeName(hash).keyType(KeyType.HASH))
+                .attributeDefinitions(d -> d.attributeName(hash).attributeType(type))
+                .billingMode(BillingMode.PAY_PER_REQUEST));
   }
 
   /**
@@ -28,28 +31,44 @@ public final class TestTables {
    * {@code gsk} N, INCLUDE projection) and an LSI on {@code lsk} (KEYS_ONLY).
    */
   public static void createWithIndexes(DynamoDbClient c, String table) {
-    c.createTable(t -> t.tableName(table)
-        .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH), k -> k.attributeName("sk").keyType(KeyType.RANGE))
-        .attributeDefinitions(
-            d -> d.attributeName("pk").attributeType(ScalarAttributeType.N),
-            d -> d.attributeName("sk").attributeType(ScalarAttributeType.S),
-            d -> d.attributeName("gpk").attributeType(ScalarAttributeType.S),
-            d -> d.attributeName("gsk").attributeType(ScalarAttributeType.N),
-            d -> d.attributeName("lsk").attributeType(ScalarAttributeType.S))
-        .billingMode(BillingMode.PROVISIONED)
-        .provisionedThroughput(p -> p.readCapacityUnits(50L).writeCapacityUnits(40L))
-        .globalSecondaryIndexes(g -> g.indexName("by_g")
-            .keySchema(k -> k.attributeName("gpk").keyType(KeyType.HASH), k -> k.attributeName("gsk").keyType(KeyType.RANGE))
-            .projection(p -> p.projectionType(ProjectionType.INCLUDE).nonKeyAttributes("name", "amount"))
-            .provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(6L)))
-        .localSecondaryIndexes(l -> l.indexName("by_l")
-            .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH), k -> k.attributeName("lsk").keyType(KeyType.RANGE))
-            .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))));
+    c.createTable(
+        t ->
+            t.tableName(table)
+                .keySchema(
+                    k -> k.attributeName("pk").keyType(KeyType.HASH),
+                    k -> k.attributeName("sk").keyType(KeyType.RANGE))
+                .attributeDefinitions(
+                    d -> d.attributeName("pk").attributeType(ScalarAttributeType.N),
+                    d -> d.attributeName("sk").attributeType(ScalarAttributeType.S),
+                    d -> d.attributeName("gpk").attributeType(ScalarAttributeType.S),
+                    d -> d.attributeName("gsk").attributeType(ScalarAttributeType.N),
+                    d -> d.attributeName("lsk").attributeType(ScalarAttributeType.S))
+                .billingMode(BillingMode.PROVISIONED)
+                .provisionedThroughput(p -> p.readCapacityUnits(50L).writeCapacityUnits(40L))
+                .globalSecondaryIndexes(
+                    g ->
+                        g.indexName("by_g")
+                            .keySchema(
+                                k -> k.attributeName("gpk").keyType(KeyType.HASH),
+                                k -> k.attributeName("gsk").keyType(KeyType.RANGE))
+                            .projection(
+                                p ->
+                                    p.projectionType(ProjectionType.INCLUDE)
+                                        .nonKeyAttributes("name", "amount"))
+                            .provisionedThroughput(
+                                p -> p.readCapacityUnits(5L).writeCapacityUnits(6L)))
+                .localSecondaryIndexes(
+                    l ->
+                        l.indexName("by_l")
+                            .keySchema(
+                                k -> k.attributeName("pk").keyType(KeyType.HASH),
+                                k -> k.attributeName("lsk").keyType(KeyType.RANGE))
+                            .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))));
   }
 
   /**
-   * Writes {@code count} {@link TestItems#ordinary} items keyed {@code item-0 ...} (hash key {@code hash}, S)
-   * with a seeded generator, so runs are repeatable.
+   * Writes {@code count} {@link TestItems#ordinary} items keyed {@code item-0 ...} (hash key {@code
+   * hash}, S) with a seeded generator, so runs are repeatable.
    */
   public static void seed(DynamoDbClient c, String table, String hash, int count, long seed) {
     java.util.Random rnd = new java.util.Random(seed);

@@ -23,8 +23,8 @@ import java.time.Duration;
 
 /**
  * {@code checkpoint.type = dynamodb}: table {@code checkpoint.db} (default {@code <id>-checkpoint})
- * on {@code checkpoint.address} when that is an http(s) URL, otherwise on the target endpoint,
- * with the target's credentials.
+ * on {@code checkpoint.address} when that is an http(s) URL, otherwise on the target endpoint, with
+ * the target's credentials.
  */
 public final class DynamoCheckpointStoreProvider implements CheckpointStoreProvider {
 
@@ -35,12 +35,29 @@ public final class DynamoCheckpointStoreProvider implements CheckpointStoreProvi
 
   @Override
   public CheckpointStore open(Configuration c, Timing timing) {
-    String address = c.get(CHECKPOINT_ADDRESS).matches("https?://.+") ? c.get(CHECKPOINT_ADDRESS) : c.get(TARGET_ADDRESS);
-    String table = c.get(CHECKPOINT_DB).isBlank() ? c.get(ID) + "-checkpoint" : c.get(CHECKPOINT_DB);
-    DynamoEndpoint endpoint = new DynamoEndpoint(address, c.get(TARGET_REGION), c.get(TARGET_AK), c.get(TARGET_SK), "",
-        2, Duration.ofSeconds(30), 8);
-    Retrier retrier = new Retrier(RetryPolicy.of(c.get(RETRY_MAX_BACKOFF), c.get(RETRY_BUDGET)),
-        new DynamoErrorClassifier(), timing.clock(), timing.sleeper());
-    return new DynamoCheckpointStore(endpoint.buildApi(), retrier, table, Secrets.maskUrlCredentials(address));
+    String address =
+        c.get(CHECKPOINT_ADDRESS).matches("https?://.+")
+            ? c.get(CHECKPOINT_ADDRESS)
+            : c.get(TARGET_ADDRESS);
+    String table =
+        c.get(CHECKPOINT_DB).isBlank() ? c.get(ID) + "-checkpoint" : c.get(CHECKPOINT_DB);
+    DynamoEndpoint endpoint =
+        new DynamoEndpoint(
+            address,
+            c.get(TARGET_REGION),
+            c.get(TARGET_AK),
+            c.get(TARGET_SK),
+            "",
+            2,
+            Duration.ofSeconds(30),
+            8);
+    Retrier retrier =
+        new Retrier(
+            RetryPolicy.of(c.get(RETRY_MAX_BACKOFF), c.get(RETRY_BUDGET)),
+            new DynamoErrorClassifier(),
+            timing.clock(),
+            timing.sleeper());
+    return new DynamoCheckpointStore(
+        endpoint.buildApi(), retrier, table, Secrets.maskUrlCredentials(address));
   }
 }

@@ -21,8 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
  * Documents as items {@code {name: S, doc: S, updated_at: S}} of one table on a DynamoDB-API
- * endpoint (by default the PolarDB target itself). The table is created on first use. Each
- * document is one PutItem, which DynamoDB applies atomically.
+ * endpoint (by default the PolarDB target itself). The table is created on first use. Each document
+ * is one PutItem, which DynamoDB applies atomically.
  */
 final class DynamoDocuments implements CheckpointDocuments {
   private static final Logger LOG = LoggerFactory.getLogger(DynamoDocuments.class);
@@ -42,24 +42,38 @@ final class DynamoDocuments implements CheckpointDocuments {
   @Override
   public Optional<String> read(String name) {
     ensureTable();
-    Map<String, AttributeValue> item = retrier.call("GetItem " + table + " {" + name + "}",
-        () -> api.getItem(table, Map.of("name", AttributeValue.fromS(name))));
+    Map<String, AttributeValue> item =
+        retrier.call(
+            "GetItem " + table + " {" + name + "}",
+            () -> api.getItem(table, Map.of("name", AttributeValue.fromS(name))));
     return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item.get("doc").s());
   }
 
   @Override
   public void write(String name, String json) {
     ensureTable();
-    Map<String, AttributeValue> item = Map.of("name", AttributeValue.fromS(name), "doc", AttributeValue.fromS(json),
-        "updated_at", AttributeValue.fromS(Instant.now().toString()));
+    Map<String, AttributeValue> item =
+        Map.of(
+            "name",
+            AttributeValue.fromS(name),
+            "doc",
+            AttributeValue.fromS(json),
+            "updated_at",
+            AttributeValue.fromS(Instant.now().toString()));
     if (ItemSize.of(item) > ItemSize.MAX_ITEM_BYTES) {
-      throw new CheckpointException("checkpoint document " + name + " is " + ItemSize.of(item)
-          + " bytes, over DynamoDB's 400 KB item limit; use checkpoint.type = file");
+      throw new CheckpointException(
+          "checkpoint document "
+              + name
+              + " is "
+              + ItemSize.of(item)
+              + " bytes, over DynamoDB's 400 KB item limit; use checkpoint.type = file");
     }
-    retrier.call("PutItem " + table + " {" + name + "}", () -> {
-      api.putItem(table, item);
-      return null;
-    });
+    retrier.call(
+        "PutItem " + table + " {" + name + "}",
+        () -> {
+          api.putItem(table, item);
+          return null;
+        });
   }
 
   @Override
@@ -79,15 +93,24 @@ final class DynamoDocuments implements CheckpointDocuments {
         retrier.call("DescribeTable " + table, () -> api.describeTable(table));
       } catch (ResourceNotFoundException missing) {
         LOG.info("creating checkpoint table {} on {}", table, endpointLabel);
-        retrier.call("CreateTable " + table, () -> api.createTable(CreateTableRequest.builder().tableName(table)
-            .keySchema(k -> k.attributeName("name").keyType(KeyType.HASH))
-            .attributeDefinitions(a -> a.attributeName("name").attributeType(ScalarAttributeType.S))
-            .billingMode(BillingMode.PAY_PER_REQUEST).build()));
+        retrier.call(
+            "CreateTable " + table,
+            () ->
+                api.createTable(
+                    CreateTableRequest.builder()
+                        .tableName(table)
+                        .keySchema(k -> k.attributeName("name").keyType(KeyType.HASH))
+                        .attributeDefinitions(
+                            a -> a.attributeName("name").attributeType(ScalarAttributeType.S))
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .build()));
       }
       Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-      while (retrier.call("DescribeTable " + table, () -> api.describeTable(table)).tableStatus() != TableStatus.ACTIVE) {
+      while (retrier.call("DescribeTable " + table, () -> api.describeTable(table)).tableStatus()
+          != TableStatus.ACTIVE) {
         if (Instant.now().isAfter(deadline)) {
-          throw new CheckpointException("checkpoint table " + table + " did not become ACTIVE within 5 minutes");
+          throw new CheckpointException(
+              "checkpoint table " + table + " did not become ACTIVE within 5 minutes");
         }
         retrier.pause("waiting for checkpoint table " + table, Duration.ofMillis(250));
       }

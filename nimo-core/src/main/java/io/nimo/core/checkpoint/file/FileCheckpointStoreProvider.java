@@ -6,7 +6,9 @@ import io.nimo.core.config.Configuration;
 import io.nimo.core.config.ShakeOptions;
 import java.nio.file.Path;
 
-/** {@code checkpoint.type = file}: {@code <checkpoint.address>/<checkpoint.db or id-checkpoint>/}. */
+/**
+ * {@code checkpoint.type = file}: {@code <checkpoint.address>/<checkpoint.db or id-checkpoint>/}.
+ */
 public final class FileCheckpointStoreProvider implements CheckpointStoreProvider {
 
   @Override
@@ -19,6 +21,7 @@ public final class FileCheckpointStoreProvider implements CheckpointStoreProvide
     String db = c.get(ShakeOptions.CHECKPOINT_DB);
     String name = db.isBlank() ? c.get(ShakeOptions.ID) + "-checkpoint" : db;
     String address = c.get(ShakeOptions.CHECKPOINT_ADDRESS);
-    return new FileCheckpointStore(Path.of(address.isBlank() ? "checkpoint" : address).resolve(name));
+    return new FileCheckpointStore(
+        Path.of(address.isBlank() ? "checkpoint" : address).resolve(name));
   }
 }

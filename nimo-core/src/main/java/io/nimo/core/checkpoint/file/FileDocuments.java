@@ -47,8 +47,12 @@ final class FileDocuments implements CheckpointDocuments {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     try {
       Files.createDirectories(dir);
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING)) {
+      try (FileChannel ch =
+          FileChannel.open(
+              tmp,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE,
+              StandardOpenOption.TRUNCATE_EXISTING)) {
         ch.write(ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)));
         ch.force(true);
       }
@@ -58,7 +62,8 @@ final class FileDocuments implements CheckpointDocuments {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
-      throw new CheckpointException("cannot write checkpoint file " + file + ": " + e.getMessage(), e);
+      throw new CheckpointException(
+          "cannot write checkpoint file " + file + ": " + e.getMessage(), e);
     }
   }
 

@@ -5,10 +5,9 @@ import io.nimo.core.item.ItemKey;
 import io.nimo.core.item.KeySchema;
 import io.nimo.core.retry.Retrier;
 import io.nimo.core.retry.RetryBudgetExhaustedException;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import io.nimo.core.source.ChangeEvent;
 import io.nimo.core.sink.ItemWriteException;
 import io.nimo.core.sink.WriteResult;
+import io.nimo.core.source.ChangeEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
@@ -23,9 +23,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Writes one batch with BatchWriteItem so that nothing is lost: duplicate keys are folded (last
- * wins), throttling and 5xx are retried, {@code UnprocessedItems} are re-driven with backoff
- * until the retry budget runs out, and a batch the endpoint rejects as a whole (PolarDB batches
- * are atomic) is split into single PutItem calls so the one bad item is named.
+ * wins), throttling and 5xx are retried, {@code UnprocessedItems} are re-driven with backoff until
+ * the retry budget runs out, and a batch the endpoint rejects as a whole (PolarDB batches are
+ * atomic) is split into single PutItem calls so the one bad item is named.
  */
 final class DynamoBatchWriter {
   private static final Logger LOG = LoggerFactory.getLogger(DynamoBatchWriter.class);
@@ -46,7 +46,9 @@ final class DynamoBatchWriter {
   WriteResult write(List<Map<String, AttributeValue>> items) {
     Map<ItemKey, WriteRequest> unique = new LinkedHashMap<>();
     for (Map<String, AttributeValue> item : items) {
-      unique.put(keys.keyOf(item), WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+      unique.put(
+          keys.keyOf(item),
+          WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
     }
     return send(unique, items.size() - unique.size());
   }
@@ -55,9 +57,14 @@ final class DynamoBatchWriter {
   WriteResult apply(List<ChangeEvent> events) {
     Map<ItemKey, WriteRequest> unique = new LinkedHashMap<>();
     for (ChangeEvent e : events) {
-      WriteRequest r = e.kind() == ChangeEvent.Kind.REMOVE
-          ? WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(e.key().values()).build()).build()
-          : WriteRequest.builder().putRequest(PutRequest.builder().item(e.newImage()).build()).build();
+      WriteRequest r =
+          e.kind() == ChangeEvent.Kind.REMOVE
+              ? WriteRequest.builder()
+                  .deleteRequest(DeleteRequest.builder().key(e.key().values()).build())
+                  .build()
+              : WriteRequest.builder()
+                  .putRequest(PutRequest.builder().item(e.newImage()).build())
+                  .build();
       unique.remove(e.key());
       unique.put(e.key(), r);
     }
@@ -90,8 +97,11 @@ final class DynamoBatchWriter {
       if (unique.size() == 1) {
         throw new ItemWriteException(table, unique.keySet().iterator().next(), rejected);
       }
-      LOG.warn("BatchWriteItem of {} items on {} rejected as a whole ({}); retrying item by item",
-          unique.size(), table, rejected.getMessage());
+      LOG.warn(
+          "BatchWriteItem of {} items on {} rejected as a whole ({}); retrying item by item",
+          unique.size(),
+          table,
+          rejected.getMessage());
       return new WriteResult(oneByOne(unique), unique.size(), dedup);
     }
   }
@@ -103,40 +113,59 @@ final class DynamoBatchWriter {
     long retried = 0;
     for (int round = 1; ; round++) {
       List<WriteRequest> send = pending;
-      List<WriteRequest> unprocessed = retrier.call("BatchWriteItem " + table, () -> api.batchWrite(table, send));
+      List<WriteRequest> unprocessed =
+          retrier.call("BatchWriteItem " + table, () -> api.batchWrite(table, send));
       if (unprocessed.isEmpty()) {
         return retried;
       }
       retried += unprocessed.size();
       if (retrier.clock().instant().isAfter(deadline)) {
         ItemKey first = keyOf(unprocessed.get(0));
-        throw new RetryBudgetExhaustedException("BatchWriteItem " + table + ": " + unprocessed.size()
-            + " items still unprocessed (first {" + first + "})", round, new IllegalStateException("UnprocessedItems"));
+        throw new RetryBudgetExhaustedException(
+            "BatchWriteItem "
+                + table
+                + ": "
+                + unprocessed.size()
+                + " items still unprocessed (first {"
+                + first
+                + "})",
+            round,
+            new IllegalStateException("UnprocessedItems"));
       }
-      LOG.debug("{} of {} items unprocessed on {}, re-driving (round {})", unprocessed.size(), send.size(), table, round);
+      LOG.debug(
+          "{} of {} items unprocessed on {}, re-driving (round {})",
+          unprocessed.size(),
+          send.size(),
+          table,
+          round);
       retrier.pause("BatchWriteItem " + table, Retrier.jitter(retrier.policy().backoff(round)));
       pending = unprocessed;
     }
   }
 
   private ItemKey keyOf(WriteRequest r) {
-    return r.putRequest() != null ? keys.keyOf(r.putRequest().item()) : new ItemKey(r.deleteRequest().key());
+    return r.putRequest() != null
+        ? keys.keyOf(r.putRequest().item())
+        : new ItemKey(r.deleteRequest().key());
   }
 
   private long oneByOne(Map<ItemKey, WriteRequest> requests) {
     long written = 0;
     for (Map.Entry<ItemKey, WriteRequest> e : requests.entrySet()) {
       WriteRequest r = e.getValue();
-      String what = (r.putRequest() != null ? "PutItem " : "DeleteItem ") + table + " {" + e.getKey() + "}";
+      String what =
+          (r.putRequest() != null ? "PutItem " : "DeleteItem ") + table + " {" + e.getKey() + "}";
       try {
-        retrier.call(what, () -> {
-          if (r.putRequest() != null) {
-            api.putItem(table, r.putRequest().item());
-          } else {
-            api.deleteItem(table, r.deleteRequest().key());
-          }
-          return null;
-        });
+        retrier.call(
+            what,
+            () -> {
+              if (r.putRequest() != null) {
+                api.putItem(table, r.putRequest().item());
+              } else {
+                api.deleteItem(table, r.deleteRequest().key());
+              }
+              return null;
+            });
       } catch (AwsServiceException refused) {
         throw new ItemWriteException(table, e.getKey(), refused);
       }

@@ -27,35 +27,41 @@ final class DynamoTableStream {
   }
 
   Stream<Map<String, AttributeValue>> stream() {
-    Iterator<Map<String, AttributeValue>> it = new Iterator<>() {
-      private Iterator<Map<String, AttributeValue>> page = List.<Map<String, AttributeValue>>of().iterator();
-      private Map<String, AttributeValue> next;
-      private boolean started;
+    Iterator<Map<String, AttributeValue>> it =
+        new Iterator<>() {
+          private Iterator<Map<String, AttributeValue>> page =
+              List.<Map<String, AttributeValue>>of().iterator();
+          private Map<String, AttributeValue> next;
+          private boolean started;
 
-      @Override
-      public boolean hasNext() {
-        while (!page.hasNext() && (!started || next != null)) {
-          started = true;
-          ScanRequest.Builder b = ScanRequest.builder().tableName(table).consistentRead(true);
-          if (next != null) {
-            b.exclusiveStartKey(next);
+          @Override
+          public boolean hasNext() {
+            while (!page.hasNext() && (!started || next != null)) {
+              started = true;
+              ScanRequest.Builder b = ScanRequest.builder().tableName(table).consistentRead(true);
+              if (next != null) {
+                b.exclusiveStartKey(next);
+              }
+              ScanRequest req = b.build();
+              ScanResponse r = retrier.call("Scan " + table, () -> api.scan(req));
+              page = r.items().iterator();
+              next =
+                  r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty()
+                      ? r.lastEvaluatedKey()
+                      : null;
+            }
+            return page.hasNext();
           }
-          ScanRequest req = b.build();
-          ScanResponse r = retrier.call("Scan " + table, () -> api.scan(req));
-          page = r.items().iterator();
-          next = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
-        }
-        return page.hasNext();
-      }
 
-      @Override
-      public Map<String, AttributeValue> next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        return page.next();
-      }
-    };
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false);
+          @Override
+          public Map<String, AttributeValue> next() {
+            if (!hasNext()) {
+              throw new NoSuchElementException();
+            }
+            return page.next();
+          }
+        };
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false);
   }
 }

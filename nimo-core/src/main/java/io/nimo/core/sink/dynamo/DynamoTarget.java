@@ -6,13 +6,13 @@ import io.nimo.core.item.ItemKey;
 import io.nimo.core.item.KeySchema;
 import io.nimo.core.retry.ErrorClass;
 import io.nimo.core.retry.Retrier;
-import io.nimo.core.source.ChangeEvent;
 import io.nimo.core.sink.ExistPolicy;
 import io.nimo.core.sink.PrepareResult;
-import io.nimo.core.source.SourceTable;
 import io.nimo.core.sink.Target;
 import io.nimo.core.sink.TargetTableExistsException;
 import io.nimo.core.sink.WriteResult;
+import io.nimo.core.source.ChangeEvent;
+import io.nimo.core.source.SourceTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +35,8 @@ final class DynamoTarget implements Target {
   private final boolean withIndexes;
   private volatile DynamoBatchWriter writer;
 
-  DynamoTarget(String name, DynamoApi api, Retrier retrier, TableWaiter waiter, boolean withIndexes) {
+  DynamoTarget(
+      String name, DynamoApi api, Retrier retrier, TableWaiter waiter, boolean withIndexes) {
     this.name = name;
     this.api = api;
     this.retrier = retrier;
@@ -56,10 +57,12 @@ final class DynamoTarget implements Target {
         throw new TargetTableExistsException(name);
       }
       LOG.info("target table {} exists; dropping it to create it anew", name);
-      retrier.call("DeleteTable " + name, () -> {
-        api.deleteTable(name);
-        return null;
-      });
+      retrier.call(
+          "DeleteTable " + name,
+          () -> {
+            api.deleteTable(name);
+            return null;
+          });
       waiter.awaitDeleted(name);
       dropped = true;
     }
@@ -69,7 +72,10 @@ final class DynamoTarget implements Target {
     if (source.ttlAttribute() != null) {
       enableTtl(source.ttlAttribute(), notes);
     }
-    LOG.info("target table {} created (hash {}{}, {} GSI, {} LSI)", name, source.keySchema().hashKey(),
+    LOG.info(
+        "target table {} created (hash {}{}, {} GSI, {} LSI)",
+        name,
+        source.keySchema().hashKey(),
         source.keySchema().rangeKey() == null ? "" : ", range " + source.keySchema().rangeKey(),
         withIndexes ? count(source.description().globalSecondaryIndexes()) : 0,
         withIndexes ? count(source.description().localSecondaryIndexes()) : 0);
@@ -78,7 +84,8 @@ final class DynamoTarget implements Target {
 
   private void create(SourceTable source, List<String> notes) {
     boolean onDemand = TableSchemaMapper.isPayPerRequest(source.description());
-    CreateTableRequest request = TableSchemaMapper.toCreateRequest(source.description(), withIndexes, onDemand);
+    CreateTableRequest request =
+        TableSchemaMapper.toCreateRequest(source.description(), withIndexes, onDemand);
     try {
       retrier.call("CreateTable " + name, () -> api.createTable(request));
     } catch (RuntimeException e) {
@@ -86,23 +93,31 @@ final class DynamoTarget implements Target {
         throw e;
       }
       // some DynamoDB-compatible endpoints accept only on-demand tables
-      String note = "provisioned capacity refused (" + e.getMessage() + "); created as PAY_PER_REQUEST";
+      String note =
+          "provisioned capacity refused (" + e.getMessage() + "); created as PAY_PER_REQUEST";
       LOG.warn("table {}: {}", name, note);
       notes.add(note);
-      CreateTableRequest onDemandRequest = TableSchemaMapper.toCreateRequest(source.description(), withIndexes, true);
+      CreateTableRequest onDemandRequest =
+          TableSchemaMapper.toCreateRequest(source.description(), withIndexes, true);
       retrier.call("CreateTable " + name, () -> api.createTable(onDemandRequest));
     }
   }
 
   private void enableTtl(String attribute, List<String> notes) {
     try {
-      retrier.call("UpdateTimeToLive " + name, () -> {
-        api.enableTimeToLive(name, attribute);
-        return null;
-      });
+      retrier.call(
+          "UpdateTimeToLive " + name,
+          () -> {
+            api.enableTimeToLive(name, attribute);
+            return null;
+          });
     } catch (RuntimeException e) {
-      String note = "TTL on '" + attribute + "' not accepted by the target (" + e.getMessage()
-          + "); expired items will not be removed by the target";
+      String note =
+          "TTL on '"
+              + attribute
+              + "' not accepted by the target ("
+              + e.getMessage()
+              + "); expired items will not be removed by the target";
       LOG.warn("table {}: {}", name, note);
       notes.add(note);
     }
@@ -129,7 +144,8 @@ final class DynamoTarget implements Target {
     if (w == null) {
       synchronized (this) {
         if (writer == null) {
-          var keys = KeySchema.of(retrier.call("DescribeTable " + name, () -> api.describeTable(name)));
+          var keys =
+              KeySchema.of(retrier.call("DescribeTable " + name, () -> api.describeTable(name)));
           writer = new DynamoBatchWriter(api, retrier, name, keys);
         }
         w = writer;
@@ -140,8 +156,8 @@ final class DynamoTarget implements Target {
 
   @Override
   public Optional<Map<String, AttributeValue>> read(ItemKey key) {
-    Map<String, AttributeValue> item = retrier.call("GetItem " + name + " {" + key + "}",
-        () -> api.getItem(name, key.values()));
+    Map<String, AttributeValue> item =
+        retrier.call("GetItem " + name + " {" + key + "}", () -> api.getItem(name, key.values()));
     return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
   }
 

@@ -1,7 +1,7 @@
 package io.nimo.core.sink.dynamo;
 
-import static io.nimo.core.config.ShakeOptions.FULL_DOC_CONCURRENCY;
 import static io.nimo.core.config.ShakeOptions.FULL_CONCURRENCY;
+import static io.nimo.core.config.ShakeOptions.FULL_DOC_CONCURRENCY;
 import static io.nimo.core.config.ShakeOptions.FULL_INDEX_USER;
 import static io.nimo.core.config.ShakeOptions.RETRY_BUDGET;
 import static io.nimo.core.config.ShakeOptions.RETRY_MAX_BACKOFF;
@@ -37,10 +37,23 @@ public final class DynamoTargetProvider implements TargetProvider {
 
   @Override
   public TargetSession open(Configuration c, Timing timing) {
-    DynamoEndpoint endpoint = new DynamoEndpoint(c.get(TARGET_ADDRESS), c.get(TARGET_REGION), c.get(TARGET_AK),
-        c.get(TARGET_SK), "", 2, Duration.ofSeconds(30), c.get(FULL_CONCURRENCY) * c.get(FULL_DOC_CONCURRENCY) + 8);
-    Retrier retrier = new Retrier(RetryPolicy.of(c.get(RETRY_MAX_BACKOFF), c.get(RETRY_BUDGET)),
-        new DynamoErrorClassifier(), timing.clock(), timing.sleeper());
-    return new DynamoTargetSession(endpoint.buildApi(), retrier, c.get(TABLE_ACTIVE_TIMEOUT), c.get(FULL_INDEX_USER));
+    DynamoEndpoint endpoint =
+        new DynamoEndpoint(
+            c.get(TARGET_ADDRESS),
+            c.get(TARGET_REGION),
+            c.get(TARGET_AK),
+            c.get(TARGET_SK),
+            "",
+            2,
+            Duration.ofSeconds(30),
+            c.get(FULL_CONCURRENCY) * c.get(FULL_DOC_CONCURRENCY) + 8);
+    Retrier retrier =
+        new Retrier(
+            RetryPolicy.of(c.get(RETRY_MAX_BACKOFF), c.get(RETRY_BUDGET)),
+            new DynamoErrorClassifier(),
+            timing.clock(),
+            timing.sleeper());
+    return new DynamoTargetSession(
+        endpoint.buildApi(), retrier, c.get(TABLE_ACTIVE_TIMEOUT), c.get(FULL_INDEX_USER));
   }
 }

@@ -19,7 +19,8 @@ public final class DynamoTargetSession implements TargetSession {
    * @param tableTimeout how long to wait for a table to become ACTIVE or disappear
    * @param withIndexes whether to create the source's GSIs and LSIs
    */
-  public DynamoTargetSession(DynamoApi api, Retrier retrier, Duration tableTimeout, boolean withIndexes) {
+  public DynamoTargetSession(
+      DynamoApi api, Retrier retrier, Duration tableTimeout, boolean withIndexes) {
     this.api = api;
     this.retrier = retrier;
     this.tableTimeout = tableTimeout;
@@ -28,7 +29,8 @@ public final class DynamoTargetSession implements TargetSession {
 
   @Override
   public Target table(String name) {
-    return new DynamoTarget(name, api, retrier, new TableWaiter(api, retrier, tableTimeout), withIndexes);
+    return new DynamoTarget(
+        name, api, retrier, new TableWaiter(api, retrier, tableTimeout), withIndexes);
   }
 
   @Override

@@ -20,39 +20,46 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 final class TableSchemaMapper {
   private TableSchemaMapper() {}
 
-  static CreateTableRequest toCreateRequest(TableDescription src, boolean withIndexes, boolean payPerRequest) {
-    CreateTableRequest.Builder b = CreateTableRequest.builder()
-        .tableName(src.tableName())
-        .keySchema(src.keySchema());
+  static CreateTableRequest toCreateRequest(
+      TableDescription src, boolean withIndexes, boolean payPerRequest) {
+    CreateTableRequest.Builder b =
+        CreateTableRequest.builder().tableName(src.tableName()).keySchema(src.keySchema());
     Set<String> used = new HashSet<>(names(src.keySchema()));
     if (withIndexes && src.hasGlobalSecondaryIndexes() && !src.globalSecondaryIndexes().isEmpty()) {
-      b.globalSecondaryIndexes(src.globalSecondaryIndexes().stream()
-          .map(g -> gsi(g, payPerRequest)).toList());
+      b.globalSecondaryIndexes(
+          src.globalSecondaryIndexes().stream().map(g -> gsi(g, payPerRequest)).toList());
       src.globalSecondaryIndexes().forEach(g -> used.addAll(names(g.keySchema())));
     }
     if (withIndexes && src.hasLocalSecondaryIndexes() && !src.localSecondaryIndexes().isEmpty()) {
-      b.localSecondaryIndexes(src.localSecondaryIndexes().stream().map(TableSchemaMapper::lsi).toList());
+      b.localSecondaryIndexes(
+          src.localSecondaryIndexes().stream().map(TableSchemaMapper::lsi).toList());
       src.localSecondaryIndexes().forEach(l -> used.addAll(names(l.keySchema())));
     }
     // DynamoDB rejects attribute definitions that no key uses
-    List<AttributeDefinition> defs = src.attributeDefinitions().stream()
-        .filter(d -> used.contains(d.attributeName())).toList();
+    List<AttributeDefinition> defs =
+        src.attributeDefinitions().stream().filter(d -> used.contains(d.attributeName())).toList();
     b.attributeDefinitions(defs);
     if (payPerRequest) {
       b.billingMode(BillingMode.PAY_PER_REQUEST);
     } else {
-      b.billingMode(BillingMode.PROVISIONED).provisionedThroughput(throughput(src.provisionedThroughput()));
+      b.billingMode(BillingMode.PROVISIONED)
+          .provisionedThroughput(throughput(src.provisionedThroughput()));
     }
     return b.build();
   }
 
   static boolean isPayPerRequest(TableDescription src) {
-    return src.billingModeSummary() != null && src.billingModeSummary().billingMode() == BillingMode.PAY_PER_REQUEST;
+    return src.billingModeSummary() != null
+        && src.billingModeSummary().billingMode() == BillingMode.PAY_PER_REQUEST;
   }
 
-  private static GlobalSecondaryIndex gsi(GlobalSecondaryIndexDescription g, boolean payPerRequest) {
-    GlobalSecondaryIndex.Builder b = GlobalSecondaryIndex.builder()
-        .indexName(g.indexName()).keySchema(g.keySchema()).projection(projection(g.projection()));
+  private static GlobalSecondaryIndex gsi(
+      GlobalSecondaryIndexDescription g, boolean payPerRequest) {
+    GlobalSecondaryIndex.Builder b =
+        GlobalSecondaryIndex.builder()
+            .indexName(g.indexName())
+            .keySchema(g.keySchema())
+            .projection(projection(g.projection()));
     if (!payPerRequest) {
       b.provisionedThroughput(throughput(g.provisionedThroughput()));
     }
@@ -61,7 +68,10 @@ final class TableSchemaMapper {
 
   private static LocalSecondaryIndex lsi(LocalSecondaryIndexDescription l) {
     return LocalSecondaryIndex.builder()
-        .indexName(l.indexName()).keySchema(l.keySchema()).projection(projection(l.projection())).build();
+        .indexName(l.indexName())
+        .keySchema(l.keySchema())
+        .projection(projection(l.projection()))
+        .build();
   }
 
   private static Projection projection(Projection p) {
@@ -78,7 +88,10 @@ final class TableSchemaMapper {
   private static ProvisionedThroughput throughput(ProvisionedThroughputDescription d) {
     long r = d == null || d.readCapacityUnits() == null ? 0 : d.readCapacityUnits();
     long w = d == null || d.writeCapacityUnits() == null ? 0 : d.writeCapacityUnits();
-    return ProvisionedThroughput.builder().readCapacityUnits(Math.max(1, r)).writeCapacityUnits(Math.max(1, w)).build();
+    return ProvisionedThroughput.builder()
+        .readCapacityUnits(Math.max(1, r))
+        .writeCapacityUnits(Math.max(1, w))
+        .build();
   }
 
   private static List<String> names(List<KeySchemaElement> keys) {

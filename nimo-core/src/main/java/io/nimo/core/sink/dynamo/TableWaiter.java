@@ -54,8 +54,8 @@ final class TableWaiter {
 
   private void check(Instant deadline, String message) {
     if (retrier.clock().instant().isAfter(deadline)) {
-      throw new IllegalStateException(message + " within " + timeout.toSeconds()
-          + " s (target.table_active_timeout)");
+      throw new IllegalStateException(
+          message + " within " + timeout.toSeconds() + " s (target.table_active_timeout)");
     }
   }
 
@@ -64,6 +64,7 @@ final class TableWaiter {
       return false;
     }
     return !d.hasGlobalSecondaryIndexes()
-        || d.globalSecondaryIndexes().stream().allMatch(g -> g.indexStatus() == null || g.indexStatus() == IndexStatus.ACTIVE);
+        || d.globalSecondaryIndexes().stream()
+            .allMatch(g -> g.indexStatus() == null || g.indexStatus() == IndexStatus.ACTIVE);
   }
 }

@@ -7,22 +7,23 @@ import java.util.function.Consumer;
 
 /**
  * Where a shard's changes go: the target (the incremental sync) or the local spool (while a long
- * full sync runs). A page's position is checkpointed only
- * after {@link #accept} returns, so whatever it accepted must be applied or durable by then.
+ * full sync runs). A page's position is checkpointed only after {@link #accept} returns, so
+ * whatever it accepted must be applied or durable by then.
  */
 public interface ChangeSink {
 
   /**
    * Readies a shard before its stream is read and returns the position reading continues from
-   * (reported through {@code checkpoint} when it changes); a position whose status is
-   * {@link #settled settled} needs no more reading.
+   * (reported through {@code checkpoint} when it changes); a position whose status is {@link
+   * #settled settled} needs no more reading.
    *
    * @param start the recorded position
    * @param checkpoint receives positions that change while readying
    * @return the position reading continues from
    * @throws Exception if the shard cannot be readied (e.g. its spool is missing)
    */
-  ShardCheckpoint open(ShardCheckpoint start, Consumer<ShardCheckpoint> checkpoint) throws Exception;
+  ShardCheckpoint open(ShardCheckpoint start, Consumer<ShardCheckpoint> checkpoint)
+      throws Exception;
 
   /**
    * Applies or durably stores one page of a shard, in stream order; returns how many items were
@@ -34,7 +35,8 @@ public interface ChangeSink {
    * @return how many items were written
    * @throws InterruptedException if interrupted while waiting (e.g. for spool room)
    */
-  long accept(String shardId, List<ChangeEvent> events, long newestCreatedMillis) throws InterruptedException;
+  long accept(String shardId, List<ChangeEvent> events, long newestCreatedMillis)
+      throws InterruptedException;
 
   /**
    * The status of a shard being read into this sink.

@@ -20,7 +20,13 @@ final class PageFetcher {
   private final String what;
   private final int limit;
 
-  PageFetcher(StreamsApi streams, Retrier retrier, QpsLimiter limiter, Executor executor, String what, int limit) {
+  PageFetcher(
+      StreamsApi streams,
+      Retrier retrier,
+      QpsLimiter limiter,
+      Executor executor,
+      String what,
+      int limit) {
     this.streams = streams;
     this.retrier = retrier;
     this.limiter = limiter;
@@ -31,15 +37,17 @@ final class PageFetcher {
 
   /** Starts reading the page at {@code iterator}. */
   CompletableFuture<RecordsPage> fetch(String iterator) {
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        limiter.acquire();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new java.util.concurrent.CancellationException("stopped");
-      }
-      return retrier.call("GetRecords " + what, () -> streams.records(iterator, limit));
-    }, executor);
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            limiter.acquire();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("stopped");
+          }
+          return retrier.call("GetRecords " + what, () -> streams.records(iterator, limit));
+        },
+        executor);
   }
 
   /** The fetched page; a failed call rethrows its own exception (e.g. an expired iterator). */
@@ -47,8 +55,10 @@ final class PageFetcher {
     try {
       return page.get();
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause() instanceof CompletionException c && c.getCause() != null ? c.getCause()
-          : e.getCause();
+      Throwable cause =
+          e.getCause() instanceof CompletionException c && c.getCause() != null
+              ? c.getCause()
+              : e.getCause();
       if (cause instanceof RuntimeException r) {
         throw r;
       }

@@ -37,10 +37,16 @@ public final class SdkStreamsApi implements StreamsApi {
     String start = null;
     do {
       String from = start;
-      DescribeStreamResponse r = client.describeStream(b -> b.streamArn(streamArn).exclusiveStartShardId(from));
+      DescribeStreamResponse r =
+          client.describeStream(b -> b.streamArn(streamArn).exclusiveStartShardId(from));
       for (Shard s : r.streamDescription().shards()) {
-        out.add(new ShardInfo(s.shardId(), s.parentShardId(),
-            s.sequenceNumberRange() == null ? null : s.sequenceNumberRange().endingSequenceNumber()));
+        out.add(
+            new ShardInfo(
+                s.shardId(),
+                s.parentShardId(),
+                s.sequenceNumberRange() == null
+                    ? null
+                    : s.sequenceNumberRange().endingSequenceNumber()));
       }
       start = r.streamDescription().lastEvaluatedShardId();
     } while (start != null);
@@ -48,22 +54,32 @@ public final class SdkStreamsApi implements StreamsApi {
   }
 
   @Override
-  public String iterator(String streamArn, String shardId, String sequenceNumber, boolean inclusive) {
-    return client.getShardIterator(b -> {
-      b.streamArn(streamArn).shardId(shardId);
-      if (sequenceNumber == null) {
-        b.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
-      } else {
-        b.shardIteratorType(inclusive ? ShardIteratorType.AT_SEQUENCE_NUMBER : ShardIteratorType.AFTER_SEQUENCE_NUMBER)
-            .sequenceNumber(sequenceNumber);
-      }
-    }).shardIterator();
+  public String iterator(
+      String streamArn, String shardId, String sequenceNumber, boolean inclusive) {
+    return client
+        .getShardIterator(
+            b -> {
+              b.streamArn(streamArn).shardId(shardId);
+              if (sequenceNumber == null) {
+                b.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
+              } else {
+                b.shardIteratorType(
+                        inclusive
+                            ? ShardIteratorType.AT_SEQUENCE_NUMBER
+                            : ShardIteratorType.AFTER_SEQUENCE_NUMBER)
+                    .sequenceNumber(sequenceNumber);
+              }
+            })
+        .shardIterator();
   }
 
   @Override
   public String latestIterator(String streamArn, String shardId) {
-    return client.getShardIterator(b -> b.streamArn(streamArn).shardId(shardId)
-        .shardIteratorType(ShardIteratorType.LATEST)).shardIterator();
+    return client
+        .getShardIterator(
+            b ->
+                b.streamArn(streamArn).shardId(shardId).shardIteratorType(ShardIteratorType.LATEST))
+        .shardIterator();
   }
 
   @Override

@@ -5,7 +5,8 @@ package io.nimo.core.source.stream;
  *
  * @param shardId the shard id
  * @param parentShardId the parent's id, or {@code null}
- * @param endingSequenceNumber set once the shard is closed (split or stream disabled), else {@code null}
+ * @param endingSequenceNumber set once the shard is closed (split or stream disabled), else {@code
+ *     null}
  */
 public record ShardInfo(String shardId, String parentShardId, String endingSequenceNumber) {
   /**

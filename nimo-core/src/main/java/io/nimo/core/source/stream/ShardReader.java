@@ -4,14 +4,14 @@ import io.nimo.core.checkpoint.ShardCheckpoint;
 import io.nimo.core.item.KeySchema;
 import io.nimo.core.metrics.StreamProgress;
 import io.nimo.core.retry.Retrier;
-import io.nimo.core.source.QpsLimiter;
 import io.nimo.core.source.ChangeEvent;
+import io.nimo.core.source.QpsLimiter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -63,8 +63,17 @@ public final class ShardReader {
    * @param clock the clock for lag
    * @param fetchExecutor runs the read-ahead GetRecords calls
    */
-  public ShardReader(String table, String streamArn, KeySchema keys, StreamsApi streams, Retrier retrier,
-      ChangeSink sink, Settings settings, StreamProgress progress, Clock clock, Executor fetchExecutor) {
+  public ShardReader(
+      String table,
+      String streamArn,
+      KeySchema keys,
+      StreamsApi streams,
+      Retrier retrier,
+      ChangeSink sink,
+      Settings settings,
+      StreamProgress progress,
+      Clock clock,
+      Executor fetchExecutor) {
     this.table = table;
     this.streamArn = streamArn;
     this.keys = keys;
@@ -84,13 +93,21 @@ public final class ShardReader {
    * @param start the shard's position
    * @param checkpoint receives every advanced position
    * @param stopped turns true when reading should end
-   * @throws Exception a failure reading or applying; a trimmed position is a {@link StreamPositionLostException}
+   * @throws Exception a failure reading or applying; a trimmed position is a {@link
+   *     StreamPositionLostException}
    */
-  public void read(ShardCheckpoint start, Consumer<ShardCheckpoint> checkpoint, BooleanSupplier stopped)
+  public void read(
+      ShardCheckpoint start, Consumer<ShardCheckpoint> checkpoint, BooleanSupplier stopped)
       throws Exception {
     String shard = start.shardId();
-    PageFetcher fetcher = new PageFetcher(streams, retrier, QpsLimiter.system(settings.qpsPerShard()), fetchExecutor,
-        table + "/" + shard, settings.recordsPerCall());
+    PageFetcher fetcher =
+        new PageFetcher(
+            streams,
+            retrier,
+            QpsLimiter.system(settings.qpsPerShard()),
+            fetchExecutor,
+            table + "/" + shard,
+            settings.recordsPerCall());
     ShardCheckpoint opened = sink.open(start, checkpoint);
     if (sink.settled(opened.status())) {
       return;
@@ -105,7 +122,11 @@ public final class ShardReader {
         try {
           page = PageFetcher.await(next);
         } catch (ExpiredIteratorException expired) {
-          LOG.info("table {} shard {}: iterator expired; re-opening {} {}", table, shard, position.iteratorType(),
+          LOG.info(
+              "table {} shard {}: iterator expired; re-opening {} {}",
+              table,
+              shard,
+              position.iteratorType(),
               position.sequenceNumber());
           next = fetcher.fetch(open(shard, position));
           continue;
@@ -125,7 +146,10 @@ public final class ShardReader {
         if (page.nextIterator() == null) {
           checkpoint.accept(position.withStatus(sink.closedStatus()));
           progress.shardBehind(shard, false);
-          LOG.info("table {} shard {}: closed and fully {}", table, shard,
+          LOG.info(
+              "table {} shard {}: closed and fully {}",
+              table,
+              shard,
               sink.closedStatus() == ShardCheckpoint.Status.DONE ? "applied" : "spooled");
           return;
         }
@@ -143,17 +167,27 @@ public final class ShardReader {
 
   private String open(String shard, ShardCheckpoint position) {
     try {
-      return retrier.call("GetShardIterator " + table + "/" + shard,
-          () -> streams.iterator(streamArn, shard, position.sequenceNumber(), position.inclusive()));
+      return retrier.call(
+          "GetShardIterator " + table + "/" + shard,
+          () ->
+              streams.iterator(streamArn, shard, position.sequenceNumber(), position.inclusive()));
     } catch (TrimmedDataAccessException trimmed) {
       throw trimmed(shard, position.sequenceNumber(), trimmed);
     }
   }
 
   private StreamPositionLostException trimmed(String shard, String sequence, Exception cause) {
-    return new StreamPositionLostException("table " + table + " shard " + shard + ": the position after sequence "
-        + "number " + sequence + " is no longer in the stream (older than its 24 h retention), so changes may be "
-        + "missing on the target", cause);
+    return new StreamPositionLostException(
+        "table "
+            + table
+            + " shard "
+            + shard
+            + ": the position after sequence "
+            + "number "
+            + sequence
+            + " is no longer in the stream (older than its 24 h retention), so changes may be "
+            + "missing on the target",
+        cause);
   }
 
   private ShardCheckpoint accept(String shard, ShardCheckpoint position, List<Record> records)

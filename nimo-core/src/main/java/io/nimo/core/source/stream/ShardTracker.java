@@ -11,9 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
- * The shard lineage of one stream: every known shard with its position, which are being read,
- * and which may start. A shard is ready once its parent is settled (fully applied or spooled) or
- * no longer tracked, so per-key order holds across shard splits.
+ * The shard lineage of one stream: every known shard with its position, which are being read, and
+ * which may start. A shard is ready once its parent is settled (fully applied or spooled) or no
+ * longer tracked, so per-key order holds across shard splits.
  *
  * <p>Thread-safe: readers report positions while the coordinating thread asks for ready shards.
  */
@@ -50,7 +50,9 @@ public final class ShardTracker {
     List<ShardCheckpoint> added = new ArrayList<>();
     for (ShardInfo s : listed) {
       if (!shards.containsKey(s.shardId())) {
-        ShardCheckpoint c = new ShardCheckpoint(s.shardId(), s.parentShardId(), null, ShardCheckpoint.Status.PENDING);
+        ShardCheckpoint c =
+            new ShardCheckpoint(
+                s.shardId(), s.parentShardId(), null, ShardCheckpoint.Status.PENDING);
         added.add(c);
         track(c);
       }
@@ -59,9 +61,9 @@ public final class ShardTracker {
   }
 
   /**
-   * Forgets finished shards that the stream no longer lists (trimmed after 24 h), so the
-   * checkpoint does not grow with every shard ever seen. Safe for their children: a shard whose
-   * parent is not tracked counts as ready.
+   * Forgets finished shards that the stream no longer lists (trimmed after 24 h), so the checkpoint
+   * does not grow with every shard ever seen. Safe for their children: a shard whose parent is not
+   * tracked counts as ready.
    *
    * @param listed the stream's shards as DescribeStream lists them
    * @return the forgotten shard ids
@@ -69,9 +71,11 @@ public final class ShardTracker {
   public List<String> forgetTrimmed(List<ShardInfo> listed) {
     Set<String> present = new HashSet<>();
     listed.forEach(s -> present.add(s.shardId()));
-    List<String> gone = shards.values().stream()
-        .filter(s -> s.status().finished() && !present.contains(s.shardId()))
-        .map(ShardCheckpoint::shardId).toList();
+    List<String> gone =
+        shards.values().stream()
+            .filter(s -> s.status().finished() && !present.contains(s.shardId()))
+            .map(ShardCheckpoint::shardId)
+            .toList();
     gone.forEach(shards::remove);
     return gone;
   }

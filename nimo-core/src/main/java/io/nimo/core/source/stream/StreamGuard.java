@@ -6,9 +6,9 @@ import io.nimo.core.source.SourceTableDeletedException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
- * Checks that the stream a table's positions belong to is still the table's stream, and turns
- * the source's "not found" answers into nimo's own exceptions, so callers outside this seam never
- * see SDK types.
+ * Checks that the stream a table's positions belong to is still the table's stream, and turns the
+ * source's "not found" answers into nimo's own exceptions, so callers outside this seam never see
+ * SDK types.
  */
 public final class StreamGuard {
   private final String table;
@@ -29,7 +29,8 @@ public final class StreamGuard {
   }
 
   /**
-   * Fails loudly if the table was deleted or its stream replaced (positions of the old one do not apply).
+   * Fails loudly if the table was deleted or its stream replaced (positions of the old one do not
+   * apply).
    *
    * @param streamArn the stream the positions belong to
    * @throws SourceTableDeletedException if the table is gone
@@ -38,13 +39,23 @@ public final class StreamGuard {
   public void check(String streamArn) {
     String current;
     try {
-      current = retrier.call("DescribeTable " + table, () -> source.describeTable(table)).latestStreamArn();
+      current =
+          retrier
+              .call("DescribeTable " + table, () -> source.describeTable(table))
+              .latestStreamArn();
     } catch (ResourceNotFoundException gone) {
       throw new SourceTableDeletedException(table, gone);
     }
     if (!streamArn.equals(current)) {
-      throw new StreamPositionLostException("the stream of table " + table + " changed (checkpoint " + streamArn
-          + ", now " + current + "): it was disabled and re-enabled, so changes in between are unknown", null);
+      throw new StreamPositionLostException(
+          "the stream of table "
+              + table
+              + " changed (checkpoint "
+              + streamArn
+              + ", now "
+              + current
+              + "): it was disabled and re-enabled, so changes in between are unknown",
+          null);
     }
   }
 

@@ -15,7 +15,10 @@ public final class StreamPositionLostException extends IllegalStateException {
    * @param cause the underlying error
    */
   public StreamPositionLostException(String message, Throwable cause) {
-    super(message + ". Set incr.on_trimmed = resync to copy the table again automatically, or re-run its full "
-        + "sync (remove the checkpoint)", cause);
+    super(
+        message
+            + ". Set incr.on_trimmed = resync to copy the table again automatically, or re-run its full "
+            + "sync (remove the checkpoint)",
+        cause);
   }
 }

@@ -21,9 +21,9 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  * shard must start, so that everything written after this call — and so during the full sync that
  * follows — is replayed (replays are idempotent). For the open shards, LATEST iterators are polled
  * for a few seconds: a shard that receives a record starts AT that record, without reading its
- * history; a quiet shard is read to its current end and starts after its last record. Closed
- * shards predate the call: with a full sync their changes are in the scan and they are skipped,
- * without one they are read from the oldest record.
+ * history; a quiet shard is read to its current end and starts after its last record. Closed shards
+ * predate the call: with a full sync their changes are in the scan and they are skipped, without
+ * one they are read from the oldest record.
  */
 public final class StreamPositions {
   private static final Logger LOG = LoggerFactory.getLogger(StreamPositions.class);
@@ -43,7 +43,8 @@ public final class StreamPositions {
    * @param retrier how failing calls are retried
    * @param probeTime how long LATEST iterators are polled for a first new record
    */
-  public StreamPositions(DynamoApi source, StreamsApi streams, Retrier retrier, Duration probeTime) {
+  public StreamPositions(
+      DynamoApi source, StreamsApi streams, Retrier retrier, Duration probeTime) {
     this.source = source;
     this.streams = streams;
     this.retrier = retrier;
@@ -52,7 +53,9 @@ public final class StreamPositions {
 
   /** Where shards start. */
   public enum Start {
-    /** After the records present now; closed shards skipped (before a full sync, or {@code latest}). */
+    /**
+     * After the records present now; closed shards skipped (before a full sync, or {@code latest}).
+     */
     NOW,
     /** Every retained record ({@code incr.start_position = trim_horizon}). */
     OLDEST
@@ -71,40 +74,69 @@ public final class StreamPositions {
   public Prepared prepare(String table, Start start) {
     String arn = ensureStream(table);
     List<ShardInfo> shards = retrier.call("DescribeStream " + table, () -> streams.shards(arn));
-    Map<String, String> firstNew = start == Start.NOW
-        ? probeLatest(table, arn, shards.stream().filter(s -> !s.closed()).toList()) : Map.of();
+    Map<String, String> firstNew =
+        start == Start.NOW
+            ? probeLatest(table, arn, shards.stream().filter(s -> !s.closed()).toList())
+            : Map.of();
     List<ShardCheckpoint> out = new ArrayList<>();
     for (ShardInfo s : shards) {
       if (start == Start.OLDEST) {
-        out.add(new ShardCheckpoint(s.shardId(), s.parentShardId(), null, ShardCheckpoint.Status.PENDING));
+        out.add(
+            new ShardCheckpoint(
+                s.shardId(), s.parentShardId(), null, ShardCheckpoint.Status.PENDING));
       } else if (s.closed()) {
-        out.add(new ShardCheckpoint(s.shardId(), s.parentShardId(), s.endingSequenceNumber(), ShardCheckpoint.Status.SKIPPED));
+        out.add(
+            new ShardCheckpoint(
+                s.shardId(),
+                s.parentShardId(),
+                s.endingSequenceNumber(),
+                ShardCheckpoint.Status.SKIPPED));
       } else if (firstNew.containsKey(s.shardId())) {
-        out.add(new ShardCheckpoint(s.shardId(), s.parentShardId(), firstNew.get(s.shardId()),
-            ShardCheckpoint.Status.PENDING, true));
+        out.add(
+            new ShardCheckpoint(
+                s.shardId(),
+                s.parentShardId(),
+                firstNew.get(s.shardId()),
+                ShardCheckpoint.Status.PENDING,
+                true));
       } else {
-        out.add(new ShardCheckpoint(s.shardId(), s.parentShardId(), currentEnd(table, arn, s.shardId()),
-            ShardCheckpoint.Status.PENDING));
+        out.add(
+            new ShardCheckpoint(
+                s.shardId(),
+                s.parentShardId(),
+                currentEnd(table, arn, s.shardId()),
+                ShardCheckpoint.Status.PENDING));
       }
     }
-    LOG.info("table {}: stream {} has {} shard(s); start positions recorded ({} found by LATEST probing)", table,
-        arn, out.size(), firstNew.size());
+    LOG.info(
+        "table {}: stream {} has {} shard(s); start positions recorded ({} found by LATEST probing)",
+        table,
+        arn,
+        out.size(),
+        firstNew.size());
     return new Prepared(arn, out);
   }
 
-  /** Polls LATEST iterators of the shards round-robin; returns the first new record's sequence number per shard. */
+  /**
+   * Polls LATEST iterators of the shards round-robin; returns the first new record's sequence
+   * number per shard.
+   */
   private Map<String, String> probeLatest(String table, String arn, List<ShardInfo> open) {
     Map<String, String> iterators = new LinkedHashMap<>();
     for (ShardInfo s : open) {
-      iterators.put(s.shardId(), retrier.call("GetShardIterator " + table + "/" + s.shardId(),
-          () -> streams.latestIterator(arn, s.shardId())));
+      iterators.put(
+          s.shardId(),
+          retrier.call(
+              "GetShardIterator " + table + "/" + s.shardId(),
+              () -> streams.latestIterator(arn, s.shardId())));
     }
     Map<String, String> found = new LinkedHashMap<>();
     Instant deadline = Instant.now().plus(probeTime);
     while (!iterators.isEmpty() && Instant.now().isBefore(deadline)) {
       for (Map.Entry<String, String> e : new ArrayList<>(iterators.entrySet())) {
         String it = e.getValue();
-        RecordsPage page = retrier.call("GetRecords " + table + "/" + e.getKey(), () -> streams.records(it, 1));
+        RecordsPage page =
+            retrier.call("GetRecords " + table + "/" + e.getKey(), () -> streams.records(it, 1));
         if (!page.records().isEmpty()) {
           found.put(e.getKey(), page.records().get(0).dynamodb().sequenceNumber());
           iterators.remove(e.getKey());
@@ -132,18 +164,24 @@ public final class StreamPositions {
     StreamSpecification spec = d.streamSpecification();
     if (spec == null || !Boolean.TRUE.equals(spec.streamEnabled())) {
       LOG.warn("table {} has no stream: enabling one with NEW_AND_OLD_IMAGES on the source", table);
-      retrier.call("UpdateTable " + table, () -> {
-        source.enableStream(table, StreamViewType.NEW_AND_OLD_IMAGES);
-        return null;
-      });
+      retrier.call(
+          "UpdateTable " + table,
+          () -> {
+            source.enableStream(table, StreamViewType.NEW_AND_OLD_IMAGES);
+            return null;
+          });
       d = awaitStream(table);
       spec = d.streamSpecification();
     }
     StreamViewType view = spec.streamViewType();
     if (view != StreamViewType.NEW_AND_OLD_IMAGES && view != StreamViewType.NEW_IMAGE) {
-      throw new IllegalStateException("table " + table + " has a stream with view type " + view
-          + "; incremental sync needs NEW_IMAGE or NEW_AND_OLD_IMAGES (disable the stream and enable it again "
-          + "with NEW_AND_OLD_IMAGES)");
+      throw new IllegalStateException(
+          "table "
+              + table
+              + " has a stream with view type "
+              + view
+              + "; incremental sync needs NEW_IMAGE or NEW_AND_OLD_IMAGES (disable the stream and enable it again "
+              + "with NEW_AND_OLD_IMAGES)");
     }
     return d.latestStreamArn();
   }
@@ -156,12 +194,14 @@ public final class StreamPositions {
     Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
     while (true) {
       TableDescription d = describe(table);
-      if (d.latestStreamArn() != null && d.streamSpecification() != null
+      if (d.latestStreamArn() != null
+          && d.streamSpecification() != null
           && Boolean.TRUE.equals(d.streamSpecification().streamEnabled())) {
         return d;
       }
       if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException("the stream of table " + table + " was not enabled within 2 minutes");
+        throw new IllegalStateException(
+            "the stream of table " + table + " was not enabled within 2 minutes");
       }
       retrier.pause("waiting for the stream of " + table, Duration.ofMillis(500));
     }
@@ -170,12 +210,15 @@ public final class StreamPositions {
   /** The sequence number of the newest record in the shard now, or {@code null} if it is empty. */
   private String currentEnd(String table, String arn, String shardId) {
     String last = null;
-    String it = retrier.call("GetShardIterator " + table + "/" + shardId,
-        () -> streams.iterator(arn, shardId, null, false));
+    String it =
+        retrier.call(
+            "GetShardIterator " + table + "/" + shardId,
+            () -> streams.iterator(arn, shardId, null, false));
     int emptyInARow = 0;
     while (it != null && emptyInARow < 2) {
       String current = it;
-      RecordsPage page = retrier.call("GetRecords " + table + "/" + shardId, () -> streams.records(current, 1000));
+      RecordsPage page =
+          retrier.call("GetRecords " + table + "/" + shardId, () -> streams.records(current, 1000));
       List<Record> records = page.records();
       if (records.isEmpty()) {
         emptyInARow++;

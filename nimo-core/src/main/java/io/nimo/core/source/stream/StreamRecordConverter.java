@@ -19,20 +19,40 @@ final class StreamRecordConverter {
     ItemKey key = keys.keyOf(d.keys());
     OperationType op = r.eventName();
     if (op == null) {
-      throw new IllegalArgumentException("stream record " + d.sequenceNumber() + " has unknown event '"
-          + r.eventNameAsString() + "'");
+      throw new IllegalArgumentException(
+          "stream record "
+              + d.sequenceNumber()
+              + " has unknown event '"
+              + r.eventNameAsString()
+              + "'");
     }
     return switch (op) {
-      case INSERT -> new ChangeEvent(ChangeEvent.Kind.INSERT, key, d.hasNewImage() ? d.newImage() : null,
-          d.sequenceNumber(), false);
-      case MODIFY -> new ChangeEvent(ChangeEvent.Kind.MODIFY, key, d.hasNewImage() ? d.newImage() : null,
-          d.sequenceNumber(), false);
-      case REMOVE -> new ChangeEvent(ChangeEvent.Kind.REMOVE, key, null, d.sequenceNumber(), isTtl(r.userIdentity()));
-      default -> throw new IllegalArgumentException("stream record " + d.sequenceNumber() + " has unknown event " + op);
+      case INSERT ->
+          new ChangeEvent(
+              ChangeEvent.Kind.INSERT,
+              key,
+              d.hasNewImage() ? d.newImage() : null,
+              d.sequenceNumber(),
+              false);
+      case MODIFY ->
+          new ChangeEvent(
+              ChangeEvent.Kind.MODIFY,
+              key,
+              d.hasNewImage() ? d.newImage() : null,
+              d.sequenceNumber(),
+              false);
+      case REMOVE ->
+          new ChangeEvent(
+              ChangeEvent.Kind.REMOVE, key, null, d.sequenceNumber(), isTtl(r.userIdentity()));
+      default ->
+          throw new IllegalArgumentException(
+              "stream record " + d.sequenceNumber() + " has unknown event " + op);
     };
   }
 
   private static boolean isTtl(Identity identity) {
-    return identity != null && "Service".equals(identity.type()) && DYNAMODB_SERVICE.equals(identity.principalId());
+    return identity != null
+        && "Service".equals(identity.type())
+        && DYNAMODB_SERVICE.equals(identity.principalId());
   }
 }

@@ -21,8 +21,8 @@ public interface StreamsApi extends AutoCloseable {
    *
    * @param streamArn the stream
    * @param shardId the shard
-   * @param sequenceNumber start after this record, or at it when {@code inclusive}; {@code null} for the
-   *     shard's oldest record
+   * @param sequenceNumber start after this record, or at it when {@code inclusive}; {@code null}
+   *     for the shard's oldest record
    * @param inclusive whether to start at {@code sequenceNumber} rather than after it
    * @return the shard iterator
    */

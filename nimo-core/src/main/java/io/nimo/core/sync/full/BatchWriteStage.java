@@ -12,8 +12,8 @@ import java.util.function.BooleanSupplier;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Last stage of a table's full sync: writes each batch to the target and only then acknowledges
- * its items to the segment tracker, so checkpoints move over written items only.
+ * Last stage of a table's full sync: writes each batch to the target and only then acknowledges its
+ * items to the segment tracker, so checkpoints move over written items only.
  */
 final class BatchWriteStage {
   private final Target target;
@@ -22,7 +22,11 @@ final class BatchWriteStage {
   private final BlockingQueue<List<WorkItem>> in;
   private final BooleanSupplier aborted;
 
-  BatchWriteStage(Target target, SegmentTracker tracker, TableProgress progress, BlockingQueue<List<WorkItem>> in,
+  BatchWriteStage(
+      Target target,
+      SegmentTracker tracker,
+      TableProgress progress,
+      BlockingQueue<List<WorkItem>> in,
       BooleanSupplier aborted) {
     this.target = target;
     this.tracker = tracker;

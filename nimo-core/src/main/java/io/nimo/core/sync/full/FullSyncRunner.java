@@ -42,7 +42,8 @@ public final class FullSyncRunner {
   }
 
   /**
-   * Copies the tables from their checkpoints; the first failure stops the other tables (checkpointed).
+   * Copies the tables from their checkpoints; the first failure stops the other tables
+   * (checkpointed).
    *
    * @param tables the tables
    * @param state the loaded checkpoint
@@ -50,22 +51,26 @@ public final class FullSyncRunner {
    * @throws InterruptedException if interrupted
    */
   public Map<String, String> run(List<String> tables, JobState state) throws InterruptedException {
-    ExecutorService pool = Executors.newFixedThreadPool(settings.tables(), new NamedThreadFactory("nimo-full-table"));
+    ExecutorService pool =
+        Executors.newFixedThreadPool(settings.tables(), new NamedThreadFactory("nimo-full-table"));
     Map<String, Future<?>> futures = new LinkedHashMap<>();
     Map<String, String> errors = new ConcurrentHashMap<>();
     try {
       for (String t : tables) {
-        futures.put(t, pool.submit(() -> {
-          if (run.stopping()) {
-            return;
-          }
-          try {
-            copy(t, state.table(t).orElse(null), settings);
-          } catch (Exception e) {
-            errors.put(t, String.valueOf(e.getMessage()));
-            run.stopRequested().set(true);
-          }
-        }));
+        futures.put(
+            t,
+            pool.submit(
+                () -> {
+                  if (run.stopping()) {
+                    return;
+                  }
+                  try {
+                    copy(t, state.table(t).orElse(null), settings);
+                  } catch (Exception e) {
+                    errors.put(t, String.valueOf(e.getMessage()));
+                    run.stopRequested().set(true);
+                  }
+                }));
       }
       TableTasks.awaitAll(futures, errors);
     } finally {
@@ -86,16 +91,29 @@ public final class FullSyncRunner {
   public void copy(String t, TableCheckpoint from, FullSyncSettings tuning) throws Exception {
     TableProgress p = run.progress().register(t);
     try {
-      TableScanner scanner = new TableScanner(parts.source(), parts.sourceRetrier(),
-          QpsLimiter.system(tuning.scanQps()), tuning.scan());
+      TableScanner scanner =
+          new TableScanner(
+              parts.source(),
+              parts.sourceRetrier(),
+              QpsLimiter.system(tuning.scanQps()),
+              tuning.scan());
       SourceTables describer = new SourceTables(parts.source(), parts.sourceRetrier());
-      new TableFullSync(describer.describe(t), parts.targets().table(t), scanner, parts.store(), tuning, p, run,
-          parts.clock()).run(from);
+      new TableFullSync(
+              describer.describe(t),
+              parts.targets().table(t),
+              scanner,
+              parts.store(),
+              tuning,
+              p,
+              run,
+              parts.clock())
+          .run(from);
       run.listener().onTableFinished(new TableSummary(p.snapshot(), null));
     } catch (Exception e) {
       p.state(TableProgress.State.FAILED);
       LOG.error("table {} failed: {}", t, e.getMessage(), e);
-      run.listener().onTableFinished(new TableSummary(p.snapshot(), String.valueOf(e.getMessage())));
+      run.listener()
+          .onTableFinished(new TableSummary(p.snapshot(), String.valueOf(e.getMessage())));
       throw e;
     }
   }

@@ -22,8 +22,17 @@ import java.time.Duration;
  * @param checkpointInterval how often segment progress is persisted
  * @param progressInterval how often a progress line is logged
  */
-public record FullSyncSettings(int tables, int segments, int parsers, int writers, int batchSize,
-    ExistPolicy existPolicy, boolean schemaOnly, ScanSettings scan, int scanQps, Duration checkpointInterval,
+public record FullSyncSettings(
+    int tables,
+    int segments,
+    int parsers,
+    int writers,
+    int batchSize,
+    ExistPolicy existPolicy,
+    boolean schemaOnly,
+    ScanSettings scan,
+    int scanQps,
+    Duration checkpointInterval,
     Duration progressInterval) {
 
   /**
@@ -33,8 +42,18 @@ public record FullSyncSettings(int tables, int segments, int parsers, int writer
    * @return the same settings with another policy for existing target tables
    */
   public FullSyncSettings withExistPolicy(ExistPolicy policy) {
-    return new FullSyncSettings(tables, segments, parsers, writers, batchSize, policy, schemaOnly, scan, scanQps,
-        checkpointInterval, progressInterval);
+    return new FullSyncSettings(
+        tables,
+        segments,
+        parsers,
+        writers,
+        batchSize,
+        policy,
+        schemaOnly,
+        scan,
+        scanQps,
+        checkpointInterval,
+        progressInterval);
   }
 
   /**
@@ -44,12 +63,22 @@ public record FullSyncSettings(int tables, int segments, int parsers, int writer
    * @return the settings a configuration describes
    */
   public static FullSyncSettings from(Configuration c) {
-    ScanSettings scan = new ScanSettings(c.get(ShakeOptions.QPS_FULL_BATCH), c.get(ShakeOptions.FULL_FILTER_EXPRESSION),
-        FilterValues.parse(c.get(ShakeOptions.FULL_FILTER_VALUES)));
-    return new FullSyncSettings(c.get(ShakeOptions.FULL_CONCURRENCY), c.get(ShakeOptions.FULL_READ_CONCURRENCY),
-        c.get(ShakeOptions.FULL_DOC_PARSER), c.get(ShakeOptions.FULL_DOC_CONCURRENCY),
-        c.get(ShakeOptions.FULL_WRITE_BATCH), ExistPolicy.fromConfig(c.get(ShakeOptions.TARGET_DB_EXIST)),
-        c.get(ShakeOptions.SYNC_SCHEMA_ONLY), scan, c.get(ShakeOptions.QPS_FULL), c.get(ShakeOptions.CHECKPOINT_INTERVAL),
+    ScanSettings scan =
+        new ScanSettings(
+            c.get(ShakeOptions.QPS_FULL_BATCH),
+            c.get(ShakeOptions.FULL_FILTER_EXPRESSION),
+            FilterValues.parse(c.get(ShakeOptions.FULL_FILTER_VALUES)));
+    return new FullSyncSettings(
+        c.get(ShakeOptions.FULL_CONCURRENCY),
+        c.get(ShakeOptions.FULL_READ_CONCURRENCY),
+        c.get(ShakeOptions.FULL_DOC_PARSER),
+        c.get(ShakeOptions.FULL_DOC_CONCURRENCY),
+        c.get(ShakeOptions.FULL_WRITE_BATCH),
+        ExistPolicy.fromConfig(c.get(ShakeOptions.TARGET_DB_EXIST)),
+        c.get(ShakeOptions.SYNC_SCHEMA_ONLY),
+        scan,
+        c.get(ShakeOptions.QPS_FULL),
+        c.get(ShakeOptions.CHECKPOINT_INTERVAL),
         c.get(ShakeOptions.PROGRESS_INTERVAL));
   }
 }

@@ -12,14 +12,15 @@ import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Middle stage of a table's full sync: applies the item transformer (a skipped item is
- * acknowledged at once and counted as filtered; a changed key is an error) and groups items into
- * write batches. A partly filled batch is handed on when no page arrives for a moment, so a slow
- * scan never holds written-but-unacknowledged work back.
+ * Middle stage of a table's full sync: applies the item transformer (a skipped item is acknowledged
+ * at once and counted as filtered; a changed key is an error) and groups items into write batches.
+ * A partly filled batch is handed on when no page arrives for a moment, so a slow scan never holds
+ * written-but-unacknowledged work back.
  */
 final class ItemConvertStage {
   /** Tells a write stage that no more batches come. */
   static final List<WorkItem> END = List.of();
+
   private static final long POLL_MS = 100;
 
   private final String table;
@@ -31,8 +32,15 @@ final class ItemConvertStage {
   private final BlockingQueue<ScannedPage> in;
   private final BlockingQueue<List<WorkItem>> out;
 
-  ItemConvertStage(String table, KeySchema keys, ItemTransformer transformer, SegmentTracker tracker,
-      TableProgress progress, int batchSize, BlockingQueue<ScannedPage> in, BlockingQueue<List<WorkItem>> out) {
+  ItemConvertStage(
+      String table,
+      KeySchema keys,
+      ItemTransformer transformer,
+      SegmentTracker tracker,
+      TableProgress progress,
+      int batchSize,
+      BlockingQueue<ScannedPage> in,
+      BlockingQueue<List<WorkItem>> out) {
     this.table = table;
     this.keys = keys;
     this.transformer = transformer;
@@ -79,7 +87,8 @@ final class ItemConvertStage {
     }
     Map<String, AttributeValue> changed = transformer.transform(table, item).orElse(null);
     if (changed != null && !key.equals(keySafe(changed))) {
-      throw new IllegalStateException("item transformer changed the key of item {" + key + "} of table " + table);
+      throw new IllegalStateException(
+          "item transformer changed the key of item {" + key + "} of table " + table);
     }
     return changed;
   }

@@ -11,8 +11,15 @@ final class ProgressLine {
   private ProgressLine() {}
 
   static void log(TableProgress.Snapshot s) {
-    LOG.info("[stage=full, table={}] {} items written ({}% of ~{}), read {}, {} items/s, retried {}, failed {}",
-        s.table(), s.totalWritten(), String.format("%.2f", s.percent()), s.estimatedTotal(), s.read(),
-        Math.round(s.itemsPerSecond()), s.retried(), s.failed());
+    LOG.info(
+        "[stage=full, table={}] {} items written ({}% of ~{}), read {}, {} items/s, retried {}, failed {}",
+        s.table(),
+        s.totalWritten(),
+        String.format("%.2f", s.percent()),
+        s.estimatedTotal(),
+        s.read(),
+        Math.round(s.itemsPerSecond()),
+        s.retried(),
+        s.failed());
   }
 }

@@ -12,9 +12,9 @@ import java.util.TreeSet;
 
 /**
  * Advances each segment's durable position only over contiguous fully-written pages: pages are
- * registered in scan order by the segment's fetcher, acknowledged in any order by writers, and
- * a segment's checkpoint moves to a page's LastEvaluatedKey only when that page and all pages
- * before it are written. Thread-safe.
+ * registered in scan order by the segment's fetcher, acknowledged in any order by writers, and a
+ * segment's checkpoint moves to a page's LastEvaluatedKey only when that page and all pages before
+ * it are written. Thread-safe.
  */
 final class SegmentTracker {
   private final Map<Integer, ArrayDeque<PageTicket>> pending = new HashMap<>();

@@ -5,12 +5,12 @@ import io.nimo.core.checkpoint.JobState;
 import io.nimo.core.checkpoint.SegmentCheckpoint;
 import io.nimo.core.checkpoint.TableCheckpoint;
 import io.nimo.core.metrics.TableProgress;
-import io.nimo.core.source.TableScanner;
 import io.nimo.core.sink.ExistPolicy;
 import io.nimo.core.sink.PrepareResult;
+import io.nimo.core.sink.Target;
 import io.nimo.core.sink.TargetTableExistsException;
 import io.nimo.core.source.SourceTable;
-import io.nimo.core.sink.Target;
+import io.nimo.core.source.TableScanner;
 import io.nimo.core.sync.run.SyncRun;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,11 +24,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Full sync of one table: prepares the target table (unless a checkpoint says it was), runs the
- * {@link TablePipeline} from the checkpointed segment positions, persists progress every
- * checkpoint interval and once more at the end, whatever the outcome.
+ * {@link TablePipeline} from the checkpointed segment positions, persists progress every checkpoint
+ * interval and once more at the end, whatever the outcome.
  */
 final class TableFullSync {
   private static final Logger LOG = LoggerFactory.getLogger(TableFullSync.class);
+
   /** How long a stop waits for in-flight pages and batches before interrupting them. */
   static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
@@ -41,8 +42,15 @@ final class TableFullSync {
   private final SyncRun run;
   private final Clock clock;
 
-  TableFullSync(SourceTable source, Target target, TableScanner scanner, CheckpointStore store,
-      FullSyncSettings settings, TableProgress progress, SyncRun run, Clock clock) {
+  TableFullSync(
+      SourceTable source,
+      Target target,
+      TableScanner scanner,
+      CheckpointStore store,
+      FullSyncSettings settings,
+      TableProgress progress,
+      SyncRun run,
+      Clock clock) {
     this.source = source;
     this.target = target;
     this.scanner = scanner;
@@ -65,11 +73,15 @@ final class TableFullSync {
       store.save(new JobState.Delta.TablePrepared(table, settings.segments()));
       cp = TableCheckpoint.prepared(table, settings.segments());
     } else {
-      LOG.info("table {}: resuming from checkpoint ({} items already written, {} of {} segments done)", table,
-          cp.itemsWritten(), cp.segments().values().stream().filter(SegmentCheckpoint::done).count(),
+      LOG.info(
+          "table {}: resuming from checkpoint ({} items already written, {} of {} segments done)",
+          table,
+          cp.itemsWritten(),
+          cp.segments().values().stream().filter(SegmentCheckpoint::done).count(),
           cp.totalSegments());
     }
-    progress.estimate(source.description().itemCount() == null ? 0 : source.description().itemCount(),
+    progress.estimate(
+        source.description().itemCount() == null ? 0 : source.description().itemCount(),
         cp.itemsWritten());
     if (cp.done() || settings.schemaOnly()) {
       finish(table, cp.done());
@@ -77,8 +89,9 @@ final class TableFullSync {
     }
     progress.state(TableProgress.State.RUNNING);
     SegmentTracker tracker = new SegmentTracker(cp);
-    TablePipeline pipeline = new TablePipeline(table, source.keySchema(), scanner, target, tracker, progress,
-        settings, run);
+    TablePipeline pipeline =
+        new TablePipeline(
+            table, source.keySchema(), scanner, target, tracker, progress, settings, run);
     CompletableFuture<Void> done = pipeline.start(cp.totalSegments());
     awaitWithCheckpoints(done, tracker, table, pipeline);
     flush(tracker, table);
@@ -95,8 +108,8 @@ final class TableFullSync {
   }
 
   /**
-   * Creates the target table. The intent is recorded first, so a run killed between CreateTable
-   * and its checkpoint finds the table {@code owned} next time: if it is still empty (nothing is
+   * Creates the target table. The intent is recorded first, so a run killed between CreateTable and
+   * its checkpoint finds the table {@code owned} next time: if it is still empty (nothing is
    * written before the checkpoint) it is recreated instead of refused as someone else's.
    */
   private PrepareResult prepare(String table, boolean owned) {
@@ -107,8 +120,10 @@ final class TableFullSync {
       return target.prepare(source, settings.existPolicy());
     } catch (TargetTableExistsException exists) {
       if (owned && target.scan().findAny().isEmpty()) {
-        LOG.info("table {}: the target table was created by an interrupted earlier run and holds no items; "
-            + "creating it again", table);
+        LOG.info(
+            "table {}: the target table was created by an interrupted earlier run and holds no items; "
+                + "creating it again",
+            table);
         return target.prepare(source, ExistPolicy.DROP);
       }
       if (!owned) {
@@ -125,8 +140,9 @@ final class TableFullSync {
     progress.state(TableProgress.State.DONE);
   }
 
-  private void awaitWithCheckpoints(CompletableFuture<Void> done, SegmentTracker tracker, String table,
-      TablePipeline pipeline) throws InterruptedException {
+  private void awaitWithCheckpoints(
+      CompletableFuture<Void> done, SegmentTracker tracker, String table, TablePipeline pipeline)
+      throws InterruptedException {
     long interval = Math.max(50, settings.checkpointInterval().toMillis());
     long nextLog = clock.millis() + settings.progressInterval().toMillis();
     long stopSeen = 0;
@@ -141,8 +157,11 @@ final class TableFullSync {
           stopSeen = stopSeen == 0 ? clock.millis() : stopSeen;
           if (clock.millis() - stopSeen > STOP_GRACE.toMillis() && !aborting) {
             aborting = true;
-            LOG.warn("table {}: in-flight work did not finish within {} s of the stop request; interrupting it "
-                + "(the next run repeats what was not checkpointed)", table, STOP_GRACE.toSeconds());
+            LOG.warn(
+                "table {}: in-flight work did not finish within {} s of the stop request; interrupting it "
+                    + "(the next run repeats what was not checkpointed)",
+                table,
+                STOP_GRACE.toSeconds());
             pipeline.abort();
           }
         }

@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * The data path of one table: {@link SegmentScanStage} per open segment → bounded page queue →
  * {@link ItemConvertStage}s → bounded batch queue → {@link BatchWriteStage}s. Memory is bounded by
  * the two queues whatever the table size. The last stage of each kind to finish posts the end
- * markers downstream; the first failure anywhere stops every stage and is kept for
- * {@link #failure()}.
+ * markers downstream; the first failure anywhere stops every stage and is kept for {@link
+ * #failure()}.
  */
 final class TablePipeline {
   private final String table;
@@ -39,8 +39,15 @@ final class TablePipeline {
   private final AtomicBoolean aborted = new AtomicBoolean();
   private ExecutorService executor;
 
-  TablePipeline(String table, KeySchema keys, TableScanner scanner, Target target, SegmentTracker tracker,
-      TableProgress progress, FullSyncSettings settings, SyncRun run) {
+  TablePipeline(
+      String table,
+      KeySchema keys,
+      TableScanner scanner,
+      Target target,
+      SegmentTracker tracker,
+      TableProgress progress,
+      FullSyncSettings settings,
+      SyncRun run) {
     this.table = table;
     this.keys = keys;
     this.scanner = scanner;
@@ -62,10 +69,21 @@ final class TablePipeline {
       }
     }
     int threads = open.size() + settings.parsers() + settings.writers();
-    executor = Executors.newFixedThreadPool(Math.max(1, threads), new NamedThreadFactory("nimo-full-" + table));
-    SegmentScanStage scan = new SegmentScanStage(table, scanner, tracker, progress, pages, run::stopping);
-    ItemConvertStage convert = new ItemConvertStage(table, keys, run.transformer(), tracker, progress,
-        settings.batchSize(), pages, batches);
+    executor =
+        Executors.newFixedThreadPool(
+            Math.max(1, threads), new NamedThreadFactory("nimo-full-" + table));
+    SegmentScanStage scan =
+        new SegmentScanStage(table, scanner, tracker, progress, pages, run::stopping);
+    ItemConvertStage convert =
+        new ItemConvertStage(
+            table,
+            keys,
+            run.transformer(),
+            tracker,
+            progress,
+            settings.batchSize(),
+            pages,
+            batches);
     BatchWriteStage write = new BatchWriteStage(target, tracker, progress, batches, aborted::get);
     AtomicInteger scannersLeft = new AtomicInteger(open.size());
     AtomicInteger convertersLeft = new AtomicInteger(settings.parsers());
@@ -108,26 +126,28 @@ final class TablePipeline {
 
   /** Runs a stage; the last of its kind to finish ({@code left} reaching 0) runs {@code last}. */
   private CompletableFuture<Void> run(Stage stage, AtomicInteger left, Stage last) {
-    return CompletableFuture.runAsync(() -> {
-      try {
-        try {
-          stage.run();
-        } finally {
-          if (left != null && left.decrementAndGet() == 0 && running()) {
-            last.run();
+    return CompletableFuture.runAsync(
+        () -> {
+          try {
+            try {
+              stage.run();
+            } finally {
+              if (left != null && left.decrementAndGet() == 0 && running()) {
+                last.run();
+              }
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            if (failure.get() == null && !aborted.get()) {
+              fail(e);
+            }
+          } catch (Throwable e) {
+            if (!aborted.get()) {
+              fail(e);
+            }
           }
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        if (failure.get() == null && !aborted.get()) {
-          fail(e);
-        }
-      } catch (Throwable e) {
-        if (!aborted.get()) {
-          fail(e);
-        }
-      }
-    }, executor);
+        },
+        executor);
   }
 
   /** Neither failed nor aborted: end-of-stream markers are still wanted downstream. */

@@ -14,13 +14,23 @@ import java.time.Duration;
  * @param checkpointInterval how often a shard's advancing position is persisted
  * @param progressInterval how often a status line per table is logged
  * @param startProbe how long LATEST iterators are watched when start positions are recorded
- * @param resyncOnTrimmed copy a table again when its stream position is lost ({@code incr.on_trimmed = resync})
+ * @param resyncOnTrimmed copy a table again when its stream position is lost ({@code
+ *     incr.on_trimmed = resync})
  * @param watchNewTables report tables created on the source after the start (no white list set)
  * @param blackList the {@code filter.collection.black} list new tables are matched against
+ * @param jobId the job's {@code id}, whose checkpoint is reloaded after a re-copy
  */
-public record IncrSettings(int shardsPerTable, ShardReader.Settings reader, Duration discoveryInterval,
-    Duration checkpointInterval, Duration progressInterval, Duration startProbe, boolean resyncOnTrimmed,
-    boolean watchNewTables, String blackList) {
+public record IncrSettings(
+    int shardsPerTable,
+    ShardReader.Settings reader,
+    Duration discoveryInterval,
+    Duration checkpointInterval,
+    Duration progressInterval,
+    Duration startProbe,
+    boolean resyncOnTrimmed,
+    boolean watchNewTables,
+    String blackList,
+    String jobId) {
 
   /**
    * The settings a configuration describes.
@@ -29,11 +39,19 @@ public record IncrSettings(int shardsPerTable, ShardReader.Settings reader, Dura
    * @return the settings a configuration describes
    */
   public static IncrSettings from(Configuration c) {
-    return new IncrSettings(c.get(ShakeOptions.INCR_CONCURRENCY),
-        new ShardReader.Settings(c.get(ShakeOptions.QPS_INCR), c.get(ShakeOptions.QPS_INCR_BATCH), Duration.ofMillis(500)),
-        c.get(ShakeOptions.INCR_DISCOVERY_INTERVAL), c.get(ShakeOptions.CHECKPOINT_INTERVAL),
-        c.get(ShakeOptions.PROGRESS_INTERVAL), c.get(ShakeOptions.INCR_START_PROBE),
-        c.get(ShakeOptions.INCR_ON_TRIMMED).equals("resync"), c.get(ShakeOptions.FILTER_WHITE).isBlank(),
-        c.get(ShakeOptions.FILTER_BLACK));
+    return new IncrSettings(
+        c.get(ShakeOptions.INCR_CONCURRENCY),
+        new ShardReader.Settings(
+            c.get(ShakeOptions.QPS_INCR),
+            c.get(ShakeOptions.QPS_INCR_BATCH),
+            Duration.ofMillis(500)),
+        c.get(ShakeOptions.INCR_DISCOVERY_INTERVAL),
+        c.get(ShakeOptions.CHECKPOINT_INTERVAL),
+        c.get(ShakeOptions.PROGRESS_INTERVAL),
+        c.get(ShakeOptions.INCR_START_PROBE),
+        c.get(ShakeOptions.INCR_ON_TRIMMED).equals("resync"),
+        c.get(ShakeOptions.FILTER_WHITE).isBlank(),
+        c.get(ShakeOptions.FILTER_BLACK),
+        c.get(ShakeOptions.ID));
   }
 }

@@ -54,7 +54,11 @@ public final class IncrementalRunner {
    * @param full how a table whose position was lost is copied again
    * @param run the run's hooks and live state
    */
-  public IncrementalRunner(JobComponents parts, IncrSettings settings, SpoolSettings spool, FullSyncSettings full,
+  public IncrementalRunner(
+      JobComponents parts,
+      IncrSettings settings,
+      SpoolSettings spool,
+      FullSyncSettings full,
       SyncRun run) {
     this.parts = parts;
     this.settings = settings;
@@ -73,26 +77,37 @@ public final class IncrementalRunner {
    */
   public Map<String, String> run(List<String> tables, JobState state) throws InterruptedException {
     LOG.info("------------------------start incr sync------------------------");
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, tables.size()),
-        new NamedThreadFactory("nimo-incr-table"));
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.max(1, tables.size()), new NamedThreadFactory("nimo-incr-table"));
     Map<String, Future<?>> futures = new LinkedHashMap<>();
     Map<String, String> errors = new ConcurrentHashMap<>();
     try {
       for (String t : tables) {
         StreamProgress p = run.streamProgress().computeIfAbsent(t, StreamProgress::new);
-        futures.put(t, pool.submit(() -> {
-          run.listener().onIncrementalStarted(t);
-          String error = null;
-          try {
-            follow(t, state.stream(t).orElseThrow(() -> new IllegalStateException(
-                "no stream positions recorded for table " + t)), state.table(t).orElse(null), p);
-          } catch (Exception e) {
-            error = String.valueOf(e.getMessage());
-            errors.put(t, error);
-            LOG.error("incremental sync of table {} stopped: {}", t, e.getMessage(), e);
-          }
-          run.listener().onIncrementalStopped(t, error);
-        }));
+        futures.put(
+            t,
+            pool.submit(
+                () -> {
+                  run.listener().onIncrementalStarted(t);
+                  String error = null;
+                  try {
+                    follow(
+                        t,
+                        state.stream(t)
+                            .orElseThrow(
+                                () ->
+                                    new IllegalStateException(
+                                        "no stream positions recorded for table " + t)),
+                        state.table(t).orElse(null),
+                        p);
+                  } catch (Exception e) {
+                    error = String.valueOf(e.getMessage());
+                    errors.put(t, error);
+                    LOG.error("incremental sync of table {} stopped: {}", t, e.getMessage(), e);
+                  }
+                  run.listener().onIncrementalStopped(t, error);
+                }));
       }
       watch(tables, futures);
       TableTasks.awaitAll(futures, errors);
@@ -106,7 +121,8 @@ public final class IncrementalRunner {
    * While tables are followed: logs a status line per table every {@code progress.log_interval} and
    * reports (once) tables that appear on the source after the start, which this run does not sync.
    */
-  private void watch(List<String> tables, Map<String, Future<?>> futures) throws InterruptedException {
+  private void watch(List<String> tables, Map<String, Future<?>> futures)
+      throws InterruptedException {
     long interval = settings.progressInterval().toMillis();
     Set<String> reported = new HashSet<>(tables);
     TableFilter filter = TableFilter.parse("", settings.blackList());
@@ -118,8 +134,14 @@ public final class IncrementalRunner {
         StreamProgress p = run.streamProgress().get(t);
         if (p != null && !futures.get(t).isDone()) {
           StreamProgress.Snapshot s = p.snapshot(now);
-          LOG.info("[stage=incr, table={}] read={} applied={} ttl_deletes={} open_shards={} lag={}", t, s.read(),
-              s.applied(), s.ttlDeletes(), s.openShards(), s.lagMillis() < 0 ? "-" : s.lagMillis() + "ms");
+          LOG.info(
+              "[stage=incr, table={}] read={} applied={} ttl_deletes={} open_shards={} lag={}",
+              t,
+              s.read(),
+              s.applied(),
+              s.ttlDeletes(),
+              s.openShards(),
+              s.lagMillis() < 0 ? "-" : s.lagMillis() + "ms");
           run.listener().onStreamProgress(s);
         }
       }
@@ -128,8 +150,10 @@ public final class IncrementalRunner {
         try {
           for (String t : filter.select(parts.source().listTables())) {
             if (reported.add(t)) {
-              LOG.warn("table {} appeared on the source after this sync started and is NOT synced; run a new job "
-                  + "(or restart this one with a fresh checkpoint) to include it", t);
+              LOG.warn(
+                  "table {} appeared on the source after this sync started and is NOT synced; run a new job "
+                      + "(or restart this one with a fresh checkpoint) to include it",
+                  t);
             }
           }
         } catch (RuntimeException e) {
@@ -144,7 +168,8 @@ public final class IncrementalRunner {
    * {@code incr.on_trimmed = resync}: then the table is copied again from new stream positions,
    * durably marked first so that a crash mid-copy resumes the copy, never skips it.
    */
-  private void follow(String t, StreamCheckpoint start, TableCheckpoint copy, StreamProgress p) throws Exception {
+  private void follow(String t, StreamCheckpoint start, TableCheckpoint copy, StreamProgress p)
+      throws Exception {
     Target target = parts.targets().table(t);
     while (!run.stopping()) {
       if (copy != null && !copy.done()) {
@@ -153,21 +178,39 @@ public final class IncrementalRunner {
           return;
         }
       }
-      KeySchema keys = KeySchema.of(parts.sourceRetrier().call("DescribeTable " + t,
-          () -> parts.source().describeTable(t)));
-      SpoolReplayer replayer = new SpoolReplayer(spool.tableDir(t), target, settings.reader().recordsPerCall(),
-          settings.checkpointInterval(), p,
-          parts.clock(), run::stopping);
+      KeySchema keys =
+          KeySchema.of(
+              parts
+                  .sourceRetrier()
+                  .call("DescribeTable " + t, () -> parts.source().describeTable(t)));
+      SpoolReplayer replayer =
+          new SpoolReplayer(
+              spool.tableDir(t),
+              target,
+              settings.reader().recordsPerCall(),
+              settings.checkpointInterval(),
+              p,
+              parts.clock(),
+              run::stopping);
       try {
-        new TableStreamSync(t, keys, parts.source(), parts.streams(), parts.sourceRetrier(),
-            TargetSink.replaying(target, replayer), parts.store(), settings, p, parts.clock(), run.stopRequested())
+        new TableStreamSync(
+                t,
+                keys,
+                parts,
+                TargetSink.replaying(target, replayer),
+                settings,
+                p,
+                run.stopRequested())
             .run(start);
         return;
       } catch (StreamPositionLostException lost) {
         if (!settings.resyncOnTrimmed()) {
           throw lost;
         }
-        LOG.warn("table {}: {}; incr.on_trimmed = resync: copying the table again", t, lost.getMessage());
+        LOG.warn(
+            "table {}: {}; incr.on_trimmed = resync: copying the table again",
+            t,
+            lost.getMessage());
         run.listener().onResync(t, lost.getMessage());
         parts.store().save(new JobState.Delta.TableReset(t));
         copy = new TableCheckpoint(t, false, 0, Map.of(), false);
@@ -177,13 +220,14 @@ public final class IncrementalRunner {
 
   /**
    * Copies a table again: new stream positions first (unless the copy already began with them),
-   * then a full copy into a dropped and recreated target table. Returns the positions to follow,
-   * or {@code null} if the job was stopped meanwhile.
+   * then a full copy into a dropped and recreated target table. Returns the positions to follow, or
+   * {@code null} if the job was stopped meanwhile.
    */
   private StreamCheckpoint recopy(String t, TableCheckpoint copy) throws Exception {
     if (!copy.prepared()) {
-      StreamPositions positions = new StreamPositions(parts.source(), parts.streams(), parts.sourceRetrier(),
-          settings.startProbe());
+      StreamPositions positions =
+          new StreamPositions(
+              parts.source(), parts.streams(), parts.sourceRetrier(), settings.startProbe());
       StreamPositions.Prepared fresh = positions.prepare(t, StreamPositions.Start.NOW);
       parts.store().save(new JobState.Delta.StreamPrepared(t, fresh.streamArn(), fresh.shards()));
       parts.store().save(new JobState.Delta.StreamConfirmed(t, parts.clock().millis()));
@@ -191,11 +235,13 @@ public final class IncrementalRunner {
     }
     run.progress().restart(t);
     new FullSyncRunner(parts, full, run).copy(t, copy, full.withExistPolicy(ExistPolicy.DROP));
-    JobState now = parts.store().load(parts.config().get(io.nimo.core.config.ShakeOptions.ID));
+    JobState now = parts.store().load(settings.jobId());
     if (!now.table(t).map(TableCheckpoint::done).orElse(false)) {
       return null;
     }
-    LOG.info("table {}: copied again; following its stream from the positions recorded before the copy", t);
+    LOG.info(
+        "table {}: copied again; following its stream from the positions recorded before the copy",
+        t);
     return now.stream(t).orElseThrow();
   }
 }

@@ -1,28 +1,24 @@
 package io.nimo.core.sync.incr;
 
-import io.nimo.core.concurrent.NamedThreadFactory;
-import io.nimo.core.source.stream.ChangeSink;
-import io.nimo.core.source.stream.ShardReader;
-import io.nimo.core.source.stream.ShardTracker;
-import io.nimo.core.source.stream.StreamGuard;
-import io.nimo.core.source.stream.StreamPositionLostException;
 import io.nimo.core.checkpoint.CheckpointStore;
 import io.nimo.core.checkpoint.JobState;
 import io.nimo.core.checkpoint.ShardCheckpoint;
 import io.nimo.core.checkpoint.StreamCheckpoint;
+import io.nimo.core.concurrent.NamedThreadFactory;
 import io.nimo.core.dynamo.DynamoApi;
 import io.nimo.core.item.KeySchema;
 import io.nimo.core.metrics.StreamProgress;
 import io.nimo.core.retry.Retrier;
+import io.nimo.core.source.stream.ChangeSink;
 import io.nimo.core.source.stream.ShardInfo;
+import io.nimo.core.source.stream.ShardReader;
+import io.nimo.core.source.stream.ShardTracker;
+import io.nimo.core.source.stream.StreamGuard;
+import io.nimo.core.source.stream.StreamPositionLostException;
 import io.nimo.core.source.stream.StreamsApi;
+import io.nimo.core.wiring.JobComponents;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,8 +36,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class TableStreamSync {
   private static final Logger LOG = LoggerFactory.getLogger(TableStreamSync.class);
+
   /** How often the checkpoint records that the stream is being followed. */
   private static final java.time.Duration CONFIRM_EVERY = java.time.Duration.ofMinutes(10);
+
   /** Positions not followed for this long may have lost records to the 24 h retention. */
   static final java.time.Duration STALE_AFTER = java.time.Duration.ofHours(23);
 
@@ -66,29 +64,30 @@ public final class TableStreamSync {
    *
    * @param table the table
    * @param keys its key schema
-   * @param source the source endpoint
-   * @param streams its streams endpoint
-   * @param retrier retries source calls
+   * @param parts the source, its streams, the retrier, the checkpoint store and the clock
    * @param sink where changes go (the target, or the spool)
-   * @param store where positions are persisted
    * @param settings the incremental tuning
    * @param progress the table's stream progress
-   * @param clock the clock
    * @param stopRequested turns true to stop
    */
-  public TableStreamSync(String table, KeySchema keys, DynamoApi source, StreamsApi streams, Retrier retrier,
-      ChangeSink sink, CheckpointStore store, IncrSettings settings, StreamProgress progress, Clock clock,
+  public TableStreamSync(
+      String table,
+      KeySchema keys,
+      JobComponents parts,
+      ChangeSink sink,
+      IncrSettings settings,
+      StreamProgress progress,
       AtomicBoolean stopRequested) {
     this.table = table;
     this.keys = keys;
-    this.source = source;
-    this.streams = streams;
-    this.retrier = retrier;
+    this.source = parts.source();
+    this.streams = parts.streams();
+    this.retrier = parts.sourceRetrier();
     this.sink = sink;
-    this.store = store;
+    this.store = parts.store();
     this.settings = settings;
     this.progress = progress;
-    this.clock = clock;
+    this.clock = parts.clock();
     this.stopRequested = stopRequested;
     this.shards = new ShardTracker(sink::settled);
     this.guard = new StreamGuard(table, source, retrier);
@@ -106,10 +105,12 @@ public final class TableStreamSync {
     checkNotStale(start);
     long nextConfirm = 0;
     start.shards().values().forEach(this::track);
-    ExecutorService workers = Executors.newFixedThreadPool(settings.shardsPerTable(),
-        new NamedThreadFactory("nimo-incr-" + table));
-    ExecutorService fetchers = Executors.newFixedThreadPool(settings.shardsPerTable(),
-        new NamedThreadFactory("nimo-fetch-" + table));
+    ExecutorService workers =
+        Executors.newFixedThreadPool(
+            settings.shardsPerTable(), new NamedThreadFactory("nimo-incr-" + table));
+    ExecutorService fetchers =
+        Executors.newFixedThreadPool(
+            settings.shardsPerTable(), new NamedThreadFactory("nimo-fetch-" + table));
     long nextDiscovery = 0;
     try {
       while (!stopRequested.get() && failure.get() == null) {
@@ -146,8 +147,8 @@ public final class TableStreamSync {
 
   /**
    * A shard without a sequence number yet is read from TRIM_HORIZON, which silently starts after
-   * trimmed records; if the stream was not followed for nearly its 24 h retention, such a shard
-   * may have lost records, so the table's position counts as lost.
+   * trimmed records; if the stream was not followed for nearly its 24 h retention, such a shard may
+   * have lost records, so the table's position counts as lost.
    */
   private void checkNotStale(StreamCheckpoint start) {
     long confirmed = start.confirmedAtMillis();
@@ -155,26 +156,50 @@ public final class TableStreamSync {
     if (confirmed <= 0 || age < STALE_AFTER.toMillis()) {
       return;
     }
-    List<String> blind = start.shards().values().stream()
-        .filter(s -> !s.status().finished() && s.sequenceNumber() == null).map(ShardCheckpoint::shardId).toList();
+    List<String> blind =
+        start.shards().values().stream()
+            .filter(s -> !s.status().finished() && s.sequenceNumber() == null)
+            .map(ShardCheckpoint::shardId)
+            .toList();
     if (!blind.isEmpty()) {
-      throw new StreamPositionLostException("table " + table + ": its stream was last followed "
-          + java.time.Duration.ofMillis(age).toHours() + " h ago and shard(s) " + blind + " had no position yet, "
-          + "so records they received meanwhile may have been trimmed (24 h retention)", null);
+      throw new StreamPositionLostException(
+          "table "
+              + table
+              + ": its stream was last followed "
+              + java.time.Duration.ofMillis(age).toHours()
+              + " h ago and shard(s) "
+              + blind
+              + " had no position yet, "
+              + "so records they received meanwhile may have been trimmed (24 h retention)",
+          null);
     }
   }
 
   private void readShard(String arn, ShardCheckpoint start, Executor fetchers) {
     ShardPositionSaver saver = new ShardPositionSaver();
     try {
-      new ShardReader(table, arn, keys, streams, retrier, sink, settings.reader(), progress, clock, fetchers)
+      new ShardReader(
+              table,
+              arn,
+              keys,
+              streams,
+              retrier,
+              sink,
+              settings.reader(),
+              progress,
+              clock,
+              fetchers)
           .read(start, saver::advance, () -> stopRequested.get() || failure.get() != null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (Throwable error) {
       Throwable e = guard.explain(arn, error);
       if (stopRequested.get()) {
-        LOG.info("table {} shard {}: interrupted by the stop request ({})", table, start.shardId(), e.getMessage());
+        LOG.info(
+            "table {} shard {}: interrupted by the stop request ({})",
+            table,
+            start.shardId(),
+            e.getMessage());
       } else if (failure.compareAndSet(null, e)) {
         LOG.error("table {} shard {}: {}", table, start.shardId(), e.getMessage());
       }
@@ -220,8 +245,10 @@ public final class TableStreamSync {
 
   private void track(ShardCheckpoint c) {
     shards.track(c);
-    progress.shard(c.shardId(), new StreamProgress.ShardState(c.parentShardId(), c.sequenceNumber(),
-        c.status().code(), clock.millis()));
+    progress.shard(
+        c.shardId(),
+        new StreamProgress.ShardState(
+            c.parentShardId(), c.sequenceNumber(), c.status().code(), clock.millis()));
   }
 
   private void discover(String arn) {
@@ -235,7 +262,11 @@ public final class TableStreamSync {
     List<ShardCheckpoint> added = shards.addNew(listed);
     if (!added.isEmpty()) {
       added.forEach(this::track);
-      LOG.info("table {}: {} new shard(s): {}", table, added.size(), added.stream().map(ShardCheckpoint::shardId).toList());
+      LOG.info(
+          "table {}: {} new shard(s): {}",
+          table,
+          added.size(),
+          added.stream().map(ShardCheckpoint::shardId).toList());
       store.save(new JobState.Delta.ShardsAdvanced(table, added));
     }
   }

@@ -1,16 +1,16 @@
 package io.nimo.core.sync.incr;
 
+import io.nimo.core.checkpoint.ShardCheckpoint;
+import io.nimo.core.sink.Target;
+import io.nimo.core.source.ChangeEvent;
 import io.nimo.core.source.stream.ChangeSink;
 import io.nimo.core.sync.spool.SpoolReplayer;
-import io.nimo.core.checkpoint.ShardCheckpoint;
-import io.nimo.core.source.ChangeEvent;
-import io.nimo.core.sink.Target;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Applies a table's changes to the target. A shard whose changes were spooled during the full
- * sync has its spool replayed (see {@link SpoolReplayer}) before its stream is read again.
+ * Applies a table's changes to the target. A shard whose changes were spooled during the full sync
+ * has its spool replayed (see {@link SpoolReplayer}) before its stream is read again.
  */
 final class TargetSink implements ChangeSink {
   private final Target target;
@@ -26,13 +26,17 @@ final class TargetSink implements ChangeSink {
   }
 
   @Override
-  public ShardCheckpoint open(ShardCheckpoint start, Consumer<ShardCheckpoint> checkpoint) throws Exception {
+  public ShardCheckpoint open(ShardCheckpoint start, Consumer<ShardCheckpoint> checkpoint)
+      throws Exception {
     if (!start.status().spooled()) {
       return start;
     }
     if (replayer == null) {
-      throw new IllegalStateException("shard " + start.shardId() + " has spooled changes but no spool directory "
-          + "is configured");
+      throw new IllegalStateException(
+          "shard "
+              + start.shardId()
+              + " has spooled changes but no spool directory "
+              + "is configured");
     }
     return replayer.replay(start, checkpoint);
   }

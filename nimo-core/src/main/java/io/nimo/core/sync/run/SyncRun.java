@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * What the phases of one sync run share besides its {@link io.nimo.core.wiring.JobComponents}:
- * the embedder's hooks and the live state the job reports.
+ * What the phases of one sync run share besides its {@link io.nimo.core.wiring.JobComponents}: the
+ * embedder's hooks and the live state the job reports.
  *
  * @param transformer changes or skips items before they are written
  * @param listener progress and completion callbacks (never throws)
@@ -17,8 +17,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * @param streamProgress incremental progress per table
  * @param stopRequested set once a stop was asked for
  */
-public record SyncRun(ItemTransformer transformer, SyncListener listener, JobProgress progress,
-    Map<String, StreamProgress> streamProgress, AtomicBoolean stopRequested) {
+public record SyncRun(
+    ItemTransformer transformer,
+    SyncListener listener,
+    JobProgress progress,
+    Map<String, StreamProgress> streamProgress,
+    AtomicBoolean stopRequested) {
 
   /**
    * Whether a stop was asked for.

@@ -62,7 +62,8 @@ final class ShardSpool {
         }
       }
     }
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+    try (FileChannel ch =
+        FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
       ch.truncate(keep);
       ch.force(true);
     }
@@ -76,7 +77,8 @@ final class ShardSpool {
     for (ChangeEvent e : events) {
       out.write(SpoolCodec.encode(e, createdMillis));
     }
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+    try (FileChannel ch =
+        FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
       ByteBuffer buf = ByteBuffer.wrap(out.toByteArray());
       while (buf.hasRemaining()) {
         ch.write(buf);
@@ -86,7 +88,10 @@ final class ShardSpool {
     return out.size();
   }
 
-  /** Makes a new file's directory entry durable (a crash must not lose a spool the checkpoint relies on). */
+  /**
+   * Makes a new file's directory entry durable (a crash must not lose a spool the checkpoint relies
+   * on).
+   */
   private static void syncDirectory(Path dir) {
     try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
       ch.force(true);
@@ -105,7 +110,9 @@ final class ShardSpool {
       return 0;
     }
     byte[] b = Files.readAllBytes(marker);
-    return Arrays.equals(b, DONE) ? -1 : Long.parseLong(new String(b, StandardCharsets.US_ASCII).trim());
+    return Arrays.equals(b, DONE)
+        ? -1
+        : Long.parseLong(new String(b, StandardCharsets.US_ASCII).trim());
   }
 
   boolean replayMarked() {
@@ -116,8 +123,12 @@ final class ShardSpool {
   void markReplayed(long offset) throws IOException {
     Path tmp = marker.resolveSibling(marker.getFileName() + ".tmp");
     byte[] content = offset < 0 ? DONE : Long.toString(offset).getBytes(StandardCharsets.US_ASCII);
-    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING)) {
+    try (FileChannel ch =
+        FileChannel.open(
+            tmp,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
       ch.write(ByteBuffer.wrap(content));
       ch.force(true);
     }

@@ -37,7 +37,10 @@ final class SpoolBudget {
     used.addAndGet(-bytes);
   }
 
-  /** Blocks while the spool is full; throws {@link CancellationException} if spooling stops meanwhile. */
+  /**
+   * Blocks while the spool is full; throws {@link CancellationException} if spooling stops
+   * meanwhile.
+   */
   void awaitRoom(String shardId) throws InterruptedException {
     while (used.get() >= maxBytes) {
       if (stopped.get()) {
@@ -46,9 +49,12 @@ final class SpoolBudget {
       long now = System.currentTimeMillis();
       if (now - lastWarning >= WARN_EVERY_MILLIS) {
         lastWarning = now;
-        LOG.warn("the spool is full ({} MB, increase.persist.max_mb): shard {} and others pause until the full "
-            + "sync ends; their positions are kept, but a shard that falls behind the stream's 24 h retention stops "
-            + "its table with an error, so raise increase.persist.max_mb if this lasts", used.get() >> 20, shardId);
+        LOG.warn(
+            "the spool is full ({} MB, increase.persist.max_mb): shard {} and others pause until the full "
+                + "sync ends; their positions are kept, but a shard that falls behind the stream's 24 h retention stops "
+                + "its table with an error, so raise increase.persist.max_mb if this lasts",
+            used.get() >> 20,
+            shardId);
       }
       Thread.sleep(200);
     }

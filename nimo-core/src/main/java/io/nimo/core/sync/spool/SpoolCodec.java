@@ -10,8 +10,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One spooled change per line: {@code {"s":seq,"k":"INSERT","t":false,"c":millis,"key":{..},"img":{..}}}
- * with keys and images in lossless DynamoDB JSON.
+ * One spooled change per line: {@code
+ * {"s":seq,"k":"INSERT","t":false,"c":millis,"key":{..},"img":{..}}} with keys and images in
+ * lossless DynamoDB JSON.
  */
 final class SpoolCodec {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -37,9 +38,13 @@ final class SpoolCodec {
   static Entry decode(byte[] line, int length) throws IOException {
     JsonNode n = MAPPER.readTree(line, 0, length);
     JsonNode img = n.get("img");
-    ChangeEvent e = new ChangeEvent(ChangeEvent.Kind.valueOf(n.path("k").asText()),
-        new ItemKey(ItemJson.fromNode(n.path("key"))), img == null ? null : ItemJson.fromNode(img),
-        n.path("s").asText(), n.path("t").asBoolean());
+    ChangeEvent e =
+        new ChangeEvent(
+            ChangeEvent.Kind.valueOf(n.path("k").asText()),
+            new ItemKey(ItemJson.fromNode(n.path("key"))),
+            img == null ? null : ItemJson.fromNode(img),
+            n.path("s").asText(),
+            n.path("t").asBoolean());
     return new Entry(e, n.path("c").asLong());
   }
 }

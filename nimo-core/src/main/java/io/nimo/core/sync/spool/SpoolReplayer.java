@@ -2,8 +2,8 @@ package io.nimo.core.sync.spool;
 
 import io.nimo.core.checkpoint.ShardCheckpoint;
 import io.nimo.core.metrics.StreamProgress;
-import io.nimo.core.source.ChangeEvent;
 import io.nimo.core.sink.Target;
+import io.nimo.core.source.ChangeEvent;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies a shard's spool to the target in order, recording how far it got so a restart goes on
- * from there (re-applying a little, idempotently). Once all is applied the spool is deleted and
- * the shard continues live from where spooling stopped (or is done, if it had closed).
+ * from there (re-applying a little, idempotently). Once all is applied the spool is deleted and the
+ * shard continues live from where spooling stopped (or is done, if it had closed).
  */
 public final class SpoolReplayer {
   private static final Logger LOG = LoggerFactory.getLogger(SpoolReplayer.class);
@@ -41,8 +41,14 @@ public final class SpoolReplayer {
    * @param clock the clock
    * @param stopped turns true to stop
    */
-  public SpoolReplayer(Path tableDir, Target target, int batchSize, java.time.Duration checkpointInterval,
-      StreamProgress progress, Clock clock, BooleanSupplier stopped) {
+  public SpoolReplayer(
+      Path tableDir,
+      Target target,
+      int batchSize,
+      java.time.Duration checkpointInterval,
+      StreamProgress progress,
+      Clock clock,
+      BooleanSupplier stopped) {
     this.tableDir = tableDir;
     this.target = target;
     this.batchSize = batchSize;
@@ -60,23 +66,35 @@ public final class SpoolReplayer {
    * @return the position live reading continues from
    * @throws IOException if the spool cannot be read
    */
-  public ShardCheckpoint replay(ShardCheckpoint start, Consumer<ShardCheckpoint> checkpoint) throws IOException {
+  public ShardCheckpoint replay(ShardCheckpoint start, Consumer<ShardCheckpoint> checkpoint)
+      throws IOException {
     ShardSpool spool = new ShardSpool(tableDir, start.shardId());
     long from = spool.replayed();
     if (from >= 0 && !spool.exists()) {
-      throw new IllegalStateException("the spool of shard " + start.shardId() + " (" + spool.file() + ") is missing: "
-          + "the changes spooled during the full sync are gone, so the target may miss them. Keep "
-          + "increase.persist.dir with the checkpoint, or re-run the full sync for this table.");
+      throw new IllegalStateException(
+          "the spool of shard "
+              + start.shardId()
+              + " ("
+              + spool.file()
+              + ") is missing: "
+              + "the changes spooled during the full sync are gone, so the target may miss them. Keep "
+              + "increase.persist.dir with the checkpoint, or re-run the full sync for this table.");
     }
     if (from >= 0) {
-      LOG.info("shard {}: replaying {} KB of spooled changes{}", start.shardId(), (spool.size() - from) >> 10,
+      LOG.info(
+          "shard {}: replaying {} KB of spooled changes{}",
+          start.shardId(),
+          (spool.size() - from) >> 10,
           from > 0 ? " from offset " + from : "");
       apply(spool, from);
       spool.markReplayed(-1);
       spool.deleteSpool();
     }
-    ShardCheckpoint next = start.withStatus(start.status() == ShardCheckpoint.Status.SPOOLED
-        ? ShardCheckpoint.Status.DONE : ShardCheckpoint.Status.READING);
+    ShardCheckpoint next =
+        start.withStatus(
+            start.status() == ShardCheckpoint.Status.SPOOLED
+                ? ShardCheckpoint.Status.DONE
+                : ShardCheckpoint.Status.READING);
     checkpoint.accept(next);
     spool.deleteMarker();
     return next;
@@ -101,7 +119,8 @@ public final class SpoolReplayer {
           }
           if (stopped.getAsBoolean()) {
             spool.markReplayed(r.offset());
-            throw new CancellationException("replay of " + spool.file() + " stopped at offset " + r.offset());
+            throw new CancellationException(
+                "replay of " + spool.file() + " stopped at offset " + r.offset());
           }
         }
         if (e == null) {

@@ -11,10 +11,12 @@ import java.time.Duration;
  * @param jobDir {@code increase.persist.dir/<id>}: one sub-directory per table
  * @param maxBytes the spool's size cap ({@code increase.persist.max_mb})
  * @param fromStart spool from the start of the full sync ({@code incr_sync_parallel})
- * @param after start spooling once the full sync has run this long ({@code incr.spool_after}; zero: never)
+ * @param after start spooling once the full sync has run this long ({@code incr.spool_after}; zero:
+ *     never)
  * @param progressInterval how often a status line per table is logged
  */
-public record SpoolSettings(Path jobDir, long maxBytes, boolean fromStart, Duration after, Duration progressInterval) {
+public record SpoolSettings(
+    Path jobDir, long maxBytes, boolean fromStart, Duration after, Duration progressInterval) {
 
   /**
    * The settings a configuration describes.
@@ -23,9 +25,12 @@ public record SpoolSettings(Path jobDir, long maxBytes, boolean fromStart, Durat
    * @return the settings a configuration describes
    */
   public static SpoolSettings from(Configuration c) {
-    return new SpoolSettings(Path.of(c.get(ShakeOptions.INCR_PERSIST_DIR), c.get(ShakeOptions.ID)),
-        (long) c.get(ShakeOptions.INCR_PERSIST_MAX_MB) << 20, c.get(ShakeOptions.INCR_SYNC_PARALLEL),
-        c.get(ShakeOptions.INCR_SPOOL_AFTER), c.get(ShakeOptions.PROGRESS_INTERVAL));
+    return new SpoolSettings(
+        Path.of(c.get(ShakeOptions.INCR_PERSIST_DIR), c.get(ShakeOptions.ID)),
+        (long) c.get(ShakeOptions.INCR_PERSIST_MAX_MB) << 20,
+        c.get(ShakeOptions.INCR_SYNC_PARALLEL),
+        c.get(ShakeOptions.INCR_SPOOL_AFTER),
+        c.get(ShakeOptions.PROGRESS_INTERVAL));
   }
 
   /**

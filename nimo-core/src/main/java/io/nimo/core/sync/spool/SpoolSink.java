@@ -1,8 +1,8 @@
 package io.nimo.core.sync.spool;
 
-import io.nimo.core.source.stream.ChangeSink;
 import io.nimo.core.checkpoint.ShardCheckpoint;
 import io.nimo.core.source.ChangeEvent;
+import io.nimo.core.source.stream.ChangeSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -27,12 +27,18 @@ final class SpoolSink implements ChangeSink {
   }
 
   @Override
-  public ShardCheckpoint open(ShardCheckpoint start, Consumer<ShardCheckpoint> checkpoint) throws IOException {
+  public ShardCheckpoint open(ShardCheckpoint start, Consumer<ShardCheckpoint> checkpoint)
+      throws IOException {
     ShardSpool spool = new ShardSpool(tableDir, start.shardId());
     if (start.status().spooled() && !spool.exists()) {
-      throw new IllegalStateException("the spool of shard " + start.shardId() + " (" + spool.file() + ") is missing "
-          + "although the checkpoint says changes were spooled to it; keep increase.persist.dir with the checkpoint, "
-          + "or re-run the full sync for this table");
+      throw new IllegalStateException(
+          "the spool of shard "
+              + start.shardId()
+              + " ("
+              + spool.file()
+              + ") is missing "
+              + "although the checkpoint says changes were spooled to it; keep increase.persist.dir with the checkpoint, "
+              + "or re-run the full sync for this table");
     }
     long before = spool.size();
     long kept = spool.prepare(start);
@@ -42,15 +48,17 @@ final class SpoolSink implements ChangeSink {
   }
 
   @Override
-  public long accept(String shardId, List<ChangeEvent> events, long newestCreatedMillis) throws InterruptedException {
+  public long accept(String shardId, List<ChangeEvent> events, long newestCreatedMillis)
+      throws InterruptedException {
     budget.awaitRoom(shardId);
     try {
       long added = open.get(shardId).append(events, newestCreatedMillis);
       budget.used(added);
       return events.size();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the spool of shard " + shardId + " in " + tableDir + ": "
-          + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write the spool of shard " + shardId + " in " + tableDir + ": " + e.getMessage(),
+          e);
     }
   }
 

@@ -1,13 +1,13 @@
 package io.nimo.core.sync.spool;
 
-import io.nimo.core.concurrent.NamedThreadFactory;
-import io.nimo.core.wiring.JobComponents;
-import io.nimo.core.sync.incr.IncrSettings;
-import io.nimo.core.sync.incr.TableStreamSync;
 import io.nimo.core.checkpoint.JobState;
 import io.nimo.core.checkpoint.StreamCheckpoint;
+import io.nimo.core.concurrent.NamedThreadFactory;
 import io.nimo.core.item.KeySchema;
 import io.nimo.core.metrics.StreamProgress;
+import io.nimo.core.sync.incr.IncrSettings;
+import io.nimo.core.sync.incr.TableStreamSync;
+import io.nimo.core.wiring.JobComponents;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,11 +28,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the streams while a long full sync runs and spools their records to
- * {@code increase.persist.dir/<id>/<table>/}, so a full sync longer than the streams' 24 h
- * retention loses nothing. It starts at once with {@code incr_sync_parallel = true} or when a
- * previous run was spooling, otherwise once the full sync has run {@code incr.spool_after}; it
- * stops (positions checkpointed) when the full sync ends, and the incremental sync replays it.
+ * Reads the streams while a long full sync runs and spools their records to {@code
+ * increase.persist.dir/<id>/<table>/}, so a full sync longer than the streams' 24 h retention loses
+ * nothing. It starts at once with {@code incr_sync_parallel = true} or when a previous run was
+ * spooling, otherwise once the full sync has run {@code incr.spool_after}; it stops (positions
+ * checkpointed) when the full sync ends, and the incremental sync replays it.
  */
 public final class StreamSpooler {
   private static final Logger LOG = LoggerFactory.getLogger(StreamSpooler.class);
@@ -84,20 +84,31 @@ public final class StreamSpooler {
    * @param state the loaded checkpoint
    */
   public void schedule(List<String> tables, JobState state) {
-    boolean resuming = tables.stream().flatMap(t -> state.stream(t).stream())
-        .anyMatch(s -> s.shards().values().stream().anyMatch(c -> c.status().spooled()));
+    boolean resuming =
+        tables.stream()
+            .flatMap(t -> state.stream(t).stream())
+            .anyMatch(s -> s.shards().values().stream().anyMatch(c -> c.status().spooled()));
     Duration after = settings.after();
     timer = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("nimo-spool-timer"));
     if (settings.fromStart() || resuming) {
-      LOG.info("spooling the streams of {} table(s) to {} while the full sync runs{}", tables.size(),
-          settings.jobDir().toAbsolutePath(), resuming ? " (resuming the previous run's spool)" : "");
+      LOG.info(
+          "spooling the streams of {} table(s) to {} while the full sync runs{}",
+          tables.size(),
+          settings.jobDir().toAbsolutePath(),
+          resuming ? " (resuming the previous run's spool)" : "");
       timer.execute(() -> start(tables, state));
     } else if (!after.isZero()) {
-      timer.schedule(() -> {
-        LOG.info("the full sync has run {}; spooling the streams to {} from now on so their 24 h retention cannot "
-            + "lose changes", after, settings.jobDir().toAbsolutePath());
-        start(tables, state);
-      }, after.toMillis(), TimeUnit.MILLISECONDS);
+      timer.schedule(
+          () -> {
+            LOG.info(
+                "the full sync has run {}; spooling the streams to {} from now on so their 24 h retention cannot "
+                    + "lose changes",
+                after,
+                settings.jobDir().toAbsolutePath());
+            start(tables, state);
+          },
+          after.toMillis(),
+          TimeUnit.MILLISECONDS);
     }
   }
 
@@ -108,8 +119,11 @@ public final class StreamSpooler {
     try {
       startReaders(tables, state);
     } catch (RuntimeException e) {
-      LOG.error("spooling could not start: {}; the changes are read from the recorded stream positions once the "
-          + "full sync ends", e.getMessage(), e);
+      LOG.error(
+          "spooling could not start: {}; the changes are read from the recorded stream positions once the "
+              + "full sync ends",
+          e.getMessage(),
+          e);
     }
   }
 
@@ -117,17 +131,26 @@ public final class StreamSpooler {
     budget = new SpoolBudget(settings.maxBytes(), existingBytes(), stop);
     pool = Executors.newFixedThreadPool(tables.size(), new NamedThreadFactory("nimo-spool-table"));
     for (String t : tables) {
-      StreamCheckpoint from = state.stream(t).orElseThrow(() -> new IllegalStateException(
-          "no stream positions recorded for table " + t));
+      StreamCheckpoint from =
+          state.stream(t)
+              .orElseThrow(
+                  () -> new IllegalStateException("no stream positions recorded for table " + t));
       StreamProgress p = new StreamProgress(t);
       progress.put(t, p);
-      readers.put(t, pool.submit(() -> {
-        KeySchema keys = KeySchema.of(parts.sourceRetrier().call("DescribeTable " + t,
-            () -> parts.source().describeTable(t)));
-        new TableStreamSync(t, keys, parts.source(), parts.streams(), parts.sourceRetrier(),
-            new SpoolSink(settings.tableDir(t), budget), parts.store(), incr, p, parts.clock(), stop).run(from);
-        return null;
-      }));
+      readers.put(
+          t,
+          pool.submit(
+              () -> {
+                KeySchema keys =
+                    KeySchema.of(
+                        parts
+                            .sourceRetrier()
+                            .call("DescribeTable " + t, () -> parts.source().describeTable(t)));
+                new TableStreamSync(
+                        t, keys, parts, new SpoolSink(settings.tableDir(t), budget), incr, p, stop)
+                    .run(from);
+                return null;
+              }));
     }
     long interval = Math.max(100, settings.progressInterval().toMillis());
     timer.scheduleWithFixedDelay(this::logStatus, interval, interval, TimeUnit.MILLISECONDS);
@@ -135,15 +158,21 @@ public final class StreamSpooler {
 
   private synchronized void logStatus() {
     long now = parts.clock().millis();
-    progress.forEach((t, p) -> {
-      StreamProgress.Snapshot s = p.snapshot(now);
-      LOG.info("[stage=spool, table={}] spooled={} open_shards={} spool_mb={}", t, s.read(), s.openShards(),
-          budget.usedBytes() >> 20);
-    });
+    progress.forEach(
+        (t, p) -> {
+          StreamProgress.Snapshot s = p.snapshot(now);
+          LOG.info(
+              "[stage=spool, table={}] spooled={} open_shards={} spool_mb={}",
+              t,
+              s.read(),
+              s.openShards(),
+              budget.usedBytes() >> 20);
+        });
   }
 
   /**
-   * Stops spooling and waits for the readers to checkpoint; a table whose spooling failed is logged.
+   * Stops spooling and waits for the readers to checkpoint; a table whose spooling failed is
+   * logged.
    *
    * @throws InterruptedException if interrupted while waiting
    */
@@ -160,8 +189,12 @@ public final class StreamSpooler {
         try {
           r.getValue().get();
         } catch (ExecutionException e) {
-          LOG.error("spooling the stream of table {} stopped early: {}; its changes are read from the stream "
-              + "position it reached once the full sync ends", r.getKey(), e.getCause().getMessage(), e.getCause());
+          LOG.error(
+              "spooling the stream of table {} stopped early: {}; its changes are read from the stream "
+                  + "position it reached once the full sync ends",
+              r.getKey(),
+              e.getCause().getMessage(),
+              e.getCause());
         }
       }
       if (pool != null) {
@@ -176,9 +209,13 @@ public final class StreamSpooler {
       return 0;
     }
     try (Stream<Path> files = Files.walk(dir)) {
-      return files.filter(f -> f.toString().endsWith(".spool")).mapToLong(f -> f.toFile().length()).sum();
+      return files
+          .filter(f -> f.toString().endsWith(".spool"))
+          .mapToLong(f -> f.toFile().length())
+          .sum();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the spool directory " + dir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot read the spool directory " + dir + ": " + e.getMessage(), e);
     }
   }
 }

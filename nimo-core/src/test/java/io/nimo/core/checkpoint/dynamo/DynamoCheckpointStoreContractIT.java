@@ -48,9 +48,20 @@ class DynamoCheckpointStoreContractIT extends CheckpointStoreContract {
       store.load("job-a");
       store.save(new JobState.Delta.PhaseChanged(JobState.Phase.INCR_SYNC));
     }
-    var item = server.client().getItem(b -> b.tableName(table)
-        .key(java.util.Map.of("name", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("status_table"))))
-        .item();
-    assertThat(item.get("doc").s()).contains("\"status_value\" : \"incr_sync\"").contains("\"format_version\" : 1");
+    var item =
+        server
+            .client()
+            .getItem(
+                b ->
+                    b.tableName(table)
+                        .key(
+                            java.util.Map.of(
+                                "name",
+                                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
+                                    "status_table"))))
+            .item();
+    assertThat(item.get("doc").s())
+        .contains("\"status_value\" : \"incr_sync\"")
+        .contains("\"format_version\" : 1");
   }
 }

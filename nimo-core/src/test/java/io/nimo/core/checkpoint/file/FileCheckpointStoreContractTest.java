@@ -6,8 +6,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
 class FileCheckpointStoreContractTest extends CheckpointStoreContract {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Override
   protected CheckpointStore openStore() {

@@ -14,8 +14,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class SegmentTrackerTest {
 
   private static ScanPage page(int segment, int items, String lastKey) {
-    return new ScanPage(segment, Collections.nCopies(items, Map.of("id", AttributeValue.fromS("x"))),
-        lastKey == null ? null : Map.of("id", AttributeValue.fromS(lastKey)), items);
+    return new ScanPage(
+        segment,
+        Collections.nCopies(items, Map.of("id", AttributeValue.fromS("x"))),
+        lastKey == null ? null : Map.of("id", AttributeValue.fromS(lastKey)),
+        items);
   }
 
   @Test
@@ -31,12 +34,15 @@ class SegmentTrackerTest {
     assertThat(t.drainDirty()).isEmpty();
     t.ack(p1, 1);
     List<SegmentCheckpoint> moved = t.drainDirty();
-    assertThat(moved).singleElement().satisfies(s -> {
-      assertThat(s.segment()).isZero();
-      assertThat(s.lastKey()).isNull();
-      assertThat(s.done()).isTrue();
-      assertThat(s.itemsWritten()).isEqualTo(6);
-    });
+    assertThat(moved)
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.segment()).isZero();
+              assertThat(s.lastKey()).isNull();
+              assertThat(s.done()).isTrue();
+              assertThat(s.itemsWritten()).isEqualTo(6);
+            });
     assertThat(t.allDone()).isFalse();
   }
 
@@ -52,8 +58,14 @@ class SegmentTrackerTest {
 
   @Test
   void resumesFromTheCheckpointedPositionAndCount() {
-    TableCheckpoint cp = new TableCheckpoint("t", true, 1,
-        Map.of(0, new SegmentCheckpoint(0, Map.of("id", AttributeValue.fromS("k9")), 900, false)), false);
+    TableCheckpoint cp =
+        new TableCheckpoint(
+            "t",
+            true,
+            1,
+            Map.of(
+                0, new SegmentCheckpoint(0, Map.of("id", AttributeValue.fromS("k9")), 900, false)),
+            false);
     SegmentTracker t = new SegmentTracker(cp);
     assertThat(t.committed(0).lastKey()).containsEntry("id", AttributeValue.fromS("k9"));
     PageTicket p = t.register(page(0, 10, null));

@@ -18,19 +18,34 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class ShardSpoolTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static ChangeEvent put(long seq, String id) {
-    Map<String, AttributeValue> item = Map.of("id", TestItems.s(id), "n", TestItems.n("1.50"),
-        "b", AttributeValue.fromB(SdkBytes.fromUtf8String("\u00e9\n")), "ss", AttributeValue.fromSs(List.of("a", "b")));
-    return new ChangeEvent(ChangeEvent.Kind.MODIFY, new ItemKey(Map.of("id", TestItems.s(id))), item,
-        String.valueOf(seq), false);
+    Map<String, AttributeValue> item =
+        Map.of(
+            "id",
+            TestItems.s(id),
+            "n",
+            TestItems.n("1.50"),
+            "b",
+            AttributeValue.fromB(SdkBytes.fromUtf8String("\u00e9\n")),
+            "ss",
+            AttributeValue.fromSs(List.of("a", "b")));
+    return new ChangeEvent(
+        ChangeEvent.Kind.MODIFY,
+        new ItemKey(Map.of("id", TestItems.s(id))),
+        item,
+        String.valueOf(seq),
+        false);
   }
 
   private static ChangeEvent ttlDelete(long seq, String id) {
-    return new ChangeEvent(ChangeEvent.Kind.REMOVE, new ItemKey(Map.of("id", TestItems.s(id))), null,
-        String.valueOf(seq), true);
+    return new ChangeEvent(
+        ChangeEvent.Kind.REMOVE,
+        new ItemKey(Map.of("id", TestItems.s(id))),
+        null,
+        String.valueOf(seq),
+        true);
   }
 
   private static List<ChangeEvent> readAll(ShardSpool spool) throws Exception {
@@ -68,9 +83,13 @@ class ShardSpoolTest {
     spool.append(List.of(put(102, "c"), put(103, "d")), 0);
     Files.writeString(spool.file(), "{\"s\":\"104\",\"k\":\"MOD", StandardOpenOption.APPEND);
     spool.prepare(after("101"));
-    assertThat(readAll(spool)).extracting(ChangeEvent::sequenceNumber).containsExactly("100", "101");
+    assertThat(readAll(spool))
+        .extracting(ChangeEvent::sequenceNumber)
+        .containsExactly("100", "101");
     spool.append(List.of(put(102, "c")), 0);
-    assertThat(readAll(spool)).extracting(ChangeEvent::sequenceNumber).containsExactly("100", "101", "102");
+    assertThat(readAll(spool))
+        .extracting(ChangeEvent::sequenceNumber)
+        .containsExactly("100", "101", "102");
   }
 
   @Test
@@ -78,7 +97,8 @@ class ShardSpoolTest {
     ShardSpool spool = new ShardSpool(dir.resolve("t"), "shard-1");
     spool.prepare(after(null));
     spool.append(List.of(put(99, "a"), put(100, "b")), 0);
-    spool.prepare(new ShardCheckpoint("shard-1", null, "100", ShardCheckpoint.Status.PENDING, true));
+    spool.prepare(
+        new ShardCheckpoint("shard-1", null, "100", ShardCheckpoint.Status.PENDING, true));
     assertThat(readAll(spool)).extracting(ChangeEvent::sequenceNumber).containsExactly("99");
   }
 

@@ -14,13 +14,15 @@ class SpoolBudgetTest {
   @Test
   void aFullSpoolPausesTheReaderUntilRoomIsMadeInsteadOfDroppingAnything() throws Exception {
     SpoolBudget budget = new SpoolBudget(100, 100, new AtomicBoolean());
-    CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
-      try {
-        budget.awaitRoom("shard-1");
-      } catch (InterruptedException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    CompletableFuture<Void> reader =
+        CompletableFuture.runAsync(
+            () -> {
+              try {
+                budget.awaitRoom("shard-1");
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            });
     Thread.sleep(400);
     assertThat(reader).isNotDone();
     budget.released(10);
