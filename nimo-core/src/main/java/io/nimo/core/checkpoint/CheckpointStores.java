@@ -12,6 +12,29 @@ public final class CheckpointStores {
   private CheckpointStores() {}
 
   /**
+   * The provider named by {@code checkpoint.type} (built-in or found by ServiceLoader); no I/O.
+   *
+   * @param type the {@code checkpoint.type} value
+   * @return the provider
+   * @throws ConfigException naming the key and the available types when there is none
+   */
+  public static CheckpointStoreProvider forType(String type) {
+    List<String> known = new ArrayList<>();
+    for (CheckpointStoreProvider p : ServiceLoader.load(CheckpointStoreProvider.class)) {
+      if (p.type().equalsIgnoreCase(type)) {
+        return p;
+      }
+      known.add(p.type());
+    }
+    String why =
+        type.equalsIgnoreCase("mongodb")
+            ? "checkpoint type 'mongodb' needs the MongoDB target, which is planned but not available in this"
+                + " version"
+            : "unknown checkpoint type '" + type + "'";
+    throw new ConfigException(ShakeOptions.CHECKPOINT_TYPE.key(), why + "; available: " + known);
+  }
+
+  /**
    * Opens the store named by {@code checkpoint.type} (built-in or found by ServiceLoader).
    *
    * @param config the configuration
@@ -19,16 +42,6 @@ public final class CheckpointStores {
    * @return the store named by {@code checkpoint.type} (built-in or found by ServiceLoader)
    */
   public static CheckpointStore open(Configuration config, io.nimo.core.retry.Timing timing) {
-    String type = config.get(ShakeOptions.CHECKPOINT_TYPE);
-    List<String> known = new ArrayList<>();
-    for (CheckpointStoreProvider p : ServiceLoader.load(CheckpointStoreProvider.class)) {
-      if (p.type().equalsIgnoreCase(type)) {
-        return p.open(config, timing);
-      }
-      known.add(p.type());
-    }
-    throw new ConfigException(
-        ShakeOptions.CHECKPOINT_TYPE.key(),
-        "unknown checkpoint type '" + type + "'; available: " + known);
+    return forType(config.get(ShakeOptions.CHECKPOINT_TYPE)).open(config, timing);
   }
 }

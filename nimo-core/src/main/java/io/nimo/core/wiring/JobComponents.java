@@ -1,6 +1,7 @@
 package io.nimo.core.wiring;
 
 import io.nimo.core.checkpoint.CheckpointStore;
+import io.nimo.core.checkpoint.CheckpointStoreProvider;
 import io.nimo.core.checkpoint.CheckpointStores;
 import io.nimo.core.config.Configuration;
 import io.nimo.core.config.ShakeOptions;
@@ -10,6 +11,7 @@ import io.nimo.core.dynamo.DynamoErrorClassifier;
 import io.nimo.core.retry.Retrier;
 import io.nimo.core.retry.Sleeper;
 import io.nimo.core.retry.Timing;
+import io.nimo.core.sink.TargetProvider;
 import io.nimo.core.sink.TargetProviders;
 import io.nimo.core.sink.TargetSession;
 import io.nimo.core.source.stream.SdkStreamsApi;
@@ -47,12 +49,23 @@ public final class JobComponents implements AutoCloseable {
     DynamoEndpoint endpoint = DynamoEndpoint.source(config, b.sourceConnections);
     this.source = new Part<>(b.source, endpoint::buildApi);
     this.streams = new Part<>(b.streams, () -> SdkStreamsApi.open(endpoint));
-    this.targets =
+    // providers are looked up now, so an unknown type is a config error before any I/O
+    TargetProvider targetProvider =
+        b.targets != null ? null : TargetProviders.forType(config.get(ShakeOptions.TARGET_TYPE));
+    CheckpointStoreProvider storeProvider =
+        b.store != null || !config.declared().contains(ShakeOptions.CHECKPOINT_TYPE)
+            ? null
+            : CheckpointStores.forType(config.get(ShakeOptions.CHECKPOINT_TYPE));
+    this.targets = new Part<>(b.targets, () -> targetProvider.open(config, timing));
+    this.store =
         new Part<>(
-            b.targets,
-            () ->
-                TargetProviders.forType(config.get(ShakeOptions.TARGET_TYPE)).open(config, timing));
-    this.store = new Part<>(b.store, () -> CheckpointStores.open(config, timing));
+            b.store,
+            () -> {
+              if (storeProvider == null) {
+                throw new IllegalStateException("this tool's configuration declares no checkpoint");
+              }
+              return storeProvider.open(config, timing);
+            });
     this.sourceRetrier = DynamoErrorClassifier.retrier(config, timing);
   }
 
