@@ -5,6 +5,15 @@
 # so signals (SIGTERM from stop scripts or Ctrl-C) reach it and it can checkpoint before exiting.
 set -euo pipefail
 
+# nimo_fail MESSAGE: says why the tool cannot start on stderr and in logs/<tool>.log, since the
+# guides start the tools with nohup ... > /dev/null 2>&1.
+nimo_fail() {
+  echo "$NIMO_TOOL: $1" >&2
+  mkdir -p "$NIMO_HOME/logs" 2>/dev/null &&
+    printf '[%s] [ERROR] [launcher] %s did not start: %s\n' "$(date '+%Y/%m/%d %H:%M:%S')" "$NIMO_TOOL" "$1" \
+      >> "$NIMO_HOME/logs/$NIMO_TOOL.log" 2>/dev/null || true
+}
+
 nimo_abspath() {
   case "$1" in
     /*) printf '%s\n' "$1" ;;
@@ -26,7 +35,7 @@ nimo_find_java() {
       return 0
     fi
   done
-  echo "$NIMO_TOOL: no Java 17 or newer found (looked at NimoShake/jre, \$JAVA_HOME and PATH)" >&2
+  nimo_fail "no Java 17 or newer found (looked at NimoShake/jre, \$JAVA_HOME and PATH)"
   return 1
 }
 
@@ -38,7 +47,7 @@ nimo_run() {
     case "$1" in
       -conf=*|--conf=*) args+=("--conf=$(nimo_abspath "${1#*=}")") ;;
       -conf|--conf)
-        if [ $# -lt 2 ]; then echo "$NIMO_TOOL: $1 needs a file name" >&2; exit 2; fi
+        if [ $# -lt 2 ]; then nimo_fail "$1 needs a file name"; exit 2; fi
         shift; args+=("--conf=$(nimo_abspath "$1")") ;;
       *) args+=("$1") ;;
     esac

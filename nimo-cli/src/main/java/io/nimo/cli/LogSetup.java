@@ -17,13 +17,16 @@ public final class LogSetup {
   private LogSetup() {}
 
   /**
-   * Logs to the console and, when {@code file} is set, to {@code logs/<file>}.
+   * Logs to the console and to {@code logs/<file>} ({@code logs/<tool>.log} when {@code file} is
+   * empty), rolled by size, so a tool started with its output discarded still leaves a record.
+   * {@code log.level = none} turns both off.
    *
+   * @param tool the tool's name, which names the default log file
    * @param level the {@code log.level}
    * @param file the {@code log.file}, or empty
    * @param buffered the {@code log.buffer}
    */
-  public static void apply(String level, String file, boolean buffered) {
+  public static void apply(String tool, String level, String file, boolean buffered) {
     ConfigurationBuilder<BuiltConfiguration> b =
         ConfigurationBuilderFactory.newConfigurationBuilder();
     b.setStatusLevel(Level.ERROR).setConfigurationName("nimo");
@@ -32,9 +35,10 @@ public final class LogSetup {
             .addAttribute("target", ConsoleAppender.Target.SYSTEM_OUT)
             .add(b.newLayout("PatternLayout").addAttribute("pattern", PATTERN)));
     Level lvl = toLevel(level);
-    RootLoggerComponentBuilder root = b.newRootLogger(Level.WARN).add(b.newAppenderRef("console"));
-    if (!file.isBlank()) {
-      Path path = Path.of("logs").resolve(file);
+    RootLoggerComponentBuilder root =
+        b.newRootLogger(lvl == Level.OFF ? Level.OFF : Level.WARN).add(b.newAppenderRef("console"));
+    if (lvl != Level.OFF) {
+      Path path = Path.of("logs").resolve(file.isBlank() ? tool + ".log" : file);
       AppenderComponentBuilder rolling =
           b.newAppender("file", "RollingFile")
               .addAttribute("fileName", path.toString())
@@ -50,13 +54,15 @@ public final class LogSetup {
     }
     b.add(root);
     b.add(b.newLogger("io.nimo", lvl).addAttribute("additivity", true));
-    b.add(b.newLogger("software.amazon.awssdk", lvl == Level.DEBUG ? Level.INFO : Level.WARN));
-    b.add(b.newLogger("org.apache.http", Level.WARN));
+    Level quiet = lvl == Level.OFF ? Level.OFF : Level.WARN;
+    b.add(b.newLogger("software.amazon.awssdk", lvl == Level.DEBUG ? Level.INFO : quiet));
+    b.add(b.newLogger("org.apache.http", quiet));
     Configurator.reconfigure(b.build());
   }
 
   private static Level toLevel(String level) {
     return switch (level) {
+      case "none" -> Level.OFF;
       case "debug" -> Level.DEBUG;
       case "warn", "warning" -> Level.WARN;
       case "error" -> Level.ERROR;

@@ -101,13 +101,23 @@ public final class ToolConf {
         exitCode = 0;
         return null;
       }
-      Configuration conf = ConfigLoader.load(cli.conf(), keys);
+      Configuration conf = ConfigLoader.load(cli.conf(), keys, ShakeOptions.ALL);
       LogSetup.apply(
+          tool,
           conf.get(ShakeOptions.LOG_LEVEL),
           conf.get(ShakeOptions.LOG_FILE),
           conf.get(ShakeOptions.LOG_BUFFER));
+      if (!conf.unusedKeys().isEmpty()) {
+        org.slf4j.LoggerFactory.getLogger(tool)
+            .info(
+                "{} key(s) of nimo-shake.conf are accepted but not used by {}: {}",
+                conf.unusedKeys().size(),
+                tool,
+                conf.unusedKeys());
+      }
       return conf;
     } catch (IllegalArgumentException | ConfigException e) {
+      StartupLog.record(tool, e.getMessage());
       err.println(tool + ": " + e.getMessage());
       err.println(
           "usage: "

@@ -41,6 +41,7 @@ final class FullCheckCli {
             .sample(conf.get(CheckOptions.SAMPLE))
             .recheckAfter(conf.get(CheckOptions.RECHECK_AFTER))
             .findExtras(conf.get(CheckOptions.FIND_EXTRAS))
+            .parallelTables(conf.get(CheckOptions.PARALLEL_TABLES))
             .build()) {
       StopSignals.install(check::stop, 3);
       CheckReport report = check.run();
@@ -62,6 +63,14 @@ final class FullCheckCli {
                     ? " error=" + t.error()
                     : t.diffFile() != null ? " report=" + t.diffFile() : ""));
       }
+      b.append(
+          String.format(
+              "  TOTAL %d table(s): checked=%d missing=%d different=%d extra=%d%n",
+              report.tables().size(),
+              report.tables().stream().mapToLong(TableCheck::checked).sum(),
+              report.tables().stream().mapToLong(TableCheck::missing).sum(),
+              report.tables().stream().mapToLong(TableCheck::different).sum(),
+              report.tables().stream().mapToLong(TableCheck::extra).sum()));
       LOG.info(b.toString());
       return report.consistent() ? 0 : report.stopped() ? 3 : 1;
     }

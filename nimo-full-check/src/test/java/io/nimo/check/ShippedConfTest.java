@@ -3,6 +3,8 @@ package io.nimo.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nimo.core.config.CheckOptions;
+import io.nimo.core.config.ConfigLoader;
+import io.nimo.core.config.Configuration;
 import io.nimo.core.testkit.ShippedConf;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -51,8 +53,25 @@ class ShippedConfTest {
         o -> assertThat(out.toString(StandardCharsets.UTF_8)).contains(o.key()));
 
     Path conf = dir.resolve("bad.conf");
-    Files.writeString(conf, "target.address = http://127.0.0.1:1\nsync_mode = all\n");
+    Files.writeString(conf, "target.address = http://127.0.0.1:1\nsync_mdoe = all\n");
     assertThat(cli.run(new String[] {"-conf=" + conf})).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("sync_mode").contains("unknown key");
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("sync_mdoe").contains("unknown key");
+  }
+
+  @Test
+  void aCopyOfTheShippedNimoShakeConfPlusDiffOutputFileIsAccepted(@TempDir Path dir)
+      throws Exception {
+    Path conf = dir.resolve("nimo-full-check.conf");
+    Files.writeString(
+        conf,
+        Files.readString(Path.of("..", "conf", "nimo-shake.conf"))
+                .replaceFirst("(?m)^target\\.address =.*$", "target.address = http://127.0.0.1:1")
+            + "\ndiff_output_file = my-diff\n");
+    Configuration c =
+        ConfigLoader.load(conf, CheckOptions.CHECK, io.nimo.core.config.ShakeOptions.ALL);
+    assertThat(c.get(CheckOptions.DIFF_OUTPUT)).isEqualTo("my-diff");
+    assertThat(c.unusedKeys())
+        .contains("sync_mode", "checkpoint.type")
+        .doesNotContain("diff_output_file");
   }
 }

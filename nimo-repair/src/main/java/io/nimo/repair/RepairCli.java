@@ -50,6 +50,14 @@ final class RepairCli {
                 t.unresolved(),
                 t.error() == null ? "" : " error=" + t.error()));
       }
+      b.append(
+          String.format(
+              "  TOTAL %d table(s): listed=%d written=%d deleted=%d unresolved=%d%n",
+              tables.size(),
+              tables.stream().mapToLong(TableRepair::listed).sum(),
+              tables.stream().mapToLong(TableRepair::written).sum(),
+              tables.stream().mapToLong(TableRepair::deleted).sum(),
+              tables.stream().mapToLong(TableRepair::unresolved).sum()));
       LOG.info(b.toString());
       return tables.stream().allMatch(TableRepair::complete) ? 0 : 1;
     }

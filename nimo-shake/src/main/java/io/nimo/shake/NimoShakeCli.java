@@ -3,12 +3,14 @@ package io.nimo.shake;
 import io.nimo.cli.CliArgs;
 import io.nimo.cli.LogSetup;
 import io.nimo.cli.PidLock;
+import io.nimo.cli.StartupLog;
 import io.nimo.cli.StopSignals;
 import io.nimo.core.config.ConfigException;
 import io.nimo.core.config.ConfigLoader;
 import io.nimo.core.config.ConfigOption;
 import io.nimo.core.config.Configuration;
 import io.nimo.core.config.ShakeOptions;
+import io.nimo.core.metrics.Diagnostics;
 import io.nimo.core.metrics.FullSyncStatus;
 import io.nimo.core.metrics.IncrSyncStatus;
 import io.nimo.core.metrics.StatusServer;
@@ -60,12 +62,14 @@ final class NimoShakeCli {
       conf = ConfigLoader.load(cli.conf(), ShakeOptions.ALL);
       ShakeOptions.validate(conf);
     } catch (IllegalArgumentException | ConfigException e) {
+      StartupLog.record("nimo-shake", e.getMessage());
       err.println("nimo-shake: " + e.getMessage());
       err.println(
           "usage: nimo-shake.linux.amd64 -conf=./conf/nimo-shake.conf   (--help lists every key)");
       return CONFIG;
     }
     LogSetup.apply(
+        "nimo-shake",
         conf.get(ShakeOptions.LOG_LEVEL),
         conf.get(ShakeOptions.LOG_FILE),
         conf.get(ShakeOptions.LOG_BUFFER));
@@ -78,6 +82,7 @@ final class NimoShakeCli {
     try (PidLock lock = PidLock.acquire(pid)) {
       return runJob(conf);
     } catch (IllegalStateException locked) {
+      LOG.error("{}", locked.getMessage());
       err.println("nimo-shake: " + locked.getMessage());
       return LOCKED;
     } catch (ConfigException e) {
@@ -94,7 +99,8 @@ final class NimoShakeCli {
   private int runJob(Configuration conf) throws Exception {
     try (SyncJob job = SyncJob.builder(conf).build();
         StatusServer full = startStatus(conf, job);
-        StatusServer incr = startIncrStatus(conf, job)) {
+        StatusServer incr = startIncrStatus(conf, job);
+        StatusServer diagnostics = startDiagnostics(conf, job)) {
       StopSignals.install(job::stop, STOPPED);
       SyncReport report = job.run();
       printSummary(report);
@@ -116,6 +122,27 @@ final class NimoShakeCli {
     routes.put("/progress", () -> StatusServer.Response.json(status.progressJson()));
     routes.put("/metrics", () -> StatusServer.Response.text(status.prometheus()));
     return StatusServer.start(conf.get(ShakeOptions.HTTP_BIND), port, routes);
+  }
+
+  /**
+   * {@code system_profile}: the original's pprof port, here thread dump, memory and queues. Only a
+   * diagnostic aid: a port that is taken is logged and the sync goes on without it.
+   */
+  private StatusServer startDiagnostics(Configuration conf, SyncJob job) {
+    int port = conf.get(ShakeOptions.SYSTEM_PROFILE);
+    if (port < 0) {
+      return null;
+    }
+    try {
+      return StatusServer.start(
+          conf.get(ShakeOptions.HTTP_BIND), port, Diagnostics.routes(job.progress()));
+    } catch (java.io.IOException | RuntimeException e) {
+      LOG.warn(
+          "diagnostics endpoint (system_profile = {}) not started: {}; the sync goes on without it",
+          port,
+          e.getMessage());
+      return null;
+    }
   }
 
   private StatusServer startIncrStatus(Configuration conf, SyncJob job) throws java.io.IOException {
@@ -141,6 +168,12 @@ final class NimoShakeCli {
       b.append("  ").append(t).append('\n');
     }
     report.streams().forEach(st -> b.append("  ").append(st).append('\n'));
+    b.append(
+        String.format(
+            "  TOTAL %d table(s): written=%d failed=%d%n",
+            report.tables().size(),
+            report.tables().stream().mapToLong(t -> t.progress().totalWritten()).sum(),
+            report.tables().stream().mapToLong(t -> t.progress().failed()).sum()));
     LOG.info(b.toString());
   }
 

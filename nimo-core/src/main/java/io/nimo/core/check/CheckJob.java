@@ -1,5 +1,6 @@
 package io.nimo.core.check;
 
+import io.nimo.core.concurrent.NamedThreadFactory;
 import io.nimo.core.config.Configuration;
 import io.nimo.core.config.FilterValues;
 import io.nimo.core.config.ShakeOptions;
@@ -15,6 +16,9 @@ import io.nimo.core.wiring.JobComponents;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +65,8 @@ public final class CheckJob implements AutoCloseable {
             scan,
             c.get(ShakeOptions.QPS_FULL),
             c.get(ShakeOptions.FILTER_WHITE),
-            c.get(ShakeOptions.FILTER_BLACK));
+            c.get(ShakeOptions.FILTER_BLACK),
+            b.parallelTables);
   }
 
   /**
@@ -80,7 +85,9 @@ public final class CheckJob implements AutoCloseable {
   }
 
   /**
-   * Checks every selected table, one after another, and blocks until done or stopped.
+   * Checks every selected table ({@link Builder#parallelTables} at a time, each with parallel Scan
+   * segments) and blocks until done or stopped. Reports of an earlier run in the same directory are
+   * moved aside first, so a report never mixes two runs.
    *
    * @return what was found, per table
    */
@@ -95,24 +102,57 @@ public final class CheckJob implements AutoCloseable {
         tables.size(),
         settings.diffDirectory().toAbsolutePath(),
         tables);
-    SourceTables describer = new SourceTables(source, retrier);
-    List<TableCheck> results = new ArrayList<>();
-    for (String t : tables) {
-      if (stopped.get()) {
-        break;
-      }
-      TableScanner scanner =
-          new TableScanner(source, retrier, QpsLimiter.system(settings.scanQps()), settings.scan());
-      try {
-        results.add(
-            new TableChecker(source, retrier, scanner, settings, stopped, parts.timing())
-                .check(describer.describe(t), parts.targets().table(t)));
-      } catch (Exception e) {
-        LOG.error("checking table {} failed: {}", t, e.getMessage(), e);
-        results.add(new TableCheck(t, 0, 0, 0, 0, null, String.valueOf(e.getMessage())));
-      }
+    Path moved = DiffFiles.rotate(settings.diffDirectory(), parts.clock());
+    if (moved != null) {
+      LOG.info("the previous diff reports were moved to {}", moved.toAbsolutePath());
     }
-    return new CheckReport(results, stopped.get());
+    SourceTables describer = new SourceTables(source, retrier);
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.max(1, Math.min(settings.parallelTables(), tables.size())),
+            new NamedThreadFactory("nimo-check-table"));
+    List<Future<TableCheck>> futures = new ArrayList<>();
+    try {
+      for (String t : tables) {
+        futures.add(pool.submit(() -> checkTable(t, describer)));
+      }
+      List<TableCheck> results = new ArrayList<>();
+      for (Future<TableCheck> f : futures) {
+        results.add(await(f));
+      }
+      return new CheckReport(results, stopped.get());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Checks one table; a failure is that table's result, never the whole check's. */
+  private TableCheck checkTable(String t, SourceTables describer) {
+    if (stopped.get()) {
+      return new TableCheck(t, 0, 0, 0, 0, null, "not checked: the check was stopped");
+    }
+    Retrier retrier = parts.sourceRetrier();
+    TableScanner scanner =
+        new TableScanner(
+            parts.source(), retrier, QpsLimiter.system(settings.scanQps()), settings.scan());
+    try {
+      return new TableChecker(parts.source(), retrier, scanner, settings, stopped, parts.timing())
+          .check(describer.describe(t), parts.targets().table(t));
+    } catch (Exception e) {
+      LOG.error("checking table {} failed: {}", t, e.getMessage(), e);
+      return new TableCheck(t, 0, 0, 0, 0, null, String.valueOf(e.getMessage()));
+    }
+  }
+
+  private static TableCheck await(Future<TableCheck> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while checking", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+    }
   }
 
   @Override
@@ -130,6 +170,7 @@ public final class CheckJob implements AutoCloseable {
     private long sample;
     private boolean findExtras = true;
     private java.time.Duration recheckAfter = java.time.Duration.ZERO;
+    private int parallelTables = 2;
 
     private Builder(Configuration config) {
       ShakeOptions.validate(config);
@@ -208,6 +249,20 @@ public final class CheckJob implements AutoCloseable {
      */
     public Builder findExtras(boolean findExtras) {
       this.findExtras = findExtras;
+      return this;
+    }
+
+    /**
+     * How many tables are checked at the same time (each with its own parallel Scan segments).
+     *
+     * @param tables at least 1; default 2
+     * @return this builder
+     */
+    public Builder parallelTables(int tables) {
+      if (tables < 1) {
+        throw new IllegalArgumentException("parallelTables must be at least 1, got " + tables);
+      }
+      this.parallelTables = tables;
       return this;
     }
 

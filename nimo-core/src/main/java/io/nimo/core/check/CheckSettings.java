@@ -19,6 +19,7 @@ import java.time.Duration;
  * @param scanQps Scan calls per second per table ({@code qps.full})
  * @param whiteList tables to check ({@code filter.collection.white})
  * @param blackList tables not to check ({@code filter.collection.black})
+ * @param parallelTables tables checked at the same time
  */
 record CheckSettings(
     Path diffDirectory,
@@ -29,4 +30,5 @@ record CheckSettings(
     ScanSettings scan,
     int scanQps,
     String whiteList,
-    String blackList) {}
+    String blackList,
+    int parallelTables) {}

@@ -35,6 +35,41 @@ public final class DiffFiles {
   }
 
   /**
+   * Moves an earlier run's report directory aside as {@code <dir>-<UTC timestamp>} (as the original
+   * nimo-full-check does), so a new check never mixes with an old one and a repair never applies a
+   * stale report. An empty or missing directory is left alone.
+   *
+   * @param dir the report directory
+   * @param clock the clock for the timestamp
+   * @return where the old reports went, or {@code null} if there were none
+   */
+  public static Path rotate(Path dir, java.time.Clock clock) {
+    try {
+      if (!Files.isDirectory(dir)) {
+        return null;
+      }
+      try (var entries = Files.list(dir)) {
+        if (entries.findAny().isEmpty()) {
+          return null;
+        }
+      }
+      String stamp =
+          java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss'Z'")
+              .withZone(java.time.ZoneOffset.UTC)
+              .format(clock.instant());
+      Path target = dir.resolveSibling(dir.getFileName() + "-" + stamp);
+      for (int n = 1; Files.exists(target); n++) {
+        target = dir.resolveSibling(dir.getFileName() + "-" + stamp + "." + n);
+      }
+      Files.move(dir, target);
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot move the previous diff reports in " + dir + " aside: " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * Reads a table's report; a malformed line is an error naming the file and line.
    *
    * @param file the file

@@ -39,6 +39,8 @@ final class TableChecker {
   private final Timing timing;
   private static final long PROGRESS_EVERY_MILLIS = 5_000;
   private final java.util.concurrent.atomic.AtomicLong lastProgress;
+  private final long startMillis;
+  private volatile long expected;
 
   TableChecker(
       DynamoApi source,
@@ -49,6 +51,7 @@ final class TableChecker {
       Timing timing) {
     this.timing = timing;
     this.lastProgress = new java.util.concurrent.atomic.AtomicLong(timing.clock().millis());
+    this.startMillis = timing.clock().millis();
     this.source = source;
     this.retrier = retrier;
     this.scanner = scanner;
@@ -64,6 +67,7 @@ final class TableChecker {
         settings.sample() == 0 || count == null || count <= settings.sample()
             ? 1.0
             : (double) settings.sample() / count;
+    expected = count == null ? 0 : Math.round(count * rate);
     LongAdder checked = new LongAdder();
     LongAdder[] found = {new LongAdder(), new LongAdder(), new LongAdder()};
     Path file = DiffFiles.of(settings.diffDirectory(), name);
@@ -201,10 +205,20 @@ final class TableChecker {
     long now = timing.clock().millis();
     long last = lastProgress.get();
     if (now - last >= PROGRESS_EVERY_MILLIS && lastProgress.compareAndSet(last, now)) {
+      long done = checked.sum();
+      double perSecond = done * 1000.0 / Math.max(1, now - startMillis);
+      // DescribeTable's ItemCount is refreshed about every 6 h: the ETA is an estimate
+      String eta =
+          expected > done && perSecond > 0
+              ? java.time.Duration.ofSeconds((long) ((expected - done) / perSecond)).toString()
+              : "-";
       LOG.info(
-          "[stage=check, table={}] checked={} missing={} different={} so far",
+          "[stage=check, table={}] checked={} of ~{} ({} items/s, ETA {}) missing={} different={} so far",
           name,
-          checked.sum(),
+          done,
+          expected,
+          Math.round(perSecond),
+          eta.replace("PT", "").toLowerCase(java.util.Locale.ROOT),
           found[0].sum(),
           found[1].sum());
     }

@@ -49,6 +49,14 @@ public final class CheckOptions {
           true,
           "With sample = 0: also pass over the target to find items that are not on the source.");
 
+  /** {@code parallel_tables}: tables checked at the same time. */
+  public static final ConfigOption<Integer> PARALLEL_TABLES =
+      integer(
+              "parallel_tables",
+              2,
+              "Tables checked at the same time; each is also scanned with full.read.concurrency parallel segments.")
+          .between(1, 256);
+
   /** The {@code nimo-shake.conf} keys the check and repair tools read, with the same meaning. */
   public static final List<ConfigOption<?>> SHARED =
       List.of(
@@ -80,7 +88,7 @@ public final class CheckOptions {
 
   /** Every key of {@code nimo-full-check.conf}. */
   public static final List<ConfigOption<?>> CHECK =
-      with(DIFF_OUTPUT, SAMPLE, RECHECK_AFTER, FIND_EXTRAS);
+      with(DIFF_OUTPUT, SAMPLE, RECHECK_AFTER, FIND_EXTRAS, PARALLEL_TABLES);
 
   /** Every key of {@code nimo-repair.conf}. */
   public static final List<ConfigOption<?>> REPAIR = with(DIFF_OUTPUT);

@@ -33,6 +33,20 @@ public final class ConfigLoader {
   }
 
   /**
+   * Loads and validates a conf file that may also hold another tool's keys (see {@link
+   * Configuration#of(List, Map, List)}).
+   *
+   * @param file the file
+   * @param declared the keys this tool reads
+   * @param tolerated keys of other tools, accepted and reported as unused
+   * @return the checked configuration
+   */
+  public static Configuration load(
+      Path file, List<ConfigOption<?>> declared, List<ConfigOption<?>> tolerated) {
+    return Configuration.of(declared, readRaw(file), tolerated);
+  }
+
+  /**
    * Reads the raw key/value pairs, rejecting lines without {@code =} and duplicate keys.
    *
    * @param file the file

@@ -14,12 +14,17 @@ public final class Configuration {
   private final List<ConfigOption<?>> declared;
   private final Map<String, Object> values;
   private final Map<String, Boolean> explicit;
+  private final List<String> unused;
 
   private Configuration(
-      List<ConfigOption<?>> declared, Map<String, Object> values, Map<String, Boolean> explicit) {
+      List<ConfigOption<?>> declared,
+      Map<String, Object> values,
+      Map<String, Boolean> explicit,
+      List<String> unused) {
     this.declared = List.copyOf(declared);
     this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     this.explicit = Map.copyOf(explicit);
+    this.unused = List.copyOf(unused);
   }
 
   /**
@@ -31,13 +36,40 @@ public final class Configuration {
    * @return the checked configuration
    */
   public static Configuration of(List<ConfigOption<?>> declared, Map<String, String> raw) {
+    return of(declared, raw, List.of());
+  }
+
+  /**
+   * Like {@link #of(List, Map)}, but keys of {@code tolerated} (another tool's options, e.g. a
+   * nimo-shake.conf copied as nimo-full-check.conf) are accepted when valid and reported by {@link
+   * #unusedKeys()} instead of rejected. Guide spellings ({@link ConfigAliases}) are accepted too.
+   *
+   * @throws ConfigException naming the first offending key
+   * @param declared the options this tool reads
+   * @param raw the text as written in the conf file
+   * @param tolerated options this tool accepts but does not read
+   * @return the checked configuration
+   */
+  public static Configuration of(
+      List<ConfigOption<?>> declared, Map<String, String> raw, List<ConfigOption<?>> tolerated) {
+    raw = ConfigAliases.canonical(raw);
     Map<String, ConfigOption<?>> byKey = new LinkedHashMap<>();
     declared.forEach(o -> byKey.put(o.key(), o));
-    for (String key : raw.keySet()) {
-      if (!byKey.containsKey(key)) {
+    Map<String, ConfigOption<?>> others = new LinkedHashMap<>();
+    tolerated.forEach(o -> others.put(o.key(), o));
+    List<String> unused = new java.util.ArrayList<>();
+    for (Map.Entry<String, String> e : raw.entrySet()) {
+      String key = e.getKey();
+      if (byKey.containsKey(key)) {
+        continue;
+      }
+      ConfigOption<?> other = others.get(key);
+      if (other == null) {
         throw new ConfigException(
             key, "unknown key (check its spelling; see --help for every key)");
       }
+      other.parse(e.getValue());
+      unused.add(key);
     }
     Map<String, Object> values = new LinkedHashMap<>();
     Map<String, Boolean> explicit = new LinkedHashMap<>();
@@ -53,7 +85,16 @@ public final class Configuration {
         explicit.put(option.key(), true);
       }
     }
-    return new Configuration(declared, values, explicit);
+    return new Configuration(declared, values, explicit, unused);
+  }
+
+  /**
+   * Keys the file set that belong to another tool and that this tool does not read.
+   *
+   * @return those keys, in file order
+   */
+  public List<String> unusedKeys() {
+    return unused;
   }
 
   /**

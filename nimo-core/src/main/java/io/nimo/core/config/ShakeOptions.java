@@ -57,19 +57,26 @@ public final class ShakeOptions {
           "",
           "Directory of the <id>.pid lock file that stops two runs of the same task; empty = working directory.");
 
-  /**
-   * {@code log.file}: Log file name under logs/ (e.g. nimo-shake.log); empty logs to the console
-   * only.
-   */
+  /** {@code log.file}: log file name under logs/, rolled by size; empty = the tool's own name. */
   public static final ConfigOption<String> LOG_FILE =
       string(
           "log.file",
           "",
-          "Log file name under logs/ (e.g. nimo-shake.log); empty logs to the console only.");
+          "Log file name under logs/ (rolled at 500 MB, 100 kept); empty = <tool>.log, e.g. logs/nimo-shake.log. "
+              + "The console gets the same lines.");
 
-  /** {@code log.level}: Log level. */
+  /** {@code log.level}: log level; none turns logging off. */
   public static final ConfigOption<String> LOG_LEVEL =
-      oneOf("log.level", "info", "Log level.", "debug", "info", "warn", "warning", "error");
+      oneOf(
+          "log.level",
+          "info",
+          "Log level: none (no log at all), error, warn, info or debug.",
+          "none",
+          "debug",
+          "info",
+          "warn",
+          "warning",
+          "error");
 
   /**
    * {@code log.buffer}: Buffer log file writes (faster; the last lines may be lost if the process
@@ -81,15 +88,15 @@ public final class ShakeOptions {
           true,
           "Buffer log file writes (faster; the last lines may be lost if the process is killed).");
 
-  /**
-   * {@code system_profile}: Accepted for compatibility with the original's pprof port and ignored:
-   * use jcmd / JFR on the JVM.
-   */
+  /** {@code system_profile}: port of the diagnostics endpoint (the original's pprof port). */
   public static final ConfigOption<Integer> SYSTEM_PROFILE =
       integer(
-          "system_profile",
-          -1,
-          "Accepted for compatibility with the original's pprof port and ignored: use jcmd / JFR on the JVM.");
+              "system_profile",
+              9330,
+              "Port of the diagnostics endpoint (the original's pprof port), on http.bind_address: /debug/threads "
+                  + "(thread dump), /debug/memory (heap, GC), /debug/queues (per-table pipeline queue depths). "
+                  + "-1 disables it.")
+          .between(-1, 65535);
 
   /**
    * {@code full_sync.http_port}: Port of the full-sync status server (GET /progress, /metrics); -1
@@ -377,7 +384,8 @@ public final class ShakeOptions {
       oneOf(
           "target.mongodb.type",
           "replica",
-          "MongoDB topology for target.type = mongodb: replica or sharding.",
+          "MongoDB topology for target.type = mongodb (planned): replica or sharding. Another value than the "
+              + "default is refused for other targets.",
           "",
           "replica",
           "sharding");
@@ -390,9 +398,42 @@ public final class ShakeOptions {
       oneOf(
           "target.db.exist",
           "",
-          "A target table that already exists: empty = stop with an error; drop = delete and recreate it.",
+          "A target table that already exists: empty = stop with an error; drop = delete and recreate it; "
+              + "rename (MongoDB only, planned) = keep it under a timestamped name. The guide's spelling "
+              + "target.mongodb.exist is accepted too.",
           "",
-          "drop");
+          "drop",
+          "rename");
+
+  /** {@code full.enable_index.primary}: the primary key on the target (always created). */
+  public static final ConfigOption<Boolean> FULL_INDEX_PRIMARY =
+      bool(
+              "full.enable_index.primary",
+              true,
+              "Create the source's primary key on the target. Always true: every target table gets the source's key "
+                  + "(false is refused).")
+          .withValidator(
+              (k, v) -> {
+                if (!v) {
+                  throw new ConfigException(
+                      k,
+                      "false is not supported: every target table is created with the source's primary key, "
+                          + "which idempotent replays and the check rely on");
+                }
+              });
+
+  /** {@code convert.type}: how items are represented on the target. */
+  public static final ConfigOption<String> CONVERT_TYPE =
+      oneOf(
+          "convert.type",
+          "",
+          "How items are represented on the target. DynamoDB-API targets store items unchanged (empty or same); "
+              + "raw, change and mchange are MongoDB document shapes (planned) and are refused for other targets.",
+          "",
+          "same",
+          "raw",
+          "change",
+          "mchange");
 
   /** {@code full.concurrency}: Tables synced at the same time. */
   public static final ConfigOption<Integer> FULL_CONCURRENCY =
@@ -623,6 +664,7 @@ public final class ShakeOptions {
           FULL_DOC_PARSER,
           FULL_WRITE_BATCH,
           FULL_INDEX_USER,
+          FULL_INDEX_PRIMARY,
           FULL_INSERT_ON_DUP,
           FULL_FILTER_EXPRESSION,
           FULL_FILTER_VALUES,
@@ -638,6 +680,7 @@ public final class ShakeOptions {
           CHECKPOINT_ADDRESS,
           CHECKPOINT_DB,
           CHECKPOINT_INTERVAL,
+          CONVERT_TYPE,
           CONVERT_ID,
           RETRY_BUDGET,
           RETRY_MAX_BACKOFF,
@@ -660,10 +703,57 @@ public final class ShakeOptions {
     boolean dynamoTarget =
         java.util.Set.of("dynamodb", "polardb", "aliyun_dynamo_proxy")
             .contains(c.get(TARGET_TYPE).toLowerCase(java.util.Locale.ROOT));
-    if (dynamoTarget && (!c.get(INCR_UPSERT) || !c.get(INCR_INSERT_ON_DUP))) {
+    if (dynamoTarget) {
+      validateDynamoTarget(c);
+    }
+  }
+
+  /**
+   * Keys of the guides that a DynamoDB-API target cannot honour are refused, never ignored: the
+   * target writes are always upserts, keep items unchanged and cannot rename a table.
+   */
+  private static void validateDynamoTarget(Configuration c) {
+    String upserts = "must be true for DynamoDB-API targets: their writes are always upserts";
+    if (!c.get(INCR_UPSERT)) {
+      throw new ConfigException(INCR_UPSERT.key(), upserts);
+    }
+    if (!c.get(INCR_INSERT_ON_DUP)) {
+      throw new ConfigException(INCR_INSERT_ON_DUP.key(), upserts);
+    }
+    if (!c.get(FULL_INSERT_ON_DUP)) {
       throw new ConfigException(
-          !c.get(INCR_UPSERT) ? INCR_UPSERT.key() : INCR_INSERT_ON_DUP.key(),
-          "must be true for DynamoDB-API targets: their writes are always upserts");
+          FULL_INSERT_ON_DUP.key(),
+          "must be true for DynamoDB-API targets: BatchWriteItem always overwrites an item with the "
+              + "same key");
+    }
+    if (c.get(TARGET_DB_EXIST).equals("rename")) {
+      throw new ConfigException(
+          TARGET_DB_EXIST.key(),
+          "rename is not possible on a DynamoDB-API target (DynamoDB cannot rename a table); use drop "
+              + "to recreate it, or leave it empty to stop when the table exists");
+    }
+    String type = c.get(CONVERT_TYPE);
+    if (!type.isEmpty() && !type.equals("same")) {
+      throw new ConfigException(
+          CONVERT_TYPE.key(),
+          "'"
+              + type
+              + "' is a MongoDB document shape; DynamoDB-API targets store items unchanged (leave it "
+              + "empty or set same)");
+    }
+    mongoOnly(c, TARGET_MONGO_TYPE);
+    mongoOnly(c, CONVERT_ID);
+  }
+
+  private static void mongoOnly(Configuration c, ConfigOption<String> option) {
+    String value = c.get(option);
+    if (!value.isEmpty() && !value.equals(option.defaultValue())) {
+      throw new ConfigException(
+          option.key(),
+          "applies to target.type = mongodb only; remove it (or keep its default "
+              + option.defaultText()
+              + ") for target.type = "
+              + c.get(TARGET_TYPE));
     }
   }
 

@@ -45,6 +45,15 @@ public final class JobProgress {
   }
 
   /**
+   * The live progress of every table, in registration order.
+   *
+   * @return the tables' progress objects
+   */
+  public List<TableProgress> tables() {
+    return List.copyOf(ordered);
+  }
+
+  /**
    * Snapshots of every table, in registration order.
    *
    * @return snapshots of every table, in registration order

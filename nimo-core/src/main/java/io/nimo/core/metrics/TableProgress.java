@@ -37,6 +37,8 @@ public final class TableProgress {
   private final AtomicLong startNanos = new AtomicLong();
   private final AtomicLong endNanos = new AtomicLong();
   private final List<String> notes = new CopyOnWriteArrayList<>();
+  private volatile java.util.function.IntSupplier pagesQueued = () -> 0;
+  private volatile java.util.function.IntSupplier batchesQueued = () -> 0;
 
   /**
    * Empty progress of a table.
@@ -54,6 +56,35 @@ public final class TableProgress {
    */
   public String table() {
     return table;
+  }
+
+  /**
+   * Where the table's pipeline queue depths are read from (for diagnostics).
+   *
+   * @param pages Scan pages waiting for the convert stage
+   * @param batches write batches waiting for the write stage
+   */
+  public void queues(java.util.function.IntSupplier pages, java.util.function.IntSupplier batches) {
+    this.pagesQueued = pages;
+    this.batchesQueued = batches;
+  }
+
+  /**
+   * Scan pages waiting for the convert stage now.
+   *
+   * @return the queue depth
+   */
+  public int pagesQueued() {
+    return pagesQueued.getAsInt();
+  }
+
+  /**
+   * Write batches waiting for the write stage now.
+   *
+   * @return the queue depth
+   */
+  public int batchesQueued() {
+    return batchesQueued.getAsInt();
   }
 
   /**

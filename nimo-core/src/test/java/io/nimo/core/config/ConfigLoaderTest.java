@@ -99,7 +99,7 @@ class ConfigLoaderTest {
         qps.incr.batch_num = 128
         target.type = aliyun_dynamo_proxy
         target.address = http://127.0.0.1:8000
-        target.mongodb.type = sharding
+        target.mongodb.type =
         target.db.exist = drop
         sync_schema_only = false
         full.concurrency = 4

@@ -53,6 +53,11 @@ final class DynamoTarget implements Target {
   public PrepareResult prepare(SourceTable source, ExistPolicy policy) {
     boolean dropped = false;
     if (waiter.describe(name).isPresent()) {
+      if (policy == ExistPolicy.RENAME) {
+        // validated away for this target; kept as a guard for embedders that pass it in code
+        throw new IllegalArgumentException(
+            "target table " + name + " exists and a DynamoDB-API target cannot rename a table");
+      }
       if (policy != ExistPolicy.DROP) {
         throw new TargetTableExistsException(name);
       }

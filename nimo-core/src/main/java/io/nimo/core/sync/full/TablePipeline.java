@@ -72,6 +72,7 @@ final class TablePipeline {
     executor =
         Executors.newFixedThreadPool(
             Math.max(1, threads), new NamedThreadFactory("nimo-full-" + table));
+    progress.queues(pages::size, batches::size);
     SegmentScanStage scan =
         new SegmentScanStage(table, scanner, tracker, progress, pages, run::stopping);
     ItemConvertStage convert =

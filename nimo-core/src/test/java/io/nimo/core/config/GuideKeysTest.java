@@ -1,0 +1,109 @@
+package io.nimo.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.nimo.core.sync.SyncJob;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every key and value the two user guides show is either honoured or refused with a reason and what
+ * to use instead; none is accepted and then ignored.
+ */
+class GuideKeysTest {
+  private static Map<String, String> minimal() {
+    Map<String, String> raw = new LinkedHashMap<>();
+    raw.put("target.address", "http://127.0.0.1:1");
+    raw.put("source.endpoint_url", "http://127.0.0.1:1");
+    return raw;
+  }
+
+  private static Configuration load(Map<String, String> raw) {
+    Configuration c = Configuration.of(ShakeOptions.ALL, raw);
+    ShakeOptions.validate(c);
+    return c;
+  }
+
+  @Test
+  void httpProfileIsTheIncrementalStatusPort() {
+    Map<String, String> raw = minimal();
+    raw.put("http_profile", "9440");
+    assertThat(load(raw).get(ShakeOptions.INCR_HTTP_PORT)).isEqualTo(9440);
+  }
+
+  @Test
+  void targetMongodbExistIsTheGuidesSpellingOfTargetDbExist() {
+    Map<String, String> raw = minimal();
+    raw.put("target.mongodb.exist", "drop");
+    assertThat(load(raw).get(ShakeOptions.TARGET_DB_EXIST)).isEqualTo("drop");
+  }
+
+  @Test
+  void aKeyUnderBothSpellingsIsRefused() {
+    Map<String, String> raw = minimal();
+    raw.put("http_profile", "9440");
+    raw.put("incr_sync.http_port", "9340");
+    assertThatThrownBy(() -> load(raw))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("http_profile")
+        .hasMessageContaining("incr_sync.http_port");
+  }
+
+  @Test
+  void logLevelNoneIsAccepted() {
+    Map<String, String> raw = minimal();
+    raw.put("log.level", "none");
+    assertThat(load(raw).get(ShakeOptions.LOG_LEVEL)).isEqualTo("none");
+  }
+
+  @Test
+  void theGuidesDefaultsForKeysThatCannotChangeAnythingAreAccepted() {
+    Map<String, String> raw = minimal();
+    raw.put("full.enable_index.primary", "true");
+    raw.put("convert.type", "same");
+    raw.put("target.mongodb.type", "");
+    raw.put("full.executor.insert_on_dup_update", "true");
+    raw.put("system_profile", "9330");
+    Configuration c = load(raw);
+    assertThat(c.get(ShakeOptions.SYSTEM_PROFILE)).isEqualTo(9330);
+  }
+
+  @Test
+  void theMongodbTargetAndCheckpointAreRefusedAsPlannedBeforeAnyIo() {
+    Map<String, String> raw = minimal();
+    raw.put("target.type", "mongodb");
+    assertThatThrownBy(() -> SyncJob.builder(load(raw)).build())
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("target.type")
+        .hasMessageContaining("planned but not available");
+    Map<String, String> store = minimal();
+    store.put("checkpoint.type", "mongodb");
+    assertThatThrownBy(() -> SyncJob.builder(load(store)).build())
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("checkpoint.type")
+        .hasMessageContaining("needs the MongoDB target");
+  }
+
+  @Test
+  void anotherToolsKeysAreAcceptedAndListedAsUnusedButTyposAreNot() {
+    Map<String, String> raw = minimal();
+    raw.put("sync_mode", "all");
+    raw.put("diff_output_file", "diff");
+    Configuration c = Configuration.of(CheckOptions.CHECK, raw, ShakeOptions.ALL);
+    assertThat(c.unusedKeys()).containsExactly("sync_mode");
+    assertThat(c.get(CheckOptions.DIFF_OUTPUT)).isEqualTo("diff");
+
+    raw.put("sync_mdoe", "all");
+    assertThatThrownBy(() -> Configuration.of(CheckOptions.CHECK, raw, ShakeOptions.ALL))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("sync_mdoe")
+        .hasMessageContaining("unknown key");
+    raw.remove("sync_mdoe");
+    raw.put("sync_mode", "sometimes");
+    assertThatThrownBy(() -> Configuration.of(CheckOptions.CHECK, raw, ShakeOptions.ALL))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("sync_mode");
+  }
+}
