@@ -100,4 +100,30 @@ final class PackagedTool {
   }
 
   record Result(int exitCode, String output) {}
+
+  /**
+   * A PATH directory with only the commands the launchers and the guide's command lines use, and no
+   * {@code java}: a host without Java.
+   */
+  static Path pathWithoutJava(Path dir) throws Exception {
+    for (String cmd :
+        List.of("bash", "dirname", "readlink", "awk", "date", "mkdir", "env", "nohup")) {
+      Process which = new ProcessBuilder("bash", "-c", "command -v " + cmd).start();
+      String found =
+          new String(which.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+      if (which.waitFor() != 0 || found.isEmpty()) {
+        throw new IllegalStateException("no " + cmd + " on this machine");
+      }
+      Files.createSymbolicLink(dir.resolve(cmd), Path.of(found));
+    }
+    return dir;
+  }
+
+  static void deleteTree(Path dir) throws IOException {
+    try (var files = Files.walk(dir)) {
+      for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(f);
+      }
+    }
+  }
 }

@@ -50,7 +50,14 @@ public final class LogSetup {
                   b.newComponent("SizeBasedTriggeringPolicy").addAttribute("size", "500MB"))
               .addComponent(b.newComponent("DefaultRolloverStrategy").addAttribute("max", 100));
       b.add(rolling);
-      root.add(b.newAppenderRef("file"));
+      if (buffered) {
+        // batches of lines through a background thread, flushed whenever its queue runs empty:
+        // fast under load, and nothing is held back while the tool is quiet
+        b.add(b.newAppender("async", "Async").addComponent(b.newAppenderRef("file")));
+        root.add(b.newAppenderRef("async"));
+      } else {
+        root.add(b.newAppenderRef("file"));
+      }
     }
     b.add(root);
     b.add(b.newLogger("io.nimo", lvl).addAttribute("additivity", true));

@@ -61,7 +61,7 @@ public final class ToolConf {
     if (conf == null) {
       return exitCode;
     }
-    org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(tool);
+    org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ToolConf.class);
     log.info(
         "{} {} starting; effective configuration (secrets masked): {}",
         tool,
@@ -108,7 +108,7 @@ public final class ToolConf {
           conf.get(ShakeOptions.LOG_FILE),
           conf.get(ShakeOptions.LOG_BUFFER));
       if (!conf.unusedKeys().isEmpty()) {
-        org.slf4j.LoggerFactory.getLogger(tool)
+        org.slf4j.LoggerFactory.getLogger(ToolConf.class)
             .info(
                 "{} key(s) of nimo-shake.conf are accepted but not used by {}: {}",
                 conf.unusedKeys().size(),

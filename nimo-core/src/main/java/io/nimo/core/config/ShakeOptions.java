@@ -78,15 +78,13 @@ public final class ShakeOptions {
           "warning",
           "error");
 
-  /**
-   * {@code log.buffer}: Buffer log file writes (faster; the last lines may be lost if the process
-   * is killed).
-   */
+  /** {@code log.buffer}: write the log file in batches from a background thread. */
   public static final ConfigOption<Boolean> LOG_BUFFER =
       bool(
           "log.buffer",
           true,
-          "Buffer log file writes (faster; the last lines may be lost if the process is killed).");
+          "Write the log file in batches from a background thread, flushed whenever it runs out of lines (faster; "
+              + "a kill -9 may lose the last lines). false writes and flushes every line at once.");
 
   /** {@code system_profile}: port of the diagnostics endpoint (the original's pprof port). */
   public static final ConfigOption<Integer> SYSTEM_PROFILE =
