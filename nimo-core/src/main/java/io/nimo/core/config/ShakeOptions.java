@@ -364,6 +364,53 @@ public final class ShakeOptions {
   public static final ConfigOption<String> TARGET_SK =
       string("target.secret_access_key", "", "Target secret access key.").asSecret();
 
+  /** {@code source.profile}: a profile of the AWS shared config files for the source. */
+  public static final ConfigOption<String> SOURCE_PROFILE =
+      string(
+          "source.profile",
+          "",
+          "Profile of ~/.aws/config and ~/.aws/credentials for the source, used when source.access_key_id is "
+              + "empty; empty uses the AWS default credential chain.");
+
+  /** {@code source.role_arn}: an IAM role assumed for the source. */
+  public static final ConfigOption<String> SOURCE_ROLE_ARN =
+      string(
+          "source.role_arn",
+          "",
+          "IAM role to assume (STS AssumeRole, refreshed before it expires) with the credentials above, e.g. "
+              + "arn:aws:iam::123456789012:role/nimo-reader; empty: use those credentials directly.");
+
+  /** {@code source.role_external_id}: external id of the source role. */
+  public static final ConfigOption<String> SOURCE_EXTERNAL_ID =
+      string(
+              "source.role_external_id",
+              "",
+              "External id the source role's trust policy requires (with source.role_arn).")
+          .asSecret();
+
+  /** {@code target.profile}: a profile of the AWS shared config files for the target. */
+  public static final ConfigOption<String> TARGET_PROFILE =
+      string(
+          "target.profile",
+          "",
+          "Profile of ~/.aws/config and ~/.aws/credentials for the target, used when target.access_key_id is "
+              + "empty.");
+
+  /** {@code target.role_arn}: an IAM role assumed for the target (an AWS DynamoDB target). */
+  public static final ConfigOption<String> TARGET_ROLE_ARN =
+      string(
+          "target.role_arn",
+          "",
+          "IAM role to assume for the target (an AWS DynamoDB target), like source.role_arn.");
+
+  /** {@code target.role_external_id}: external id of the target role. */
+  public static final ConfigOption<String> TARGET_EXTERNAL_ID =
+      string(
+              "target.role_external_id",
+              "",
+              "External id the target role's trust policy requires (with target.role_arn).")
+          .asSecret();
+
   /**
    * {@code target.region}: Region name sent to the target endpoint (PolarDB ignores it; AWS needs
    * the real one).
@@ -639,6 +686,9 @@ public final class ShakeOptions {
           SOURCE_AK,
           SOURCE_SK,
           SOURCE_TOKEN,
+          SOURCE_PROFILE,
+          SOURCE_ROLE_ARN,
+          SOURCE_EXTERNAL_ID,
           SOURCE_REGION,
           SOURCE_ENDPOINT,
           SOURCE_MAX_RETRIES,
@@ -653,6 +703,9 @@ public final class ShakeOptions {
           TARGET_ADDRESS,
           TARGET_AK,
           TARGET_SK,
+          TARGET_PROFILE,
+          TARGET_ROLE_ARN,
+          TARGET_EXTERNAL_ID,
           TARGET_REGION,
           TARGET_MONGO_TYPE,
           TARGET_DB_EXIST,
@@ -778,6 +831,8 @@ public final class ShakeOptions {
           TARGET_SK.key(),
           "target.access_key_id and target.secret_access_key must be set together");
     }
+    credentialRules(c, SOURCE_AK, SOURCE_PROFILE, SOURCE_ROLE_ARN, SOURCE_EXTERNAL_ID);
+    credentialRules(c, TARGET_AK, TARGET_PROFILE, TARGET_ROLE_ARN, TARGET_EXTERNAL_ID);
     String endpoint = c.get(SOURCE_ENDPOINT);
     if (!endpoint.isBlank() && !endpoint.matches("https?://.+")) {
       throw new ConfigException(
@@ -787,6 +842,27 @@ public final class ShakeOptions {
     if (!c.get(FULL_FILTER_VALUES).isBlank() && c.get(FULL_FILTER_EXPRESSION).isBlank()) {
       throw new ConfigException(
           FULL_FILTER_VALUES.key(), "is set but full.read.filter_expression is empty");
+    }
+  }
+
+  private static void credentialRules(
+      Configuration c,
+      ConfigOption<String> key,
+      ConfigOption<String> profile,
+      ConfigOption<String> role,
+      ConfigOption<String> externalId) {
+    if (!c.get(key).isBlank() && !c.get(profile).isBlank()) {
+      throw new ConfigException(
+          profile.key(),
+          "cannot be combined with " + key.key() + "; use static keys or a profile, not both");
+    }
+    String arn = c.get(role);
+    if (!arn.isBlank() && !arn.startsWith("arn:")) {
+      throw new ConfigException(
+          role.key(), "'" + arn + "' is not a role ARN (arn:aws:iam::<account>:role/<name>)");
+    }
+    if (arn.isBlank() && !c.get(externalId).isBlank()) {
+      throw new ConfigException(externalId.key(), "is set but " + role.key() + " is empty");
     }
   }
 }

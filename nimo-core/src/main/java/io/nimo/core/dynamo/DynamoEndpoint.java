@@ -2,11 +2,6 @@ package io.nimo.core.dynamo;
 
 import java.net.URI;
 import java.time.Duration;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -15,14 +10,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * How to reach a DynamoDB-API endpoint. Static keys when given, otherwise the AWS SDK default
- * credential chain (environment, profile, container or instance role).
+ * How to reach a DynamoDB-API endpoint, with which credentials (see {@link DynamoCredentials}).
  *
  * @param endpoint endpoint URL, or empty for the region's AWS endpoint
  * @param region region name, or empty for the SDK's default region chain
- * @param accessKeyId static access key, or empty
- * @param secretAccessKey static secret, or empty
- * @param sessionToken STS session token, or empty
+ * @param credentials where the credentials come from
  * @param maxRetries SDK-level retries per call (nimo retries on top, with a time budget)
  * @param callTimeout timeout of one API call; zero for none
  * @param maxConnections HTTP connection pool size
@@ -30,9 +22,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 public record DynamoEndpoint(
     String endpoint,
     String region,
-    String accessKeyId,
-    String secretAccessKey,
-    String sessionToken,
+    DynamoCredentials credentials,
     int maxRetries,
     Duration callTimeout,
     int maxConnections) {
@@ -48,9 +38,7 @@ public record DynamoEndpoint(
     return new DynamoEndpoint(
         c.get(io.nimo.core.config.ShakeOptions.SOURCE_ENDPOINT),
         c.get(io.nimo.core.config.ShakeOptions.SOURCE_REGION),
-        c.get(io.nimo.core.config.ShakeOptions.SOURCE_AK),
-        c.get(io.nimo.core.config.ShakeOptions.SOURCE_SK),
-        c.get(io.nimo.core.config.ShakeOptions.SOURCE_TOKEN),
+        DynamoCredentials.source(c),
         c.get(io.nimo.core.config.ShakeOptions.SOURCE_MAX_RETRIES),
         Duration.ofMillis(c.get(io.nimo.core.config.ShakeOptions.SOURCE_TIMEOUT)),
         maxConnections);
@@ -85,7 +73,7 @@ public record DynamoEndpoint(
 
   private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
     builder
-        .credentialsProvider(credentials())
+        .credentialsProvider(credentials.provider(region))
         .httpClientBuilder(ApacheHttpClient.builder().maxConnections(Math.max(maxConnections, 1)))
         .overrideConfiguration(
             o -> {
@@ -105,18 +93,6 @@ public record DynamoEndpoint(
     return builder;
   }
 
-  private AwsCredentialsProvider credentials() {
-    if (accessKeyId.isBlank()) {
-      return DefaultCredentialsProvider.builder().build();
-    }
-    if (!sessionToken.isBlank()) {
-      return StaticCredentialsProvider.create(
-          AwsSessionCredentials.create(accessKeyId, secretAccessKey, sessionToken));
-    }
-    return StaticCredentialsProvider.create(
-        AwsBasicCredentials.create(accessKeyId, secretAccessKey));
-  }
-
   @Override
   public String toString() {
     return "DynamoEndpoint[endpoint="
@@ -124,7 +100,7 @@ public record DynamoEndpoint(
         + ", region="
         + region
         + ", credentials="
-        + (accessKeyId.isBlank() ? "default chain" : "static")
+        + credentials.describe()
         + "]";
   }
 }

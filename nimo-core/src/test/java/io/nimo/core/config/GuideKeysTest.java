@@ -106,4 +106,32 @@ class GuideKeysTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("sync_mode");
   }
+
+  @Test
+  void credentialKeysRefuseContradictions() {
+    Map<String, String> both = minimal();
+    both.put("source.access_key_id", "AKID");
+    both.put("source.secret_access_key", "secret");
+    both.put("source.profile", "prod");
+    assertThatThrownBy(() -> load(both))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("source.profile")
+        .hasMessageContaining("not both");
+    Map<String, String> orphan = minimal();
+    orphan.put("target.role_external_id", "x");
+    assertThatThrownBy(() -> load(orphan))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("target.role_external_id")
+        .hasMessageContaining("target.role_arn is empty");
+    Map<String, String> notArn = minimal();
+    notArn.put("source.role_arn", "nimo-reader");
+    assertThatThrownBy(() -> load(notArn))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("not a role ARN");
+    Map<String, String> ok = minimal();
+    ok.put("source.profile", "prod");
+    ok.put("source.role_arn", "arn:aws:iam::123456789012:role/nimo-reader");
+    ok.put("source.role_external_id", "ext-1");
+    assertThat(load(ok).masked().get("source.role_external_id")).isEqualTo("******");
+  }
 }

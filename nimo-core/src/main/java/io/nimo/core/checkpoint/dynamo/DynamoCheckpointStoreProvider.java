@@ -6,14 +6,13 @@ import static io.nimo.core.config.ShakeOptions.ID;
 import static io.nimo.core.config.ShakeOptions.RETRY_BUDGET;
 import static io.nimo.core.config.ShakeOptions.RETRY_MAX_BACKOFF;
 import static io.nimo.core.config.ShakeOptions.TARGET_ADDRESS;
-import static io.nimo.core.config.ShakeOptions.TARGET_AK;
 import static io.nimo.core.config.ShakeOptions.TARGET_REGION;
-import static io.nimo.core.config.ShakeOptions.TARGET_SK;
 
 import io.nimo.core.checkpoint.CheckpointStore;
 import io.nimo.core.checkpoint.CheckpointStoreProvider;
 import io.nimo.core.config.Configuration;
 import io.nimo.core.config.Secrets;
+import io.nimo.core.dynamo.DynamoCredentials;
 import io.nimo.core.dynamo.DynamoEndpoint;
 import io.nimo.core.dynamo.DynamoErrorClassifier;
 import io.nimo.core.retry.Retrier;
@@ -45,9 +44,7 @@ public final class DynamoCheckpointStoreProvider implements CheckpointStoreProvi
         new DynamoEndpoint(
             address,
             c.get(TARGET_REGION),
-            c.get(TARGET_AK),
-            c.get(TARGET_SK),
-            "",
+            DynamoCredentials.target(c),
             2,
             Duration.ofSeconds(30),
             8);

@@ -7,11 +7,10 @@ import static io.nimo.core.config.ShakeOptions.RETRY_BUDGET;
 import static io.nimo.core.config.ShakeOptions.RETRY_MAX_BACKOFF;
 import static io.nimo.core.config.ShakeOptions.TABLE_ACTIVE_TIMEOUT;
 import static io.nimo.core.config.ShakeOptions.TARGET_ADDRESS;
-import static io.nimo.core.config.ShakeOptions.TARGET_AK;
 import static io.nimo.core.config.ShakeOptions.TARGET_REGION;
-import static io.nimo.core.config.ShakeOptions.TARGET_SK;
 
 import io.nimo.core.config.Configuration;
+import io.nimo.core.dynamo.DynamoCredentials;
 import io.nimo.core.dynamo.DynamoEndpoint;
 import io.nimo.core.dynamo.DynamoErrorClassifier;
 import io.nimo.core.retry.Retrier;
@@ -41,9 +40,7 @@ public final class DynamoTargetProvider implements TargetProvider {
         new DynamoEndpoint(
             c.get(TARGET_ADDRESS),
             c.get(TARGET_REGION),
-            c.get(TARGET_AK),
-            c.get(TARGET_SK),
-            "",
+            DynamoCredentials.target(c),
             2,
             Duration.ofSeconds(30),
             c.get(FULL_CONCURRENCY) * c.get(FULL_DOC_CONCURRENCY) + 8);
