@@ -27,13 +27,34 @@ public final class LogSetup {
    * @param buffered the {@code log.buffer}
    */
   public static void apply(String tool, String level, String file, boolean buffered) {
+    apply(tool, level, file, buffered, false);
+  }
+
+  /**
+   * As {@link #apply(String, String, String, boolean)}; with {@code quietConsole} the console gets
+   * warnings and errors only (a terminal shows a {@link LiveProgress} line instead).
+   *
+   * @param tool the tool's name, which names the default log file
+   * @param level the {@code log.level}
+   * @param file the {@code log.file}, or empty
+   * @param buffered the {@code log.buffer}
+   * @param quietConsole whether info lines go to the log file only
+   */
+  public static void apply(
+      String tool, String level, String file, boolean buffered, boolean quietConsole) {
     ConfigurationBuilder<BuiltConfiguration> b =
         ConfigurationBuilderFactory.newConfigurationBuilder();
     b.setStatusLevel(Level.ERROR).setConfigurationName("nimo");
     b.add(
         b.newAppender("console", "Console")
             .addAttribute("target", ConsoleAppender.Target.SYSTEM_OUT)
-            .add(b.newLayout("PatternLayout").addAttribute("pattern", PATTERN)));
+            .add(b.newLayout("PatternLayout").addAttribute("pattern", PATTERN))
+            .add(
+                b.newFilter(
+                        "ThresholdFilter",
+                        org.apache.logging.log4j.core.Filter.Result.ACCEPT,
+                        org.apache.logging.log4j.core.Filter.Result.DENY)
+                    .addAttribute("level", quietConsole ? Level.WARN : Level.ALL)));
     Level lvl = toLevel(level);
     RootLoggerComponentBuilder root =
         b.newRootLogger(lvl == Level.OFF ? Level.OFF : Level.WARN).add(b.newAppenderRef("console"));

@@ -1,6 +1,7 @@
 package io.nimo.shake;
 
 import io.nimo.cli.CliArgs;
+import io.nimo.cli.LiveProgress;
 import io.nimo.cli.LogSetup;
 import io.nimo.cli.PidLock;
 import io.nimo.cli.StartupLog;
@@ -40,10 +41,20 @@ final class NimoShakeCli {
   private static final Logger LOG = LoggerFactory.getLogger(NimoShakeCli.class);
   private final PrintStream out;
   private final PrintStream err;
+  private final boolean terminal;
 
   NimoShakeCli(PrintStream out, PrintStream err) {
+    this(out, err, System.console() != null);
+  }
+
+  /**
+   * A CLI writing to the given streams; {@code terminal} shows a live progress line instead of
+   * periodic info lines on the console.
+   */
+  NimoShakeCli(PrintStream out, PrintStream err, boolean terminal) {
     this.out = out;
     this.err = err;
+    this.terminal = terminal;
   }
 
   int run(String[] args) {
@@ -72,7 +83,8 @@ final class NimoShakeCli {
         "nimo-shake",
         conf.get(ShakeOptions.LOG_LEVEL),
         conf.get(ShakeOptions.LOG_FILE),
-        conf.get(ShakeOptions.LOG_BUFFER));
+        conf.get(ShakeOptions.LOG_BUFFER),
+        terminal);
     LOG.info("nimo-shake {} starting; conf {}", version(), cli.conf().toAbsolutePath().normalize());
     LOG.info("effective configuration (secrets masked): {}", conf.masked());
     String pidDir = conf.get(ShakeOptions.PID_PATH);
@@ -102,7 +114,21 @@ final class NimoShakeCli {
         StatusServer incr = startIncrStatus(conf, job);
         StatusServer diagnostics = startDiagnostics(conf, job)) {
       StopSignals.install(job::stop, STOPPED);
-      SyncReport report = job.run();
+      SyncReport report;
+      if (terminal) {
+        try (LiveProgress live =
+            LiveProgress.start(
+                out,
+                job.progress()::snapshot,
+                () ->
+                    job.streamProgress().values().stream()
+                        .map(p -> p.snapshot(System.currentTimeMillis()))
+                        .toList())) {
+          report = job.run();
+        }
+      } else {
+        report = job.run();
+      }
       printSummary(report);
       return switch (report.outcome()) {
         case COMPLETED, ALREADY_COMPLETED, INCREMENTAL_STOPPED -> OK;
@@ -175,6 +201,10 @@ final class NimoShakeCli {
             report.tables().stream().mapToLong(t -> t.progress().totalWritten()).sum(),
             report.tables().stream().mapToLong(t -> t.progress().failed()).sum()));
     LOG.info(b.toString());
+    if (terminal) {
+      // the console shows warnings only while the live line runs: the summary goes there too
+      out.print(b);
+    }
   }
 
   private static void removeHook(Thread hook) {

@@ -233,6 +233,39 @@ public final class TableProgress {
     }
 
     /**
+     * Time left at the current rate, by the approximate source item count.
+     *
+     * @return the estimate, or empty when there is no count or no rate yet, or the table is done
+     */
+    public java.util.Optional<java.time.Duration> eta() {
+      double rate = itemsPerSecond();
+      long left = estimatedTotal - totalWritten();
+      if (state == State.DONE || rate <= 0 || left <= 0) {
+        return java.util.Optional.empty();
+      }
+      return java.util.Optional.of(java.time.Duration.ofSeconds((long) Math.ceil(left / rate)));
+    }
+
+    /**
+     * The {@link #eta()} as people write it ({@code 1h02m}, {@code 4m05s}, {@code 7s}), or {@code
+     * -}.
+     *
+     * @return the text
+     */
+    public String etaText() {
+      return eta()
+          .map(
+              d -> {
+                long s = d.toSeconds();
+                if (s >= 3600) {
+                  return String.format("%dh%02dm", s / 3600, s % 3600 / 60);
+                }
+                return s >= 60 ? String.format("%dm%02ds", s / 60, s % 60) : s + "s";
+              })
+          .orElse("-");
+    }
+
+    /**
      * Percent done, by the approximate source item count (100 when done).
      *
      * @return percent done, by the approximate source item count (100 when done)

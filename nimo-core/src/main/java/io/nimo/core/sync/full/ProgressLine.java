@@ -12,13 +12,15 @@ final class ProgressLine {
 
   static void log(TableProgress.Snapshot s) {
     LOG.info(
-        "[stage=full, table={}] {} items written ({}% of ~{}), read {}, {} items/s, retried {}, failed {}",
+        "[stage=full, table={}] {} items written ({}% of ~{}), read {}, {} items/s, ETA {}, retried {}, "
+            + "failed {}",
         s.table(),
         s.totalWritten(),
         String.format("%.2f", s.percent()),
         s.estimatedTotal(),
         s.read(),
         Math.round(s.itemsPerSecond()),
+        s.etaText(),
         s.retried(),
         s.failed());
   }
