@@ -76,6 +76,14 @@ class GuideJourneyIT {
       awaitHttp("http://127.0.0.1:" + incrPort + "/metric", "src1");
       assertThat(httpGet("http://127.0.0.1:" + profilePort + "/debug/threads"))
           .contains("nimo-incr");
+      // a second start of the same job is refused (exit 4), and says so in logs/
+      int second =
+          guideWait(
+              tool.shakeHome(),
+              path,
+              "nohup ./bin/nimo-shake.linux.amd64 -conf=./conf/nimo-shake.conf > /dev/null 2>&1");
+      assertThat(second).isEqualTo(4);
+      assertThat(Files.readString(shakeLog)).contains("another run of this job holds");
 
       // Step 2: nimo-full-check.conf "follows the same structure as nimo-shake.conf"
       String checkConf =

@@ -453,19 +453,10 @@ public final class ShakeOptions {
   /** {@code full.enable_index.primary}: the primary key on the target (always created). */
   public static final ConfigOption<Boolean> FULL_INDEX_PRIMARY =
       bool(
-              "full.enable_index.primary",
-              true,
-              "Create the source's primary key on the target. Always true: every target table gets the source's key "
-                  + "(false is refused).")
-          .withValidator(
-              (k, v) -> {
-                if (!v) {
-                  throw new ConfigException(
-                      k,
-                      "false is not supported: every target table is created with the source's primary key, "
-                          + "which idempotent replays and the check rely on");
-                }
-              });
+          "full.enable_index.primary",
+          true,
+          "Create the source's primary key on the target. Always true: every target table gets the source's key "
+              + "(false is refused).");
 
   /** {@code convert.type}: how items are represented on the target. */
   public static final ConfigOption<String> CONVERT_TYPE =
@@ -754,6 +745,12 @@ public final class ShakeOptions {
     boolean dynamoTarget =
         java.util.Set.of("dynamodb", "polardb", "aliyun_dynamo_proxy")
             .contains(c.get(TARGET_TYPE).toLowerCase(java.util.Locale.ROOT));
+    if (!c.get(FULL_INDEX_PRIMARY)) {
+      throw new ConfigException(
+          FULL_INDEX_PRIMARY.key(),
+          "false is not supported: every target table is created with the source's primary key, "
+              + "which idempotent replays and the check rely on");
+    }
     if (dynamoTarget) {
       validateDynamoTarget(c);
     }
