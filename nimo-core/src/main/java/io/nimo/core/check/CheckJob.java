@@ -9,6 +9,7 @@ import io.nimo.core.retry.Retrier;
 import io.nimo.core.sink.TargetSession;
 import io.nimo.core.source.QpsLimiter;
 import io.nimo.core.source.ScanSettings;
+import io.nimo.core.source.SourceTable;
 import io.nimo.core.source.SourceTables;
 import io.nimo.core.source.TableFilter;
 import io.nimo.core.source.TableScanner;
@@ -136,8 +137,9 @@ public final class CheckJob implements AutoCloseable {
         new TableScanner(
             parts.source(), retrier, QpsLimiter.system(settings.scanQps()), settings.scan());
     try {
+      SourceTable source = describer.describe(t);
       return new TableChecker(parts.source(), retrier, scanner, settings, stopped, parts.timing())
-          .check(describer.describe(t), parts.targets().table(t));
+          .check(source, parts.targets().table(t, source.keySchema()));
     } catch (Exception e) {
       LOG.error("checking table {} failed: {}", t, e.getMessage(), e);
       return new TableCheck(t, 0, 0, 0, 0, null, String.valueOf(e.getMessage()));

@@ -4,10 +4,12 @@ import io.nimo.core.config.Configuration;
 import io.nimo.core.config.ShakeOptions;
 import io.nimo.core.dynamo.DynamoApi;
 import io.nimo.core.item.ItemEquality;
+import io.nimo.core.item.KeySchema;
 import io.nimo.core.retry.Retrier;
 import io.nimo.core.sink.Target;
 import io.nimo.core.sink.TargetSession;
 import io.nimo.core.source.ChangeEvent;
+import io.nimo.core.source.SourceTables;
 import io.nimo.core.wiring.JobComponents;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -94,9 +96,10 @@ public final class RepairJob implements AutoCloseable {
   }
 
   private TableRepair repair(String table, List<Difference> differences) {
-    Target target = parts.targets().table(table);
     DynamoApi source = parts.source();
     Retrier retrier = parts.sourceRetrier();
+    KeySchema keys = new SourceTables(source, retrier).describe(table).keySchema();
+    Target target = parts.targets().table(table, keys);
     long written = 0;
     long deleted = 0;
     long left = 0;

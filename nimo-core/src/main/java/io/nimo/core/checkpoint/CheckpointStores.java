@@ -26,12 +26,9 @@ public final class CheckpointStores {
       }
       known.add(p.type());
     }
-    String why =
-        type.equalsIgnoreCase("mongodb")
-            ? "checkpoint type 'mongodb' needs the MongoDB target, which is planned but not available in this"
-                + " version"
-            : "unknown checkpoint type '" + type + "'";
-    throw new ConfigException(ShakeOptions.CHECKPOINT_TYPE.key(), why + "; available: " + known);
+    throw new ConfigException(
+        ShakeOptions.CHECKPOINT_TYPE.key(),
+        "unknown checkpoint type '" + type + "'; available: " + known);
   }
 
   /**

@@ -61,6 +61,7 @@ public final class CheckOptions {
   public static final List<ConfigOption<?>> SHARED =
       List.of(
           ShakeOptions.CONF_VERSION,
+          ShakeOptions.ID,
           ShakeOptions.LOG_FILE,
           ShakeOptions.LOG_LEVEL,
           ShakeOptions.LOG_BUFFER,
@@ -86,6 +87,8 @@ public final class CheckOptions {
           ShakeOptions.TARGET_ROLE_ARN,
           ShakeOptions.TARGET_EXTERNAL_ID,
           ShakeOptions.TARGET_REGION,
+          ShakeOptions.CONVERT_TYPE,
+          ShakeOptions.CONVERT_ID,
           ShakeOptions.FULL_READ_CONCURRENCY,
           ShakeOptions.FULL_FILTER_EXPRESSION,
           ShakeOptions.FULL_FILTER_VALUES,

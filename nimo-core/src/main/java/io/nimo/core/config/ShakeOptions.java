@@ -494,8 +494,9 @@ public final class ShakeOptions {
       integer(
               "full.document.write.batch",
               25,
-              "Items per BatchWriteItem (DynamoDB allows at most 25).")
-          .between(1, 25);
+              "Items per target write: one BatchWriteItem for DynamoDB-API targets (at most 25), one insertMany for "
+                  + "MongoDB.")
+          .between(1, 100_000);
 
   /** {@code full.enable_index.user}: Create the source's GSIs and LSIs on the target. */
   public static final ConfigOption<Boolean> FULL_INDEX_USER =
@@ -742,66 +743,11 @@ public final class ShakeOptions {
               + "made during the full sync); sync_mode is "
               + c.get(SYNC_MODE));
     }
-    boolean dynamoTarget =
-        java.util.Set.of("dynamodb", "polardb", "aliyun_dynamo_proxy")
-            .contains(c.get(TARGET_TYPE).toLowerCase(java.util.Locale.ROOT));
     if (!c.get(FULL_INDEX_PRIMARY)) {
       throw new ConfigException(
           FULL_INDEX_PRIMARY.key(),
           "false is not supported: every target table is created with the source's primary key, "
               + "which idempotent replays and the check rely on");
-    }
-    if (dynamoTarget) {
-      validateDynamoTarget(c);
-    }
-  }
-
-  /**
-   * Keys of the guides that a DynamoDB-API target cannot honour are refused, never ignored: the
-   * target writes are always upserts, keep items unchanged and cannot rename a table.
-   */
-  private static void validateDynamoTarget(Configuration c) {
-    String upserts = "must be true for DynamoDB-API targets: their writes are always upserts";
-    if (!c.get(INCR_UPSERT)) {
-      throw new ConfigException(INCR_UPSERT.key(), upserts);
-    }
-    if (!c.get(INCR_INSERT_ON_DUP)) {
-      throw new ConfigException(INCR_INSERT_ON_DUP.key(), upserts);
-    }
-    if (!c.get(FULL_INSERT_ON_DUP)) {
-      throw new ConfigException(
-          FULL_INSERT_ON_DUP.key(),
-          "must be true for DynamoDB-API targets: BatchWriteItem always overwrites an item with the "
-              + "same key");
-    }
-    if (c.get(TARGET_DB_EXIST).equals("rename")) {
-      throw new ConfigException(
-          TARGET_DB_EXIST.key(),
-          "rename is not possible on a DynamoDB-API target (DynamoDB cannot rename a table); use drop "
-              + "to recreate it, or leave it empty to stop when the table exists");
-    }
-    String type = c.get(CONVERT_TYPE);
-    if (!type.isEmpty() && !type.equals("same")) {
-      throw new ConfigException(
-          CONVERT_TYPE.key(),
-          "'"
-              + type
-              + "' is a MongoDB document shape; DynamoDB-API targets store items unchanged (leave it "
-              + "empty or set same)");
-    }
-    mongoOnly(c, TARGET_MONGO_TYPE);
-    mongoOnly(c, CONVERT_ID);
-  }
-
-  private static void mongoOnly(Configuration c, ConfigOption<String> option) {
-    String value = c.get(option);
-    if (!value.isEmpty() && !value.equals(option.defaultValue())) {
-      throw new ConfigException(
-          option.key(),
-          "applies to target.type = mongodb only; remove it (or keep its default "
-              + option.defaultText()
-              + ") for target.type = "
-              + c.get(TARGET_TYPE));
     }
   }
 

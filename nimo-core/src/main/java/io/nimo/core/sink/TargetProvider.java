@@ -29,6 +29,24 @@ public interface TargetProvider {
   }
 
   /**
+   * Checks the keys this target reads (values, contradictions, its batch limit) before anything is
+   * opened; throws {@link io.nimo.core.config.ConfigException} naming the key.
+   *
+   * @param config the configuration
+   */
+  default void validate(Configuration config) {}
+
+  /**
+   * The most items one {@link Target#writeBatch} call may carry ({@code full.document.write.batch}
+   * is checked against it).
+   *
+   * @return the limit
+   */
+  default int maxBatchSize() {
+    return Integer.MAX_VALUE;
+  }
+
+  /**
    * Opens a session; must not do network I/O before the first table call.
    *
    * @param config the configuration

@@ -10,7 +10,7 @@ import java.util.ServiceLoader;
 /** Finds the {@link TargetProvider} for a {@code target.type} through {@link ServiceLoader}. */
 public final class TargetProviders {
   /** Target types the guides name that this version does not ship yet. */
-  private static final java.util.Set<String> PLANNED = java.util.Set.of("mongodb", "postgresql");
+  private static final java.util.Set<String> PLANNED = java.util.Set.of("postgresql");
 
   private TargetProviders() {}
 

@@ -13,6 +13,7 @@ import io.nimo.core.retry.Sleeper;
 import io.nimo.core.sink.ExistPolicy;
 import io.nimo.core.sink.TargetSession;
 import io.nimo.core.sink.TargetTableExistsException;
+import io.nimo.core.source.SourceTable;
 import io.nimo.core.source.SourceTables;
 import io.nimo.core.source.TableFilter;
 import io.nimo.core.source.stream.StreamPositions;
@@ -232,7 +233,8 @@ public final class SyncJob implements AutoCloseable {
     SourceTables describer = new SourceTables(parts.source(), parts.sourceRetrier());
     for (String t : tables) {
       try {
-        parts.targets().table(t).prepare(describer.describe(t), ExistPolicy.FAIL);
+        SourceTable source = describer.describe(t);
+        parts.targets().table(t, source.keySchema()).prepare(source, ExistPolicy.FAIL);
       } catch (TargetTableExistsException exists) {
         LOG.info("target table {} exists; incremental changes are applied to it", t);
       }

@@ -52,6 +52,9 @@ public final class JobComponents implements AutoCloseable {
     // providers are looked up now, so an unknown type is a config error before any I/O
     TargetProvider targetProvider =
         b.targets != null ? null : TargetProviders.forType(config.get(ShakeOptions.TARGET_TYPE));
+    if (targetProvider != null) {
+      targetProvider.validate(config);
+    }
     CheckpointStoreProvider storeProvider =
         b.store != null || !config.declared().contains(ShakeOptions.CHECKPOINT_TYPE)
             ? null

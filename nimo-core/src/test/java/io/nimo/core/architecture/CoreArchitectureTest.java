@@ -120,6 +120,7 @@ class CoreArchitectureTest {
     noClasses()
         .that()
         .resideOutsideOfPackages(
+            "io.nimo.core.mongo..",
             "io.nimo.core.sink.mongo..",
             "io.nimo.core.checkpoint.mongo..",
             "io.nimo.core.convert..")

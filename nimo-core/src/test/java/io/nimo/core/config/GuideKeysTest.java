@@ -23,6 +23,8 @@ class GuideKeysTest {
   private static Configuration load(Map<String, String> raw) {
     Configuration c = Configuration.of(ShakeOptions.ALL, raw);
     ShakeOptions.validate(c);
+    // as the tools do: the target's own checks follow the shared ones
+    io.nimo.core.sink.TargetProviders.forType(c.get(ShakeOptions.TARGET_TYPE)).validate(c);
     return c;
   }
 
@@ -71,19 +73,25 @@ class GuideKeysTest {
   }
 
   @Test
-  void theMongodbTargetAndCheckpointAreRefusedAsPlannedBeforeAnyIo() {
+  void aPlannedTargetTypeAndAMongoTargetWithoutAMongoUriAreRefusedBeforeAnyIo() {
     Map<String, String> raw = minimal();
-    raw.put("target.type", "mongodb");
+    raw.put("target.type", "postgresql");
     assertThatThrownBy(() -> SyncJob.builder(load(raw)).build())
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("target.type")
         .hasMessageContaining("planned but not available");
-    Map<String, String> store = minimal();
-    store.put("checkpoint.type", "mongodb");
-    assertThatThrownBy(() -> SyncJob.builder(load(store)).build())
+    Map<String, String> mongo = minimal();
+    mongo.put("target.type", "mongodb");
+    assertThatThrownBy(() -> SyncJob.builder(load(mongo)).build())
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("checkpoint.type")
-        .hasMessageContaining("needs the MongoDB target");
+        .hasMessageContaining("target.address")
+        .hasMessageContaining("MongoDB connection string");
+    mongo.put("target.address", "mongodb://127.0.0.1:1");
+    mongo.put("convert.type", "mchange");
+    assertThatThrownBy(() -> SyncJob.builder(load(mongo)).build())
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("convert.type")
+        .hasMessageContaining("use exact");
   }
 
   @Test

@@ -21,6 +21,8 @@ class ShakeOptionsTest {
   private static Configuration load(Map<String, String> raw) {
     Configuration c = Configuration.of(ShakeOptions.ALL, raw);
     ShakeOptions.validate(c);
+    // as the tools do: the target's own checks follow the shared ones
+    io.nimo.core.sink.TargetProviders.forType(c.get(ShakeOptions.TARGET_TYPE)).validate(c);
     return c;
   }
 
@@ -47,7 +49,8 @@ class ShakeOptionsTest {
       value = {
         "qps.full | 0 | out of range",
         "qps.full | fast | cannot parse",
-        "full.document.write.batch | 26 | out of range",
+        "full.document.write.batch | 26 | at most 25",
+        "full.document.write.batch | 100001 | out of range",
         "full.read.concurrency | 0 | out of range",
         "full.concurrency | 5000 | out of range",
         "log.level | verbose | is not one of",

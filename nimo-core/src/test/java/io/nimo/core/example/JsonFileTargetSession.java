@@ -70,7 +70,7 @@ final class JsonFileTargetSession implements TargetSession {
   }
 
   @Override
-  public Target table(String name) {
+  public Target table(String name, io.nimo.core.item.KeySchema keys) {
     return new Target() {
       @Override
       public String name() {

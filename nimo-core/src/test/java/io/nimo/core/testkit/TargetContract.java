@@ -11,6 +11,7 @@ import io.nimo.core.sink.Target;
 import io.nimo.core.sink.TargetSession;
 import io.nimo.core.sink.TargetTableExistsException;
 import io.nimo.core.sink.WriteResult;
+import io.nimo.core.source.ChangeEvent;
 import io.nimo.core.source.SourceTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +85,7 @@ public abstract class TargetContract {
   }
 
   private Target prepared() {
-    Target t = session.table(table);
+    Target t = session.table(table, sourceTable(table).keySchema());
     t.prepare(sourceTable(table), ExistPolicy.FAIL);
     return t;
   }
@@ -147,6 +148,39 @@ public abstract class TargetContract {
   }
 
   @Test
+  void streamChangesApplyInOrderAndReplayIdempotently() {
+    Target t = prepared();
+    Random rnd = new Random(8);
+    KeySchema keys = new KeySchema("pk", "sk");
+    Map<String, AttributeValue> a1 = item("a", 1, rnd);
+    Map<String, AttributeValue> a2 = item("a", 1, rnd);
+    Map<String, AttributeValue> b = item("b", 2, rnd);
+    Map<String, AttributeValue> c = item("c", 3, rnd);
+    t.writeBatch(List.of(c));
+    List<ChangeEvent> events =
+        List.of(
+            change(ChangeEvent.Kind.INSERT, keys, a1, "1"),
+            change(ChangeEvent.Kind.INSERT, keys, b, "2"),
+            change(ChangeEvent.Kind.MODIFY, keys, a2, "3"),
+            change(ChangeEvent.Kind.REMOVE, keys, b, "4"),
+            change(ChangeEvent.Kind.REMOVE, keys, c, "5"),
+            change(ChangeEvent.Kind.REMOVE, keys, item("never-there", 9, rnd), "6"));
+    for (int replay = 0; replay < 2; replay++) {
+      t.apply(events);
+      assertSame(t.read(keys.keyOf(a1)).orElseThrow(), a2);
+      assertThat(t.read(keys.keyOf(b))).isEmpty();
+      assertThat(t.read(keys.keyOf(c))).isEmpty();
+    }
+    assertThat(t.apply(List.of()).written()).isZero();
+  }
+
+  private static ChangeEvent change(
+      ChangeEvent.Kind kind, KeySchema keys, Map<String, AttributeValue> item, String seq) {
+    return new ChangeEvent(
+        kind, keys.keyOf(item), kind == ChangeEvent.Kind.REMOVE ? null : item, seq, false);
+  }
+
+  @Test
   void scanReturnsEveryItem() {
     Target t = prepared();
     Random rnd = new Random(7);
@@ -166,12 +200,21 @@ public abstract class TargetContract {
   void anExistingTableIsReplacedOnlyWithDrop() {
     Target t = prepared();
     t.writeBatch(List.of(item("old", 1, new Random(1))));
-    assertThatThrownBy(() -> session.table(table).prepare(sourceTable(table), ExistPolicy.FAIL))
+    assertThatThrownBy(
+            () ->
+                session
+                    .table(table, sourceTable(table).keySchema())
+                    .prepare(sourceTable(table), ExistPolicy.FAIL))
         .isInstanceOf(TargetTableExistsException.class)
         .hasMessageContaining(table);
-    assertThat(session.table(table).prepare(sourceTable(table), ExistPolicy.DROP).dropped())
+    assertThat(
+            session
+                .table(table, sourceTable(table).keySchema())
+                .prepare(sourceTable(table), ExistPolicy.DROP)
+                .dropped())
         .isTrue();
-    try (Stream<Map<String, AttributeValue>> all = session.table(table).scan()) {
+    try (Stream<Map<String, AttributeValue>> all =
+        session.table(table, sourceTable(table).keySchema()).scan()) {
       assertThat(all.count()).isZero();
     }
   }

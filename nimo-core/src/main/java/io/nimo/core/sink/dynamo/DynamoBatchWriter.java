@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 final class DynamoBatchWriter {
   private static final Logger LOG = LoggerFactory.getLogger(DynamoBatchWriter.class);
-  private static final int MAX_BATCH = 25;
+  static final int MAX_BATCH = 25;
 
   private final DynamoApi api;
   private final Retrier retrier;

@@ -9,7 +9,9 @@ import static io.nimo.core.config.ShakeOptions.TABLE_ACTIVE_TIMEOUT;
 import static io.nimo.core.config.ShakeOptions.TARGET_ADDRESS;
 import static io.nimo.core.config.ShakeOptions.TARGET_REGION;
 
+import io.nimo.core.config.ConfigException;
 import io.nimo.core.config.Configuration;
+import io.nimo.core.config.ShakeOptions;
 import io.nimo.core.dynamo.DynamoCredentials;
 import io.nimo.core.dynamo.DynamoEndpoint;
 import io.nimo.core.dynamo.DynamoErrorClassifier;
@@ -52,5 +54,67 @@ public final class DynamoTargetProvider implements TargetProvider {
             timing.sleeper());
     return new DynamoTargetSession(
         endpoint.buildApi(), retrier, c.get(TABLE_ACTIVE_TIMEOUT), c.get(FULL_INDEX_USER));
+  }
+
+  /**
+   * Keys of the guides that a DynamoDB-API target cannot honour are refused, never ignored: the
+   * target writes are always upserts, keep items unchanged and cannot rename a table.
+   */
+  @Override
+  public void validate(Configuration c) {
+    String upserts = "must be true for DynamoDB-API targets: their writes are always upserts";
+    if (!c.get(ShakeOptions.INCR_UPSERT)) {
+      throw new ConfigException(ShakeOptions.INCR_UPSERT.key(), upserts);
+    }
+    if (!c.get(ShakeOptions.INCR_INSERT_ON_DUP)) {
+      throw new ConfigException(ShakeOptions.INCR_INSERT_ON_DUP.key(), upserts);
+    }
+    if (!c.get(ShakeOptions.FULL_INSERT_ON_DUP)) {
+      throw new ConfigException(
+          ShakeOptions.FULL_INSERT_ON_DUP.key(),
+          "must be true for DynamoDB-API targets: BatchWriteItem always overwrites an item with the "
+              + "same key");
+    }
+    if (c.get(ShakeOptions.TARGET_DB_EXIST).equals("rename")) {
+      throw new ConfigException(
+          ShakeOptions.TARGET_DB_EXIST.key(),
+          "rename is not possible on a DynamoDB-API target (DynamoDB cannot rename a table); use drop "
+              + "to recreate it, or leave it empty to stop when the table exists");
+    }
+    if (c.get(ShakeOptions.FULL_WRITE_BATCH) > DynamoBatchWriter.MAX_BATCH) {
+      throw new ConfigException(
+          ShakeOptions.FULL_WRITE_BATCH.key(),
+          "must be at most "
+              + DynamoBatchWriter.MAX_BATCH
+              + " for DynamoDB-API targets (BatchWriteItem's limit)");
+    }
+    String type = c.get(ShakeOptions.CONVERT_TYPE);
+    if (!type.isEmpty() && !type.equals("same")) {
+      throw new ConfigException(
+          ShakeOptions.CONVERT_TYPE.key(),
+          "'"
+              + type
+              + "' is a MongoDB document shape; DynamoDB-API targets store items unchanged (leave it "
+              + "empty or set same)");
+    }
+    mongoOnly(c, ShakeOptions.TARGET_MONGO_TYPE);
+    mongoOnly(c, ShakeOptions.CONVERT_ID);
+  }
+
+  private static void mongoOnly(Configuration c, io.nimo.core.config.ConfigOption<String> option) {
+    String value = c.get(option);
+    if (!value.isEmpty() && !value.equals(option.defaultValue())) {
+      throw new ConfigException(
+          option.key(),
+          "applies to target.type = mongodb only; remove it (or keep its default "
+              + option.defaultText()
+              + ") for target.type = "
+              + c.get(ShakeOptions.TARGET_TYPE));
+    }
+  }
+
+  @Override
+  public int maxBatchSize() {
+    return DynamoBatchWriter.MAX_BATCH;
   }
 }

@@ -28,7 +28,7 @@ public final class DynamoTargetSession implements TargetSession {
   }
 
   @Override
-  public Target table(String name) {
+  public Target table(String name, io.nimo.core.item.KeySchema keys) {
     return new DynamoTarget(
         name, api, retrier, new TableWaiter(api, retrier, tableTimeout), withIndexes);
   }

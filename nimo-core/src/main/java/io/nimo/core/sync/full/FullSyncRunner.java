@@ -6,6 +6,7 @@ import io.nimo.core.concurrent.NamedThreadFactory;
 import io.nimo.core.concurrent.TableTasks;
 import io.nimo.core.metrics.TableProgress;
 import io.nimo.core.source.QpsLimiter;
+import io.nimo.core.source.SourceTable;
 import io.nimo.core.source.SourceTables;
 import io.nimo.core.source.TableScanner;
 import io.nimo.core.sync.TableSummary;
@@ -97,10 +98,10 @@ public final class FullSyncRunner {
               parts.sourceRetrier(),
               QpsLimiter.system(tuning.scanQps()),
               tuning.scan());
-      SourceTables describer = new SourceTables(parts.source(), parts.sourceRetrier());
+      SourceTable source = new SourceTables(parts.source(), parts.sourceRetrier()).describe(t);
       new TableFullSync(
-              describer.describe(t),
-              parts.targets().table(t),
+              source,
+              parts.targets().table(t, source.keySchema()),
               scanner,
               parts.store(),
               tuning,

@@ -170,7 +170,6 @@ public final class IncrementalRunner {
    */
   private void follow(String t, StreamCheckpoint start, TableCheckpoint copy, StreamProgress p)
       throws Exception {
-    Target target = parts.targets().table(t);
     while (!run.stopping()) {
       if (copy != null && !copy.done()) {
         start = recopy(t, copy);
@@ -183,6 +182,7 @@ public final class IncrementalRunner {
               parts
                   .sourceRetrier()
                   .call("DescribeTable " + t, () -> parts.source().describeTable(t)));
+      Target target = parts.targets().table(t, keys);
       SpoolReplayer replayer =
           new SpoolReplayer(
               spool.tableDir(t),

@@ -1,0 +1,52 @@
+package io.nimo.core.checkpoint.mongo;
+
+import io.nimo.core.checkpoint.CheckpointStore;
+import io.nimo.core.checkpoint.CheckpointStoreProvider;
+import io.nimo.core.config.ConfigException;
+import io.nimo.core.config.Configuration;
+import io.nimo.core.config.Secrets;
+import io.nimo.core.config.ShakeOptions;
+import io.nimo.core.mongo.MongoEndpoint;
+import io.nimo.core.mongo.MongoErrorClassifier;
+import io.nimo.core.retry.Retrier;
+import io.nimo.core.retry.RetryPolicy;
+import io.nimo.core.retry.Timing;
+
+/**
+ * {@code checkpoint.type = mongodb}: database {@code checkpoint.db} (default {@code
+ * <id>-checkpoint}) on {@code checkpoint.address} when that is a MongoDB connection string,
+ * otherwise on the MongoDB target itself.
+ */
+public final class MongoCheckpointStoreProvider implements CheckpointStoreProvider {
+
+  @Override
+  public String type() {
+    return "mongodb";
+  }
+
+  @Override
+  public CheckpointStore open(Configuration c, Timing timing) {
+    String address = c.get(ShakeOptions.CHECKPOINT_ADDRESS);
+    String uri = address.startsWith("mongodb") ? address : c.get(ShakeOptions.TARGET_ADDRESS);
+    if (!uri.startsWith("mongodb://") && !uri.startsWith("mongodb+srv://")) {
+      throw new ConfigException(
+          ShakeOptions.CHECKPOINT_ADDRESS.key(),
+          "checkpoint.type = mongodb needs a MongoDB connection string here, or target.type = mongodb");
+    }
+    String db =
+        c.get(ShakeOptions.CHECKPOINT_DB).isBlank()
+            ? c.get(ShakeOptions.ID) + "-checkpoint"
+            : c.get(ShakeOptions.CHECKPOINT_DB);
+    Retrier retrier =
+        new Retrier(
+            RetryPolicy.of(c.get(ShakeOptions.RETRY_MAX_BACKOFF), c.get(ShakeOptions.RETRY_BUDGET)),
+            new MongoErrorClassifier(),
+            timing.clock(),
+            timing.sleeper());
+    return new MongoCheckpointStore(
+        new MongoEndpoint(uri, 4).connect(),
+        db,
+        retrier,
+        Secrets.maskUrlCredentials(uri) + " database " + db);
+  }
+}

@@ -1,0 +1,110 @@
+package io.nimo.core.sink.mongo;
+
+import com.mongodb.MongoCommandException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import io.nimo.core.convert.ItemConverter;
+import io.nimo.core.item.KeySchema;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+/**
+ * The indexes of a table's collection, as the guide describes them: a unique index on the primary
+ * key (hash, or hash + range), a hashed index on the partition key, and with {@code
+ * full.enable_index.user} one index per GSI and LSI. A sharded collection is then sharded on {@code
+ * {partitionKey: "hashed"}}; "already enabled/sharded" answers are tolerated.
+ */
+final class MongoIndexes {
+  private static final Logger LOG = LoggerFactory.getLogger(MongoIndexes.class);
+
+  private MongoIndexes() {}
+
+  static List<String> create(
+      MongoDatabase admin,
+      MongoDatabase db,
+      MongoCollection<Document> coll,
+      TableDescription table,
+      KeySchema keys,
+      ItemConverter<Document> converter,
+      MongoTargetSettings settings) {
+    List<String> notes = new ArrayList<>();
+    String hash = converter.fieldName(keys.hashKey());
+    if (keys.rangeKey() == null) {
+      coll.createIndex(Indexes.ascending(hash), new IndexOptions().unique(true).name("primary"));
+    } else {
+      coll.createIndex(
+          Indexes.ascending(hash, converter.fieldName(keys.rangeKey())),
+          new IndexOptions().unique(true).name("primary"));
+    }
+    coll.createIndex(Indexes.hashed(hash), new IndexOptions().name("partition_hashed"));
+    if (settings.userIndexes()) {
+      for (GlobalSecondaryIndexDescription g : table.globalSecondaryIndexes()) {
+        coll.createIndex(
+            fields(g.keySchema(), converter), new IndexOptions().name("gsi_" + g.indexName()));
+      }
+      for (LocalSecondaryIndexDescription l : table.localSecondaryIndexes()) {
+        coll.createIndex(
+            fields(l.keySchema(), converter), new IndexOptions().name("lsi_" + l.indexName()));
+      }
+      int n = table.globalSecondaryIndexes().size() + table.localSecondaryIndexes().size();
+      if (n > 0) {
+        notes.add(n + " secondary index(es) created (projections do not apply to MongoDB)");
+      }
+    }
+    if (settings.sharded()) {
+      shard(admin, db.getName(), coll.getNamespace().getCollectionName(), hash);
+      notes.add("sharded on {" + hash + ": hashed}");
+    }
+    return notes;
+  }
+
+  private static Bson fields(List<KeySchemaElement> schema, ItemConverter<Document> converter) {
+    List<Bson> parts = new ArrayList<>();
+    for (KeySchemaElement e : schema) {
+      parts.add(Indexes.ascending(converter.fieldName(e.attributeName())));
+    }
+    return schema.size() == 1 && schema.get(0).keyType() == KeyType.HASH
+        ? parts.get(0)
+        : Indexes.compoundIndex(parts);
+  }
+
+  private static void shard(
+      MongoDatabase admin, String dbName, String collection, String hashField) {
+    runTolerating(
+        admin,
+        new Document("enableSharding", dbName),
+        "already enabled",
+        "enableSharding " + dbName);
+    runTolerating(
+        admin,
+        new Document("shardCollection", dbName + "." + collection)
+            .append("key", new Document(hashField, "hashed")),
+        "already sharded",
+        "shardCollection " + dbName + "." + collection);
+  }
+
+  private static void runTolerating(
+      MongoDatabase db, Document command, String tolerated, String what) {
+    try {
+      db.runCommand(command);
+      LOG.info("{}: done", what);
+    } catch (MongoCommandException e) {
+      if (e.getErrorMessage() != null && e.getErrorMessage().contains(tolerated)) {
+        LOG.info("{}: {}", what, e.getErrorMessage());
+        return;
+      }
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,249 @@
+package io.nimo.core.sink.mongo;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoNamespace;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import io.nimo.core.convert.ItemConverter;
+import io.nimo.core.item.ItemKey;
+import io.nimo.core.item.KeySchema;
+import io.nimo.core.mongo.MongoErrorClassifier;
+import io.nimo.core.retry.Retrier;
+import io.nimo.core.sink.ExistPolicy;
+import io.nimo.core.sink.ItemWriteException;
+import io.nimo.core.sink.PrepareResult;
+import io.nimo.core.sink.Target;
+import io.nimo.core.sink.TargetTableExistsException;
+import io.nimo.core.sink.WriteResult;
+import io.nimo.core.source.ChangeEvent;
+import io.nimo.core.source.SourceTable;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * One table as a MongoDB collection of {@code <id>.<table>}, documents in the converter's shape.
+ * Full-sync batches are unordered {@code insertMany}s (a duplicate key becomes a replace of that
+ * document with {@code full.executor.insert_on_dup_update}); stream changes are an ordered bulk of
+ * replace-upserts and deletes by key, folded per key (last wins). Thread-safe.
+ */
+final class MongoTarget implements Target {
+  private static final Logger LOG = LoggerFactory.getLogger(MongoTarget.class);
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss'Z'").withZone(ZoneOffset.UTC);
+
+  private final String name;
+  private final KeySchema keys;
+  private final MongoDatabase db;
+  private final MongoDatabase admin;
+  private final MongoCollection<Document> coll;
+  private final ItemConverter<Document> converter;
+  private final MongoTargetSettings settings;
+  private final Retrier retrier;
+  private final Clock clock;
+
+  MongoTarget(
+      String name,
+      KeySchema keys,
+      MongoDatabase admin,
+      MongoDatabase db,
+      ItemConverter<Document> converter,
+      MongoTargetSettings settings,
+      Retrier retrier) {
+    this.name = name;
+    this.keys = keys;
+    this.db = db;
+    this.admin = admin;
+    this.coll = db.getCollection(name);
+    this.converter = converter;
+    this.settings = settings;
+    this.retrier = retrier;
+    this.clock = retrier.clock();
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public PrepareResult prepare(SourceTable source, ExistPolicy policy) {
+    boolean exists =
+        retrier.call(
+            "listCollections " + settings.database(),
+            () -> db.listCollectionNames().into(new ArrayList<>()).contains(name));
+    boolean dropped = false;
+    List<String> notes = new ArrayList<>();
+    if (exists) {
+      switch (policy) {
+        case FAIL -> throw new TargetTableExistsException(settings.database() + "." + name);
+        case DROP -> {
+          LOG.info("collection {}.{} exists; dropping it", settings.database(), name);
+          retrier.call(
+              "drop " + name,
+              () -> {
+                coll.drop();
+                return null;
+              });
+          dropped = true;
+        }
+        case RENAME -> {
+          String kept = name + "_" + STAMP.format(clock.instant());
+          LOG.info("collection {}.{} exists; renaming it to {}", settings.database(), name, kept);
+          retrier.call(
+              "renameCollection " + name,
+              () -> {
+                coll.renameCollection(new MongoNamespace(settings.database(), kept));
+                return null;
+              });
+          notes.add("the existing collection was renamed to " + kept);
+        }
+      }
+    }
+    retrier.call(
+        "createCollection " + name,
+        () -> {
+          db.createCollection(name);
+          return null;
+        });
+    notes.addAll(
+        retrier.call(
+            "createIndexes " + name,
+            () ->
+                MongoIndexes.create(
+                    admin, db, coll, source.description(), keys, converter, settings)));
+    LOG.info("collection {}.{} ready (key {})", settings.database(), name, keys);
+    return new PrepareResult(dropped, notes);
+  }
+
+  @Override
+  public WriteResult writeBatch(List<Map<String, AttributeValue>> items) {
+    Map<ItemKey, Document> unique = new LinkedHashMap<>();
+    for (Map<String, AttributeValue> item : items) {
+      ItemKey key = keys.keyOf(item);
+      unique.remove(key);
+      unique.put(key, toDocument(key, item));
+    }
+    long dedup = items.size() - unique.size();
+    List<ItemKey> order = new ArrayList<>(unique.keySet());
+    List<Document> docs = new ArrayList<>(unique.values());
+    try {
+      retrier.call(
+          "insertMany " + name,
+          () -> {
+            coll.insertMany(docs, new InsertManyOptions().ordered(false));
+            return null;
+          });
+      return new WriteResult(docs.size(), 0, dedup);
+    } catch (MongoBulkWriteException e) {
+      return replaceDuplicates(e, order, docs, dedup);
+    }
+  }
+
+  /** The inserts that hit an existing key are replaced (or refused); others were stored. */
+  private WriteResult replaceDuplicates(
+      MongoBulkWriteException e, List<ItemKey> order, List<Document> docs, long dedup) {
+    List<WriteModel<Document>> replaces = new ArrayList<>();
+    for (BulkWriteError err : e.getWriteErrors()) {
+      ItemKey key = order.get(err.getIndex());
+      if (err.getCode() != MongoErrorClassifier.DUPLICATE_KEY) {
+        throw new ItemWriteException(name, key, e);
+      }
+      if (!settings.replaceDuplicates()) {
+        throw new ItemWriteException(
+            name,
+            key,
+            new IllegalStateException(
+                "the key exists on the target and full.executor.insert_on_dup_update is false"));
+      }
+      Document doc = docs.get(err.getIndex());
+      // insertMany gave it a fresh ObjectId; the existing document keeps its own
+      doc.remove("_id");
+      replaces.add(new ReplaceOneModel<>(filter(key), doc, upsert()));
+    }
+    retrier.call("replace duplicates " + name, () -> coll.bulkWrite(replaces));
+    return new WriteResult(docs.size(), replaces.size(), dedup);
+  }
+
+  @Override
+  public WriteResult apply(List<ChangeEvent> events) {
+    if (events.isEmpty()) {
+      return WriteResult.EMPTY;
+    }
+    Map<ItemKey, WriteModel<Document>> unique = new LinkedHashMap<>();
+    for (ChangeEvent e : events) {
+      WriteModel<Document> m =
+          e.kind() == ChangeEvent.Kind.REMOVE
+              ? new DeleteOneModel<>(filter(e.key()))
+              : new ReplaceOneModel<>(filter(e.key()), toDocument(e.key(), e.newImage()), upsert());
+      unique.remove(e.key());
+      unique.put(e.key(), m);
+    }
+    List<ItemKey> order = new ArrayList<>(unique.keySet());
+    List<WriteModel<Document>> models = new ArrayList<>(unique.values());
+    try {
+      retrier.call(
+          "bulkWrite " + name, () -> coll.bulkWrite(models, new BulkWriteOptions().ordered(true)));
+    } catch (MongoBulkWriteException e) {
+      BulkWriteError first = e.getWriteErrors().get(0);
+      throw new ItemWriteException(name, order.get(first.getIndex()), e);
+    }
+    return new WriteResult(models.size(), 0, events.size() - models.size());
+  }
+
+  @Override
+  public Optional<Map<String, AttributeValue>> read(ItemKey key) {
+    Document d = retrier.call("find " + name, () -> coll.find(filter(key)).first());
+    return Optional.ofNullable(d).map(converter::toItem);
+  }
+
+  @Override
+  public Stream<Map<String, AttributeValue>> scan() {
+    var cursor = coll.find().iterator();
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(cursor, 0), false)
+        .map(converter::toItem)
+        .onClose(cursor::close);
+  }
+
+  private Document toDocument(ItemKey key, Map<String, AttributeValue> item) {
+    try {
+      return converter.toTarget(item);
+    } catch (IllegalArgumentException e) {
+      throw new ItemWriteException(name, key, e);
+    }
+  }
+
+  private Bson filter(ItemKey key) {
+    List<Bson> parts = new ArrayList<>();
+    key.values()
+        .forEach(
+            (attr, value) ->
+                parts.add(Filters.eq(converter.fieldName(attr), converter.toTargetValue(value))));
+    return parts.size() == 1 ? parts.get(0) : Filters.and(parts);
+  }
+
+  private static ReplaceOptions upsert() {
+    return new ReplaceOptions().upsert(true);
+  }
+}

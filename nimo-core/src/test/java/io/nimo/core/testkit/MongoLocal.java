@@ -1,0 +1,62 @@
+package io.nimo.core.testkit;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+/**
+ * A MongoDB wire-protocol server (mongo-java-server, in memory) on a free loopback port, for the
+ * official driver. No real mongod can be installed on the build machines; this server runs CRUD,
+ * bulk writes, indexes and renames, but no sharding commands or transactions.
+ */
+public final class MongoLocal implements AutoCloseable {
+  private final MongoServer server;
+  private final String uri;
+  private MongoClient client;
+
+  private MongoLocal(MongoServer server, String uri) {
+    this.server = server;
+    this.uri = uri;
+  }
+
+  /**
+   * Starts a fresh server.
+   *
+   * @return the running server
+   */
+  public static MongoLocal start() {
+    MongoServer server = new MongoServer(new MemoryBackend());
+    String uri = server.bindAndGetConnectionString();
+    return new MongoLocal(server, uri);
+  }
+
+  /**
+   * Its connection string.
+   *
+   * @return e.g. {@code mongodb://127.0.0.1:41234}
+   */
+  public String uri() {
+    return uri;
+  }
+
+  /**
+   * A client for assertions, closed with the server.
+   *
+   * @return the client
+   */
+  public synchronized MongoClient client() {
+    if (client == null) {
+      client = MongoClients.create(uri);
+    }
+    return client;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (client != null) {
+      client.close();
+    }
+    server.shutdownNow();
+  }
+}
