@@ -26,7 +26,17 @@ public final class MongoLocal implements AutoCloseable {
    * @return the running server
    */
   public static MongoLocal start() {
-    MongoServer server = new MongoServer(new MemoryBackend());
+    return start(new MemoryBackend());
+  }
+
+  /**
+   * Starts a fresh server over the given backend.
+   *
+   * @param backend e.g. a {@link ShardingRecorder}
+   * @return the running server
+   */
+  public static MongoLocal start(MemoryBackend backend) {
+    MongoServer server = new MongoServer(backend);
     String uri = server.bindAndGetConnectionString();
     return new MongoLocal(server, uri);
   }
