@@ -463,9 +463,11 @@ public final class ShakeOptions {
       oneOf(
           "convert.type",
           "",
-          "How items are represented on the target. DynamoDB-API targets store items unchanged (empty or same); "
-              + "raw, change and mchange are MongoDB document shapes (planned) and are refused for other targets.",
+          "How items are represented on the target. MongoDB: exact (the default when empty: lossless); raw, change "
+              + "and mchange (the original's shapes) are planned. DynamoDB-API targets store items unchanged (empty, "
+              + "same or exact).",
           "",
+          "exact",
           "same",
           "raw",
           "change",

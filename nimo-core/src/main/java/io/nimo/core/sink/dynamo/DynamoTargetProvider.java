@@ -89,7 +89,7 @@ public final class DynamoTargetProvider implements TargetProvider {
               + " for DynamoDB-API targets (BatchWriteItem's limit)");
     }
     String type = c.get(ShakeOptions.CONVERT_TYPE);
-    if (!type.isEmpty() && !type.equals("same")) {
+    if (!type.isEmpty() && !type.equals("same") && !type.equals("exact")) {
       throw new ConfigException(
           ShakeOptions.CONVERT_TYPE.key(),
           "'"
