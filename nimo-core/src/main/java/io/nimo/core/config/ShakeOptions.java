@@ -463,9 +463,9 @@ public final class ShakeOptions {
       oneOf(
           "convert.type",
           "",
-          "How items are represented on the target. MongoDB: exact (the default when empty: lossless); raw, change "
-              + "and mchange (the original's shapes) are planned. DynamoDB-API targets store items unchanged (empty, "
-              + "same or exact).",
+          "How items are represented on the target. MongoDB: exact (the default when empty: lossless), or the "
+              + "original's raw, change or mchange shapes (lossy in documented ways; a value they cannot hold stops "
+              + "the table). DynamoDB-API targets store items unchanged (empty, same or exact).",
           "",
           "exact",
           "same",

@@ -87,11 +87,11 @@ class GuideKeysTest {
         .hasMessageContaining("target.address")
         .hasMessageContaining("MongoDB connection string");
     mongo.put("target.address", "mongodb://127.0.0.1:1");
-    mongo.put("convert.type", "mchange");
+    mongo.put("convert.type", "same");
     assertThatThrownBy(() -> SyncJob.builder(load(mongo)).build())
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("convert.type")
-        .hasMessageContaining("use exact");
+        .hasMessageContaining("same is for DynamoDB-API targets");
   }
 
   @Test

@@ -4,6 +4,8 @@ import io.nimo.core.config.ConfigException;
 import io.nimo.core.config.Configuration;
 import io.nimo.core.config.ShakeOptions;
 import io.nimo.core.convert.ExactBsonConverter;
+import io.nimo.core.convert.ItemConverter;
+import io.nimo.core.convert.OriginalShapes;
 import io.nimo.core.mongo.MongoEndpoint;
 import io.nimo.core.mongo.MongoErrorClassifier;
 import io.nimo.core.retry.Retrier;
@@ -11,6 +13,7 @@ import io.nimo.core.retry.RetryPolicy;
 import io.nimo.core.retry.Timing;
 import io.nimo.core.sink.TargetProvider;
 import io.nimo.core.sink.TargetSession;
+import org.bson.Document;
 
 /**
  * {@code target.type = mongodb}: a replica set or sharded cluster at {@code target.address} (a
@@ -43,17 +46,13 @@ public final class MongoTargetProvider implements TargetProvider {
           "is not a valid MongoDB connection string: "
               + io.nimo.core.config.Secrets.maskUrlCredentials(String.valueOf(e.getMessage())));
     }
-    String mode = c.get(ShakeOptions.CONVERT_TYPE);
-    if (!mode.isEmpty() && !mode.equals("exact")) {
+    if (c.get(ShakeOptions.CONVERT_TYPE).equals("same")) {
       throw new ConfigException(
           ShakeOptions.CONVERT_TYPE.key(),
-          "'"
-              + mode
-              + "' (the original's document shape) is planned but not available in this version; use exact "
-              + "(lossless, the default)");
+          "same is for DynamoDB-API targets; MongoDB takes exact (lossless, the default), raw, change or mchange");
     }
     try {
-      new ExactBsonConverter(c.get(ShakeOptions.CONVERT_ID));
+      converter(c);
     } catch (IllegalArgumentException e) {
       throw new ConfigException(ShakeOptions.CONVERT_ID.key(), e.getMessage());
     }
@@ -88,10 +87,17 @@ public final class MongoTargetProvider implements TargetProvider {
             c.get(ShakeOptions.TARGET_MONGO_TYPE).equals("sharding"),
             c.get(ShakeOptions.FULL_INDEX_USER),
             c.get(ShakeOptions.FULL_INSERT_ON_DUP));
-    return new MongoTargetSession(
-        endpoint.connect(),
-        new ExactBsonConverter(c.get(ShakeOptions.CONVERT_ID)),
-        settings,
-        retrier);
+    return new MongoTargetSession(endpoint.connect(), converter(c), settings, retrier);
+  }
+
+  /** The converter {@code convert.type} names ({@code exact} when empty). */
+  static ItemConverter<Document> converter(Configuration c) {
+    String prefix = c.get(ShakeOptions.CONVERT_ID);
+    return switch (c.get(ShakeOptions.CONVERT_TYPE)) {
+      case "raw" -> new OriginalShapes(OriginalShapes.Shape.RAW, prefix);
+      case "change" -> new OriginalShapes(OriginalShapes.Shape.CHANGE, prefix);
+      case "mchange" -> new OriginalShapes(OriginalShapes.Shape.MCHANGE, prefix);
+      default -> new ExactBsonConverter(prefix);
+    };
   }
 }

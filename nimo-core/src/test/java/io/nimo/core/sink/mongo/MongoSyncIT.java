@@ -293,4 +293,34 @@ class MongoSyncIT {
         .containsExactly(
             "enableSharding nimo-shake", "shardCollection nimo-shake.items {\"id\" : \"hashed\"}");
   }
+
+  @Test
+  void theOriginalsChangeShapeSyncsAndAValueItCannotHoldStopsTheTableNamingTheKey()
+      throws Exception {
+    Map<String, String> raw = raw("full");
+    raw.put("convert.type", "change");
+    try (SyncJob job = SyncJob.builder(TestConfigs.shake(raw)).build()) {
+      assertThat(job.run().outcome()).isEqualTo(SyncReport.Outcome.COMPLETED);
+    }
+    assertThat(collection("items").countDocuments()).isEqualTo(ITEMS);
+    assertThat(collection("items").find(Filters.eq("id", "item-3")).first().get("id"))
+        .isEqualTo("item-3");
+
+    source
+        .client()
+        .putItem(
+            b ->
+                b.tableName("items")
+                    .item(
+                        Map.of(
+                            "id", TestItems.s("too-precise"),
+                            "n", TestItems.n("1.2345678901234567890123456789012345678"))));
+    raw.put("target.db.exist", "drop");
+    raw.put("checkpoint.db", "second-run");
+    try (SyncJob job = SyncJob.builder(TestConfigs.shake(raw)).build()) {
+      SyncReport report = job.run();
+      assertThat(report.outcome()).isEqualTo(SyncReport.Outcome.FAILED);
+      assertThat(report.tables().get(0).error()).contains("too-precise").contains("34 digits");
+    }
+  }
 }
