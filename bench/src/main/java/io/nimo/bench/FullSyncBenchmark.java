@@ -98,7 +98,7 @@ public final class FullSyncBenchmark {
   }
 
   /** Every segment thread scans its segment and hands each page to {@code onPage} itself. */
-  private static double scanSegments(
+  static double scanSegments(
       DynamoDbClient c,
       int expected,
       java.util.function.Consumer<List<Map<String, AttributeValue>>> onPage)
@@ -143,7 +143,7 @@ public final class FullSyncBenchmark {
     return count.get() / seconds(start);
   }
 
-  private record NimoRun(
+  record NimoRun(
       int exit,
       long written,
       double pipelineRate,
@@ -175,7 +175,13 @@ public final class FullSyncBenchmark {
         });
   }
 
-  private static NimoRun runNimo(Path home, String source, String target, int segments)
+  static NimoRun runNimo(Path home, String source, String target, int segments) throws Exception {
+    return runNimo(home, source, target, segments, Map.of());
+  }
+
+  /** Runs the packaged nimo-shake with the shipped conf plus {@code extra} values. */
+  static NimoRun runNimo(
+      Path home, String source, String target, int segments, Map<String, String> extra)
       throws Exception {
     Path conf = home.resolve("conf/bench.conf");
     String text = Files.readString(home.resolve("conf/nimo-shake.conf"), StandardCharsets.UTF_8);
@@ -203,6 +209,7 @@ public final class FullSyncBenchmark {
                 "full_sync.http_port",
                 "-1"));
     values.put("full.read.concurrency", String.valueOf(segments));
+    values.putAll(extra);
     for (Map.Entry<String, String> e : values.entrySet()) {
       text =
           text.replaceFirst(
@@ -270,7 +277,7 @@ public final class FullSyncBenchmark {
     return 0;
   }
 
-  private static double seconds(long startNanos) {
+  static double seconds(long startNanos) {
     return (System.nanoTime() - startNanos) / 1e9;
   }
 }

@@ -491,14 +491,14 @@ public final class ShakeOptions {
       integer("full.document.parser", 2, "Parser threads per table (key checks, transforms).")
           .between(1, 4096);
 
-  /** {@code full.document.write.batch}: Items per BatchWriteItem (DynamoDB allows at most 25). */
+  /** {@code full.document.write.batch}: items per target write; 0 = the target's own. */
   public static final ConfigOption<Integer> FULL_WRITE_BATCH =
       integer(
               "full.document.write.batch",
-              25,
-              "Items per target write: one BatchWriteItem for DynamoDB-API targets (at most 25), one insertMany for "
-                  + "MongoDB.")
-          .between(1, 100_000);
+              0,
+              "Items per target write; 0 = the target's own: 25 for DynamoDB-API targets (BatchWriteItem's "
+                  + "limit, also the most they take), 256 documents per insertMany for MongoDB.")
+          .between(0, 100_000);
 
   /** {@code full.enable_index.user}: Create the source's GSIs and LSIs on the target. */
   public static final ConfigOption<Boolean> FULL_INDEX_USER =

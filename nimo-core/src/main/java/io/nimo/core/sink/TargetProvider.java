@@ -37,13 +37,12 @@ public interface TargetProvider {
   default void validate(Configuration config) {}
 
   /**
-   * The most items one {@link Target#writeBatch} call may carry ({@code full.document.write.batch}
-   * is checked against it).
+   * The batch size used when {@code full.document.write.batch} is not set.
    *
-   * @return the limit
+   * @return items per write
    */
-  default int maxBatchSize() {
-    return Integer.MAX_VALUE;
+  default int defaultBatchSize() {
+    return 25;
   }
 
   /**

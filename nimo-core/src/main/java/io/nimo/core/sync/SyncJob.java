@@ -76,7 +76,12 @@ public final class SyncJob implements AutoCloseable {
             new JobProgress(),
             new ConcurrentHashMap<>(),
             new AtomicBoolean());
-    this.full = FullSyncSettings.from(c);
+    FullSyncSettings configured = FullSyncSettings.from(c);
+    // 0 (the default) = the target's own batch size, as in the original
+    this.full =
+        configured.batchSize() > 0
+            ? configured
+            : configured.withBatchSize(parts.defaultBatchSize());
     this.incr = IncrSettings.from(c);
     this.spool = SpoolSettings.from(c);
     this.id = c.get(ShakeOptions.ID);

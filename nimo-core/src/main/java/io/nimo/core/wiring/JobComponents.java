@@ -42,6 +42,7 @@ public final class JobComponents implements AutoCloseable {
   private final Part<TargetSession> targets;
   private final Part<CheckpointStore> store;
   private final Retrier sourceRetrier;
+  private final int defaultBatchSize;
 
   private JobComponents(Builder b) {
     this.config = b.config;
@@ -59,6 +60,7 @@ public final class JobComponents implements AutoCloseable {
         b.store != null || !config.declared().contains(ShakeOptions.CHECKPOINT_TYPE)
             ? null
             : CheckpointStores.forType(config.get(ShakeOptions.CHECKPOINT_TYPE));
+    this.defaultBatchSize = targetProvider == null ? 25 : targetProvider.defaultBatchSize();
     this.targets = new Part<>(b.targets, () -> targetProvider.open(config, timing));
     this.store =
         new Part<>(
@@ -152,6 +154,15 @@ public final class JobComponents implements AutoCloseable {
    */
   public Retrier sourceRetrier() {
     return sourceRetrier;
+  }
+
+  /**
+   * The target's batch size when {@code full.document.write.batch} is not set.
+   *
+   * @return items per write
+   */
+  public int defaultBatchSize() {
+    return defaultBatchSize;
   }
 
   @Override

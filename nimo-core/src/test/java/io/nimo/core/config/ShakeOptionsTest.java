@@ -32,7 +32,7 @@ class ShakeOptionsTest {
     assertThat(c.get(ShakeOptions.SYNC_MODE)).isEqualTo("all");
     assertThat(c.get(ShakeOptions.INCR_START)).isEqualTo("trim_horizon");
     assertThat(c.get(ShakeOptions.FULL_READ_CONCURRENCY)).isEqualTo(8);
-    assertThat(c.get(ShakeOptions.FULL_WRITE_BATCH)).isEqualTo(25);
+    assertThat(c.get(ShakeOptions.FULL_WRITE_BATCH)).isZero();
     assertThat(c.get(ShakeOptions.QPS_FULL)).isEqualTo(1000);
     assertThat(c.get(ShakeOptions.QPS_FULL_BATCH)).isEqualTo(128);
     assertThat(c.get(ShakeOptions.FULL_FILTER_EXPRESSION)).isEmpty();

@@ -112,9 +112,4 @@ public final class DynamoTargetProvider implements TargetProvider {
               + c.get(ShakeOptions.TARGET_TYPE));
     }
   }
-
-  @Override
-  public int maxBatchSize() {
-    return DynamoBatchWriter.MAX_BATCH;
-  }
 }

@@ -56,15 +56,24 @@ public final class MongoTargetProvider implements TargetProvider {
     } catch (IllegalArgumentException e) {
       throw new ConfigException(ShakeOptions.CONVERT_ID.key(), e.getMessage());
     }
+    for (var key : java.util.List.of(ShakeOptions.INCR_UPSERT, ShakeOptions.INCR_INSERT_ON_DUP)) {
+      if (!c.get(key)) {
+        throw new ConfigException(
+            key.key(),
+            "must be true: changes are applied as whole-document upserts by key, which is what makes a "
+                + "replay after a restart safe");
+      }
+    }
     if (c.get(ShakeOptions.FULL_WRITE_BATCH) > MAX_BATCH) {
       throw new ConfigException(
           ShakeOptions.FULL_WRITE_BATCH.key(), "must be at most " + MAX_BATCH + " for MongoDB");
     }
   }
 
+  /** 25 documents per insertMany costs a round trip each; 256 measured best on the benchmark. */
   @Override
-  public int maxBatchSize() {
-    return MAX_BATCH;
+  public int defaultBatchSize() {
+    return 256;
   }
 
   @Override

@@ -57,6 +57,27 @@ public record FullSyncSettings(
   }
 
   /**
+   * The same settings with another batch size.
+   *
+   * @param items items per target write
+   * @return the settings
+   */
+  public FullSyncSettings withBatchSize(int items) {
+    return new FullSyncSettings(
+        tables,
+        segments,
+        parsers,
+        writers,
+        items,
+        existPolicy,
+        schemaOnly,
+        scan,
+        scanQps,
+        checkpointInterval,
+        progressInterval);
+  }
+
+  /**
    * The settings a configuration describes.
    *
    * @param c the configuration

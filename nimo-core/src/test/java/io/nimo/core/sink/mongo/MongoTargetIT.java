@@ -1,0 +1,83 @@
+package io.nimo.core.sink.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.nimo.core.convert.ExactBsonConverter;
+import io.nimo.core.item.KeySchema;
+import io.nimo.core.mongo.MongoErrorClassifier;
+import io.nimo.core.retry.Retrier;
+import io.nimo.core.retry.RetryPolicy;
+import io.nimo.core.retry.Sleeper;
+import io.nimo.core.sink.ExistPolicy;
+import io.nimo.core.sink.ItemWriteException;
+import io.nimo.core.sink.Target;
+import io.nimo.core.source.SourceTable;
+import io.nimo.core.testkit.MongoLocal;
+import io.nimo.core.testkit.TestItems;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+/** full.executor.insert_on_dup_update decides what a full-sync insert of an existing key does. */
+class MongoTargetIT {
+  private static final KeySchema KEYS = new KeySchema("id", null);
+
+  private static Target target(MongoLocal mongo, boolean replaceDuplicates) {
+    Retrier retrier =
+        new Retrier(
+            RetryPolicy.of(Duration.ofMillis(50), Duration.ofSeconds(5)),
+            new MongoErrorClassifier(),
+            Clock.systemUTC(),
+            Sleeper.SYSTEM);
+    return new MongoTargetSession(
+            com.mongodb.client.MongoClients.create(mongo.uri()),
+            new ExactBsonConverter("pre"),
+            new MongoTargetSettings("dups", false, false, replaceDuplicates),
+            retrier)
+        .table("t", KEYS);
+  }
+
+  private static SourceTable table() {
+    return new SourceTable(
+        TableDescription.builder()
+            .tableName("t")
+            .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+            .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+            .build(),
+        null);
+  }
+
+  private static Map<String, AttributeValue> item(String v) {
+    return Map.of("id", TestItems.s("k1"), "v", TestItems.s(v));
+  }
+
+  @Test
+  void aDuplicateKeyIsReplacedWhenAllowedAndNamedWhenNot() {
+    try (MongoLocal mongo = MongoLocal.start()) {
+      Target replacing = target(mongo, true);
+      replacing.prepare(table(), ExistPolicy.FAIL);
+      replacing.writeBatch(List.of(item("first")));
+      assertThat(
+              replacing
+                  .writeBatch(List.of(item("second"), Map.of("id", TestItems.s("k2"))))
+                  .retried())
+          .isEqualTo(1);
+      assertThat(replacing.read(KEYS.keyOf(item("x"))).orElseThrow().get("v").s())
+          .isEqualTo("second");
+
+      Target strict = target(mongo, false);
+      assertThatThrownBy(() -> strict.writeBatch(List.of(item("third"))))
+          .isInstanceOf(ItemWriteException.class)
+          .hasMessageContaining("k1")
+          .hasMessageContaining("insert_on_dup_update is false");
+      assertThat(strict.read(KEYS.keyOf(item("x"))).orElseThrow().get("v").s()).isEqualTo("second");
+    }
+  }
+}
