@@ -72,7 +72,7 @@ class GuideJourneyIT {
               path,
               "nohup ./bin/nimo-shake.linux.amd64 -conf=./conf/nimo-shake.conf > /dev/null 2>&1 & echo $!");
       Path shakeLog = tool.shakeHome().resolve("logs/nimo-shake.log");
-      awaitLog(shakeLog, "full sync done", pid);
+      PackagedTool.awaitLog(shakeLog, "full sync done", ProcessHandle.of(pid).orElseThrow());
       awaitHttp("http://127.0.0.1:" + incrPort + "/metric", "src1");
       assertThat(httpGet("http://127.0.0.1:" + profilePort + "/debug/threads"))
           .contains("nimo-incr");
@@ -215,23 +215,6 @@ class GuideJourneyIT {
   private static String checkLog(PackagedTool tool) throws Exception {
     Path log = tool.checkHome().resolve("logs/nimo-full-check.log");
     return Files.exists(log) ? Files.readString(log) : "(no log)";
-  }
-
-  private static void awaitLog(Path log, String text, long pid) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-    while (System.nanoTime() < deadline && ProcessHandle.of(pid).isPresent()) {
-      if (Files.exists(log) && Files.readString(log).contains(text)) {
-        return;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError(
-        "no '"
-            + text
-            + "' in "
-            + log
-            + ":\n"
-            + (Files.exists(log) ? Files.readString(log) : "(none)"));
   }
 
   private static void awaitHttp(String url, String text) throws Exception {

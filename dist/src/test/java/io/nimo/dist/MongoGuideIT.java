@@ -78,7 +78,7 @@ class MongoGuideIT {
       Path out = work.resolve("run1.out");
       Process first = tool.start(tool.shakeHome(), out, "-conf=nimo-shake.conf");
       Path log = tool.shakeHome().resolve("logs/nimo-shake.log");
-      awaitText(log, "full sync done!", first);
+      PackagedTool.awaitLog(log, "full sync done!", first.toHandle());
       LiveWriter writer = new LiveWriter(source.newClient(), "c1-orders", 2_000, 30).start();
       Thread.sleep(1500);
       first.destroyForcibly();
@@ -88,7 +88,7 @@ class MongoGuideIT {
 
       Process second =
           tool.start(tool.shakeHome(), work.resolve("run2.out"), "-conf=nimo-shake.conf");
-      awaitText(log, "start incr sync", second);
+      PackagedTool.awaitLog(log, "start incr sync", second.toHandle());
       Path checkConf = tool.checkHome().resolve("conf/nimo-full-check.conf");
       Files.writeString(
           checkConf, conf + "\ndiff_output_file = nimo-full-check-diff\nrecheck_after = 3s\n");
@@ -120,22 +120,5 @@ class MongoGuideIT {
                   .into(new java.util.ArrayList<>()))
           .contains("status_table", "incr.c1-orders");
     }
-  }
-
-  private static void awaitText(Path log, String text, Process p) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-    while (System.nanoTime() < deadline && p.isAlive()) {
-      if (Files.exists(log) && Files.readString(log).contains(text)) {
-        return;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError(
-        "no '"
-            + text
-            + "' in "
-            + log
-            + ":\n"
-            + (Files.exists(log) ? Files.readString(log) : "(none)"));
   }
 }

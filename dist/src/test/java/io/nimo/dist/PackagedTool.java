@@ -119,6 +119,27 @@ final class PackagedTool {
     return dir;
   }
 
+  /**
+   * Waits (up to 3 min) for {@code text} in a tool's log while its process runs; fails with the
+   * log.
+   */
+  static void awaitLog(Path log, String text, ProcessHandle process) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+    while (System.nanoTime() < deadline && process.isAlive()) {
+      if (Files.exists(log) && Files.readString(log).contains(text)) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError(
+        "no '"
+            + text
+            + "' in "
+            + log
+            + ":\n"
+            + (Files.exists(log) ? Files.readString(log) : "(none)"));
+  }
+
   static void deleteTree(Path dir) throws IOException {
     try (var files = Files.walk(dir)) {
       for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {

@@ -3,8 +3,6 @@ package io.nimo.repair;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nimo.core.config.CheckOptions;
-import io.nimo.core.config.ConfigLoader;
-import io.nimo.core.config.Configuration;
 import io.nimo.core.testkit.ShippedConf;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -51,17 +49,6 @@ class ShippedConfTest {
   @Test
   void aCopyOfTheShippedNimoShakeConfPlusDiffOutputFileIsAccepted(@TempDir Path dir)
       throws Exception {
-    Path conf = dir.resolve("nimo-repair.conf");
-    Files.writeString(
-        conf,
-        Files.readString(Path.of("..", "conf", "nimo-shake.conf"))
-                .replaceFirst("(?m)^target\\.address =.*$", "target.address = http://127.0.0.1:1")
-            + "\ndiff_output_file = my-diff\n");
-    Configuration c =
-        ConfigLoader.load(conf, CheckOptions.REPAIR, io.nimo.core.config.ShakeOptions.ALL);
-    assertThat(c.get(CheckOptions.DIFF_OUTPUT)).isEqualTo("my-diff");
-    assertThat(c.unusedKeys())
-        .contains("sync_mode", "checkpoint.type")
-        .doesNotContain("diff_output_file");
+    ShippedConf.assertAcceptsACopyOfNimoShakeConf(dir, CheckOptions.REPAIR);
   }
 }

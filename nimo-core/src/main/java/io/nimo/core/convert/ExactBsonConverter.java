@@ -114,24 +114,9 @@ public final class ExactBsonConverter implements ItemConverter<Document> {
   }
 
   private AttributeValue attribute(String field, Object v) {
-    if (v == null) {
-      return AttributeValue.fromNul(true);
-    }
-    if (v instanceof String s) {
-      return AttributeValue.fromS(s);
-    }
-    if (v instanceof Boolean b) {
-      return AttributeValue.fromBool(b);
-    }
-    if (v instanceof Decimal128 d) {
-      return AttributeValue.fromN(d.bigDecimalValue().toString());
-    }
-    if (v instanceof Number n) {
-      // written by someone else (an int, a long, a double): its decimal text
-      return AttributeValue.fromN(new BigDecimal(n.toString()).toString());
-    }
-    if (v instanceof Binary b) {
-      return AttributeValue.fromB(SdkBytes.fromByteArray(b.getData()));
+    AttributeValue scalar = BsonScalars.read(v);
+    if (scalar != null) {
+      return scalar;
     }
     if (v instanceof List<?> l) {
       List<AttributeValue> out = new ArrayList<>(l.size());

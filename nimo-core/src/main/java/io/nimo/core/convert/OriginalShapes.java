@@ -213,27 +213,9 @@ public final class OriginalShapes implements ItemConverter<Document> {
   }
 
   private AttributeValue plain(String field, Object v) {
-    if (v == null) {
-      return AttributeValue.fromNul(true);
-    }
-    if (v instanceof String s) {
-      return AttributeValue.fromS(s);
-    }
-    if (v instanceof Boolean b) {
-      return AttributeValue.fromBool(b);
-    }
-    if (v instanceof Decimal128 d) {
-      return AttributeValue.fromN(d.bigDecimalValue().toString());
-    }
-    if (v instanceof Double x) {
-      return AttributeValue.fromN(
-          new BigDecimal(Double.toString(x)).stripTrailingZeros().toPlainString());
-    }
-    if (v instanceof Number n) {
-      return AttributeValue.fromN(n.toString());
-    }
-    if (v instanceof Binary b) {
-      return AttributeValue.fromB(SdkBytes.fromByteArray(b.getData()));
+    AttributeValue scalar = BsonScalars.read(v);
+    if (scalar != null) {
+      return scalar;
     }
     if (v instanceof List<?> l) {
       List<AttributeValue> out = new ArrayList<>();

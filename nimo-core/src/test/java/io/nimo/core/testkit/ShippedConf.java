@@ -35,4 +35,29 @@ public final class ShippedConf {
     assertThat(ConfigLoader.readRaw(shipped).keySet())
         .containsExactlyElementsOf(keys.stream().map(ConfigOption::key).toList());
   }
+
+  /**
+   * Asserts that a copy of the shipped {@code conf/nimo-shake.conf} (with a target address) plus
+   * {@code diff_output_file} loads as a conf of a tool declaring {@code keys}, with nimo-shake's
+   * other keys listed as unused.
+   *
+   * @param dir a scratch directory
+   * @param keys the tool's declared keys
+   * @throws Exception if a file cannot be read or written
+   */
+  public static void assertAcceptsACopyOfNimoShakeConf(Path dir, List<ConfigOption<?>> keys)
+      throws Exception {
+    Path conf = dir.resolve("copy.conf");
+    Files.writeString(
+        conf,
+        Files.readString(Path.of("..", "conf", "nimo-shake.conf"))
+                .replaceFirst("(?m)^target\\.address =.*$", "target.address = http://127.0.0.1:1")
+            + "\ndiff_output_file = my-diff\n");
+    io.nimo.core.config.Configuration c =
+        ConfigLoader.load(conf, keys, io.nimo.core.config.ShakeOptions.ALL);
+    assertThat(c.get(io.nimo.core.config.CheckOptions.DIFF_OUTPUT)).isEqualTo("my-diff");
+    assertThat(c.unusedKeys())
+        .contains("sync_mode", "checkpoint.type")
+        .doesNotContain("diff_output_file");
+  }
 }
