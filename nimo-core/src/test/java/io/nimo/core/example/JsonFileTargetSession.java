@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Keeps each table in memory and writes it as DynamoDB-JSON lines to {@code DIR/<table>.jsonl} on
- * close (its key names in {@code <table>.keys}); a later session loads them back.
+ * close; a later session loads them back (the key schema comes with every {@link #table} call).
  */
 final class JsonFileTargetSession implements TargetSession {
   private final Path dir;
@@ -44,23 +44,18 @@ final class JsonFileTargetSession implements TargetSession {
    * The table as this session holds it, loading what an earlier session wrote; {@code null} if
    * none.
    */
-  private Table loaded(String name) {
+  private Table loaded(String name, KeySchema keys) {
     return tables.computeIfAbsent(
         name,
         n -> {
-          Path keys = dir.resolve(n + ".keys");
-          if (!Files.exists(keys)) {
+          if (!Files.exists(file(n))) {
             return null;
           }
           try {
-            String[] names = Files.readString(keys).trim().split(",", -1);
-            Table t =
-                new Table(
-                    new KeySchema(names[0], names[1].isEmpty() ? null : names[1]),
-                    new ConcurrentSkipListMap<>());
+            Table t = new Table(keys, new ConcurrentSkipListMap<>());
             for (String line : Files.readAllLines(file(n), StandardCharsets.UTF_8)) {
               Map<String, AttributeValue> item = ItemJson.read(line);
-              t.items().put(t.keys().keyOf(item).toString(), item);
+              t.items().put(keys.keyOf(item).toString(), item);
             }
             return t;
           } catch (IOException e) {
@@ -70,7 +65,7 @@ final class JsonFileTargetSession implements TargetSession {
   }
 
   @Override
-  public Target table(String name, io.nimo.core.item.KeySchema keys) {
+  public Target table(String name, KeySchema keys) {
     return new Target() {
       @Override
       public String name() {
@@ -89,7 +84,7 @@ final class JsonFileTargetSession implements TargetSession {
 
       @Override
       public WriteResult writeBatch(List<Map<String, AttributeValue>> items) {
-        Table t = loaded(name);
+        Table t = loaded(name, keys);
         Map<String, Map<String, AttributeValue>> unique = new java.util.LinkedHashMap<>();
         items.forEach(i -> unique.put(t.keys().keyOf(i).toString(), i));
         t.items().putAll(unique);
@@ -98,7 +93,7 @@ final class JsonFileTargetSession implements TargetSession {
 
       @Override
       public WriteResult apply(List<ChangeEvent> events) {
-        Table t = loaded(name);
+        Table t = loaded(name, keys);
         for (ChangeEvent e : events) {
           if (e.kind() == ChangeEvent.Kind.REMOVE) {
             t.items().remove(e.key().toString());
@@ -111,12 +106,12 @@ final class JsonFileTargetSession implements TargetSession {
 
       @Override
       public Optional<Map<String, AttributeValue>> read(ItemKey key) {
-        return Optional.ofNullable(loaded(name).items().get(key.toString()));
+        return Optional.ofNullable(loaded(name, keys).items().get(key.toString()));
       }
 
       @Override
       public Stream<Map<String, AttributeValue>> scan() {
-        return new ArrayList<>(loaded(name).items().values()).stream();
+        return new ArrayList<>(loaded(name, keys).items().values()).stream();
       }
     };
   }
@@ -137,10 +132,6 @@ final class JsonFileTargetSession implements TargetSession {
         List<String> lines = new ArrayList<>();
         e.getValue().items().values().forEach(i -> lines.add(ItemJson.write(i)));
         Files.write(file(e.getKey()), lines, StandardCharsets.UTF_8);
-        KeySchema k = e.getValue().keys();
-        Files.writeString(
-            dir.resolve(e.getKey() + ".keys"),
-            k.hashKey() + "," + (k.rangeKey() == null ? "" : k.rangeKey()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
