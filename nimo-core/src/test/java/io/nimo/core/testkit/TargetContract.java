@@ -7,6 +7,7 @@ import io.nimo.core.item.ItemEquality;
 import io.nimo.core.item.ItemJson;
 import io.nimo.core.item.KeySchema;
 import io.nimo.core.sink.ExistPolicy;
+import io.nimo.core.sink.ItemWriteException;
 import io.nimo.core.sink.Target;
 import io.nimo.core.sink.TargetSession;
 import io.nimo.core.sink.TargetTableExistsException;
@@ -41,6 +42,16 @@ public abstract class TargetContract {
 
   /** A session on an empty target; closed after each test. */
   protected abstract TargetSession openSession();
+
+  /**
+   * An item (hash {@code pk} S, range {@code sk} N) that this target refuses, for the write-failure
+   * test; {@code null} (the default) when the target stores every DynamoDB item.
+   *
+   * @return the refused item, or {@code null}
+   */
+  protected Map<String, AttributeValue> refusedItem() {
+    return null;
+  }
 
   @BeforeEach
   void open() {
@@ -178,6 +189,19 @@ public abstract class TargetContract {
       ChangeEvent.Kind kind, KeySchema keys, Map<String, AttributeValue> item, String seq) {
     return new ChangeEvent(
         kind, keys.keyOf(item), kind == ChangeEvent.Kind.REMOVE ? null : item, seq, false);
+  }
+
+  @Test
+  void anItemTheTargetRefusesFailsTheCallNamingItsKeyAndNothingIsDroppedSilently() {
+    Map<String, AttributeValue> refused = refusedItem();
+    org.junit.jupiter.api.Assumptions.assumeTrue(refused != null, "this target stores every item");
+    Target t = prepared();
+    KeySchema keys = new KeySchema("pk", "sk");
+    Map<String, AttributeValue> fine = item("fine", 1, new Random(9));
+    assertThatThrownBy(() -> t.writeBatch(List.of(fine, refused)))
+        .isInstanceOf(ItemWriteException.class)
+        .hasMessageContaining(keys.keyOf(refused).toString());
+    assertThat(t.read(keys.keyOf(refused))).isEmpty();
   }
 
   @Test

@@ -28,4 +28,14 @@ class DynamoTargetContractIT extends TargetContract {
     Retrier retrier = TestRetriers.dynamo(Duration.ofSeconds(30));
     return new DynamoTargetSession(server.api(), retrier, Duration.ofSeconds(30), true);
   }
+
+  /** Over DynamoDB's 400 KB item limit: the endpoint refuses it. */
+  @Override
+  protected java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>
+      refusedItem() {
+    return java.util.Map.of(
+        "pk", io.nimo.core.testkit.TestItems.s("too-big"),
+        "sk", io.nimo.core.testkit.TestItems.n("1"),
+        "payload", io.nimo.core.testkit.TestItems.s("x".repeat(401 * 1024)));
+  }
 }
