@@ -27,11 +27,34 @@ public record MongoEndpoint(String uri, int maxConnections) {
   }
 
   /**
-   * A client; the caller owns (closes) it.
+   * The process's client for this connection string, shared by everyone connecting to the same
+   * deployment (one pool per process); close the returned lease when done, never the client.
    *
-   * @return the client
+   * @return a lease on the shared client
    */
-  public MongoClient connect() {
+  public Connection connect() {
+    SharedMongoClients.Lease lease = SharedMongoClients.acquire(uri, this::create);
+    return new Connection(lease.client(), lease);
+  }
+
+  /**
+   * A lease on a shared client.
+   *
+   * @param client the client (do not close it)
+   * @param lease releases the lease
+   */
+  public record Connection(MongoClient client, AutoCloseable lease) implements AutoCloseable {
+    @Override
+    public void close() {
+      try {
+        lease.close();
+      } catch (Exception e) {
+        throw new IllegalStateException(e.getMessage(), e);
+      }
+    }
+  }
+
+  private MongoClient create() {
     return MongoClients.create(
         MongoClientSettings.builder()
             .applyConnectionString(new ConnectionString(uri))
@@ -39,6 +62,21 @@ public record MongoEndpoint(String uri, int maxConnections) {
             .applyToClusterSettings(c -> c.serverSelectionTimeout(30, TimeUnit.SECONDS))
             .applicationName("nimo")
             .build());
+  }
+
+  /**
+   * The pool size of a job's MongoDB connections: every full-sync writer of every table, every
+   * shard reader, plus the checkpoint store and the coordinating threads. Target and checkpoint
+   * store ask for the same size, since they share one client per deployment.
+   *
+   * @param c the configuration
+   * @return the pool size
+   */
+  public static int poolSize(io.nimo.core.config.Configuration c) {
+    return c.get(io.nimo.core.config.ShakeOptions.FULL_CONCURRENCY)
+            * c.get(io.nimo.core.config.ShakeOptions.FULL_DOC_CONCURRENCY)
+        + c.get(io.nimo.core.config.ShakeOptions.INCR_CONCURRENCY)
+        + 8;
   }
 
   @Override

@@ -44,7 +44,7 @@ public final class MongoCheckpointStoreProvider implements CheckpointStoreProvid
             timing.clock(),
             timing.sleeper());
     return new MongoCheckpointStore(
-        new MongoEndpoint(uri, 4).connect(),
+        new MongoEndpoint(uri, MongoEndpoint.poolSize(c)).connect(),
         db,
         retrier,
         Secrets.maskUrlCredentials(uri) + " database " + db);

@@ -79,11 +79,7 @@ public final class MongoTargetProvider implements TargetProvider {
   @Override
   public TargetSession open(Configuration c, Timing timing) {
     MongoEndpoint endpoint =
-        new MongoEndpoint(
-            c.get(ShakeOptions.TARGET_ADDRESS),
-            c.get(ShakeOptions.FULL_CONCURRENCY) * c.get(ShakeOptions.FULL_DOC_CONCURRENCY)
-                + c.get(ShakeOptions.INCR_CONCURRENCY)
-                + 4);
+        new MongoEndpoint(c.get(ShakeOptions.TARGET_ADDRESS), MongoEndpoint.poolSize(c));
     Retrier retrier =
         new Retrier(
             RetryPolicy.of(c.get(ShakeOptions.RETRY_MAX_BACKOFF), c.get(ShakeOptions.RETRY_BUDGET)),

@@ -1,29 +1,32 @@
 package io.nimo.core.sink.mongo;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import io.nimo.core.convert.ItemConverter;
 import io.nimo.core.item.KeySchema;
+import io.nimo.core.mongo.MongoEndpoint;
 import io.nimo.core.retry.Retrier;
 import io.nimo.core.sink.Target;
 import io.nimo.core.sink.TargetSession;
 import org.bson.Document;
 
-/** The tables of one job as collections of one MongoDB database; owns (closes) the client. */
+/**
+ * The tables of one job as collections of one MongoDB database; releases its lease on the process's
+ * shared client when closed.
+ */
 final class MongoTargetSession implements TargetSession {
-  private final MongoClient client;
+  private final MongoEndpoint.Connection connection;
   private final MongoDatabase db;
   private final ItemConverter<Document> converter;
   private final MongoTargetSettings settings;
   private final Retrier retrier;
 
   MongoTargetSession(
-      MongoClient client,
+      MongoEndpoint.Connection connection,
       ItemConverter<Document> converter,
       MongoTargetSettings settings,
       Retrier retrier) {
-    this.client = client;
-    this.db = client.getDatabase(settings.database());
+    this.connection = connection;
+    this.db = connection.client().getDatabase(settings.database());
     this.converter = converter;
     this.settings = settings;
     this.retrier = retrier;
@@ -32,11 +35,11 @@ final class MongoTargetSession implements TargetSession {
   @Override
   public Target table(String name, KeySchema keys) {
     return new MongoTarget(
-        name, keys, client.getDatabase("admin"), db, converter, settings, retrier);
+        name, keys, connection.client().getDatabase("admin"), db, converter, settings, retrier);
   }
 
   @Override
   public void close() {
-    client.close();
+    connection.close();
   }
 }

@@ -37,7 +37,7 @@ class MongoTargetIT {
             Clock.systemUTC(),
             Sleeper.SYSTEM);
     return new MongoTargetSession(
-            com.mongodb.client.MongoClients.create(mongo.uri()),
+            new io.nimo.core.mongo.MongoEndpoint(mongo.uri(), 4).connect(),
             new ExactBsonConverter("pre"),
             new MongoTargetSettings("dups", false, false, replaceDuplicates),
             retrier)
