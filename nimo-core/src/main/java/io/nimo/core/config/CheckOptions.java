@@ -88,7 +88,6 @@ public final class CheckOptions {
           ShakeOptions.TARGET_EXTERNAL_ID,
           ShakeOptions.TARGET_REGION,
           ShakeOptions.CONVERT_TYPE,
-          ShakeOptions.CONVERT_ID,
           ShakeOptions.FULL_READ_CONCURRENCY,
           ShakeOptions.FULL_FILTER_EXPRESSION,
           ShakeOptions.FULL_FILTER_VALUES,
@@ -106,6 +105,7 @@ public final class CheckOptions {
 
   private static List<ConfigOption<?>> with(ConfigOption<?>... own) {
     List<ConfigOption<?>> all = new ArrayList<>(SHARED);
+    all.addAll(TargetOptions.all());
     all.addAll(List.of(own));
     return List.copyOf(all);
   }
@@ -121,6 +121,9 @@ public final class CheckOptions {
     ShakeOptions.validateShared(c);
     ConfigurationBuilder b = Configuration.builder(ShakeOptions.ALL);
     for (ConfigOption<?> o : SHARED) {
+      copy(b, c, o);
+    }
+    for (ConfigOption<?> o : TargetOptions.all()) {
       copy(b, c, o);
     }
     return b.build();

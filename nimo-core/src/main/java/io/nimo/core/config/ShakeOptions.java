@@ -423,19 +423,6 @@ public final class ShakeOptions {
           .required();
 
   /**
-   * {@code target.mongodb.type}: MongoDB topology for target.type = mongodb: replica or sharding.
-   */
-  public static final ConfigOption<String> TARGET_MONGO_TYPE =
-      oneOf(
-          "target.mongodb.type",
-          "replica",
-          "MongoDB topology for target.type = mongodb (planned): replica or sharding. Another value than the "
-              + "default is refused for other targets.",
-          "",
-          "replica",
-          "sharding");
-
-  /**
    * {@code target.db.exist}: A target table that already exists: empty = stop with an error; drop =
    * delete and recreate it.
    */
@@ -444,7 +431,7 @@ public final class ShakeOptions {
           "target.db.exist",
           "",
           "A target table that already exists: empty = stop with an error; drop = delete and recreate it; "
-              + "rename (MongoDB only, planned) = keep it under a timestamped name. The guide's spelling "
+              + "rename (MongoDB only) = keep it under a timestamped name. The guide's spelling "
               + "target.mongodb.exist is accepted too.",
           "",
           "drop",
@@ -624,10 +611,6 @@ public final class ShakeOptions {
           "How often scan and stream progress is persisted; a resume repeats at most this much "
               + "work (idempotently).");
 
-  /** {@code convert._id}: MongoDB target: prefix for a source attribute named _id. */
-  public static final ConfigOption<String> CONVERT_ID =
-      string("convert._id", "pre", "MongoDB target: prefix for a source attribute named _id.");
-
   /**
    * {@code retry.budget}: How long one failing call (throttled, 5xx, connection refused) is retried
    * before the run stops.
@@ -659,7 +642,8 @@ public final class ShakeOptions {
           "How long to wait for a created or deleted target table to settle.");
 
   /** All keys, in conf-file order. */
-  public static final List<ConfigOption<?>> ALL =
+  /** The core keys up to the target block. */
+  private static final List<ConfigOption<?>> UP_TO_TARGET =
       List.of(
           CONF_VERSION,
           ID,
@@ -701,8 +685,11 @@ public final class ShakeOptions {
           TARGET_ROLE_ARN,
           TARGET_EXTERNAL_ID,
           TARGET_REGION,
-          TARGET_MONGO_TYPE,
-          TARGET_DB_EXIST,
+          TARGET_DB_EXIST);
+
+  /** The core keys after the target block. */
+  private static final List<ConfigOption<?>> AFTER_TARGET =
+      List.of(
           FULL_CONCURRENCY,
           FULL_READ_CONCURRENCY,
           FULL_DOC_CONCURRENCY,
@@ -726,10 +713,25 @@ public final class ShakeOptions {
           CHECKPOINT_DB,
           CHECKPOINT_INTERVAL,
           CONVERT_TYPE,
-          CONVERT_ID,
           RETRY_BUDGET,
           RETRY_MAX_BACKOFF,
           TABLE_ACTIVE_TIMEOUT);
+
+  /**
+   * Every key of {@code nimo-shake.conf}, in file order: the core keys, with the keys each target
+   * type declares ({@link TargetOptions}, e.g. {@code target.mongodb.type}) after the target block.
+   */
+  public static final List<ConfigOption<?>> ALL =
+      join(UP_TO_TARGET, TargetOptions.all(), AFTER_TARGET);
+
+  @SafeVarargs
+  private static List<ConfigOption<?>> join(List<ConfigOption<?>>... parts) {
+    List<ConfigOption<?>> out = new java.util.ArrayList<>();
+    for (List<ConfigOption<?>> p : parts) {
+      out.addAll(p);
+    }
+    return List.copyOf(out);
+  }
 
   /**
    * Checks rules that span several keys; throws {@link ConfigException} naming the keys.

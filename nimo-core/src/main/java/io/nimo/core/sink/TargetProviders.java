@@ -1,7 +1,9 @@
 package io.nimo.core.sink;
 
 import io.nimo.core.config.ConfigException;
+import io.nimo.core.config.Configuration;
 import io.nimo.core.config.ShakeOptions;
+import io.nimo.core.config.TargetOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +15,22 @@ public final class TargetProviders {
   private static final java.util.Set<String> PLANNED = java.util.Set.of("postgresql");
 
   private TargetProviders() {}
+
+  /**
+   * The provider {@code target.type} names, after its checks: keys of other target types left at
+   * their defaults ({@link TargetOptions#refuseForeign}) and the provider's own {@link
+   * TargetProvider#validate}. No I/O.
+   *
+   * @param config the configuration
+   * @return the provider
+   * @throws ConfigException naming the key
+   */
+  public static TargetProvider validated(Configuration config) {
+    TargetProvider p = forType(config.get(ShakeOptions.TARGET_TYPE));
+    TargetOptions.refuseForeign(config, p.type());
+    p.validate(config);
+    return p;
+  }
 
   /**
    * The provider for a {@code target.type} (built-in or found by ServiceLoader); an unknown type

@@ -51,11 +51,7 @@ public final class JobComponents implements AutoCloseable {
     this.source = new Part<>(b.source, endpoint::buildApi);
     this.streams = new Part<>(b.streams, () -> SdkStreamsApi.open(endpoint));
     // providers are looked up now, so an unknown type is a config error before any I/O
-    TargetProvider targetProvider =
-        b.targets != null ? null : TargetProviders.forType(config.get(ShakeOptions.TARGET_TYPE));
-    if (targetProvider != null) {
-      targetProvider.validate(config);
-    }
+    TargetProvider targetProvider = b.targets != null ? null : TargetProviders.validated(config);
     CheckpointStoreProvider storeProvider =
         b.store != null || !config.declared().contains(ShakeOptions.CHECKPOINT_TYPE)
             ? null

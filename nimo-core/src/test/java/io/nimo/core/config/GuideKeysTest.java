@@ -24,7 +24,7 @@ class GuideKeysTest {
     Configuration c = Configuration.of(ShakeOptions.ALL, raw);
     ShakeOptions.validate(c);
     // as the tools do: the target's own checks follow the shared ones
-    io.nimo.core.sink.TargetProviders.forType(c.get(ShakeOptions.TARGET_TYPE)).validate(c);
+    io.nimo.core.sink.TargetProviders.validated(c);
     return c;
   }
 

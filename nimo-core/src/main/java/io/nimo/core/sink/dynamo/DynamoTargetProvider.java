@@ -97,19 +97,5 @@ public final class DynamoTargetProvider implements TargetProvider {
               + "' is a MongoDB document shape; DynamoDB-API targets store items unchanged (leave it "
               + "empty or set same)");
     }
-    mongoOnly(c, ShakeOptions.TARGET_MONGO_TYPE);
-    mongoOnly(c, ShakeOptions.CONVERT_ID);
-  }
-
-  private static void mongoOnly(Configuration c, io.nimo.core.config.ConfigOption<String> option) {
-    String value = c.get(option);
-    if (!value.isEmpty() && !value.equals(option.defaultValue())) {
-      throw new ConfigException(
-          option.key(),
-          "applies to target.type = mongodb only; remove it (or keep its default "
-              + option.defaultText()
-              + ") for target.type = "
-              + c.get(ShakeOptions.TARGET_TYPE));
-    }
   }
 }

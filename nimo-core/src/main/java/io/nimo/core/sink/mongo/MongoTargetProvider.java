@@ -54,7 +54,7 @@ public final class MongoTargetProvider implements TargetProvider {
     try {
       converter(c);
     } catch (IllegalArgumentException e) {
-      throw new ConfigException(ShakeOptions.CONVERT_ID.key(), e.getMessage());
+      throw new ConfigException(MongoOptions.CONVERT_ID.key(), e.getMessage());
     }
     for (var key : java.util.List.of(ShakeOptions.INCR_UPSERT, ShakeOptions.INCR_INSERT_ON_DUP)) {
       if (!c.get(key)) {
@@ -89,7 +89,7 @@ public final class MongoTargetProvider implements TargetProvider {
     MongoTargetSettings settings =
         new MongoTargetSettings(
             c.get(ShakeOptions.ID),
-            c.get(ShakeOptions.TARGET_MONGO_TYPE).equals("sharding"),
+            c.get(MongoOptions.TARGET_MONGO_TYPE).equals("sharding"),
             c.get(ShakeOptions.FULL_INDEX_USER),
             c.get(ShakeOptions.FULL_INSERT_ON_DUP));
     return new MongoTargetSession(endpoint.connect(), converter(c), settings, retrier);
@@ -97,7 +97,7 @@ public final class MongoTargetProvider implements TargetProvider {
 
   /** The converter {@code convert.type} names ({@code exact} when empty). */
   static ItemConverter<Document> converter(Configuration c) {
-    String prefix = c.get(ShakeOptions.CONVERT_ID);
+    String prefix = c.get(MongoOptions.CONVERT_ID);
     return switch (c.get(ShakeOptions.CONVERT_TYPE)) {
       case "raw" -> new OriginalShapes(OriginalShapes.Shape.RAW, prefix);
       case "change" -> new OriginalShapes(OriginalShapes.Shape.CHANGE, prefix);
