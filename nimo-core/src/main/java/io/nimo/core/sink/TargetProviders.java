@@ -11,9 +11,6 @@ import java.util.ServiceLoader;
 
 /** Finds the {@link TargetProvider} for a {@code target.type} through {@link ServiceLoader}. */
 public final class TargetProviders {
-  /** Target types the guides name that this version does not ship yet. */
-  private static final java.util.Set<String> PLANNED = java.util.Set.of("postgresql");
-
   private TargetProviders() {}
 
   /**
@@ -48,14 +45,6 @@ public final class TargetProviders {
       }
       known.add(p.type());
       known.addAll(p.aliases());
-    }
-    if (PLANNED.contains(wanted)) {
-      throw new ConfigException(
-          ShakeOptions.TARGET_TYPE.key(),
-          "target type '"
-              + type
-              + "' is planned but not available in this version; available: "
-              + known.stream().sorted().toList());
     }
     throw new ConfigException(
         ShakeOptions.TARGET_TYPE.key(),

@@ -75,11 +75,12 @@ class GuideKeysTest {
   @Test
   void aPlannedTargetTypeAndAMongoTargetWithoutAMongoUriAreRefusedBeforeAnyIo() {
     Map<String, String> raw = minimal();
-    raw.put("target.type", "postgresql");
+    raw.put("target.type", "cassandra");
     assertThatThrownBy(() -> SyncJob.builder(load(raw)).build())
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("target.type")
-        .hasMessageContaining("planned but not available");
+        .hasMessageContaining("unknown target type 'cassandra'")
+        .hasMessageContaining("postgresql");
     Map<String, String> mongo = minimal();
     mongo.put("target.type", "mongodb");
     assertThatThrownBy(() -> SyncJob.builder(load(mongo)).build())

@@ -1,0 +1,65 @@
+package io.nimo.core.sink.postgres;
+
+import io.nimo.core.config.ConfigException;
+import io.nimo.core.config.Configuration;
+import io.nimo.core.config.ShakeOptions;
+import io.nimo.core.retry.Retrier;
+import io.nimo.core.retry.RetryPolicy;
+import io.nimo.core.retry.Timing;
+import io.nimo.core.sink.TargetProvider;
+import io.nimo.core.sink.TargetSession;
+
+/**
+ * {@code target.type = postgresql}: plain PostgreSQL at {@code target.address} (a JDBC URL; user
+ * and password from {@code target.access_key_id} / {@code target.secret_access_key} or the URL),
+ * one table per DynamoDB table in {@code target.postgresql.schema}.
+ */
+public final class PostgresTargetProvider implements TargetProvider {
+
+  @Override
+  public String type() {
+    return "postgresql";
+  }
+
+  @Override
+  public void validate(Configuration c) {
+    if (!c.get(ShakeOptions.TARGET_ADDRESS).startsWith("jdbc:postgresql://")) {
+      throw new ConfigException(
+          ShakeOptions.TARGET_ADDRESS.key(),
+          "target.type = postgresql needs a JDBC URL: jdbc:postgresql://host:5432/database");
+    }
+    String mode = c.get(ShakeOptions.CONVERT_TYPE);
+    if (!mode.isEmpty() && !mode.equals("exact")) {
+      throw new ConfigException(
+          ShakeOptions.CONVERT_TYPE.key(),
+          "the PostgreSQL target stores items as DynamoDB JSON (exact); leave it empty or set exact");
+    }
+  }
+
+  @Override
+  public int defaultBatchSize() {
+    return 500;
+  }
+
+  @Override
+  public TargetSession open(Configuration c, Timing timing) {
+    Retrier retrier =
+        new Retrier(
+            RetryPolicy.of(c.get(ShakeOptions.RETRY_MAX_BACKOFF), c.get(ShakeOptions.RETRY_BUDGET)),
+            new PostgresErrorClassifier(),
+            timing.clock(),
+            timing.sleeper());
+    int pool =
+        c.get(ShakeOptions.FULL_CONCURRENCY) * c.get(ShakeOptions.FULL_DOC_CONCURRENCY)
+            + c.get(ShakeOptions.INCR_CONCURRENCY)
+            + 4;
+    return new PostgresTargetSession(
+        new PostgresConnections(
+            c.get(ShakeOptions.TARGET_ADDRESS),
+            c.get(ShakeOptions.TARGET_AK),
+            c.get(ShakeOptions.TARGET_SK),
+            pool),
+        c.get(PostgresOptions.SCHEMA),
+        retrier);
+  }
+}

@@ -1,0 +1,29 @@
+package io.nimo.core.sink.postgres;
+
+import io.nimo.core.item.KeySchema;
+import io.nimo.core.retry.Retrier;
+import io.nimo.core.sink.Target;
+import io.nimo.core.sink.TargetSession;
+
+/** The tables of one job in one PostgreSQL schema; owns (closes) the connection pool. */
+final class PostgresTargetSession implements TargetSession {
+  private final PostgresConnections db;
+  private final String schema;
+  private final Retrier retrier;
+
+  PostgresTargetSession(PostgresConnections db, String schema, Retrier retrier) {
+    this.db = db;
+    this.schema = schema;
+    this.retrier = retrier;
+  }
+
+  @Override
+  public Target table(String name, KeySchema keys) {
+    return new PostgresTarget(name, schema, keys, db, retrier);
+  }
+
+  @Override
+  public void close() {
+    db.close();
+  }
+}

@@ -1,0 +1,46 @@
+package io.nimo.core.testkit;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** A real PostgreSQL server (embedded binaries from Maven) on a free loopback port. */
+public final class PostgresLocal implements AutoCloseable {
+  private final EmbeddedPostgres pg;
+
+  private PostgresLocal(EmbeddedPostgres pg) {
+    this.pg = pg;
+  }
+
+  /**
+   * Starts a fresh server with {@code wal_level = logical}.
+   *
+   * @return the running server
+   */
+  public static PostgresLocal start() {
+    try {
+      return new PostgresLocal(
+          EmbeddedPostgres.builder().setServerConfig("wal_level", "logical").start());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The JDBC URL of its {@code postgres} database.
+   *
+   * @return the URL
+   */
+  public String jdbcUrl() {
+    return pg.getJdbcUrl("postgres", "postgres");
+  }
+
+  @Override
+  public void close() {
+    try {
+      pg.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
