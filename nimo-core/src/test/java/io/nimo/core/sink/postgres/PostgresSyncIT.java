@@ -73,6 +73,7 @@ class PostgresSyncIT {
       raw.put("target.access_key_id", "");
       raw.put("target.secret_access_key", "");
       raw.put("incr.shard_discovery_interval", "500ms");
+      raw.put("checkpoint.type", "postgresql");
       LiveWriter writer = new LiveWriter(source.newClient(), "items", ITEMS, 40);
       try (SyncJob job = SyncJob.builder(TestConfigs.shake(raw)).build()) {
         CompletableFuture<SyncReport> run = Jobs.runAsync(job);
@@ -92,6 +93,16 @@ class PostgresSyncIT {
         job.stop();
         assertThat(run.get(60, TimeUnit.SECONDS).outcome())
             .isEqualTo(SyncReport.Outcome.INCREMENTAL_STOPPED);
+      }
+      try (Connection c = DriverManager.getConnection(pg.jdbcUrl());
+          ResultSet r =
+              c.createStatement()
+                  .executeQuery("select name from \"it-job-checkpoint\" order by name")) {
+        List<String> docs = new ArrayList<>();
+        while (r.next()) {
+          docs.add(r.getString(1));
+        }
+        assertThat(docs).containsExactly("full.items", "incr.items", "status_table");
       }
       assertThat(writer.ops.get()).isPositive();
       try (CheckJob check =
