@@ -38,4 +38,14 @@ class PostgresTargetContractIT extends TargetContract {
                 "retry.budget", "5s"));
     return TargetProviders.validated(c).open(c, Timing.SYSTEM);
   }
+
+  /** jsonb cannot hold a NUL character, which a DynamoDB string may contain. */
+  @Override
+  protected Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>
+      refusedItem() {
+    return Map.of(
+        "pk", io.nimo.core.testkit.TestItems.s("nul-char"),
+        "sk", io.nimo.core.testkit.TestItems.n("1"),
+        "text", io.nimo.core.testkit.TestItems.s("a\u0000b"));
+  }
 }
