@@ -41,4 +41,16 @@ public final class CheckpointStores {
   public static CheckpointStore open(Configuration config, io.nimo.core.retry.Timing timing) {
     return forType(config.get(ShakeOptions.CHECKPOINT_TYPE)).open(config, timing);
   }
+
+  /**
+   * The name a database-backed store uses: {@code checkpoint.db}, or {@code <id>-checkpoint}.
+   *
+   * @param c the configuration
+   * @return the database, table or collection name
+   */
+  public static String name(Configuration c) {
+    return c.get(ShakeOptions.CHECKPOINT_DB).isBlank()
+        ? c.get(ShakeOptions.ID) + "-checkpoint"
+        : c.get(ShakeOptions.CHECKPOINT_DB);
+  }
 }

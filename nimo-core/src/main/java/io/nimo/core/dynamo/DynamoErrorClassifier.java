@@ -77,12 +77,6 @@ public final class DynamoErrorClassifier implements ErrorClassifier {
    */
   public static io.nimo.core.retry.Retrier retrier(
       io.nimo.core.config.Configuration c, io.nimo.core.retry.Timing timing) {
-    return new io.nimo.core.retry.Retrier(
-        io.nimo.core.retry.RetryPolicy.of(
-            c.get(io.nimo.core.config.ShakeOptions.RETRY_MAX_BACKOFF),
-            c.get(io.nimo.core.config.ShakeOptions.RETRY_BUDGET)),
-        new DynamoErrorClassifier(),
-        timing.clock(),
-        timing.sleeper());
+    return io.nimo.core.retry.Retrier.forConfig(c, new DynamoErrorClassifier(), timing);
   }
 }

@@ -38,6 +38,25 @@ public final class Retrier {
   }
 
   /**
+   * A retrier with the {@code retry.max_backoff} and {@code retry.budget} of a configuration.
+   *
+   * @param c the configuration
+   * @param classifier the adapter's error classifier
+   * @param timing the clock the budget is measured with and how retries wait
+   * @return the retrier
+   */
+  public static Retrier forConfig(
+      io.nimo.core.config.Configuration c, ErrorClassifier classifier, Timing timing) {
+    return new Retrier(
+        RetryPolicy.of(
+            c.get(io.nimo.core.config.ShakeOptions.RETRY_MAX_BACKOFF),
+            c.get(io.nimo.core.config.ShakeOptions.RETRY_BUDGET)),
+        classifier,
+        timing.clock(),
+        timing.sleeper());
+  }
+
+  /**
    * Runs {@code op}; {@code what} names the operation, table and key for logs and errors.
    *
    * @throws RetryBudgetExhaustedException when retriable failures outlast the budget

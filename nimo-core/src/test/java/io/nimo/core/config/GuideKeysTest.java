@@ -21,11 +21,7 @@ class GuideKeysTest {
   }
 
   private static Configuration load(Map<String, String> raw) {
-    Configuration c = Configuration.of(ShakeOptions.ALL, raw);
-    ShakeOptions.validate(c);
-    // as the tools do: the target's own checks follow the shared ones
-    io.nimo.core.sink.TargetProviders.validated(c);
-    return c;
+    return io.nimo.core.testkit.TestConfigs.validated(raw);
   }
 
   @Test

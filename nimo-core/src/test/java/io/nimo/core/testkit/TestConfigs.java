@@ -35,4 +35,18 @@ public final class TestConfigs {
   public static Configuration shake(Map<String, String> raw) {
     return Configuration.of(ShakeOptions.ALL, raw);
   }
+
+  /**
+   * A nimo-shake configuration checked the way the tools check it before any I/O: the shared rules,
+   * then the configured target's own.
+   *
+   * @param raw the values
+   * @return the checked configuration
+   */
+  public static Configuration validated(Map<String, String> raw) {
+    Configuration c = Configuration.of(ShakeOptions.ALL, raw);
+    ShakeOptions.validate(c);
+    io.nimo.core.sink.TargetProviders.validated(c);
+    return c;
+  }
 }

@@ -1,10 +1,6 @@
 package io.nimo.core.checkpoint.dynamo;
 
 import static io.nimo.core.config.ShakeOptions.CHECKPOINT_ADDRESS;
-import static io.nimo.core.config.ShakeOptions.CHECKPOINT_DB;
-import static io.nimo.core.config.ShakeOptions.ID;
-import static io.nimo.core.config.ShakeOptions.RETRY_BUDGET;
-import static io.nimo.core.config.ShakeOptions.RETRY_MAX_BACKOFF;
 import static io.nimo.core.config.ShakeOptions.TARGET_ADDRESS;
 import static io.nimo.core.config.ShakeOptions.TARGET_REGION;
 
@@ -16,7 +12,6 @@ import io.nimo.core.dynamo.DynamoCredentials;
 import io.nimo.core.dynamo.DynamoEndpoint;
 import io.nimo.core.dynamo.DynamoErrorClassifier;
 import io.nimo.core.retry.Retrier;
-import io.nimo.core.retry.RetryPolicy;
 import io.nimo.core.retry.Timing;
 import java.time.Duration;
 
@@ -38,8 +33,7 @@ public final class DynamoCheckpointStoreProvider implements CheckpointStoreProvi
         c.get(CHECKPOINT_ADDRESS).matches("https?://.+")
             ? c.get(CHECKPOINT_ADDRESS)
             : c.get(TARGET_ADDRESS);
-    String table =
-        c.get(CHECKPOINT_DB).isBlank() ? c.get(ID) + "-checkpoint" : c.get(CHECKPOINT_DB);
+    String table = io.nimo.core.checkpoint.CheckpointStores.name(c);
     DynamoEndpoint endpoint =
         new DynamoEndpoint(
             address,
@@ -48,12 +42,7 @@ public final class DynamoCheckpointStoreProvider implements CheckpointStoreProvi
             2,
             Duration.ofSeconds(30),
             8);
-    Retrier retrier =
-        new Retrier(
-            RetryPolicy.of(c.get(RETRY_MAX_BACKOFF), c.get(RETRY_BUDGET)),
-            new DynamoErrorClassifier(),
-            timing.clock(),
-            timing.sleeper());
+    Retrier retrier = Retrier.forConfig(c, new DynamoErrorClassifier(), timing);
     return new DynamoCheckpointStore(
         endpoint.buildApi(), retrier, table, Secrets.maskUrlCredentials(address));
   }

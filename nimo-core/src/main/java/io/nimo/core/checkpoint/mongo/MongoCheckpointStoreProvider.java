@@ -9,7 +9,6 @@ import io.nimo.core.config.ShakeOptions;
 import io.nimo.core.mongo.MongoEndpoint;
 import io.nimo.core.mongo.MongoErrorClassifier;
 import io.nimo.core.retry.Retrier;
-import io.nimo.core.retry.RetryPolicy;
 import io.nimo.core.retry.Timing;
 
 /**
@@ -33,16 +32,8 @@ public final class MongoCheckpointStoreProvider implements CheckpointStoreProvid
           ShakeOptions.CHECKPOINT_ADDRESS.key(),
           "checkpoint.type = mongodb needs a MongoDB connection string here, or target.type = mongodb");
     }
-    String db =
-        c.get(ShakeOptions.CHECKPOINT_DB).isBlank()
-            ? c.get(ShakeOptions.ID) + "-checkpoint"
-            : c.get(ShakeOptions.CHECKPOINT_DB);
-    Retrier retrier =
-        new Retrier(
-            RetryPolicy.of(c.get(ShakeOptions.RETRY_MAX_BACKOFF), c.get(ShakeOptions.RETRY_BUDGET)),
-            new MongoErrorClassifier(),
-            timing.clock(),
-            timing.sleeper());
+    String db = io.nimo.core.checkpoint.CheckpointStores.name(c);
+    Retrier retrier = Retrier.forConfig(c, new MongoErrorClassifier(), timing);
     return new MongoCheckpointStore(
         new MongoEndpoint(uri, MongoEndpoint.poolSize(c)).connect(),
         db,

@@ -6,11 +6,9 @@ import io.nimo.core.config.ConfigException;
 import io.nimo.core.config.Configuration;
 import io.nimo.core.config.Secrets;
 import io.nimo.core.config.ShakeOptions;
-import io.nimo.core.retry.ErrorClass;
+import io.nimo.core.postgres.PostgresErrorClassifier;
 import io.nimo.core.retry.Retrier;
-import io.nimo.core.retry.RetryPolicy;
 import io.nimo.core.retry.Timing;
-import java.sql.SQLException;
 import java.util.Properties;
 
 /**
@@ -35,36 +33,16 @@ public final class PostgresCheckpointStoreProvider implements CheckpointStorePro
           ShakeOptions.CHECKPOINT_ADDRESS.key(),
           "checkpoint.type = postgresql needs a JDBC URL here, or target.type = postgresql");
     }
-    String name =
-        c.get(ShakeOptions.CHECKPOINT_DB).isBlank()
-            ? c.get(ShakeOptions.ID) + "-checkpoint"
-            : c.get(ShakeOptions.CHECKPOINT_DB);
+    String name = io.nimo.core.checkpoint.CheckpointStores.name(c);
     Properties props = new Properties();
     if (!c.get(ShakeOptions.TARGET_AK).isBlank() && !address.startsWith("jdbc:")) {
       props.setProperty("user", c.get(ShakeOptions.TARGET_AK));
       props.setProperty("password", c.get(ShakeOptions.TARGET_SK));
     }
-    Retrier retrier =
-        new Retrier(
-            RetryPolicy.of(c.get(ShakeOptions.RETRY_MAX_BACKOFF), c.get(ShakeOptions.RETRY_BUDGET)),
-            PostgresCheckpointStoreProvider::classify,
-            timing.clock(),
-            timing.sleeper());
+    Retrier retrier = Retrier.forConfig(c, new PostgresErrorClassifier(), timing);
     String table = "\"" + name.replace("\"", "\"\"") + "\"";
     return new PostgresCheckpointStore(
         new PostgresDocuments(
             url, props, table, retrier, Secrets.maskUrlCredentials(url) + " table " + name));
-  }
-
-  /** Connection trouble (SQLSTATE class 08) is retried; anything else is a real error. */
-  private static ErrorClass classify(Throwable error) {
-    for (Throwable t = error; t != null; t = t.getCause()) {
-      if (t instanceof SQLException e
-          && e.getSQLState() != null
-          && e.getSQLState().startsWith("08")) {
-        return ErrorClass.retriable("SQLSTATE " + e.getSQLState());
-      }
-    }
-    return ErrorClass.fatal(error.getClass().getSimpleName());
   }
 }

@@ -9,7 +9,6 @@ import io.nimo.core.convert.OriginalShapes;
 import io.nimo.core.mongo.MongoEndpoint;
 import io.nimo.core.mongo.MongoErrorClassifier;
 import io.nimo.core.retry.Retrier;
-import io.nimo.core.retry.RetryPolicy;
 import io.nimo.core.retry.Timing;
 import io.nimo.core.sink.TargetProvider;
 import io.nimo.core.sink.TargetSession;
@@ -80,12 +79,7 @@ public final class MongoTargetProvider implements TargetProvider {
   public TargetSession open(Configuration c, Timing timing) {
     MongoEndpoint endpoint =
         new MongoEndpoint(c.get(ShakeOptions.TARGET_ADDRESS), MongoEndpoint.poolSize(c));
-    Retrier retrier =
-        new Retrier(
-            RetryPolicy.of(c.get(ShakeOptions.RETRY_MAX_BACKOFF), c.get(ShakeOptions.RETRY_BUDGET)),
-            new MongoErrorClassifier(),
-            timing.clock(),
-            timing.sleeper());
+    Retrier retrier = Retrier.forConfig(c, new MongoErrorClassifier(), timing);
     MongoTargetSettings settings =
         new MongoTargetSettings(
             c.get(ShakeOptions.ID),

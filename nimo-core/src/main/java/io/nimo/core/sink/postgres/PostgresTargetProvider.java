@@ -3,8 +3,8 @@ package io.nimo.core.sink.postgres;
 import io.nimo.core.config.ConfigException;
 import io.nimo.core.config.Configuration;
 import io.nimo.core.config.ShakeOptions;
+import io.nimo.core.postgres.PostgresErrorClassifier;
 import io.nimo.core.retry.Retrier;
-import io.nimo.core.retry.RetryPolicy;
 import io.nimo.core.retry.Timing;
 import io.nimo.core.sink.TargetProvider;
 import io.nimo.core.sink.TargetSession;
@@ -43,12 +43,7 @@ public final class PostgresTargetProvider implements TargetProvider {
 
   @Override
   public TargetSession open(Configuration c, Timing timing) {
-    Retrier retrier =
-        new Retrier(
-            RetryPolicy.of(c.get(ShakeOptions.RETRY_MAX_BACKOFF), c.get(ShakeOptions.RETRY_BUDGET)),
-            new PostgresErrorClassifier(),
-            timing.clock(),
-            timing.sleeper());
+    Retrier retrier = Retrier.forConfig(c, new PostgresErrorClassifier(), timing);
     int pool =
         c.get(ShakeOptions.FULL_CONCURRENCY) * c.get(ShakeOptions.FULL_DOC_CONCURRENCY)
             + c.get(ShakeOptions.INCR_CONCURRENCY)

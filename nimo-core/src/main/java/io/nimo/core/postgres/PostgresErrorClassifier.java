@@ -1,4 +1,4 @@
-package io.nimo.core.sink.postgres;
+package io.nimo.core.postgres;
 
 import io.nimo.core.retry.ErrorClass;
 import io.nimo.core.retry.ErrorClassifier;
@@ -10,7 +10,7 @@ import java.sql.SQLTransientException;
  * trouble (class 08), serialization failures and deadlocks (40001, 40P01), a server shutting down
  * (57P01-57P03) and too many connections (53300) are retried; constraint and data errors are not.
  */
-final class PostgresErrorClassifier implements ErrorClassifier {
+public final class PostgresErrorClassifier implements ErrorClassifier {
   @Override
   public ErrorClass classify(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
