@@ -35,6 +35,31 @@ public final class PostgresLocal implements AutoCloseable {
     return pg.getJdbcUrl("postgres", "postgres");
   }
 
+  /**
+   * The loopback port it listens on.
+   *
+   * @return the port
+   */
+  public int port() {
+    return pg.getPort();
+  }
+
+  /**
+   * Runs SQL statements on the {@code postgres} database, as the superuser.
+   *
+   * @param statements the statements
+   */
+  public void exec(String... statements) {
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl());
+        java.sql.Statement s = c.createStatement()) {
+      for (String sql : statements) {
+        s.execute(sql);
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
   @Override
   public void close() {
     try {
