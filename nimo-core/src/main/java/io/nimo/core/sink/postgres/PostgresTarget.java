@@ -48,10 +48,16 @@ final class PostgresTarget implements Target {
   private final String schema;
   private final KeySchema keys;
   private final PostgresConnections db;
+  private final EchoMarker echo;
   private final Retrier retrier;
 
   PostgresTarget(
-      String name, String schema, KeySchema keys, PostgresConnections db, Retrier retrier) {
+      String name,
+      String schema,
+      KeySchema keys,
+      PostgresConnections db,
+      EchoMarker echo,
+      Retrier retrier) {
     if (keys.hashKey().equals(ITEM) || ITEM.equals(keys.rangeKey())) {
       throw new IllegalArgumentException(
           "table " + name + ": a key attribute named 'item' clashes with the item column");
@@ -60,6 +66,7 @@ final class PostgresTarget implements Target {
     this.schema = schema;
     this.keys = keys;
     this.db = db;
+    this.echo = echo;
     this.retrier = retrier;
   }
 
@@ -201,6 +208,12 @@ final class PostgresTarget implements Target {
 
   private void write(List<Change> changes) {
     try {
+      retrier.call(
+          "prepare echo marks",
+          () -> {
+            echo.ensure(db);
+            return null;
+          });
       call(
           "write " + name,
           c -> {
@@ -230,6 +243,7 @@ final class PostgresTarget implements Target {
   }
 
   private void runAll(Connection c, List<Change> changes) throws SQLException {
+    echo.mark(c);
     String cols = String.join(", ", keyNames().stream().map(PostgresTarget::quote).toList());
     String marks = "?, ".repeat(keyNames().size());
     String upsertSql =

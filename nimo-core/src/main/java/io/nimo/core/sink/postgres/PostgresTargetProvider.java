@@ -55,6 +55,7 @@ public final class PostgresTargetProvider implements TargetProvider {
             c.get(ShakeOptions.TARGET_SK),
             pool),
         c.get(PostgresOptions.SCHEMA),
+        new EchoMarker(c.get(PostgresOptions.SCHEMA), c.get(PostgresOptions.ECHO_TABLE)),
         retrier);
   }
 }

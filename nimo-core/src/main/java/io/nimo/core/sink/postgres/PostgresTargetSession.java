@@ -9,17 +9,19 @@ import io.nimo.core.sink.TargetSession;
 final class PostgresTargetSession implements TargetSession {
   private final PostgresConnections db;
   private final String schema;
+  private final EchoMarker echo;
   private final Retrier retrier;
 
-  PostgresTargetSession(PostgresConnections db, String schema, Retrier retrier) {
+  PostgresTargetSession(PostgresConnections db, String schema, EchoMarker echo, Retrier retrier) {
     this.db = db;
     this.schema = schema;
+    this.echo = echo;
     this.retrier = retrier;
   }
 
   @Override
   public Target table(String name, KeySchema keys) {
-    return new PostgresTarget(name, schema, keys, db, retrier);
+    return new PostgresTarget(name, schema, keys, db, echo, retrier);
   }
 
   @Override

@@ -103,6 +103,11 @@ class PostgresSyncIT {
           docs.add(r.getString(1));
         }
         assertThat(docs).containsExactly("full.items", "incr.items", "status_table");
+        ResultSet marks = c.createStatement().executeQuery("select count(*) from nimo_echo");
+        marks.next();
+        assertThat(marks.getInt(1))
+            .as("write transactions marked for polardb-backsync")
+            .isPositive();
       }
       assertThat(writer.ops.get()).isPositive();
       try (CheckJob check =
