@@ -12,10 +12,16 @@ import java.util.stream.Stream;
  * Finds where a {@code --local} run resumes: the newest completed savepoint or retained checkpoint
  * (a folder with a {@code _metadata} file) under the state folder.
  */
-final class LatestState {
+public final class LatestState {
   private LatestState() {}
 
-  static Optional<Path> find(Path stateDir) {
+  /**
+   * The newest savepoint or retained checkpoint under a folder.
+   *
+   * @param stateDir the folder
+   * @return its folder, or empty when there is none
+   */
+  public static Optional<Path> find(Path stateDir) {
     if (!Files.isDirectory(stateDir)) {
       return Optional.empty();
     }

@@ -70,7 +70,11 @@ public final class CdcSourceFactory {
     if (!o.get(BackSyncKeys.ECHO_SKIP)) {
       excluded.add(o.get(BackSyncKeys.ECHO_TABLE));
     }
-    return excluded.isEmpty() ? schema + ".*" : schema + "(?!(" + alternatives(excluded) + ")$).*";
+    // nimo-shake's checkpoint tables (checkpoint.type = postgresql) are not DynamoDB tables
+    String notCheckpoints = "(?!.*-checkpoint$)";
+    return excluded.isEmpty()
+        ? schema + notCheckpoints + ".*"
+        : schema + "(?!(" + alternatives(excluded) + ")$)" + notCheckpoints + ".*";
   }
 
   private static String alternatives(List<String> names) {
