@@ -76,7 +76,7 @@ final class BackSyncHarness {
     Configuration conf = new Configuration();
     conf.setString("restart-strategy.type", "none");
     if (state != null) {
-      conf.setString("state.checkpoints.dir", state.toUri().toString());
+      conf.setString("execution.checkpointing.dir", state.toUri().toString());
       conf.setString(
           "execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
     }

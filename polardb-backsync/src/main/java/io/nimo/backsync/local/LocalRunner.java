@@ -74,11 +74,12 @@ public final class LocalRunner {
    */
   public JobClient start(Path state) throws Exception {
     Configuration conf = new Configuration();
-    conf.setString("state.checkpoints.dir", state.resolve("checkpoints").toUri().toString());
-    conf.setString("state.savepoints.dir", state.resolve("savepoints").toUri().toString());
+    conf.setString("execution.checkpointing.dir", state.resolve("checkpoints").toUri().toString());
+    conf.setString(
+        "execution.checkpointing.savepoint-dir", state.resolve("savepoints").toUri().toString());
     conf.setString(
         "execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
-    conf.setString("state.checkpoints.num-retained", "2");
+    conf.setString("execution.checkpointing.num-retained", "2");
     int attempts = options.get(BackSyncKeys.LOCAL_RESTART_ATTEMPTS);
     if (attempts == 0) {
       conf.setString("restart-strategy.type", "none");
