@@ -6,6 +6,7 @@ import io.nimo.backsync.config.BackSyncOptions;
 import io.nimo.backsync.config.ConfigLocator;
 import io.nimo.backsync.config.MainArgs;
 import io.nimo.backsync.local.LocalRunner;
+import io.nimo.backsync.source.SourcePreflight;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -28,6 +29,7 @@ public final class BackSyncMain {
     try {
       parsed = MainArgs.parse(args);
       options = ConfigLocator.load(parsed);
+      SourcePreflight.check(options);
     } catch (BackSyncConfigException e) {
       if (isLocal(args)) {
         System.err.println("polardb-backsync: " + e.getMessage());

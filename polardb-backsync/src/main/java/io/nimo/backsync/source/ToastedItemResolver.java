@@ -6,7 +6,6 @@ import io.nimo.backsync.config.BackSyncKeys;
 import io.nimo.backsync.config.BackSyncOptions;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,7 +14,6 @@ import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,10 +70,7 @@ public final class ToastedItemResolver extends RichMapFunction<ChangeRecord, Cha
 
   private ChangeRecord reread(ChangeRecord r) throws SQLException {
     if (connection == null) {
-      Properties p = new Properties();
-      p.setProperty("user", options.pgUser());
-      p.setProperty("password", options.pgPassword());
-      connection = DriverManager.getConnection(options.jdbcUrl(), p);
+      connection = PgConnect.open(options);
     }
     List<String> columns = new ArrayList<>();
     List<JsonNode> values = new ArrayList<>();
