@@ -119,7 +119,7 @@ class BackSyncLauncherIT {
                 "  database: polardb_internal_dynamodb", "  database: postgres",
                 "  endpoint:\n", "  endpoint: " + ddb.endpoint() + "\n",
                 "  interval: 3000", "  interval: 500",
-                "  flushInterval: 200", "  flushInterval: 50",
+                "  flushInterval: 50", "  flushInterval: 20",
                 "  restartAttempts: 10", "  restartAttempts: " + restarts)
             .entrySet()) {
       if (!text.contains(e.getKey())) {

@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Retries retryable write errors with capped exponential backoff and full jitter, within a time
- * budget; a permanent error or an exhausted budget is thrown to the caller.
+ * budget; a permanent error or an exhausted budget is thrown to the caller. Thread-safe.
  */
 final class ApplyRetrier {
   private static final Logger LOG = LoggerFactory.getLogger(ApplyRetrier.class);
@@ -24,7 +24,8 @@ final class ApplyRetrier {
   private final long budgetMillis;
   private final Clock clock;
   private final Sleeper sleeper;
-  private long retries;
+  private final java.util.concurrent.atomic.AtomicLong retries =
+      new java.util.concurrent.atomic.AtomicLong();
 
   ApplyRetrier(long budgetMillis, Clock clock, Sleeper sleeper) {
     this.budgetMillis = budgetMillis;
@@ -33,7 +34,7 @@ final class ApplyRetrier {
   }
 
   long retries() {
-    return retries;
+    return retries.get();
   }
 
   /** Waits before attempt {@code attempt} (1-based) if the budget allows, else returns false. */
@@ -44,7 +45,7 @@ final class ApplyRetrier {
     if (clock.millis() + delay - startMillis > budgetMillis) {
       return false;
     }
-    retries++;
+    retries.incrementAndGet();
     sleeper.sleep(delay);
     return true;
   }

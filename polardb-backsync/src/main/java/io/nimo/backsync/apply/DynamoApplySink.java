@@ -4,6 +4,9 @@ import io.nimo.backsync.config.BackSyncKeys;
 import io.nimo.backsync.config.BackSyncOptions;
 import io.nimo.backsync.source.ChangeRecord;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 
@@ -29,6 +32,18 @@ public final class DynamoApplySink implements Sink<ChangeRecord> {
     this.stores = stores;
   }
 
+  /** Named daemon threads, at most {@code n} BatchWriteItem calls in flight per subtask. */
+  private static ExecutorService writerPool(int n, int subtask) {
+    AtomicInteger next = new AtomicInteger();
+    return Executors.newFixedThreadPool(
+        n,
+        r -> {
+          Thread t = new Thread(r, "backsync-writer-" + subtask + "-" + next.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
   @Override
   @SuppressWarnings("deprecation") // Flink 1.20 still declares this as the abstract method
   public SinkWriter<ChangeRecord> createWriter(InitContext context) {
@@ -43,7 +58,8 @@ public final class DynamoApplySink implements Sink<ChangeRecord> {
                 clock.millis()),
             clock,
             options.get(BackSyncKeys.APPLY_MAX_KEYS),
-            options.get(BackSyncKeys.APPLY_FLUSH_INTERVAL));
+            options.get(BackSyncKeys.APPLY_FLUSH_INTERVAL),
+            writerPool(options.get(BackSyncKeys.APPLY_IN_FLIGHT), context.getSubtaskId()));
     w.schedule(context.getProcessingTimeService());
     return w;
   }

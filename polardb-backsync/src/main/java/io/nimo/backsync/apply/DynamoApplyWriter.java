@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -31,7 +34,9 @@ final class DynamoApplyWriter implements SinkWriter<ChangeRecord> {
   private final int maxKeys;
   private final long flushInterval;
   private final Map<String, ChangeRecord> buffer = new LinkedHashMap<>();
-  private long unprocessed;
+  private final java.util.concurrent.atomic.AtomicLong unprocessed =
+      new java.util.concurrent.atomic.AtomicLong();
+  private final ExecutorService writers;
 
   DynamoApplyWriter(
       ItemStore store,
@@ -39,13 +44,15 @@ final class DynamoApplyWriter implements SinkWriter<ChangeRecord> {
       ApplyProgress progress,
       Clock clock,
       int maxKeys,
-      long flushInterval) {
+      long flushInterval,
+      ExecutorService writers) {
     this.store = store;
     this.retrier = retrier;
     this.progress = progress;
     this.clock = clock;
     this.maxKeys = maxKeys;
     this.flushInterval = flushInterval;
+    this.writers = writers;
   }
 
   /** Starts the periodic flush on Flink's processing-time service (runs in the task thread). */
@@ -54,7 +61,7 @@ final class DynamoApplyWriter implements SinkWriter<ChangeRecord> {
         time.getCurrentProcessingTime() + flushInterval,
         now -> {
           flushBuffer();
-          progress.logIfDue(clock.millis(), retrier.retries(), unprocessed);
+          progress.logIfDue(clock.millis(), retrier.retries(), unprocessed.get());
           schedule(time);
         });
   }
@@ -83,8 +90,33 @@ final class DynamoApplyWriter implements SinkWriter<ChangeRecord> {
       return;
     }
     List<ChangeRecord> all = new ArrayList<>(buffer.values());
+    // the keys of one flush are distinct, so its batches may be in flight together; the next
+    // flush starts only when all of them are written, which keeps every key's order
+    List<Future<?>> inFlight = new ArrayList<>();
     for (int i = 0; i < all.size(); i += BATCH) {
-      writeChunk(all.subList(i, Math.min(all.size(), i + BATCH)));
+      List<ChangeRecord> chunk = all.subList(i, Math.min(all.size(), i + BATCH));
+      inFlight.add(
+          writers.submit(
+              () -> {
+                writeChunk(chunk);
+                return null;
+              }));
+    }
+    RuntimeException failure = null;
+    for (Future<?> f : inFlight) {
+      try {
+        f.get();
+      } catch (ExecutionException e) {
+        if (failure == null) {
+          failure =
+              e.getCause() instanceof RuntimeException
+                  ? (RuntimeException) e.getCause()
+                  : new IllegalStateException(e.getCause());
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
     }
     buffer.clear();
     progress.applied(all, clock.millis());
@@ -112,7 +144,7 @@ final class DynamoApplyWriter implements SinkWriter<ChangeRecord> {
             e);
       }
       if (!pending.isEmpty()) {
-        unprocessed += pending.values().stream().mapToInt(List::size).sum();
+        unprocessed.addAndGet(pending.values().stream().mapToInt(List::size).sum());
         if (!retrier.backoff(attempt, start)) {
           ChangeRecord first = chunk.get(0);
           throw new ChangeApplyException(
@@ -158,6 +190,7 @@ final class DynamoApplyWriter implements SinkWriter<ChangeRecord> {
 
   @Override
   public void close() {
+    writers.shutdownNow();
     store.close();
   }
 }

@@ -142,9 +142,17 @@ public final class BackSyncKeys {
   public static final BackSyncKey<Integer> APPLY_FLUSH_INTERVAL =
       key(
           "apply.flushInterval",
-          "200",
+          "50",
           "ms a change may wait in the buffer before it is written",
           range(1, 600_000));
+
+  /** BatchWriteItem calls in flight per writer. */
+  public static final BackSyncKey<Integer> APPLY_IN_FLIGHT =
+      key(
+          "apply.inFlight",
+          "4",
+          "BatchWriteItem calls in flight per writer (distinct keys only, so order holds)",
+          range(1, 64));
 
   /** Time budget for retrying one write. */
   public static final BackSyncKey<Integer> APPLY_RETRY_BUDGET =

@@ -29,6 +29,8 @@ public final class CdcSourceFactory {
     debezium.setProperty("publication.name", o.get(BackSyncKeys.SOURCE_PUBLICATION));
     debezium.setProperty("truncate.handling.mode", "include");
     debezium.setProperty("decimal.handling.mode", "precise");
+    // Debezium hands over a batch every poll.interval.ms (default 500): most of the lag
+    debezium.setProperty("poll.interval.ms", "50");
     return PostgresSourceBuilder.PostgresIncrementalSource.<ChangeRecord>builder()
         .hostname(o.get(BackSyncKeys.SOURCE_HOSTNAME))
         .port(o.get(BackSyncKeys.SOURCE_PORT))

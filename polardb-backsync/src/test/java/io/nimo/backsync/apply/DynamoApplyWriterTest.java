@@ -63,7 +63,14 @@ class DynamoApplyWriterTest {
 
   DynamoApplyWriter writer(long budget) {
     ApplyRetrier retrier = new ApplyRetrier(budget, clock, ms -> clock.now += ms);
-    return new DynamoApplyWriter(store, retrier, new ApplyProgress(60_000, 0, 0), clock, 100, 50);
+    return new DynamoApplyWriter(
+        store,
+        retrier,
+        new ApplyProgress(60_000, 0, 0),
+        clock,
+        100,
+        50,
+        java.util.concurrent.Executors.newFixedThreadPool(4));
   }
 
   static ChangeRecord put(String pk, int v) {
@@ -197,7 +204,8 @@ class DynamoApplyWriterTest {
             new ApplyProgress(60_000, 0, 0),
             clock,
             100,
-            50);
+            50,
+            java.util.concurrent.Executors.newFixedThreadPool(4));
     narrowing.write(put("ok1", 1), null);
     narrowing.write(put("bad", 1), null);
     narrowing.write(put("ok2", 1), null);

@@ -22,6 +22,8 @@ final class PostgresConnections implements AutoCloseable {
   PostgresConnections(String url, String user, String password, int size) {
     this.url = url;
     this.props = new Properties();
+    // one multi-row INSERT per batch instead of a round trip per row; the URL may override it
+    props.setProperty("reWriteBatchedInserts", "true");
     if (!user.isBlank()) {
       props.setProperty("user", user);
       props.setProperty("password", password);

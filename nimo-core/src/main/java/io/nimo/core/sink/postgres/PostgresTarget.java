@@ -264,13 +264,27 @@ final class PostgresTarget implements Target {
     String deleteSql = "delete from " + table() + " where " + where();
     try (PreparedStatement upsert = c.prepareStatement(upsertSql);
         PreparedStatement delete = c.prepareStatement(deleteSql)) {
+      // the changes name distinct keys (folded per key), so deletes and upserts may go as two
+      // batches: one round trip each instead of one per row
+      int upserts = 0;
+      int deletes = 0;
       for (Change ch : changes) {
-        PreparedStatement s = ch.item() == null ? delete : upsert;
-        int i = bindKey(s, ch.key(), 1);
-        if (ch.item() != null) {
-          s.setString(i, ItemJson.write(ch.item()));
+        if (ch.item() == null) {
+          bindKey(delete, ch.key(), 1);
+          delete.addBatch();
+          deletes++;
+        } else {
+          int i = bindKey(upsert, ch.key(), 1);
+          upsert.setString(i, ItemJson.write(ch.item()));
+          upsert.addBatch();
+          upserts++;
         }
-        s.executeUpdate();
+      }
+      if (deletes > 0) {
+        delete.executeBatch();
+      }
+      if (upserts > 0) {
+        upsert.executeBatch();
       }
     }
   }
