@@ -109,7 +109,7 @@ class BackSyncLauncherIT {
     assertThat(r.output()).contains("source.slotname");
   }
 
-  private static String yaml(Path home, PostgresLocal pg, DynamoLocal ddb, String restarts)
+  static String yaml(Path home, PostgresLocal pg, DynamoLocal ddb, String restarts)
       throws Exception {
     String text = Files.readString(home.resolve("conf/application.yaml"));
     for (Map.Entry<String, String> e :
