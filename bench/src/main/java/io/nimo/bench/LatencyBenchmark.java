@@ -50,8 +50,15 @@ public final class LatencyBenchmark {
       Snapshot bare = Snapshot.of(src, dst).minus(before);
 
       before = Snapshot.of(src, dst);
-      FullSyncBenchmark.NimoRun nimo =
-          FullSyncBenchmark.runNimo(home, srcUrl, dstUrl, 8, Map.of("target.db.exist", "drop"));
+      Map<String, String> conf = new java.util.LinkedHashMap<>();
+      conf.put("target.db.exist", "drop");
+      for (String kv : a.get("nimo-conf", "").split(",")) {
+        if (kv.contains("=")) {
+          conf.put(
+              kv.substring(0, kv.indexOf('=')).trim(), kv.substring(kv.indexOf('=') + 1).trim());
+        }
+      }
+      FullSyncBenchmark.NimoRun nimo = FullSyncBenchmark.runNimo(home, srcUrl, dstUrl, 8, conf);
       Snapshot run = Snapshot.of(src, dst).minus(before);
 
       double cap = cap(bare, items, rcu, wcu);

@@ -469,9 +469,15 @@ public final class ShakeOptions {
       integer("full.read.concurrency", 8, "Parallel Scan segments per table (TotalSegments).")
           .between(1, 8192);
 
-  /** {@code full.document.concurrency}: Writer threads per table. */
+  /** {@code full.document.concurrency}: Writer threads per table; 0 = the target's own. */
   public static final ConfigOption<Integer> FULL_DOC_CONCURRENCY =
-      integer("full.document.concurrency", 4, "Writer threads per table.").between(1, 4096);
+      integer(
+              "full.document.concurrency",
+              0,
+              "Writer threads per table; 0 = the target's own: 16 for DynamoDB-API targets (writes in "
+                  + "flight hide the round trip; measured in bench/latency-bench.sh), 4 for MongoDB and "
+                  + "PostgreSQL (each writer holds a connection).")
+          .between(0, 4096);
 
   /** {@code full.document.parser}: Parser threads per table (key checks, transforms). */
   public static final ConfigOption<Integer> FULL_DOC_PARSER =

@@ -26,6 +26,20 @@ public final class DynamoErrorClassifier implements ErrorClassifier {
           "InternalServerError",
           "ServiceUnavailable");
 
+  /**
+   * Whether the endpoint asked us to slow down (a throttling code or HTTP 429).
+   *
+   * @param error what a call threw
+   * @return true for throttling
+   */
+  public static boolean isThrottling(Throwable error) {
+    if (error instanceof AwsServiceException e) {
+      String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+      return (code != null && THROTTLING.contains(code)) || e.isThrottlingException();
+    }
+    return false;
+  }
+
   @Override
   public ErrorClass classify(Throwable error) {
     if (error instanceof AwsServiceException e) {

@@ -73,8 +73,8 @@ public record MongoEndpoint(String uri, int maxConnections) {
    * @return the pool size
    */
   public static int poolSize(io.nimo.core.config.Configuration c) {
-    return c.get(io.nimo.core.config.ShakeOptions.FULL_CONCURRENCY)
-            * c.get(io.nimo.core.config.ShakeOptions.FULL_DOC_CONCURRENCY)
+    int writers = c.get(io.nimo.core.config.ShakeOptions.FULL_DOC_CONCURRENCY);
+    return c.get(io.nimo.core.config.ShakeOptions.FULL_CONCURRENCY) * (writers > 0 ? writers : 4)
         + c.get(io.nimo.core.config.ShakeOptions.INCR_CONCURRENCY)
         + 8;
   }

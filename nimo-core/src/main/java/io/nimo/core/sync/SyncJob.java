@@ -78,10 +78,12 @@ public final class SyncJob implements AutoCloseable {
             new AtomicBoolean());
     FullSyncSettings configured = FullSyncSettings.from(c);
     // 0 (the default) = the target's own batch size, as in the original
-    this.full =
+    FullSyncSettings batched =
         configured.batchSize() > 0
             ? configured
             : configured.withBatchSize(parts.defaultBatchSize());
+    // 0 (the default) = the target's own writer count
+    this.full = batched.writers() > 0 ? batched : batched.withWriters(parts.defaultWriters());
     this.incr = IncrSettings.from(c);
     this.spool = SpoolSettings.from(c);
     this.id = c.get(ShakeOptions.ID);

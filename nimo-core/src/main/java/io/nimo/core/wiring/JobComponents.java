@@ -43,6 +43,7 @@ public final class JobComponents implements AutoCloseable {
   private final Part<CheckpointStore> store;
   private final Retrier sourceRetrier;
   private final int defaultBatchSize;
+  private final int defaultWriters;
 
   private JobComponents(Builder b) {
     this.config = b.config;
@@ -57,6 +58,7 @@ public final class JobComponents implements AutoCloseable {
             ? null
             : CheckpointStores.forType(config.get(ShakeOptions.CHECKPOINT_TYPE));
     this.defaultBatchSize = targetProvider == null ? 25 : targetProvider.defaultBatchSize();
+    this.defaultWriters = targetProvider == null ? 4 : targetProvider.defaultWriters();
     this.targets = new Part<>(b.targets, () -> targetProvider.open(config, timing));
     this.store =
         new Part<>(
@@ -159,6 +161,15 @@ public final class JobComponents implements AutoCloseable {
    */
   public int defaultBatchSize() {
     return defaultBatchSize;
+  }
+
+  /**
+   * The target's writer threads per table, for {@code full.document.concurrency = 0}.
+   *
+   * @return writer threads per table
+   */
+  public int defaultWriters() {
+    return defaultWriters;
   }
 
   @Override

@@ -1,8 +1,10 @@
 package io.nimo.core.sink.dynamo;
 
 import io.nimo.core.dynamo.DynamoApi;
+import io.nimo.core.dynamo.DynamoErrorClassifier;
 import io.nimo.core.item.ItemKey;
 import io.nimo.core.item.KeySchema;
+import io.nimo.core.retry.AdaptiveRate;
 import io.nimo.core.retry.Retrier;
 import io.nimo.core.retry.RetryBudgetExhaustedException;
 import io.nimo.core.sink.ItemWriteException;
@@ -35,12 +37,32 @@ final class DynamoBatchWriter {
   private final Retrier retrier;
   private final String table;
   private final KeySchema keys;
+  private final AdaptiveRate rate;
 
   DynamoBatchWriter(DynamoApi api, Retrier retrier, String table, KeySchema keys) {
     this.api = api;
     this.retrier = retrier;
     this.table = table;
     this.keys = keys;
+    this.rate = new AdaptiveRate(retrier.clock(), d -> retrier.pause("write rate of " + table, d));
+  }
+
+  /** Calls BatchWriteItem within the table's adaptive rate, and tells it how the call went. */
+  private List<WriteRequest> batchWrite(List<WriteRequest> send) {
+    rate.acquire(send.size());
+    try {
+      List<WriteRequest> unprocessed = api.batchWrite(table, send);
+      if (!unprocessed.isEmpty()) {
+        rate.throttled();
+      }
+      rate.succeeded(send.size() - unprocessed.size());
+      return unprocessed;
+    } catch (AwsServiceException e) {
+      if (DynamoErrorClassifier.isThrottling(e)) {
+        rate.throttled();
+      }
+      throw e;
+    }
   }
 
   WriteResult write(List<Map<String, AttributeValue>> items) {
@@ -114,7 +136,7 @@ final class DynamoBatchWriter {
     for (int round = 1; ; round++) {
       List<WriteRequest> send = pending;
       List<WriteRequest> unprocessed =
-          retrier.call("BatchWriteItem " + table, () -> api.batchWrite(table, send));
+          retrier.call("BatchWriteItem " + table, () -> batchWrite(send));
       if (unprocessed.isEmpty()) {
         return retried;
       }

@@ -45,7 +45,7 @@ public final class PostgresTargetProvider implements TargetProvider {
   public TargetSession open(Configuration c, Timing timing) {
     Retrier retrier = Retrier.forConfig(c, new PostgresErrorClassifier(), timing);
     int pool =
-        c.get(ShakeOptions.FULL_CONCURRENCY) * c.get(ShakeOptions.FULL_DOC_CONCURRENCY)
+        c.get(ShakeOptions.FULL_CONCURRENCY) * writers(c)
             + c.get(ShakeOptions.INCR_CONCURRENCY)
             + 4;
     return new PostgresTargetSession(

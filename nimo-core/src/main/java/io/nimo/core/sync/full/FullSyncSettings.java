@@ -78,6 +78,27 @@ public record FullSyncSettings(
   }
 
   /**
+   * The same settings with another writer count.
+   *
+   * @param count writer threads per table
+   * @return the settings
+   */
+  public FullSyncSettings withWriters(int count) {
+    return new FullSyncSettings(
+        tables,
+        segments,
+        parsers,
+        count,
+        batchSize,
+        existPolicy,
+        schemaOnly,
+        scan,
+        scanQps,
+        checkpointInterval,
+        progressInterval);
+  }
+
+  /**
    * The settings a configuration describes.
    *
    * @param c the configuration
