@@ -2,46 +2,24 @@ package io.nimo.core.retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import io.nimo.core.testkit.ManualClock;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class AdaptiveRateTest {
-  /** Time that moves only when the rate waits or the test says so. */
-  static final class FakeClock extends Clock {
-    long now = 1_000_000;
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.ofEpochMilli(now);
-    }
-  }
-
-  final FakeClock clock = new FakeClock();
-  final AdaptiveRate rate = new AdaptiveRate(clock, d -> clock.now += d.toMillis());
+  final ManualClock clock = new ManualClock();
+  final AdaptiveRate rate = new AdaptiveRate(clock, clock::sleep);
 
   /** Sends items for {@code seconds}, throttled above {@code capacity} items/s; returns items/s. */
   double run(double capacity, int seconds) {
-    long start = clock.now;
+    long start = clock.millis();
     long sent = 0;
     double budget = capacity;
-    long second = clock.now / 1000;
-    while (clock.now - start < seconds * 1000L) {
+    long second = clock.millis() / 1000;
+    while (clock.millis() - start < seconds * 1000L) {
       rate.acquire(25);
-      if (clock.now / 1000 != second) {
-        second = clock.now / 1000;
+      if (clock.millis() / 1000 != second) {
+        second = clock.millis() / 1000;
         budget = capacity;
       }
       if (budget >= 25) {
@@ -51,19 +29,19 @@ class AdaptiveRateTest {
       } else {
         rate.throttled();
       }
-      clock.now += 5; // the call's round trip
+      clock.advance(Duration.ofMillis(5)); // the call's round trip
     }
-    return sent * 1000.0 / (clock.now - start);
+    return sent * 1000.0 / (clock.millis() - start);
   }
 
   @Test
   void isUnlimitedUntilTheFirstThrottle() {
-    long before = clock.now;
+    long before = clock.millis();
     for (int i = 0; i < 1000; i++) {
       rate.acquire(25);
       rate.succeeded(25);
     }
-    assertThat(clock.now).isEqualTo(before);
+    assertThat(clock.millis()).isEqualTo(before);
     assertThat(rate.rate()).isInfinite();
   }
 

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nimo.backsync.source.ChangeRecord;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import io.nimo.core.testkit.ManualClock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -22,26 +20,6 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** The writer against a scripted store at our own seam: throttling, unprocessed items, refusals. */
 class DynamoApplyWriterTest {
-  /** A clock the fake sleeper moves, so backoff takes no real time. */
-  static final class ManualClock extends Clock {
-    long now = 1_000_000;
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.ofEpochMilli(now);
-    }
-  }
-
   /** Answers each call with the next scripted behaviour; records every request. */
   static final class ScriptedStore implements ItemStore {
     final List<Map<String, List<WriteRequest>>> calls = new ArrayList<>();
@@ -62,7 +40,8 @@ class DynamoApplyWriterTest {
   final ScriptedStore store = new ScriptedStore();
 
   DynamoApplyWriter writer(long budget) {
-    ApplyRetrier retrier = new ApplyRetrier(budget, clock, ms -> clock.now += ms);
+    ApplyRetrier retrier =
+        new ApplyRetrier(budget, clock, ms -> clock.advance(java.time.Duration.ofMillis(ms)));
     return new DynamoApplyWriter(
         store,
         retrier,
@@ -200,7 +179,7 @@ class DynamoApplyWriterTest {
     DynamoApplyWriter narrowing =
         new DynamoApplyWriter(
             refusing,
-            new ApplyRetrier(10_000, clock, ms -> clock.now += ms),
+            new ApplyRetrier(10_000, clock, ms -> clock.advance(java.time.Duration.ofMillis(ms))),
             new ApplyProgress(60_000, 0, 0),
             clock,
             100,
