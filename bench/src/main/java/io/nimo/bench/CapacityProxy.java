@@ -44,6 +44,9 @@ final class CapacityProxy implements AutoCloseable {
   final AtomicLong writeUnits = new AtomicLong();
   final AtomicLong readUnitsHalves = new AtomicLong();
 
+  /** System.nanoTime() when the first Scan page was answered, 0 before. */
+  final AtomicLong firstScanAnswered = new AtomicLong();
+
   CapacityProxy(URI upstream, int rttMillis, double rcu, double wcu) {
     this.upstream = upstream;
     this.halfRttNanos = rttMillis * 500_000L;
@@ -112,6 +115,9 @@ final class CapacityProxy implements AutoCloseable {
         writes.take(units);
       }
       pause();
+      if (op.equals("Scan") && resp.statusCode() == 200) {
+        firstScanAnswered.compareAndSet(0, System.nanoTime());
+      }
       reply(
           ex,
           resp.statusCode(),

@@ -222,7 +222,11 @@ public final class FullSyncBenchmark {
         new ProcessBuilder(home.resolve("bin/nimo-shake.linux.amd64").toString(), "-conf=" + conf)
             .redirectErrorStream(true)
             .redirectOutput(out.toFile());
-    pb.environment().put("NIMO_JAVA_OPTS", "-Xmx256m");
+    // NIMO_BENCH_JAVA_OPTS adds JVM flags to compare (e.g. JIT settings for the CPU figures)
+    pb.environment()
+        .put(
+            "NIMO_JAVA_OPTS",
+            ("-Xmx256m " + System.getenv().getOrDefault("NIMO_BENCH_JAVA_OPTS", "")).trim());
     long start = System.nanoTime();
     Process p = pb.start();
     long peak = 0;

@@ -58,7 +58,10 @@ public final class LatencyBenchmark {
               kv.substring(0, kv.indexOf('=')).trim(), kv.substring(kv.indexOf('=') + 1).trim());
         }
       }
+      src.firstScanAnswered.set(0);
+      long launched = System.nanoTime();
       FullSyncBenchmark.NimoRun nimo = FullSyncBenchmark.runNimo(home, srcUrl, dstUrl, 8, conf);
+      double startup = (src.firstScanAnswered.get() - launched) / 1e9;
       Snapshot run = Snapshot.of(src, dst).minus(before);
 
       double cap = cap(bare, items, rcu, wcu);
@@ -80,6 +83,10 @@ public final class LatencyBenchmark {
           nimo.written(),
           nimo.cpuSeconds());
       System.out.printf("ratio nimo / bare copy loop = %.2f%n", nimo.pipelineRate() / bareRate);
+      System.out.printf(
+          "start-up: launch of bin/nimo-shake.linux.amd64 -> first Scan page answered: %.2f s"
+              + " (%d ms source RTT included)%n",
+          startup, srcRtt);
     }
     System.exit(0);
   }
