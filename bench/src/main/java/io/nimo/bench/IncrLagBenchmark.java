@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * same stream, and the rates are compared.
  *
  * <p>Usage: {@code IncrLagBenchmark --source URL --target URL --home NimoShake/nimo-shake [--rates
- * 200,1000] [--seconds 20] [--backlog 100000]}
+ * 200,1000] [--seconds 20] [--backlog 100000] [--source-rtt MS --target-rtt MS --wcu N]}
  */
 public final class IncrLagBenchmark {
   private IncrLagBenchmark() {}
@@ -47,18 +47,37 @@ public final class IncrLagBenchmark {
     Path home = Path.of(args.require("home"));
     int seconds = args.getInt("seconds", 20);
     int backlog = args.getInt("backlog", 100_000);
-    try (DynamoDbClient src = LocalClients.client(source, 16);
-        DynamoDbClient dst = LocalClients.client(target, 8)) {
+    // optional: nimo and the bare loop reach both servers through CapacityProxys (RTT, capacity);
+    // the test writer and the poller talk to the servers directly
+    int srcRtt = args.getInt("source-rtt", 0);
+    int dstRtt = args.getInt("target-rtt", 0);
+    double wcu = Double.parseDouble(args.get("wcu", "1e12"));
+    CapacityProxy sp = new CapacityProxy(URI.create(source), srcRtt, 1e12, 1e12);
+    CapacityProxy tp = new CapacityProxy(URI.create(target), dstRtt, 1e12, wcu);
+    String viaSource = sp.start();
+    String viaTarget = tp.start();
+    System.out.printf(
+        "nimo and the bare loop via proxies: source RTT %d ms, target RTT %d ms, %,.0f WCU/s%n",
+        srcRtt, dstRtt, wcu);
+    try (sp;
+        tp;
+        DynamoDbClient src = LocalClients.client(source, 16);
+        DynamoDbClient dst = LocalClients.client(target, 8);
+        DynamoDbClient viaDst = LocalClients.client(viaTarget, 8)) {
       createStreamed(src, "lag");
       Process nimo =
-          NimoProcess.start(home, "lag", conf("bench-lag", "lag", source, target, -1), null);
+          NimoProcess.start(home, "lag", conf("bench-lag", "lag", viaSource, viaTarget, -1), null);
       awaitTable(dst, "lag");
       lag(src, dst, 100, 5, false);
       for (String r : args.get("rates", "200,1000").split(",")) {
         lag(src, dst, Integer.parseInt(r.trim()), seconds, true);
       }
       NimoProcess.stop(nimo);
-      catchUp(src, dst, source, target, home, backlog);
+      long throttledBefore = tp.throttled.get();
+      catchUp(src, viaDst, viaSource, viaTarget, home, backlog);
+      System.out.printf(
+          "throttled target calls during the catch-up phase (bare loop + nimo): %d%n",
+          tp.throttled.get() - throttledBefore);
     }
   }
 
@@ -76,6 +95,12 @@ public final class IncrLagBenchmark {
     v.put("target.secret_access_key", "local");
     v.put("full_sync.http_port", "-1");
     v.put("incr_sync.http_port", String.valueOf(incrPort));
+    // NIMO_BENCH_CONF="key=value,..." tries other settings on the same run
+    for (String kv : System.getenv().getOrDefault("NIMO_BENCH_CONF", "").split(",")) {
+      if (kv.contains("=")) {
+        v.put(kv.substring(0, kv.indexOf('=')).trim(), kv.substring(kv.indexOf('=') + 1).trim());
+      }
+    }
     return v;
   }
 

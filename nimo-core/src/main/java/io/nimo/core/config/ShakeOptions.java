@@ -325,7 +325,12 @@ public final class ShakeOptions {
 
   /** {@code qps.incr.batch_num}: GetRecords Limit (incremental sync). */
   public static final ConfigOption<Integer> QPS_INCR_BATCH =
-      integer("qps.incr.batch_num", 128, "GetRecords Limit (incremental sync).").between(1, 1000);
+      integer(
+              "qps.incr.batch_num",
+              1000,
+              "GetRecords Limit (incremental sync). 1000, the most GetRecords returns, so a backlog "
+                  + "behind a distant source takes few round trips (bench/incr-lag-bench.sh).")
+          .between(1, 1000);
 
   /**
    * {@code target.type}: Target kind: dynamodb (any DynamoDB-API endpoint: PolarDB-DDB, AWS,

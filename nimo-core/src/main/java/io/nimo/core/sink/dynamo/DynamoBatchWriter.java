@@ -15,6 +15,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -32,14 +36,18 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 final class DynamoBatchWriter {
   private static final Logger LOG = LoggerFactory.getLogger(DynamoBatchWriter.class);
   static final int MAX_BATCH = 25;
+  private static final int IN_FLIGHT = 8;
 
   private final DynamoApi api;
   private final Retrier retrier;
   private final String table;
   private final KeySchema keys;
   private final AdaptiveRate rate;
+  private final ExecutorService chunkWriters;
 
-  DynamoBatchWriter(DynamoApi api, Retrier retrier, String table, KeySchema keys) {
+  DynamoBatchWriter(
+      DynamoApi api, Retrier retrier, String table, KeySchema keys, ExecutorService chunkWriters) {
+    this.chunkWriters = chunkWriters;
     this.api = api;
     this.retrier = retrier;
     this.table = table;
@@ -93,21 +101,68 @@ final class DynamoBatchWriter {
     return send(unique, events.size() - unique.size());
   }
 
-  /** Sends in BatchWriteItem-sized chunks (25 requests), in order. */
+  /**
+   * Sends in BatchWriteItem-sized chunks (25 requests). The keys are distinct, so up to {@link
+   * #IN_FLIGHT} chunks are written at the same time (a large stream batch is otherwise a row of
+   * round trips); the call returns when every chunk is written, which keeps each key's order across
+   * calls.
+   */
   private WriteResult send(Map<ItemKey, WriteRequest> unique, long dedup) {
     if (unique.size() <= MAX_BATCH) {
       return sendChunk(unique, dedup);
     }
-    WriteResult total = new WriteResult(0, 0, dedup);
+    List<Map<ItemKey, WriteRequest>> chunks = new ArrayList<>();
     Map<ItemKey, WriteRequest> chunk = new LinkedHashMap<>();
     for (Map.Entry<ItemKey, WriteRequest> e : unique.entrySet()) {
       chunk.put(e.getKey(), e.getValue());
       if (chunk.size() == MAX_BATCH) {
-        total = total.plus(sendChunk(chunk, 0));
+        chunks.add(chunk);
         chunk = new LinkedHashMap<>();
       }
     }
-    return chunk.isEmpty() ? total : total.plus(sendChunk(chunk, 0));
+    if (!chunk.isEmpty()) {
+      chunks.add(chunk);
+    }
+    WriteResult total = new WriteResult(0, 0, dedup);
+    for (int i = 0; i < chunks.size(); i += IN_FLIGHT) {
+      List<Future<WriteResult>> wave = new ArrayList<>();
+      for (Map<ItemKey, WriteRequest> c :
+          chunks.subList(i, Math.min(chunks.size(), i + IN_FLIGHT))) {
+        wave.add(chunkWriters.submit(() -> sendChunk(c, 0)));
+      }
+      total = total.plus(await(wave));
+    }
+    return total;
+  }
+
+  /** Waits for a wave of chunks; the first failure is thrown once all have ended. */
+  private WriteResult await(List<Future<WriteResult>> wave) {
+    WriteResult sum = new WriteResult(0, 0, 0);
+    RuntimeException failure = null;
+    for (Future<WriteResult> f : wave) {
+      try {
+        sum = sum.plus(f.get());
+      } catch (InterruptedException e) {
+        wave.forEach(w -> w.cancel(true));
+        Thread.currentThread().interrupt();
+        CancellationException c =
+            new CancellationException(
+                "BatchWriteItem " + table + " interrupted: the job is stopping");
+        c.initCause(e);
+        throw c;
+      } catch (ExecutionException e) {
+        if (failure == null) {
+          failure =
+              e.getCause() instanceof RuntimeException r
+                  ? r
+                  : new IllegalStateException(e.getCause());
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    return sum;
   }
 
   private WriteResult sendChunk(Map<ItemKey, WriteRequest> unique, long dedup) {

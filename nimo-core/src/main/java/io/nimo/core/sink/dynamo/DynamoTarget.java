@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,9 +35,16 @@ final class DynamoTarget implements Target {
   private final TableWaiter waiter;
   private final boolean withIndexes;
   private volatile DynamoBatchWriter writer;
+  private final ExecutorService chunkWriters;
 
   DynamoTarget(
-      String name, DynamoApi api, Retrier retrier, TableWaiter waiter, boolean withIndexes) {
+      String name,
+      DynamoApi api,
+      Retrier retrier,
+      TableWaiter waiter,
+      boolean withIndexes,
+      ExecutorService chunkWriters) {
+    this.chunkWriters = chunkWriters;
     this.name = name;
     this.api = api;
     this.retrier = retrier;
@@ -151,7 +159,7 @@ final class DynamoTarget implements Target {
         if (writer == null) {
           var keys =
               KeySchema.of(retrier.call("DescribeTable " + name, () -> api.describeTable(name)));
-          writer = new DynamoBatchWriter(api, retrier, name, keys);
+          writer = new DynamoBatchWriter(api, retrier, name, keys, chunkWriters);
         }
         w = writer;
       }

@@ -1,10 +1,13 @@
 package io.nimo.core.sink.dynamo;
 
+import io.nimo.core.concurrent.NamedThreadFactory;
 import io.nimo.core.dynamo.DynamoApi;
 import io.nimo.core.retry.Retrier;
 import io.nimo.core.sink.Target;
 import io.nimo.core.sink.TargetSession;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** A session on one DynamoDB-API endpoint; its tables share the client and the retrier. */
 public final class DynamoTargetSession implements TargetSession {
@@ -12,6 +15,9 @@ public final class DynamoTargetSession implements TargetSession {
   private final Retrier retrier;
   private final Duration tableTimeout;
   private final boolean withIndexes;
+  // writes the BatchWriteItem chunks of one large apply() at once (threads made on demand)
+  private final ExecutorService chunkWriters =
+      Executors.newCachedThreadPool(new NamedThreadFactory("nimo-target-batch"));
 
   /**
    * @param api the endpoint (owned by this session: closed with it)
@@ -30,11 +36,12 @@ public final class DynamoTargetSession implements TargetSession {
   @Override
   public Target table(String name, io.nimo.core.item.KeySchema keys) {
     return new DynamoTarget(
-        name, api, retrier, new TableWaiter(api, retrier, tableTimeout), withIndexes);
+        name, api, retrier, new TableWaiter(api, retrier, tableTimeout), withIndexes, chunkWriters);
   }
 
   @Override
   public void close() {
+    chunkWriters.shutdownNow();
     api.close();
   }
 }
