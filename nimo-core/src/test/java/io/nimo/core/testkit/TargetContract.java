@@ -191,6 +191,41 @@ public abstract class TargetContract {
         kind, keys.keyOf(item), kind == ChangeEvent.Kind.REMOVE ? null : item, seq, false);
   }
 
+  /** 230 distinct-key inserts: several BatchWriteItem chunks for DynamoDB-API targets. */
+  private static List<ChangeEvent> bulkInserts(KeySchema keys) {
+    Random rnd = new Random(10);
+    List<ChangeEvent> events = new java.util.ArrayList<>();
+    for (int i = 0; i < 230; i++) {
+      events.add(change(ChangeEvent.Kind.INSERT, keys, item("bulk-" + i, i, rnd), "" + i));
+    }
+    return events;
+  }
+
+  @Test
+  void aLargeStreamBatchIsAppliedWhole() {
+    Target t = prepared();
+    KeySchema keys = new KeySchema("pk", "sk");
+    List<ChangeEvent> events = bulkInserts(keys);
+    assertThat(t.apply(events).written()).isEqualTo(events.size());
+    for (ChangeEvent e : events) {
+      assertSame(t.read(e.key()).orElseThrow(), e.newImage());
+    }
+  }
+
+  @Test
+  void aRefusedChangeInALargeStreamBatchFailsTheCallNamingItsKey() {
+    Map<String, AttributeValue> refused = refusedItem();
+    org.junit.jupiter.api.Assumptions.assumeTrue(refused != null, "this target stores every item");
+    Target t = prepared();
+    KeySchema keys = new KeySchema("pk", "sk");
+    List<ChangeEvent> events = new java.util.ArrayList<>(bulkInserts(keys));
+    events.add(100, change(ChangeEvent.Kind.INSERT, keys, refused, "refused"));
+    assertThatThrownBy(() -> t.apply(events))
+        .isInstanceOf(ItemWriteException.class)
+        .hasMessageContaining(keys.keyOf(refused).toString());
+    assertThat(t.read(keys.keyOf(refused))).isEmpty();
+  }
+
   @Test
   void anItemTheTargetRefusesFailsTheCallNamingItsKeyAndNothingIsDroppedSilently() {
     Map<String, AttributeValue> refused = refusedItem();
