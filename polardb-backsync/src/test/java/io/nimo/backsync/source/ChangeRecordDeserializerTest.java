@@ -1,0 +1,115 @@
+package io.nimo.backsync.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.util.Collector;
+import org.apache.kafka.connect.data.Decimal;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.junit.jupiter.api.Test;
+
+/** Debezium records of the nimo layout as Flink CDC hands them over, built by hand. */
+class ChangeRecordDeserializerTest {
+  static final Schema KEY =
+      SchemaBuilder.struct().field("h", Decimal.schema(2)).field("r", Schema.BYTES_SCHEMA).build();
+  static final Schema ROW =
+      SchemaBuilder.struct()
+          .optional()
+          .field("h", Decimal.schema(2))
+          .field("r", Schema.BYTES_SCHEMA)
+          .field("item", Schema.OPTIONAL_STRING_SCHEMA)
+          .build();
+  static final Schema SOURCE =
+      SchemaBuilder.struct()
+          .field("table", Schema.STRING_SCHEMA)
+          .field("txId", Schema.OPTIONAL_INT64_SCHEMA)
+          .field("ts_ms", Schema.OPTIONAL_INT64_SCHEMA)
+          .build();
+  static final Schema VALUE =
+      SchemaBuilder.struct()
+          .field("before", ROW)
+          .field("after", ROW)
+          .field("source", SOURCE)
+          .field("op", Schema.STRING_SCHEMA)
+          .build();
+
+  final ChangeRecordDeserializer deserializer = new ChangeRecordDeserializer("item", "nimo_echo");
+  final List<ChangeRecord> out = new ArrayList<>();
+  final Collector<ChangeRecord> collector =
+      new Collector<>() {
+        @Override
+        public void collect(ChangeRecord r) {
+          out.add(r);
+        }
+
+        @Override
+        public void close() {}
+      };
+
+  static SourceRecord record(String table, String op, String item) {
+    Struct key = new Struct(KEY).put("h", new BigDecimal("7.50")).put("r", new byte[] {0, -1});
+    Struct row = new Struct(ROW).put("h", new BigDecimal("7.50")).put("r", new byte[] {0, -1});
+    row.put("item", item);
+    Struct value =
+        new Struct(VALUE)
+            .put("after", op.equals("d") ? null : row)
+            .put("before", op.equals("d") ? row : null)
+            .put(
+                "source",
+                new Struct(SOURCE).put("table", table).put("txId", 42L).put("ts_ms", 1000L))
+            .put("op", op);
+    return new SourceRecord(null, null, "t", 0, KEY, key, VALUE, value);
+  }
+
+  @Test
+  void upsertsCarryTheItemAndTheKeyTypedFromTheColumns() {
+    deserializer.deserialize(record("events", "u", "{\"h\":{\"N\":\"7.5\"}}"), collector);
+    ChangeRecord r = out.get(0);
+    assertThat(r.op).isEqualTo(ChangeRecord.UPSERT);
+    assertThat(r.keyJson).isEqualTo("{\"h\":{\"N\":\"7.50\"},\"r\":{\"B\":\"AP8=\"}}");
+    assertThat(r.itemJson).isEqualTo("{\"h\":{\"N\":\"7.5\"}}");
+    assertThat(r.txId).isEqualTo(42);
+    assertThat(r.commitMillis).isEqualTo(1000);
+  }
+
+  @Test
+  void deletesTakeTheKeyAndMarkersOnlyTheTransaction() {
+    deserializer.deserialize(record("events", "d", null), collector);
+    deserializer.deserialize(record("nimo_echo", "u", null), collector);
+    assertThat(out.get(0).op).isEqualTo(ChangeRecord.DELETE);
+    assertThat(out.get(0).keyJson).contains("\"N\":\"7.50\"");
+    assertThat(out.get(1).op).isEqualTo(ChangeRecord.ECHO_MARK);
+    assertThat(out.get(1).txId).isEqualTo(42);
+  }
+
+  @Test
+  void aLeftOutItemIsFlaggedNeverPassedOn() {
+    deserializer.deserialize(
+        record("events", "u", ChangeRecordDeserializer.UNAVAILABLE), collector);
+    deserializer.deserialize(
+        record("events", "u", ChangeRecordDeserializer.DEBEZIUM_UNAVAILABLE), collector);
+    assertThat(out).allSatisfy(r -> assertThat(r.itemUnavailable).isTrue());
+    assertThat(out).allSatisfy(r -> assertThat(r.itemJson).isNull());
+  }
+
+  @Test
+  void aTruncateFailsTheJobNamingTheTable() {
+    assertThatThrownBy(() -> deserializer.deserialize(record("events", "t", null), collector))
+        .hasMessageContaining("TRUNCATE of table events");
+    assertThat(out).isEmpty();
+  }
+
+  @Test
+  void aTableWithoutTheItemColumnFailsNamingTheKey() {
+    ChangeRecordDeserializer other = new ChangeRecordDeserializer("doc", "nimo_echo");
+    assertThatThrownBy(() -> other.deserialize(record("events", "c", "{}"), collector))
+        .hasMessageContaining("no column 'doc'")
+        .hasMessageContaining("7.50");
+  }
+}
