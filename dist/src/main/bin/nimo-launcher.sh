@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Shared launcher logic, sourced by bin/<tool>.linux.amd64. Finds a Java 17+ runtime (the bundled
-# NimoShake/jre if present, else $JAVA_HOME, else java on PATH), makes the conf path absolute,
+# NimoShake/jre if present, else $JAVA_HOME, else java on PATH), maps the tool's class-data sharing
+# archive with the bundled runtime (NIMO_CDS=off leaves it out), makes the conf path absolute,
 # changes to the tool's home directory (so logs/ and checkpoint/ land there) and execs the JVM,
 # so signals (SIGTERM from stop scripts or Ctrl-C) reach it and it can checkpoint before exiting.
 set -euo pipefail
@@ -22,7 +23,12 @@ nimo_abspath() {
 }
 
 nimo_find_java() {
-  local candidates=("$NIMO_HOME/../jre/bin/java")
+  # the bundled runtime is known to be 17: no JVM started just to ask its version
+  if [ -x "$NIMO_HOME/../jre/bin/java" ] && grep -q '^JAVA_VERSION="17' "$NIMO_HOME/../jre/release" 2>/dev/null; then
+    printf '%s\n' "$NIMO_HOME/../jre/bin/java"
+    return 0
+  fi
+  local candidates=()
   [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME/bin/java")
   command -v java >/dev/null 2>&1 && candidates+=("$(command -v java)")
   local j v
@@ -56,6 +62,17 @@ nimo_run() {
   local java
   java=$(nimo_find_java) || exit 2
   cd "$NIMO_HOME"
+  # lib/*.jar by name, relative to the tool's home: the order and paths the class-data sharing
+  # archive lib/classes.jsa was trained with, wherever the tarball is unpacked
+  # (sorted in the C locale whatever the user's, without passing that locale on to the JVM)
+  local cp
+  cp=$(LC_ALL=C && for jar in lib/*.jar; do printf '%s:' "$jar"; done)
+  cp=${cp%:}
+  # the archive fits only the bundled runtime it was made by; with any other the JVM would refuse it
+  local cds=()
+  if [ -f lib/classes.jsa ] && [ "$java" = "$NIMO_HOME/../jre/bin/java" ] && [ "${NIMO_CDS:-on}" != off ]; then
+    cds=(-XX:SharedArchiveFile=lib/classes.jsa -Xlog:cds=off -Xlog:cds+dynamic=off)
+  fi
   # shellcheck disable=SC2086
-  exec "$java" ${NIMO_JAVA_OPTS:-} -cp "$NIMO_HOME/lib/*" "$main_class" ${args[@]+"${args[@]}"}
+  exec "$java" ${cds[@]+"${cds[@]}"} ${NIMO_JAVA_OPTS:-} -cp "$cp" "$main_class" ${args[@]+"${args[@]}"}
 }

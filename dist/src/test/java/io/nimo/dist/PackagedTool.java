@@ -53,7 +53,12 @@ final class PackagedTool {
    * values.
    */
   String shippedConfWith(Path home, String tool, Map<String, String> values) throws IOException {
-    String text = Files.readString(home.resolve("conf/" + tool + ".conf"), StandardCharsets.UTF_8);
+    return confWith(home.resolve("conf/" + tool + ".conf"), values);
+  }
+
+  /** The conf file {@code conf} with some of its keys set to other values. */
+  static String confWith(Path conf, Map<String, String> values) throws IOException {
+    String text = Files.readString(conf, StandardCharsets.UTF_8);
     for (Map.Entry<String, String> e : values.entrySet()) {
       Pattern line = Pattern.compile("^" + Pattern.quote(e.getKey()) + " = .*$", Pattern.MULTILINE);
       Matcher m = line.matcher(text);
@@ -71,6 +76,13 @@ final class PackagedTool {
 
   /** Starts a launcher ({@code home/bin/<tool>.linux.amd64}) as a process. */
   Process start(Path launcher, Path workDir, Path output, String... args) throws IOException {
+    return startWithJavaOpts(launcher, workDir, output, "-Xmx512m", args);
+  }
+
+  /** As above, with {@code javaOpts} as the launcher's NIMO_JAVA_OPTS. */
+  Process startWithJavaOpts(
+      Path launcher, Path workDir, Path output, String javaOpts, String... args)
+      throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(launcher.toString());
     cmd.addAll(List.of(args));
@@ -79,7 +91,7 @@ final class PackagedTool {
             .directory(workDir.toFile())
             .redirectErrorStream(true)
             .redirectOutput(output.toFile());
-    pb.environment().put("NIMO_JAVA_OPTS", "-Xmx512m");
+    pb.environment().put("NIMO_JAVA_OPTS", javaOpts);
     return pb.start();
   }
 
@@ -90,8 +102,14 @@ final class PackagedTool {
 
   /** Runs a launcher to the end and returns exit code and output. */
   Result run(Path launcher, Path workDir, String... args) throws Exception {
+    return runWithJavaOpts(launcher, workDir, "-Xmx512m", args);
+  }
+
+  /** Runs a launcher to the end with NIMO_JAVA_OPTS set to {@code javaOpts}. */
+  Result runWithJavaOpts(Path launcher, Path workDir, String javaOpts, String... args)
+      throws Exception {
     Path out = Files.createTempFile(workDir, "out", ".log");
-    Process p = start(launcher, workDir, out, args);
+    Process p = startWithJavaOpts(launcher, workDir, out, javaOpts, args);
     if (!p.waitFor(5, TimeUnit.MINUTES)) {
       p.destroyForcibly();
       throw new IllegalStateException("tool did not finish in 5 minutes");
