@@ -73,6 +73,11 @@ nimo_run() {
   if [ -f lib/classes.jsa ] && [ "$java" = "$NIMO_HOME/../jre/bin/java" ] && [ "${NIMO_CDS:-on}" != off ]; then
     cds=(-XX:SharedArchiveFile=lib/classes.jsa -Xlog:cds=off -Xlog:cds+dynamic=off)
   fi
+  # C1 only: the tools' CPU goes to the SDK's marshalling and signing, and the C2 compiler's own work
+  # costs more than it saves below a few hundred thousand items and about breaks even above
+  # (bench/startup-bench.sh, bench/full-sync-bench.sh). NIMO_JAVA_OPTS comes after, so it wins:
+  # NIMO_JAVA_OPTS=-XX:TieredStopAtLevel=4 brings C2 back.
+  local jit=(-XX:TieredStopAtLevel=1)
   # shellcheck disable=SC2086
-  exec "$java" ${cds[@]+"${cds[@]}"} ${NIMO_JAVA_OPTS:-} -cp "$cp" "$main_class" ${args[@]+"${args[@]}"}
+  exec "$java" ${cds[@]+"${cds[@]}"} "${jit[@]}" ${NIMO_JAVA_OPTS:-} -cp "$cp" "$main_class" ${args[@]+"${args[@]}"}
 }
