@@ -81,7 +81,8 @@ public final class FullSyncBenchmark {
             + "incl. JVM start and CreateTable (%d items, exit %d)%n",
         nimo.pipelineRate, nimo.wallRate, nimo.written, nimo.exit);
     System.out.printf(
-        "peak RSS of nimo-shake: %d MB, CPU time %.1f s%n", nimo.peakRssKb / 1024, nimo.cpuSeconds);
+        "peak RSS of nimo-shake: %d MB, CPU time %.1f s (%s)%n",
+        nimo.peakRssKb / 1024, nimo.cpuSeconds, nimo.cpuByThreads);
     System.out.printf(
         "ratio nimo / bare copy loop = %.2f (pipeline)%n", nimo.pipelineRate / copyRate);
     System.out.printf(
@@ -149,13 +150,19 @@ public final class FullSyncBenchmark {
       double pipelineRate,
       double wallRate,
       long peakRssKb,
-      double cpuSeconds) {}
+      double cpuSeconds,
+      String cpuByThreads) {}
 
   /**
    * The simplest copier: each segment thread writes the pages it scans, 25 items per
    * BatchWriteItem.
    */
-  private static double bareCopy(DynamoDbClient src, DynamoDbClient dst, int expected)
+  static double bareCopy(DynamoDbClient src, DynamoDbClient dst, int expected) throws Exception {
+    return bareCopy(src, dst, expected, "bare_copy");
+  }
+
+  /** As above, into {@code table}. */
+  static double bareCopy(DynamoDbClient src, DynamoDbClient dst, int expected, String table)
       throws Exception {
     return scanSegments(
         src,
@@ -165,12 +172,12 @@ public final class FullSyncBenchmark {
           for (Map<String, AttributeValue> item : items) {
             batch.add(WriteRequest.builder().putRequest(p -> p.item(item)).build());
             if (batch.size() == 25) {
-              BatchWrites.writeAll(dst, "bare_copy", batch);
+              BatchWrites.writeAll(dst, table, batch);
               batch = new ArrayList<>(25);
             }
           }
           if (!batch.isEmpty()) {
-            BatchWrites.writeAll(dst, "bare_copy", batch);
+            BatchWrites.writeAll(dst, table, batch);
           }
         });
   }
@@ -182,6 +189,25 @@ public final class FullSyncBenchmark {
   /** Runs the packaged nimo-shake with the shipped conf plus {@code extra} values. */
   static NimoRun runNimo(
       Path home, String source, String target, int segments, Map<String, String> extra)
+      throws Exception {
+    // NIMO_BENCH_JAVA_OPTS adds JVM flags to compare (e.g. JIT settings for the CPU figures)
+    return runNimo(
+        home,
+        source,
+        target,
+        segments,
+        extra,
+        ("-Xmx256m " + System.getenv().getOrDefault("NIMO_BENCH_JAVA_OPTS", "")).trim());
+  }
+
+  /** As above, with {@code javaOpts} as the tool's NIMO_JAVA_OPTS. */
+  static NimoRun runNimo(
+      Path home,
+      String source,
+      String target,
+      int segments,
+      Map<String, String> extra,
+      String javaOpts)
       throws Exception {
     Path conf = home.resolve("conf/bench.conf");
     String text = Files.readString(home.resolve("conf/nimo-shake.conf"), StandardCharsets.UTF_8);
@@ -222,20 +248,18 @@ public final class FullSyncBenchmark {
         new ProcessBuilder(home.resolve("bin/nimo-shake.linux.amd64").toString(), "-conf=" + conf)
             .redirectErrorStream(true)
             .redirectOutput(out.toFile());
-    // NIMO_BENCH_JAVA_OPTS adds JVM flags to compare (e.g. JIT settings for the CPU figures)
-    pb.environment()
-        .put(
-            "NIMO_JAVA_OPTS",
-            ("-Xmx256m " + System.getenv().getOrDefault("NIMO_BENCH_JAVA_OPTS", "")).trim());
+    pb.environment().put("NIMO_JAVA_OPTS", javaOpts);
     long start = System.nanoTime();
     Process p = pb.start();
     long peak = 0;
     double cpu = 0;
     Path status = Path.of("/proc", String.valueOf(p.pid()), "status");
     Path stat = Path.of("/proc", String.valueOf(p.pid()), "stat");
+    ThreadCpu threads = new ThreadCpu(p.pid());
     while (p.isAlive()) {
       peak = Math.max(peak, vmHwmKb(status));
       cpu = Math.max(cpu, cpuSeconds(stat));
+      threads.sample();
       Thread.sleep(100);
     }
     double wall = seconds(start);
@@ -245,7 +269,7 @@ public final class FullSyncBenchmark {
             .matcher(log);
     if (!m.find()) {
       System.out.println(log);
-      return new NimoRun(p.exitValue(), 0, 0, 0, peak, cpu);
+      return new NimoRun(p.exitValue(), 0, 0, 0, peak, cpu, threads.summary());
     }
     long written = Long.parseLong(m.group(1));
     return new NimoRun(
@@ -254,7 +278,8 @@ public final class FullSyncBenchmark {
         written / Double.parseDouble(m.group(2)),
         written / wall,
         peak,
-        cpu);
+        cpu,
+        threads.summary());
   }
 
   /** utime + stime of a process, from /proc/PID/stat (clock ticks of 1/100 s). */
