@@ -24,11 +24,15 @@ nimo_abspath() {
 
 nimo_find_java() {
   # the bundled runtime is known to be 17: no JVM started just to ask its version
-  if [ -x "$NIMO_HOME/../jre/bin/java" ] && grep -q '^JAVA_VERSION="17' "$NIMO_HOME/../jre/release" 2>/dev/null; then
-    printf '%s\n' "$NIMO_HOME/../jre/bin/java"
-    return 0
+  # (read by bash itself: a host may have no grep on PATH)
+  if [ -x "$NIMO_HOME/../jre/bin/java" ] && [ -r "$NIMO_HOME/../jre/release" ]; then
+    case "$(< "$NIMO_HOME/../jre/release")" in
+      *'JAVA_VERSION="17'*)
+        printf '%s\n' "$NIMO_HOME/../jre/bin/java"
+        return 0 ;;
+    esac
   fi
-  local candidates=()
+  local candidates=("$NIMO_HOME/../jre/bin/java")
   [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME/bin/java")
   command -v java >/dev/null 2>&1 && candidates+=("$(command -v java)")
   local j v
