@@ -1,9 +1,7 @@
 package io.nimo.bench;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,7 +61,7 @@ public final class GoBaselineBenchmark {
         javaRate[r] = FullSyncBenchmark.bareCopy(src, dst, items, "bare_copy");
         dst.deleteTable(b -> b.tableName("bare_copy"));
 
-        deleteTree(home.resolve("checkpoint"));
+        BenchUtil.deleteTree(home.resolve("checkpoint"));
         FullSyncBenchmark.NimoRun nimo =
             FullSyncBenchmark.runNimo(home, source, target, 8, Map.of("target.db.exist", "drop"));
         if (nimo.exit() != 0 || nimo.written() != items) {
@@ -82,33 +80,17 @@ public final class GoBaselineBenchmark {
             + " %,.0f items/s; nimo-shake %,.0f items/s, CPU %.1f s%n",
         rounds,
         items,
-        median(goRate),
-        median(goCpu),
-        median(javaRate),
-        median(nimoRate),
-        median(nimoCpu));
+        BenchUtil.median(goRate),
+        BenchUtil.median(goCpu),
+        BenchUtil.median(javaRate),
+        BenchUtil.median(nimoRate),
+        BenchUtil.median(nimoCpu));
     System.out.printf(
         "ratio nimo / go copy loop = %.2f (items/s); nimo CPU / go CPU = %.2f;"
             + " nimo / java copy loop = %.2f%n",
-        median(nimoRate) / median(goRate),
-        median(nimoCpu) / median(goCpu),
-        median(nimoRate) / median(javaRate));
+        BenchUtil.median(nimoRate) / BenchUtil.median(goRate),
+        BenchUtil.median(nimoCpu) / BenchUtil.median(goCpu),
+        BenchUtil.median(nimoRate) / BenchUtil.median(javaRate));
     System.exit(0);
-  }
-
-  private static void deleteTree(Path dir) throws java.io.IOException {
-    if (Files.exists(dir)) {
-      try (var paths = Files.walk(dir)) {
-        for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
-      }
-    }
-  }
-
-  static double median(double[] v) {
-    double[] s = v.clone();
-    Arrays.sort(s);
-    return s[s.length / 2];
   }
 }

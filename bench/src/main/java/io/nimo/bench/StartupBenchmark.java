@@ -3,7 +3,6 @@ package io.nimo.bench;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -41,7 +40,7 @@ public final class StartupBenchmark {
         double[] wall = new double[runs];
         double[] cpu = new double[runs];
         for (int i = 0; i < runs; i++) {
-          deleteTree(home.resolve("checkpoint"));
+          BenchUtil.deleteTree(home.resolve("checkpoint"));
           src.firstScanAnswered.set(0);
           long launched = System.nanoTime();
           FullSyncBenchmark.NimoRun run =
@@ -59,13 +58,13 @@ public final class StartupBenchmark {
           startup[i] = (src.firstScanAnswered.get() - launched) / 1e9;
           cpu[i] = run.cpuSeconds();
         }
-        double s = median(startup);
+        double s = BenchUtil.median(startup);
         if (baseline == 0) {
           baseline = s;
         }
         System.out.printf(
             "%-36s launch -> first Scan page %.2f s (runs %s); whole run %.2f s, CPU %.2f s%n",
-            v.getKey(), s, format(startup), median(wall), median(cpu));
+            v.getKey(), s, format(startup), BenchUtil.median(wall), BenchUtil.median(cpu));
       }
     }
     System.exit(0);
@@ -84,23 +83,7 @@ public final class StartupBenchmark {
       p.waitFor();
       t[i] = FullSyncBenchmark.seconds(start);
     }
-    return median(t);
-  }
-
-  private static void deleteTree(Path dir) throws java.io.IOException {
-    if (java.nio.file.Files.exists(dir)) {
-      try (var paths = java.nio.file.Files.walk(dir)) {
-        for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          java.nio.file.Files.delete(p);
-        }
-      }
-    }
-  }
-
-  private static double median(double[] v) {
-    double[] s = v.clone();
-    Arrays.sort(s);
-    return s[s.length / 2];
+    return BenchUtil.median(t);
   }
 
   private static String format(double[] v) {

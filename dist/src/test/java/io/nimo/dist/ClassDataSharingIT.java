@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -51,14 +50,7 @@ class ClassDataSharingIT {
   }
 
   private static Map<String, String> endpoints() {
-    Map<String, String> v = new LinkedHashMap<>();
-    v.put("source.endpoint_url", source.endpoint());
-    v.put("source.access_key_id", "local");
-    v.put("source.secret_access_key", "local");
-    v.put("target.address", target.endpoint());
-    v.put("target.access_key_id", "local");
-    v.put("target.secret_access_key", "local");
-    return v;
+    return PackagedTool.localEndpoints(source, target);
   }
 
   @Test

@@ -51,14 +51,8 @@ public final class ClassDataSharingTraining {
       }
       TestTables.put(source.client(), "training", items);
 
-      Map<String, String> v = new LinkedHashMap<>();
+      Map<String, String> v = PackagedTool.localEndpoints(source, target);
       v.put("id", "cds-training");
-      v.put("source.endpoint_url", source.endpoint());
-      v.put("source.access_key_id", "local");
-      v.put("source.secret_access_key", "local");
-      v.put("target.address", target.endpoint());
-      v.put("target.access_key_id", "local");
-      v.put("target.secret_access_key", "local");
       Map<String, String> shake = new LinkedHashMap<>(v);
       shake.put("sync_mode", "full");
       shake.put("full_sync.http_port", "0");

@@ -56,6 +56,19 @@ final class PackagedTool {
     return confWith(home.resolve("conf/" + tool + ".conf"), values);
   }
 
+  /** The {@code source.*} and {@code target.*} keys for two local DynamoDB servers. */
+  static Map<String, String> localEndpoints(
+      io.nimo.core.testkit.DynamoLocal source, io.nimo.core.testkit.DynamoLocal target) {
+    Map<String, String> v = new java.util.LinkedHashMap<>();
+    v.put("source.endpoint_url", source.endpoint());
+    v.put("source.access_key_id", "local");
+    v.put("source.secret_access_key", "local");
+    v.put("target.address", target.endpoint());
+    v.put("target.access_key_id", "local");
+    v.put("target.secret_access_key", "local");
+    return v;
+  }
+
   /** The conf file {@code conf} with some of its keys set to other values. */
   static String confWith(Path conf, Map<String, String> values) throws IOException {
     String text = Files.readString(conf, StandardCharsets.UTF_8);
