@@ -31,7 +31,19 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class ClassDataSharingTraining {
   private ClassDataSharingTraining() {}
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    int status = 0;
+    try {
+      run(args);
+    } catch (Exception | Error e) {
+      e.printStackTrace();
+      status = 1;
+    }
+    // DynamoDB Local leaves non-daemon pool threads behind, which would keep the build waiting
+    System.exit(status);
+  }
+
+  private static void run(String[] args) throws Exception {
     Path stage = Path.of(args[0]);
     Path bin = Path.of(args[1]);
     Path confDir = Path.of(args[2]);
