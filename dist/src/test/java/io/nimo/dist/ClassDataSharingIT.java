@@ -49,25 +49,32 @@ class ClassDataSharingIT {
     }
   }
 
-  private static Map<String, String> endpoints() {
-    return PackagedTool.localEndpoints(source, target);
+  /** Runs a full sync of {@code events} with {@code t}'s nimo-shake and these JVM flags. */
+  private static PackagedTool.Result runShake(PackagedTool t, Path work, String id, String javaOpts)
+      throws Exception {
+    Map<String, String> shake = PackagedTool.localEndpoints(source, target, "local");
+    shake.put("id", id);
+    shake.put("sync_mode", "full");
+    shake.put("full_sync.http_port", "0");
+    shake.put("target.db.exist", "drop");
+    Files.writeString(work.resolve(id + ".conf"), t.shippedConfWith(shake));
+    return t.runWithJavaOpts(
+        t.shakeHome().resolve("bin/nimo-shake.linux.amd64"),
+        work,
+        javaOpts,
+        "-conf=" + id + ".conf");
   }
 
   @Test
   void nimoShakeAndNimoFullCheckLoadTheirClassesFromTheShippedArchives(@TempDir Path work)
       throws Exception {
-    Map<String, String> shake = endpoints();
-    shake.put("id", "cds");
-    shake.put("sync_mode", "full");
-    shake.put("full_sync.http_port", "0");
-    Files.writeString(work.resolve("shake.conf"), tool.shippedConfWith(shake));
     // -Xshare:on: the JVM refuses to start unless it maps the archive
     PackagedTool.Result r =
-        tool.runWithJavaOpts(
-            tool.shakeHome().resolve("bin/nimo-shake.linux.amd64"),
+        runShake(
+            tool,
             work,
-            "-Xshare:on -Xlog:class+load=info:file=" + work.resolve("shake-classes.txt"),
-            "-conf=shake.conf");
+            "cds",
+            "-Xshare:on -Xlog:class+load=info:file=" + work.resolve("shake-classes.txt"));
     assertThat(r.exitCode()).as(r.output()).isZero();
     assertThat(TableContents.diff(source.client(), target.client(), "events")).isEmpty();
     assertMostlyShared(
@@ -77,7 +84,10 @@ class ClassDataSharingIT {
 
     Files.writeString(
         work.resolve("check.conf"),
-        tool.shippedConfWith(tool.checkHome(), "nimo-full-check", endpoints()));
+        tool.shippedConfWith(
+            tool.checkHome(),
+            "nimo-full-check",
+            PackagedTool.localEndpoints(source, target, "local")));
     r =
         tool.runWithJavaOpts(
             tool.checkHome().resolve("bin/nimo-full-check.linux.amd64"),
@@ -101,19 +111,13 @@ class ClassDataSharingIT {
         Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis()));
       }
     }
-    Map<String, String> shake = endpoints();
-    shake.put("id", "cds-changed");
-    shake.put("sync_mode", "full");
-    shake.put("full_sync.http_port", "0");
-    shake.put("target.db.exist", "drop");
-    Files.writeString(work.resolve("shake.conf"), changed.shippedConfWith(shake));
 
     PackagedTool.Result r =
-        changed.runWithJavaOpts(
-            changed.shakeHome().resolve("bin/nimo-shake.linux.amd64"),
+        runShake(
+            changed,
             work,
-            "-Xmx512m -Xlog:class+load=info:file=" + work.resolve("classes.txt"),
-            "-conf=shake.conf");
+            "cds-changed",
+            "-Xmx512m -Xlog:class+load=info:file=" + work.resolve("classes.txt"));
 
     assertThat(r.exitCode()).as(r.output()).isZero();
     assertThat(r.output())

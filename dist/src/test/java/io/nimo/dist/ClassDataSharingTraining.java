@@ -63,7 +63,7 @@ public final class ClassDataSharingTraining {
       }
       TestTables.put(source.client(), "training", items);
 
-      Map<String, String> v = PackagedTool.localEndpoints(source, target);
+      Map<String, String> v = PackagedTool.localEndpoints(source, target, "local");
       v.put("id", "cds-training");
       Map<String, String> shake = new LinkedHashMap<>(v);
       shake.put("sync_mode", "full");

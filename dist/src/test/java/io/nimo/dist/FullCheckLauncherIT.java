@@ -9,7 +9,6 @@ import io.nimo.core.testkit.TestTables;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,13 +34,7 @@ class FullCheckLauncherIT {
           .client()
           .deleteItem(b -> b.tableName("orders").key(Map.of("id", TestItems.s("item-7"))));
       target.client().putItem(b -> b.tableName("orders").item(Map.of("id", TestItems.s("stray"))));
-      Map<String, String> v = new LinkedHashMap<>();
-      v.put("source.endpoint_url", source.endpoint());
-      v.put("source.access_key_id", "local");
-      v.put("source.secret_access_key", "local-secret-value");
-      v.put("target.address", target.endpoint());
-      v.put("target.access_key_id", "local");
-      v.put("target.secret_access_key", "local-secret-value");
+      Map<String, String> v = PackagedTool.localEndpoints(source, target, "local-secret-value");
       Path checkConf = work.resolve("check.conf");
       Files.writeString(
           checkConf,

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -49,15 +48,9 @@ class NimoShakeLauncherIT {
   }
 
   private static Map<String, String> conf(DynamoLocal target, String id) {
-    Map<String, String> v = new LinkedHashMap<>();
+    Map<String, String> v = PackagedTool.localEndpoints(source, target, "local-secret-value");
     v.put("id", id);
     v.put("sync_mode", "full");
-    v.put("source.endpoint_url", source.endpoint());
-    v.put("source.access_key_id", "local");
-    v.put("source.secret_access_key", "local-secret-value");
-    v.put("target.address", target.endpoint());
-    v.put("target.access_key_id", "local");
-    v.put("target.secret_access_key", "local-secret-value");
     v.put("full_sync.http_port", "0");
     v.put("checkpoint.interval", "100ms");
     return v;

@@ -56,16 +56,21 @@ final class PackagedTool {
     return confWith(home.resolve("conf/" + tool + ".conf"), values);
   }
 
-  /** The {@code source.*} and {@code target.*} keys for two local DynamoDB servers. */
+  /**
+   * The {@code source.*} and {@code target.*} keys for two local DynamoDB servers, with {@code
+   * secret} as both secret keys (a test can then look for it in logs).
+   */
   static Map<String, String> localEndpoints(
-      io.nimo.core.testkit.DynamoLocal source, io.nimo.core.testkit.DynamoLocal target) {
+      io.nimo.core.testkit.DynamoLocal source,
+      io.nimo.core.testkit.DynamoLocal target,
+      String secret) {
     Map<String, String> v = new java.util.LinkedHashMap<>();
     v.put("source.endpoint_url", source.endpoint());
     v.put("source.access_key_id", "local");
-    v.put("source.secret_access_key", "local");
+    v.put("source.secret_access_key", secret);
     v.put("target.address", target.endpoint());
     v.put("target.access_key_id", "local");
-    v.put("target.secret_access_key", "local");
+    v.put("target.secret_access_key", secret);
     return v;
   }
 
