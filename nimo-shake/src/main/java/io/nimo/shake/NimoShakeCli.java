@@ -11,6 +11,7 @@ import io.nimo.core.config.ConfigLoader;
 import io.nimo.core.config.ConfigOption;
 import io.nimo.core.config.Configuration;
 import io.nimo.core.config.ShakeOptions;
+import io.nimo.core.config.ShakeRules;
 import io.nimo.core.metrics.Diagnostics;
 import io.nimo.core.metrics.FullSyncStatus;
 import io.nimo.core.metrics.IncrSyncStatus;
@@ -71,7 +72,7 @@ final class NimoShakeCli {
         return OK;
       }
       conf = ConfigLoader.load(cli.conf(), ShakeOptions.ALL);
-      ShakeOptions.validate(conf);
+      ShakeRules.validate(conf);
     } catch (IllegalArgumentException | ConfigException e) {
       StartupLog.record("nimo-shake", e.getMessage());
       err.println("nimo-shake: " + e.getMessage());

@@ -4,6 +4,7 @@ import io.nimo.core.concurrent.NamedThreadFactory;
 import io.nimo.core.config.Configuration;
 import io.nimo.core.config.FilterValues;
 import io.nimo.core.config.ShakeOptions;
+import io.nimo.core.config.ShakeRules;
 import io.nimo.core.dynamo.DynamoApi;
 import io.nimo.core.retry.Retrier;
 import io.nimo.core.sink.TargetSession;
@@ -175,7 +176,7 @@ public final class CheckJob implements AutoCloseable {
     private int parallelTables = 2;
 
     private Builder(Configuration config) {
-      ShakeOptions.validate(config);
+      ShakeRules.validate(config);
       this.config = config;
       this.parts = JobComponents.builder(config);
     }

@@ -1,7 +1,7 @@
 package io.nimo.core.check;
 
 import io.nimo.core.config.Configuration;
-import io.nimo.core.config.ShakeOptions;
+import io.nimo.core.config.ShakeRules;
 import io.nimo.core.dynamo.DynamoApi;
 import io.nimo.core.item.ItemEquality;
 import io.nimo.core.item.KeySchema;
@@ -152,7 +152,7 @@ public final class RepairJob implements AutoCloseable {
     private Path diffDirectory = Path.of("nimo-full-check-diff");
 
     private Builder(Configuration config) {
-      ShakeOptions.validate(config);
+      ShakeRules.validate(config);
       this.parts = JobComponents.builder(config);
     }
 

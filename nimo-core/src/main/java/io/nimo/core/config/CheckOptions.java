@@ -118,7 +118,7 @@ public final class CheckOptions {
    * @return the configuration to build a check or repair from
    */
   public static Configuration asShakeConfiguration(Configuration c) {
-    ShakeOptions.validateShared(c);
+    ShakeRules.validateShared(c);
     ConfigurationBuilder b = Configuration.builder(ShakeOptions.ALL);
     for (ConfigOption<?> o : SHARED) {
       copy(b, c, o);

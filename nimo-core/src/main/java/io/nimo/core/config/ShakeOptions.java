@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Every key of {@code nimo-shake.conf}: the original NimoShake keys (same names, fixed defaults)
- * plus nimo's additions. The shipped conf file and {@code --help} are checked against this list.
+ * plus nimo's additions. The shipped conf file and {@code --help} are checked against this list;
+ * the rules that span several keys are in {@link ShakeRules}.
  */
 public final class ShakeOptions {
   private ShakeOptions() {}
@@ -652,7 +653,6 @@ public final class ShakeOptions {
           Duration.ofMinutes(10),
           "How long to wait for a created or deleted target table to settle.");
 
-  /** All keys, in conf-file order. */
   /** The core keys up to the target block. */
   private static final List<ConfigOption<?>> UP_TO_TARGET =
       List.of(
@@ -742,85 +742,5 @@ public final class ShakeOptions {
       out.addAll(p);
     }
     return List.copyOf(out);
-  }
-
-  /**
-   * Checks rules that span several keys; throws {@link ConfigException} naming the keys.
-   *
-   * @param c the configuration
-   */
-  public static void validate(Configuration c) {
-    validateShared(c);
-    if (c.get(INCR_SYNC_PARALLEL) && !c.get(SYNC_MODE).equals("all")) {
-      throw new ConfigException(
-          INCR_SYNC_PARALLEL.key(),
-          "true needs sync_mode = all (spooling keeps the changes "
-              + "made during the full sync); sync_mode is "
-              + c.get(SYNC_MODE));
-    }
-    if (!c.get(FULL_INDEX_PRIMARY)) {
-      throw new ConfigException(
-          FULL_INDEX_PRIMARY.key(),
-          "false is not supported: every target table is created with the source's primary key, "
-              + "which idempotent replays and the check rely on");
-    }
-  }
-
-  /**
-   * Checks the rules on the keys every tool shares (source, target, table filter, Scan filter);
-   * throws {@link ConfigException} naming the keys.
-   *
-   * @param c a configuration declaring at least {@link CheckOptions#SHARED}
-   */
-  public static void validateShared(Configuration c) {
-    if (!c.get(FILTER_WHITE).isBlank() && !c.get(FILTER_BLACK).isBlank()) {
-      throw new ConfigException(
-          FILTER_WHITE.key(),
-          "cannot be combined with " + FILTER_BLACK.key() + "; set only one of them");
-    }
-    if (c.get(SOURCE_AK).isBlank() != c.get(SOURCE_SK).isBlank()) {
-      throw new ConfigException(
-          SOURCE_SK.key(),
-          "source.access_key_id and source.secret_access_key must be set together (or both left empty "
-              + "to use the AWS default credential chain)");
-    }
-    if (c.get(TARGET_AK).isBlank() != c.get(TARGET_SK).isBlank()) {
-      throw new ConfigException(
-          TARGET_SK.key(),
-          "target.access_key_id and target.secret_access_key must be set together");
-    }
-    credentialRules(c, SOURCE_AK, SOURCE_PROFILE, SOURCE_ROLE_ARN, SOURCE_EXTERNAL_ID);
-    credentialRules(c, TARGET_AK, TARGET_PROFILE, TARGET_ROLE_ARN, TARGET_EXTERNAL_ID);
-    String endpoint = c.get(SOURCE_ENDPOINT);
-    if (!endpoint.isBlank() && !endpoint.matches("https?://.+")) {
-      throw new ConfigException(
-          SOURCE_ENDPOINT.key(), "'" + endpoint + "' must start with http:// or https://");
-    }
-    FilterValues.parse(c.get(FULL_FILTER_VALUES));
-    if (!c.get(FULL_FILTER_VALUES).isBlank() && c.get(FULL_FILTER_EXPRESSION).isBlank()) {
-      throw new ConfigException(
-          FULL_FILTER_VALUES.key(), "is set but full.read.filter_expression is empty");
-    }
-  }
-
-  private static void credentialRules(
-      Configuration c,
-      ConfigOption<String> key,
-      ConfigOption<String> profile,
-      ConfigOption<String> role,
-      ConfigOption<String> externalId) {
-    if (!c.get(key).isBlank() && !c.get(profile).isBlank()) {
-      throw new ConfigException(
-          profile.key(),
-          "cannot be combined with " + key.key() + "; use static keys or a profile, not both");
-    }
-    String arn = c.get(role);
-    if (!arn.isBlank() && !arn.startsWith("arn:")) {
-      throw new ConfigException(
-          role.key(), "'" + arn + "' is not a role ARN (arn:aws:iam::<account>:role/<name>)");
-    }
-    if (arn.isBlank() && !c.get(externalId).isBlank()) {
-      throw new ConfigException(externalId.key(), "is set but " + role.key() + " is empty");
-    }
   }
 }

@@ -5,6 +5,7 @@ import io.nimo.core.checkpoint.JobState;
 import io.nimo.core.config.ConfigException;
 import io.nimo.core.config.Configuration;
 import io.nimo.core.config.ShakeOptions;
+import io.nimo.core.config.ShakeRules;
 import io.nimo.core.dynamo.DynamoApi;
 import io.nimo.core.metrics.JobProgress;
 import io.nimo.core.metrics.StreamProgress;
@@ -317,7 +318,7 @@ public final class SyncJob implements AutoCloseable {
     private final List<SyncListener> listeners = new ArrayList<>();
 
     private Builder(Configuration config) {
-      ShakeOptions.validate(config);
+      ShakeRules.validate(config);
       this.config = config;
       this.parts = JobComponents.builder(config);
     }

@@ -120,7 +120,7 @@ class ConfigLoaderTest {
         full.read.filter_attributevalues =
         """);
     Configuration c = ConfigLoader.load(f, ShakeOptions.ALL);
-    ShakeOptions.validate(c);
+    ShakeRules.validate(c);
     assertThat(c.get(ShakeOptions.TARGET_TYPE)).isEqualTo("aliyun_dynamo_proxy");
   }
 }

@@ -2,6 +2,7 @@ package io.nimo.core.testkit;
 
 import io.nimo.core.config.Configuration;
 import io.nimo.core.config.ShakeOptions;
+import io.nimo.core.config.ShakeRules;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,7 +46,7 @@ public final class TestConfigs {
    */
   public static Configuration validated(Map<String, String> raw) {
     Configuration c = Configuration.of(ShakeOptions.ALL, raw);
-    ShakeOptions.validate(c);
+    ShakeRules.validate(c);
     io.nimo.core.sink.TargetProviders.validated(c);
     return c;
   }
