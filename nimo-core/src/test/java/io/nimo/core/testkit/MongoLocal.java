@@ -9,8 +9,15 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
  * A MongoDB wire-protocol server (mongo-java-server, in memory) on a free loopback port, for the
  * official driver. No real mongod can be installed on the build machines; this server runs CRUD,
  * bulk writes, indexes and renames, but no sharding commands or transactions.
+ *
+ * <p>With the system property {@value #EXTERNAL} set to a connection string, {@link #start()} uses
+ * that server instead (e.g. FerretDB, run by hand; see the README) and {@link #close()} leaves it
+ * running; the tests then need a fresh server per run, since their database names repeat.
  */
 public final class MongoLocal implements AutoCloseable {
+  /** The system property naming an external server for {@link #start()}. */
+  public static final String EXTERNAL = "nimo.test.mongodb.uri";
+
   private final MongoServer server;
   private final String uri;
   private MongoClient client;
@@ -26,6 +33,10 @@ public final class MongoLocal implements AutoCloseable {
    * @return the running server
    */
   public static MongoLocal start() {
+    String external = System.getProperty(EXTERNAL, "");
+    if (!external.isBlank()) {
+      return new MongoLocal(null, external);
+    }
     return start(new MemoryBackend());
   }
 
@@ -67,6 +78,8 @@ public final class MongoLocal implements AutoCloseable {
     if (client != null) {
       client.close();
     }
-    server.shutdownNow();
+    if (server != null) {
+      server.shutdownNow();
+    }
   }
 }
