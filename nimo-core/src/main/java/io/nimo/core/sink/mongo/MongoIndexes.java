@@ -7,6 +7,8 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import io.nimo.core.convert.ItemConverter;
 import io.nimo.core.item.KeySchema;
+import io.nimo.core.mongo.MongoErrorClassifier;
+import io.nimo.core.retry.ErrorClass;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
@@ -24,9 +26,17 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  * key (hash, or hash + range), a hashed index on the partition key, and with {@code
  * full.enable_index.user} one index per GSI and LSI. A sharded collection is then sharded on {@code
  * {partitionKey: "hashed"}}; "already enabled/sharded" answers are tolerated.
+ *
+ * <p>Servers that speak the protocol without hashed indexes (Amazon DocumentDB, FerretDB) refuse
+ * the hashed index. On a replica set that refusal is logged and noted and the table goes on: the
+ * hashed index only serves equality lookups by partition key, which the unique primary-key index,
+ * whose first field that key is, serves too. On a sharded cluster, whose shard key it is, and for a
+ * transient or authorisation error, the refusal stops the table.
  */
 final class MongoIndexes {
   private static final Logger LOG = LoggerFactory.getLogger(MongoIndexes.class);
+  private static final MongoErrorClassifier CLASSIFIER = new MongoErrorClassifier();
+  private static final int UNAUTHORIZED = 13;
 
   private MongoIndexes() {}
 
@@ -47,7 +57,7 @@ final class MongoIndexes {
           Indexes.ascending(hash, converter.fieldName(keys.rangeKey())),
           new IndexOptions().unique(true).name("primary"));
     }
-    coll.createIndex(Indexes.hashed(hash), new IndexOptions().name("partition_hashed"));
+    createHashedIndex(coll, hash, settings, notes);
     if (settings.userIndexes()) {
       for (GlobalSecondaryIndexDescription g : table.globalSecondaryIndexes()) {
         coll.createIndex(
@@ -67,6 +77,35 @@ final class MongoIndexes {
       notes.add("sharded on {" + hash + ": hashed}");
     }
     return notes;
+  }
+
+  private static void createHashedIndex(
+      MongoCollection<Document> coll,
+      String hash,
+      MongoTargetSettings settings,
+      List<String> notes) {
+    try {
+      coll.createIndex(Indexes.hashed(hash), new IndexOptions().name("partition_hashed"));
+    } catch (MongoCommandException e) {
+      if (settings.sharded()
+          || e.getErrorCode() == UNAUTHORIZED
+          || CLASSIFIER.classify(e) instanceof ErrorClass.Retriable) {
+        throw e;
+      }
+      LOG.warn(
+          "collection {}: the server refused the hashed index on {} (code {}: {}); lookups by "
+              + "partition key use the unique primary-key index instead",
+          coll.getNamespace(),
+          hash,
+          e.getErrorCode(),
+          e.getErrorMessage());
+      notes.add(
+          "no hashed index on "
+              + hash
+              + ": the server refused it (code "
+              + e.getErrorCode()
+              + "); the primary-key index serves lookups by partition key");
+    }
   }
 
   private static Bson fields(List<KeySchemaElement> schema, ItemConverter<Document> converter) {

@@ -14,9 +14,11 @@ import io.nimo.core.sink.ItemWriteException;
 import io.nimo.core.sink.Target;
 import io.nimo.core.source.SourceTable;
 import io.nimo.core.testkit.MongoLocal;
+import io.nimo.core.testkit.NoHashedIndexes;
 import io.nimo.core.testkit.TestItems;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,10 @@ class MongoTargetIT {
   private static final KeySchema KEYS = new KeySchema("id", null);
 
   private static Target target(MongoLocal mongo, boolean replaceDuplicates) {
+    return target(mongo, new MongoTargetSettings("dups", false, false, replaceDuplicates));
+  }
+
+  private static Target target(MongoLocal mongo, MongoTargetSettings settings) {
     Retrier retrier =
         new Retrier(
             RetryPolicy.of(Duration.ofMillis(50), Duration.ofSeconds(5)),
@@ -39,7 +45,7 @@ class MongoTargetIT {
     return new MongoTargetSession(
             new io.nimo.core.mongo.MongoEndpoint(mongo.uri(), 4).connect(),
             new ExactBsonConverter("pre"),
-            new MongoTargetSettings("dups", false, false, replaceDuplicates),
+            settings,
             retrier)
         .table("t", KEYS);
   }
@@ -56,6 +62,35 @@ class MongoTargetIT {
 
   private static Map<String, AttributeValue> item(String v) {
     return Map.of("id", TestItems.s("k1"), "v", TestItems.s(v));
+  }
+
+  @Test
+  void aServerWithoutHashedIndexesKeepsAReplicaSetTableGoingButStopsAShardedOne() {
+    try (MongoLocal mongo = MongoLocal.start(new NoHashedIndexes())) {
+      Target replica = target(mongo, new MongoTargetSettings("nohash", false, false, true));
+      assertThat(replica.prepare(table(), ExistPolicy.FAIL).notes())
+          .anySatisfy(
+              n ->
+                  assertThat(n)
+                      .contains("no hashed index on id")
+                      .contains("code " + NoHashedIndexes.CANNOT_CREATE_INDEX));
+      List<String> indexes = new ArrayList<>();
+      mongo
+          .client()
+          .getDatabase("nohash")
+          .getCollection("t")
+          .listIndexes()
+          .forEach(ix -> indexes.add(ix.getString("name")));
+      assertThat(indexes).contains("primary").doesNotContain("partition_hashed");
+      replica.writeBatch(List.of(item("stored")));
+      assertThat(replica.read(KEYS.keyOf(item("x"))).orElseThrow().get("v").s())
+          .isEqualTo("stored");
+
+      // a sharded collection's shard key is that index: no way on without it
+      Target sharded = target(mongo, new MongoTargetSettings("nohash_sharded", true, false, true));
+      assertThatThrownBy(() -> sharded.prepare(table(), ExistPolicy.FAIL))
+          .hasStackTraceContaining("hashed indexes are not supported");
+    }
   }
 
   @Test
