@@ -11,6 +11,7 @@ import io.nimo.core.source.SourceTable;
 import io.nimo.core.source.TableScanner;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -92,14 +93,18 @@ final class TableChecker {
                         settings.segments(),
                         null,
                         page -> {
+                          Map<ItemKey, Map<String, AttributeValue>> wanted = new LinkedHashMap<>();
                           for (Map<String, AttributeValue> item : page.items()) {
                             ItemKey key = keys.keyOf(item);
-                            if (rate < 1.0 && sampledOut(key, rate)) {
-                              continue;
+                            if (rate == 1.0 || !sampledOut(key, rate)) {
+                              wanted.put(key, item);
                             }
-                            checked.increment();
-                            compare(item, key, target.read(key).orElse(null), diffs, found);
                           }
+                          Map<ItemKey, Map<String, AttributeValue>> stored =
+                              target.readAll(new ArrayList<>(wanted.keySet()));
+                          wanted.forEach(
+                              (key, item) -> compare(item, key, stored.get(key), diffs, found));
+                          checked.add(wanted.size());
                           logProgress(name, checked, found);
                         },
                         stopped::get);

@@ -3,6 +3,7 @@ package io.nimo.core.sink;
 import io.nimo.core.item.ItemKey;
 import io.nimo.core.source.ChangeEvent;
 import io.nimo.core.source.SourceTable;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,6 +67,21 @@ public interface Target extends AutoCloseable {
    * @return the item, or empty if the target has none with that key
    */
   Optional<Map<String, AttributeValue>> read(ItemKey key);
+
+  /**
+   * Reads the items of several keys, for checks: a check compares a whole Scan page at once. The
+   * default reads them one by one; a target that can fetch many keys in one call overrides it.
+   *
+   * @param keys the primary keys, each once
+   * @return the items found, by key; keys the target has no item for are absent
+   */
+  default Map<ItemKey, Map<String, AttributeValue>> readAll(List<ItemKey> keys) {
+    Map<ItemKey, Map<String, AttributeValue>> found = new HashMap<>();
+    for (ItemKey key : keys) {
+      read(key).ifPresent(item -> found.put(key, item));
+    }
+    return found;
+  }
 
   /**
    * Streams every item of the table, for reverse-direction checks; close the stream when done.

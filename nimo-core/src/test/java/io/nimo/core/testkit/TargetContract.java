@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nimo.core.item.ItemEquality;
 import io.nimo.core.item.ItemJson;
+import io.nimo.core.item.ItemKey;
 import io.nimo.core.item.KeySchema;
 import io.nimo.core.sink.ExistPolicy;
 import io.nimo.core.sink.ItemWriteException;
@@ -116,6 +117,36 @@ public abstract class TargetContract {
       assertSame(t.read(keys.keyOf(item)).orElseThrow(), item);
     }
     assertThat(t.read(keys.keyOf(item("absent", 1, rnd)))).isEmpty();
+  }
+
+  @Test
+  void readAllReturnsEveryStoredKeyAndLeavesAbsentKeysOut() {
+    Target t = prepared();
+    Random rnd = new Random(11);
+    KeySchema keys = new KeySchema("pk", "sk");
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    for (int i = 0; i < 210; i++) {
+      items.add(item("p" + (i % 4), i, rnd));
+    }
+    for (int i = 0; i < items.size(); i += 25) {
+      t.writeBatch(items.subList(i, Math.min(items.size(), i + 25)));
+    }
+    List<ItemKey> wanted = new ArrayList<>();
+    items.forEach(item -> wanted.add(keys.keyOf(item)));
+    List<ItemKey> absent =
+        List.of(
+            keys.keyOf(item("absent", 1, rnd)),
+            keys.keyOf(item("p1", 1000, rnd)),
+            keys.keyOf(item("p2", 1001, rnd)));
+    wanted.addAll(100, absent);
+
+    Map<ItemKey, Map<String, AttributeValue>> found = t.readAll(wanted);
+
+    assertThat(found).hasSize(items.size()).doesNotContainKeys(absent.toArray(new ItemKey[0]));
+    for (Map<String, AttributeValue> item : items) {
+      assertSame(found.get(keys.keyOf(item)), item);
+    }
+    assertThat(t.readAll(List.of())).isEmpty();
   }
 
   @Test

@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class MongoTarget implements Target {
   private static final Logger LOG = LoggerFactory.getLogger(MongoTarget.class);
+
+  /** Keys per {@code find} in {@link #readAll}: a Scan page (128 by default) in one or two. */
+  private static final int READ_BATCH = 100;
+
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss'Z'").withZone(ZoneOffset.UTC);
 
@@ -216,6 +221,63 @@ final class MongoTarget implements Target {
   public Optional<Map<String, AttributeValue>> read(ItemKey key) {
     Document d = retrier.call("find " + name, () -> coll.find(filter(key)).first());
     return Optional.ofNullable(d).map(converter::toItem);
+  }
+
+  /**
+   * One {@code find} with an {@code $or} of up to {@value #READ_BATCH} keys per call. Documents are
+   * paired with the keys asked for by their key fields as the converter writes them; a key whose
+   * document came back in another form (written by something else) is read alone.
+   */
+  @Override
+  public Map<ItemKey, Map<String, AttributeValue>> readAll(List<ItemKey> wanted) {
+    Map<ItemKey, Map<String, AttributeValue>> found = new HashMap<>();
+    for (int from = 0; from < wanted.size(); from += READ_BATCH) {
+      List<ItemKey> batch = wanted.subList(from, Math.min(wanted.size(), from + READ_BATCH));
+      Map<List<Object>, ItemKey> asked = new HashMap<>();
+      List<Bson> filters = new ArrayList<>();
+      for (ItemKey key : batch) {
+        asked.put(targetKey(key), key);
+        filters.add(filter(key));
+      }
+      Bson query = filters.size() == 1 ? filters.get(0) : Filters.or(filters);
+      List<Document> docs =
+          retrier.call("find " + name, () -> coll.find(query).into(new ArrayList<>()));
+      boolean unpaired = false;
+      for (Document d : docs) {
+        ItemKey key = asked.get(keyFields(d));
+        if (key == null) {
+          unpaired = true;
+        } else {
+          found.put(key, converter.toItem(d));
+        }
+      }
+      if (unpaired) {
+        for (ItemKey key : batch) {
+          if (!found.containsKey(key)) {
+            read(key).ifPresent(item -> found.put(key, item));
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  private List<Object> targetKey(ItemKey key) {
+    List<Object> values = new ArrayList<>(2);
+    values.add(converter.toTargetValue(key.values().get(keys.hashKey())));
+    if (keys.rangeKey() != null) {
+      values.add(converter.toTargetValue(key.values().get(keys.rangeKey())));
+    }
+    return values;
+  }
+
+  private List<Object> keyFields(Document d) {
+    List<Object> values = new ArrayList<>(2);
+    values.add(d.get(converter.fieldName(keys.hashKey())));
+    if (keys.rangeKey() != null) {
+      values.add(d.get(converter.fieldName(keys.rangeKey())));
+    }
+    return values;
   }
 
   @Override

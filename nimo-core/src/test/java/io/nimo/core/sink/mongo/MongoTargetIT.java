@@ -115,4 +115,29 @@ class MongoTargetIT {
       assertThat(strict.read(KEYS.keyOf(item("x"))).orElseThrow().get("v").s()).isEqualTo("second");
     }
   }
+
+  @Test
+  void readAllPairsADocumentWhoseKeyAnotherWriterStoredInAnotherNumericType() {
+    try (MongoLocal mongo = MongoLocal.start()) {
+      Target t = target(mongo, new MongoTargetSettings("numeric", false, false, true));
+      t.prepare(table(), ExistPolicy.FAIL);
+      t.writeBatch(List.of(Map.of("id", TestItems.n("1"), "v", TestItems.s("ours"))));
+      // an application wrote this one: the key as an int32, where exact writes a Decimal128
+      mongo
+          .client()
+          .getDatabase("numeric")
+          .getCollection("t")
+          .insertOne(new org.bson.Document("id", 2).append("v", "theirs"));
+      var one = KEYS.keyOf(Map.of("id", TestItems.n("1")));
+      var two = KEYS.keyOf(Map.of("id", TestItems.n("2")));
+      var three = KEYS.keyOf(Map.of("id", TestItems.n("3")));
+
+      var found = t.readAll(List.of(one, two, three));
+
+      assertThat(found).containsOnlyKeys(one, two);
+      assertThat(found.get(one).get("v").s()).isEqualTo("ours");
+      assertThat(found.get(two).get("v").s()).isEqualTo("theirs");
+      assertThat(found.get(two).get("id").n()).isEqualTo("2");
+    }
+  }
 }
