@@ -11,6 +11,7 @@ import io.nimo.core.source.SourceTable;
 import io.nimo.core.source.TableScanner;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,15 +27,17 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Checks one table: a parallel Scan of the source with each (sampled) item looked up on the target
- * by key and compared with DynamoDB semantics, then, unless sampling, a pass over the target that
- * looks every item up on the source to find extras.
+ * Checks one table: a parallel Scan of the source whose (sampled) items are looked up on the target
+ * a page at a time ({@link Target#readAll}) and compared with DynamoDB semantics, then, unless
+ * sampling, a pass over the target that looks its keys up on the source, 100 per BatchGetItem, to
+ * find extras.
  */
 final class TableChecker {
   private static final Logger LOG = LoggerFactory.getLogger(TableChecker.class);
   private final DynamoApi source;
   private final Retrier retrier;
   private final TableScanner scanner;
+  private final SourceKeyReader sourceKeys;
   private final CheckSettings settings;
   private final AtomicBoolean stopped;
   private final Timing timing;
@@ -55,6 +58,7 @@ final class TableChecker {
     this.startMillis = timing.clock().millis();
     this.source = source;
     this.retrier = retrier;
+    this.sourceKeys = new SourceKeyReader(source, retrier);
     this.scanner = scanner;
     this.settings = settings;
     this.stopped = stopped;
@@ -119,18 +123,18 @@ final class TableChecker {
       }
       if (rate == 1.0 && settings.findExtras() && !stopped.get()) {
         try (Stream<Map<String, AttributeValue>> all = target.scan()) {
-          all.takeWhile(i -> !stopped.get())
-              .forEach(
-                  item -> {
-                    ItemKey key = keys.keyOf(item);
-                    Map<String, AttributeValue> onSource =
-                        retrier.call(
-                            "GetItem " + name + " {" + key + "}",
-                            () -> source.getItem(name, key.values()));
-                    if (onSource == null || onSource.isEmpty()) {
-                      compare(null, key, item, diffs, found);
-                    }
-                  });
+          Iterator<Map<String, AttributeValue>> items = all.iterator();
+          Map<ItemKey, Map<String, AttributeValue>> chunk = new LinkedHashMap<>();
+          while (!stopped.get() && items.hasNext()) {
+            Map<String, AttributeValue> item = items.next();
+            chunk.put(keys.keyOf(item), item);
+            if (chunk.size() == SourceKeyReader.MAX_KEYS || !items.hasNext()) {
+              for (ItemKey key : sourceKeys.absent(name, keys, new ArrayList<>(chunk.keySet()))) {
+                compare(null, key, chunk.get(key), diffs, found);
+              }
+              chunk.clear();
+            }
+          }
         }
       }
       diffs.close();

@@ -117,6 +117,19 @@ public interface DynamoApi extends AutoCloseable {
    */
   Map<String, AttributeValue> getItem(String table, Map<String, AttributeValue> key);
 
+  /**
+   * Strongly consistent reads of up to 100 keys of one table in one BatchGetItem call, returning
+   * only {@code attributes} of each item found. Keys the server leaves unprocessed come back for
+   * the caller to send again; keys with no item are simply absent from {@code items}.
+   *
+   * @param table the table name
+   * @param keys 1 to 100 primary keys, each once
+   * @param attributes the attribute names to return (e.g. just the key attributes)
+   * @return the items found and the unprocessed keys
+   */
+  BatchGetResult batchGet(
+      String table, List<Map<String, AttributeValue>> keys, List<String> attributes);
+
   @Override
   void close();
 

@@ -1,11 +1,14 @@
 package io.nimo.core.dynamo;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ListTablesResponse;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
@@ -100,6 +103,27 @@ public final class SdkDynamoApi implements DynamoApi {
   @Override
   public Map<String, AttributeValue> getItem(String table, Map<String, AttributeValue> key) {
     return client.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
+  }
+
+  @Override
+  public BatchGetResult batchGet(
+      String table, List<Map<String, AttributeValue>> keys, List<String> attributes) {
+    Map<String, String> names = new LinkedHashMap<>();
+    for (String a : attributes) {
+      names.put("#a" + names.size(), a);
+    }
+    KeysAndAttributes wanted =
+        KeysAndAttributes.builder()
+            .keys(keys)
+            .consistentRead(true)
+            .projectionExpression(String.join(", ", names.keySet()))
+            .expressionAttributeNames(names)
+            .build();
+    BatchGetItemResponse r = client.batchGetItem(b -> b.requestItems(Map.of(table, wanted)));
+    List<Map<String, AttributeValue>> items =
+        r.hasResponses() ? r.responses().getOrDefault(table, List.of()) : List.of();
+    KeysAndAttributes left = r.hasUnprocessedKeys() ? r.unprocessedKeys().get(table) : null;
+    return new BatchGetResult(items, left == null ? List.of() : left.keys());
   }
 
   @Override

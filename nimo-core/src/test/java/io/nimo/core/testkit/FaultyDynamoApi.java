@@ -1,5 +1,6 @@
 package io.nimo.core.testkit;
 
+import io.nimo.core.dynamo.BatchGetResult;
 import io.nimo.core.dynamo.DynamoApi;
 import java.net.ConnectException;
 import java.util.ArrayList;
@@ -30,12 +31,14 @@ public final class FaultyDynamoApi implements DynamoApi {
   private final AtomicInteger scanThrottles = new AtomicInteger();
   private final AtomicInteger batchThrottles = new AtomicInteger();
   private final AtomicInteger partialBatches = new AtomicInteger();
+  private final AtomicInteger partialGets = new AtomicInteger();
   private volatile Predicate<Map<String, AttributeValue>> rejected = i -> false;
   private volatile boolean onlyInBatches;
   private final AtomicLong refuseUntilNanos = new AtomicLong();
   public final AtomicInteger injected = new AtomicInteger();
   public final AtomicInteger batchCalls = new AtomicInteger();
   public final AtomicInteger putItemCalls = new AtomicInteger();
+  public final AtomicInteger batchGetCalls = new AtomicInteger();
 
   public FaultyDynamoApi(DynamoApi real) {
     this.real = real;
@@ -59,6 +62,15 @@ public final class FaultyDynamoApi implements DynamoApi {
    */
   public FaultyDynamoApi partialBatches(int n) {
     partialBatches.set(n);
+    return this;
+  }
+
+  /**
+   * The next {@code n} BatchGetItem calls read only the first half of their keys (none of a single
+   * key) and return the rest as {@code UnprocessedKeys}.
+   */
+  public FaultyDynamoApi partialGets(int n) {
+    partialGets.set(n);
     return this;
   }
 
@@ -148,6 +160,25 @@ public final class FaultyDynamoApi implements DynamoApi {
       return unprocessed;
     }
     return real.batchWrite(table, requests);
+  }
+
+  @Override
+  public BatchGetResult batchGet(
+      String table, List<Map<String, AttributeValue>> keys, List<String> attributes) {
+    batchGetCalls.incrementAndGet();
+    maybeRefuse();
+    if (take(partialGets)) {
+      injected.incrementAndGet();
+      int half = keys.size() / 2;
+      if (half == 0) {
+        return new BatchGetResult(List.of(), keys);
+      }
+      BatchGetResult first = real.batchGet(table, keys.subList(0, half), attributes);
+      List<Map<String, AttributeValue>> left = new ArrayList<>(first.unprocessedKeys());
+      left.addAll(keys.subList(half, keys.size()));
+      return new BatchGetResult(first.items(), left);
+    }
+    return real.batchGet(table, keys, attributes);
   }
 
   @Override

@@ -1,0 +1,111 @@
+package io.nimo.core.check;
+
+import io.nimo.core.dynamo.BatchGetResult;
+import io.nimo.core.dynamo.DynamoApi;
+import io.nimo.core.item.ItemKey;
+import io.nimo.core.item.KeySchema;
+import io.nimo.core.retry.Retrier;
+import io.nimo.core.retry.RetryBudgetExhaustedException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Which of the keys a check found on the target are missing on the source: BatchGetItem of up to
+ * {@value #MAX_KEYS} keys per call (strongly consistent, only the key attributes returned), instead
+ * of one GetItem per key. {@code UnprocessedKeys} are sent again with capped backoff within the
+ * retry budget; past it the check stops naming the table and the first key left. Keys are compared
+ * by value, so a number the target gives back as {@code 1.50} matches the source's {@code 1.5}.
+ */
+final class SourceKeyReader {
+  /** BatchGetItem's limit. */
+  static final int MAX_KEYS = 100;
+
+  private final DynamoApi source;
+  private final Retrier retrier;
+
+  SourceKeyReader(DynamoApi source, Retrier retrier) {
+    this.source = source;
+    this.retrier = retrier;
+  }
+
+  /**
+   * The keys of {@code wanted} that have no item on the source.
+   *
+   * @param table the source table
+   * @param keys its key schema
+   * @param wanted the keys to look up, each once
+   * @return those the source does not have, in {@code wanted}'s order
+   */
+  List<ItemKey> absent(String table, KeySchema keys, List<ItemKey> wanted) {
+    List<String> attributes = attributes(keys);
+    List<ItemKey> absent = new ArrayList<>();
+    for (int from = 0; from < wanted.size(); from += MAX_KEYS) {
+      List<ItemKey> batch = wanted.subList(from, Math.min(wanted.size(), from + MAX_KEYS));
+      Set<List<Object>> found = found(table, keys, attributes, batch);
+      for (ItemKey k : batch) {
+        if (!found.contains(byValue(k.values(), attributes))) {
+          absent.add(k);
+        }
+      }
+    }
+    return absent;
+  }
+
+  private Set<List<Object>> found(
+      String table, KeySchema keys, List<String> attributes, List<ItemKey> batch) {
+    Set<List<Object>> found = new HashSet<>();
+    List<Map<String, AttributeValue>> pending = new ArrayList<>(batch.size());
+    for (ItemKey k : batch) {
+      pending.add(k.values());
+    }
+    Instant deadline = retrier.clock().instant().plus(retrier.policy().budget());
+    for (int round = 1; ; round++) {
+      List<Map<String, AttributeValue>> send = pending;
+      BatchGetResult r =
+          retrier.call("BatchGetItem " + table, () -> source.batchGet(table, send, attributes));
+      r.items().forEach(item -> found.add(byValue(item, attributes)));
+      if (r.unprocessedKeys().isEmpty()) {
+        return found;
+      }
+      if (retrier.clock().instant().isAfter(deadline)) {
+        throw new RetryBudgetExhaustedException(
+            "BatchGetItem "
+                + table
+                + ": "
+                + r.unprocessedKeys().size()
+                + " keys still unprocessed (first {"
+                + keys.keyOf(r.unprocessedKeys().get(0))
+                + "})",
+            round,
+            new IllegalStateException("UnprocessedKeys"));
+      }
+      retrier.pause("BatchGetItem " + table, Retrier.jitter(retrier.policy().backoff(round)));
+      pending = r.unprocessedKeys();
+    }
+  }
+
+  private static List<String> attributes(KeySchema keys) {
+    return keys.rangeKey() == null
+        ? List.of(keys.hashKey())
+        : List.of(keys.hashKey(), keys.rangeKey());
+  }
+
+  /** S as text, B as bytes, N by value (trailing zeros dropped). */
+  private static List<Object> byValue(Map<String, AttributeValue> key, List<String> attributes) {
+    List<Object> out = new ArrayList<>(attributes.size());
+    for (String a : attributes) {
+      AttributeValue v = key.get(a);
+      out.add(
+          v.n() != null
+              ? new BigDecimal(v.n()).stripTrailingZeros()
+              : v.s() != null ? v.s() : v.b());
+    }
+    return out;
+  }
+}
