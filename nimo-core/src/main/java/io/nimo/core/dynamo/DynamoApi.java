@@ -120,15 +120,26 @@ public interface DynamoApi extends AutoCloseable {
   /**
    * Strongly consistent reads of up to 100 keys of one table in one BatchGetItem call, returning
    * only {@code attributes} of each item found. Keys the server leaves unprocessed come back for
-   * the caller to send again; keys with no item are simply absent from {@code items}.
+   * the caller to send again; keys with no item are simply absent from {@code items}. The default
+   * (for implementations written before this method) makes one {@link #getItem} per key and returns
+   * whole items.
    *
    * @param table the table name
    * @param keys 1 to 100 primary keys, each once
    * @param attributes the attribute names to return (e.g. just the key attributes)
    * @return the items found and the unprocessed keys
    */
-  BatchGetResult batchGet(
-      String table, List<Map<String, AttributeValue>> keys, List<String> attributes);
+  default BatchGetResult batchGet(
+      String table, List<Map<String, AttributeValue>> keys, List<String> attributes) {
+    List<Map<String, AttributeValue>> found = new java.util.ArrayList<>();
+    for (Map<String, AttributeValue> key : keys) {
+      Map<String, AttributeValue> item = getItem(table, key);
+      if (item != null && !item.isEmpty()) {
+        found.add(item);
+      }
+    }
+    return new BatchGetResult(found, List.of());
+  }
 
   @Override
   void close();
