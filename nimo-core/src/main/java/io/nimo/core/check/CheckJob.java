@@ -3,8 +3,9 @@ package io.nimo.core.check;
 import io.nimo.core.concurrent.NamedThreadFactory;
 import io.nimo.core.config.Configuration;
 import io.nimo.core.config.FilterValues;
-import io.nimo.core.config.ShakeOptions;
+import io.nimo.core.config.FullSyncOptions;
 import io.nimo.core.config.ShakeRules;
+import io.nimo.core.config.SourceOptions;
 import io.nimo.core.dynamo.DynamoApi;
 import io.nimo.core.retry.Retrier;
 import io.nimo.core.sink.TargetSession;
@@ -50,13 +51,13 @@ public final class CheckJob implements AutoCloseable {
 
   private CheckJob(Builder b) {
     Configuration c = b.config;
-    int segments = c.get(ShakeOptions.FULL_READ_CONCURRENCY);
+    int segments = c.get(FullSyncOptions.FULL_READ_CONCURRENCY);
     this.parts = b.parts.sourceConnections(segments + 4).build();
     ScanSettings scan =
         new ScanSettings(
-            c.get(ShakeOptions.QPS_FULL_BATCH),
-            c.get(ShakeOptions.FULL_FILTER_EXPRESSION),
-            FilterValues.parse(c.get(ShakeOptions.FULL_FILTER_VALUES)));
+            c.get(SourceOptions.QPS_FULL_BATCH),
+            c.get(FullSyncOptions.FULL_FILTER_EXPRESSION),
+            FilterValues.parse(c.get(FullSyncOptions.FULL_FILTER_VALUES)));
     this.settings =
         new CheckSettings(
             b.diffDirectory,
@@ -65,9 +66,9 @@ public final class CheckJob implements AutoCloseable {
             segments,
             b.recheckAfter,
             scan,
-            c.get(ShakeOptions.QPS_FULL),
-            c.get(ShakeOptions.FILTER_WHITE),
-            c.get(ShakeOptions.FILTER_BLACK),
+            c.get(SourceOptions.QPS_FULL),
+            c.get(SourceOptions.FILTER_WHITE),
+            c.get(SourceOptions.FILTER_BLACK),
             b.parallelTables);
   }
 

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Builds a {@link Configuration} in code, with the same keys, defaults and validation as a conf
- * file: {@code Configuration.builder(ShakeOptions.ALL).set(ShakeOptions.QPS_FULL, 500).build()}.
+ * file: {@code Configuration.builder(ShakeOptions.ALL).set(SourceOptions.QPS_FULL, 500).build()}.
  */
 public final class ConfigurationBuilder {
   private final List<ConfigOption<?>> declared;

@@ -27,7 +27,7 @@ public final class FilterValues {
       String[] f = pair.trim().split("```", -1);
       if (f.length != 3 || f[0].isBlank()) {
         throw new ConfigException(
-            ShakeOptions.FULL_FILTER_VALUES.key(), "'" + pair + "' is not name```type```value");
+            FullSyncOptions.FULL_FILTER_VALUES.key(), "'" + pair + "' is not name```type```value");
       }
       String name = f[0].startsWith(":") ? f[0] : ":" + f[0];
       AttributeValue v =
@@ -37,14 +37,14 @@ public final class FilterValues {
                 new java.math.BigDecimal(f[2]);
               } catch (NumberFormatException e) {
                 throw new ConfigException(
-                    ShakeOptions.FULL_FILTER_VALUES.key(), "'" + f[2] + "' is not a number");
+                    FullSyncOptions.FULL_FILTER_VALUES.key(), "'" + f[2] + "' is not a number");
               }
               yield AttributeValue.fromN(f[2]);
             }
             case "S" -> AttributeValue.fromS(f[2]);
             default ->
                 throw new ConfigException(
-                    ShakeOptions.FULL_FILTER_VALUES.key(),
+                    FullSyncOptions.FULL_FILTER_VALUES.key(),
                     "type '" + f[1] + "' of " + f[0] + " must be N or S");
           };
       values.put(name, v);

@@ -1,23 +1,23 @@
 package io.nimo.core.config;
 
-import static io.nimo.core.config.ShakeOptions.FILTER_BLACK;
-import static io.nimo.core.config.ShakeOptions.FILTER_WHITE;
-import static io.nimo.core.config.ShakeOptions.FULL_FILTER_EXPRESSION;
-import static io.nimo.core.config.ShakeOptions.FULL_FILTER_VALUES;
-import static io.nimo.core.config.ShakeOptions.FULL_INDEX_PRIMARY;
-import static io.nimo.core.config.ShakeOptions.INCR_SYNC_PARALLEL;
-import static io.nimo.core.config.ShakeOptions.SOURCE_AK;
-import static io.nimo.core.config.ShakeOptions.SOURCE_ENDPOINT;
-import static io.nimo.core.config.ShakeOptions.SOURCE_EXTERNAL_ID;
-import static io.nimo.core.config.ShakeOptions.SOURCE_PROFILE;
-import static io.nimo.core.config.ShakeOptions.SOURCE_ROLE_ARN;
-import static io.nimo.core.config.ShakeOptions.SOURCE_SK;
+import static io.nimo.core.config.FullSyncOptions.FULL_FILTER_EXPRESSION;
+import static io.nimo.core.config.FullSyncOptions.FULL_FILTER_VALUES;
+import static io.nimo.core.config.FullSyncOptions.FULL_INDEX_PRIMARY;
+import static io.nimo.core.config.IncrSyncOptions.INCR_SYNC_PARALLEL;
 import static io.nimo.core.config.ShakeOptions.SYNC_MODE;
-import static io.nimo.core.config.ShakeOptions.TARGET_AK;
-import static io.nimo.core.config.ShakeOptions.TARGET_EXTERNAL_ID;
-import static io.nimo.core.config.ShakeOptions.TARGET_PROFILE;
-import static io.nimo.core.config.ShakeOptions.TARGET_ROLE_ARN;
-import static io.nimo.core.config.ShakeOptions.TARGET_SK;
+import static io.nimo.core.config.SourceOptions.FILTER_BLACK;
+import static io.nimo.core.config.SourceOptions.FILTER_WHITE;
+import static io.nimo.core.config.SourceOptions.SOURCE_AK;
+import static io.nimo.core.config.SourceOptions.SOURCE_ENDPOINT;
+import static io.nimo.core.config.SourceOptions.SOURCE_EXTERNAL_ID;
+import static io.nimo.core.config.SourceOptions.SOURCE_PROFILE;
+import static io.nimo.core.config.SourceOptions.SOURCE_ROLE_ARN;
+import static io.nimo.core.config.SourceOptions.SOURCE_SK;
+import static io.nimo.core.config.TargetAccessOptions.TARGET_AK;
+import static io.nimo.core.config.TargetAccessOptions.TARGET_EXTERNAL_ID;
+import static io.nimo.core.config.TargetAccessOptions.TARGET_PROFILE;
+import static io.nimo.core.config.TargetAccessOptions.TARGET_ROLE_ARN;
+import static io.nimo.core.config.TargetAccessOptions.TARGET_SK;
 
 /**
  * The rules of {@code nimo-shake.conf} (and of the tools sharing its keys) that span several keys;

@@ -2,7 +2,8 @@ package io.nimo.core.dynamo;
 
 import io.nimo.core.config.ConfigOption;
 import io.nimo.core.config.Configuration;
-import io.nimo.core.config.ShakeOptions;
+import io.nimo.core.config.SourceOptions;
+import io.nimo.core.config.TargetAccessOptions;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -54,12 +55,12 @@ public record DynamoCredentials(
    */
   public static DynamoCredentials source(Configuration c) {
     return new DynamoCredentials(
-        c.get(ShakeOptions.SOURCE_AK),
-        c.get(ShakeOptions.SOURCE_SK),
-        c.get(ShakeOptions.SOURCE_TOKEN),
-        optional(c, ShakeOptions.SOURCE_PROFILE),
-        optional(c, ShakeOptions.SOURCE_ROLE_ARN),
-        optional(c, ShakeOptions.SOURCE_EXTERNAL_ID));
+        c.get(SourceOptions.SOURCE_AK),
+        c.get(SourceOptions.SOURCE_SK),
+        c.get(SourceOptions.SOURCE_TOKEN),
+        optional(c, SourceOptions.SOURCE_PROFILE),
+        optional(c, SourceOptions.SOURCE_ROLE_ARN),
+        optional(c, SourceOptions.SOURCE_EXTERNAL_ID));
   }
 
   /**
@@ -70,12 +71,12 @@ public record DynamoCredentials(
    */
   public static DynamoCredentials target(Configuration c) {
     return new DynamoCredentials(
-        c.get(ShakeOptions.TARGET_AK),
-        c.get(ShakeOptions.TARGET_SK),
+        c.get(TargetAccessOptions.TARGET_AK),
+        c.get(TargetAccessOptions.TARGET_SK),
         "",
-        optional(c, ShakeOptions.TARGET_PROFILE),
-        optional(c, ShakeOptions.TARGET_ROLE_ARN),
-        optional(c, ShakeOptions.TARGET_EXTERNAL_ID));
+        optional(c, TargetAccessOptions.TARGET_PROFILE),
+        optional(c, TargetAccessOptions.TARGET_ROLE_ARN),
+        optional(c, TargetAccessOptions.TARGET_EXTERNAL_ID));
   }
 
   private static String optional(Configuration c, ConfigOption<String> option) {

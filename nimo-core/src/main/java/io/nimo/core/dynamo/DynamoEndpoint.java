@@ -36,11 +36,11 @@ public record DynamoEndpoint(
    */
   public static DynamoEndpoint source(io.nimo.core.config.Configuration c, int maxConnections) {
     return new DynamoEndpoint(
-        c.get(io.nimo.core.config.ShakeOptions.SOURCE_ENDPOINT),
-        c.get(io.nimo.core.config.ShakeOptions.SOURCE_REGION),
+        c.get(io.nimo.core.config.SourceOptions.SOURCE_ENDPOINT),
+        c.get(io.nimo.core.config.SourceOptions.SOURCE_REGION),
         DynamoCredentials.source(c),
-        c.get(io.nimo.core.config.ShakeOptions.SOURCE_MAX_RETRIES),
-        Duration.ofMillis(c.get(io.nimo.core.config.ShakeOptions.SOURCE_TIMEOUT)),
+        c.get(io.nimo.core.config.SourceOptions.SOURCE_MAX_RETRIES),
+        Duration.ofMillis(c.get(io.nimo.core.config.SourceOptions.SOURCE_TIMEOUT)),
         maxConnections);
   }
 

@@ -73,9 +73,9 @@ public record MongoEndpoint(String uri, int maxConnections) {
    * @return the pool size
    */
   public static int poolSize(io.nimo.core.config.Configuration c) {
-    int writers = c.get(io.nimo.core.config.ShakeOptions.FULL_DOC_CONCURRENCY);
-    return c.get(io.nimo.core.config.ShakeOptions.FULL_CONCURRENCY) * (writers > 0 ? writers : 4)
-        + c.get(io.nimo.core.config.ShakeOptions.INCR_CONCURRENCY)
+    int writers = c.get(io.nimo.core.config.FullSyncOptions.FULL_DOC_CONCURRENCY);
+    return c.get(io.nimo.core.config.FullSyncOptions.FULL_CONCURRENCY) * (writers > 0 ? writers : 4)
+        + c.get(io.nimo.core.config.IncrSyncOptions.INCR_CONCURRENCY)
         + 8;
   }
 

@@ -61,7 +61,7 @@ public interface TargetProvider {
    * @return writer threads per table
    */
   default int writers(Configuration c) {
-    int configured = c.get(io.nimo.core.config.ShakeOptions.FULL_DOC_CONCURRENCY);
+    int configured = c.get(io.nimo.core.config.FullSyncOptions.FULL_DOC_CONCURRENCY);
     return configured > 0 ? configured : defaultWriters();
   }
 

@@ -2,7 +2,7 @@ package io.nimo.core.sink;
 
 import io.nimo.core.config.ConfigException;
 import io.nimo.core.config.Configuration;
-import io.nimo.core.config.ShakeOptions;
+import io.nimo.core.config.TargetAccessOptions;
 import io.nimo.core.config.TargetOptions;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,7 @@ public final class TargetProviders {
    * @throws ConfigException naming the key
    */
   public static TargetProvider validated(Configuration config) {
-    TargetProvider p = forType(config.get(ShakeOptions.TARGET_TYPE));
+    TargetProvider p = forType(config.get(TargetAccessOptions.TARGET_TYPE));
     TargetOptions.refuseForeign(config, p.type());
     p.validate(config);
     return p;
@@ -47,7 +47,7 @@ public final class TargetProviders {
       known.addAll(p.aliases());
     }
     throw new ConfigException(
-        ShakeOptions.TARGET_TYPE.key(),
+        TargetAccessOptions.TARGET_TYPE.key(),
         "unknown target type '" + type + "'; available: " + known.stream().sorted().toList());
   }
 }

@@ -1,7 +1,7 @@
 package io.nimo.core.source;
 
 import io.nimo.core.config.ConfigException;
-import io.nimo.core.config.ShakeOptions;
+import io.nimo.core.config.SourceOptions;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,7 +37,7 @@ public record TableFilter(Set<String> white, Set<String> black) {
     for (String w : white) {
       if (!sourceTables.contains(w)) {
         throw new ConfigException(
-            ShakeOptions.FILTER_WHITE.key(), "table '" + w + "' does not exist on the source");
+            SourceOptions.FILTER_WHITE.key(), "table '" + w + "' does not exist on the source");
       }
     }
     return sourceTables.stream()

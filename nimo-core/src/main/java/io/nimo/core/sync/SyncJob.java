@@ -4,8 +4,11 @@ import io.nimo.core.checkpoint.CheckpointStore;
 import io.nimo.core.checkpoint.JobState;
 import io.nimo.core.config.ConfigException;
 import io.nimo.core.config.Configuration;
+import io.nimo.core.config.FullSyncOptions;
+import io.nimo.core.config.IncrSyncOptions;
 import io.nimo.core.config.ShakeOptions;
 import io.nimo.core.config.ShakeRules;
+import io.nimo.core.config.SourceOptions;
 import io.nimo.core.dynamo.DynamoApi;
 import io.nimo.core.metrics.JobProgress;
 import io.nimo.core.metrics.StreamProgress;
@@ -67,7 +70,8 @@ public final class SyncJob implements AutoCloseable {
     this.parts =
         b.parts
             .sourceConnections(
-                c.get(ShakeOptions.FULL_CONCURRENCY) * c.get(ShakeOptions.FULL_READ_CONCURRENCY)
+                c.get(FullSyncOptions.FULL_CONCURRENCY)
+                        * c.get(FullSyncOptions.FULL_READ_CONCURRENCY)
                     + 4)
             .build();
     this.run =
@@ -89,7 +93,7 @@ public final class SyncJob implements AutoCloseable {
     this.spool = SpoolSettings.from(c);
     this.id = c.get(ShakeOptions.ID);
     this.mode = c.get(ShakeOptions.SYNC_MODE);
-    this.incrStart = c.get(ShakeOptions.INCR_START);
+    this.incrStart = c.get(IncrSyncOptions.INCR_START);
   }
 
   /**
@@ -171,8 +175,8 @@ public final class SyncJob implements AutoCloseable {
     }
     List<String> tables =
         TableFilter.parse(
-                parts.config().get(ShakeOptions.FILTER_WHITE),
-                parts.config().get(ShakeOptions.FILTER_BLACK))
+                parts.config().get(SourceOptions.FILTER_WHITE),
+                parts.config().get(SourceOptions.FILTER_BLACK))
             .select(parts.sourceRetrier().call("ListTables", parts.source()::listTables));
     LOG.info("{} table(s) selected: {}", tables.size(), tables);
     if (state.phase() == JobState.Phase.NEW && !mode.equals("full")) {

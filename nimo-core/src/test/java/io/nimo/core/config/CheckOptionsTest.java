@@ -28,10 +28,10 @@ class CheckOptionsTest {
     assertThat(check.get(CheckOptions.RECHECK_AFTER)).isEqualTo(Duration.ofSeconds(30));
     assertThat(check.get(CheckOptions.DIFF_OUTPUT)).isEqualTo("nimo-full-check-diff");
     Configuration shake = CheckOptions.asShakeConfiguration(check);
-    assertThat(shake.get(ShakeOptions.TARGET_ADDRESS)).isEqualTo("http://127.0.0.1:8000");
-    assertThat(shake.get(ShakeOptions.SOURCE_SK)).isEqualTo("s3cret");
-    assertThat(shake.get(ShakeOptions.FILTER_WHITE)).isEqualTo("orders");
-    assertThat(shake.get(ShakeOptions.QPS_FULL)).isEqualTo(7);
+    assertThat(shake.get(TargetAccessOptions.TARGET_ADDRESS)).isEqualTo("http://127.0.0.1:8000");
+    assertThat(shake.get(SourceOptions.SOURCE_SK)).isEqualTo("s3cret");
+    assertThat(shake.get(SourceOptions.FILTER_WHITE)).isEqualTo("orders");
+    assertThat(shake.get(SourceOptions.QPS_FULL)).isEqualTo(7);
     assertThat(shake.get(ShakeOptions.SYNC_MODE)).isEqualTo("all");
   }
 

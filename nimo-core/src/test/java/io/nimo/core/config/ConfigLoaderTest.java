@@ -121,6 +121,6 @@ class ConfigLoaderTest {
         """);
     Configuration c = ConfigLoader.load(f, ShakeOptions.ALL);
     ShakeRules.validate(c);
-    assertThat(c.get(ShakeOptions.TARGET_TYPE)).isEqualTo("aliyun_dynamo_proxy");
+    assertThat(c.get(TargetAccessOptions.TARGET_TYPE)).isEqualTo("aliyun_dynamo_proxy");
   }
 }

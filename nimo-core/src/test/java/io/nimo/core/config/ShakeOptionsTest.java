@@ -26,17 +26,17 @@ class ShakeOptionsTest {
   void defaultsMatchTheDocumentedValues() {
     Configuration c = load(minimal());
     assertThat(c.get(ShakeOptions.SYNC_MODE)).isEqualTo("all");
-    assertThat(c.get(ShakeOptions.INCR_START)).isEqualTo("trim_horizon");
-    assertThat(c.get(ShakeOptions.FULL_READ_CONCURRENCY)).isEqualTo(8);
-    assertThat(c.get(ShakeOptions.FULL_WRITE_BATCH)).isZero();
-    assertThat(c.get(ShakeOptions.QPS_FULL)).isEqualTo(1000);
-    assertThat(c.get(ShakeOptions.QPS_FULL_BATCH)).isEqualTo(128);
-    assertThat(c.get(ShakeOptions.FULL_FILTER_EXPRESSION)).isEmpty();
+    assertThat(c.get(IncrSyncOptions.INCR_START)).isEqualTo("trim_horizon");
+    assertThat(c.get(FullSyncOptions.FULL_READ_CONCURRENCY)).isEqualTo(8);
+    assertThat(c.get(FullSyncOptions.FULL_WRITE_BATCH)).isZero();
+    assertThat(c.get(SourceOptions.QPS_FULL)).isEqualTo(1000);
+    assertThat(c.get(SourceOptions.QPS_FULL_BATCH)).isEqualTo(128);
+    assertThat(c.get(FullSyncOptions.FULL_FILTER_EXPRESSION)).isEmpty();
     assertThat(c.get(ShakeOptions.CHECKPOINT_TYPE)).isEqualTo("file");
     assertThat(c.get(ShakeOptions.CHECKPOINT_ADDRESS)).isEqualTo("checkpoint");
     assertThat(c.get(ShakeOptions.HTTP_BIND)).isEqualTo("127.0.0.1");
     assertThat(c.get(ShakeOptions.RETRY_BUDGET)).isEqualTo(Duration.ofMinutes(5));
-    assertThat(c.get(ShakeOptions.TARGET_DB_EXIST)).isEmpty();
+    assertThat(c.get(TargetAccessOptions.TARGET_DB_EXIST)).isEmpty();
   }
 
   @ParameterizedTest(name = "{0} = {1} is rejected")
@@ -99,7 +99,7 @@ class ShakeOptionsTest {
         .hasMessageContaining("incr_sync_parallel")
         .hasMessageContaining("sync_mode = all");
     raw.put("sync_mode", "all");
-    assertThat(load(raw).get(ShakeOptions.INCR_SYNC_PARALLEL)).isTrue();
+    assertThat(load(raw).get(IncrSyncOptions.INCR_SYNC_PARALLEL)).isTrue();
   }
 
   @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nimo.core.config.Configuration;
 import io.nimo.core.config.ShakeOptions;
+import io.nimo.core.config.SourceOptions;
+import io.nimo.core.config.TargetAccessOptions;
 import io.nimo.core.item.ItemJson;
 import io.nimo.core.sync.SyncJob;
 import io.nimo.core.sync.SyncListener;
@@ -41,11 +43,11 @@ class EmbeddingExampleIT {
   private static Configuration fileTargetConf(DynamoLocal source, Path dir, String mode) {
     return Configuration.builder(ShakeOptions.ALL)
         .set(ShakeOptions.SYNC_MODE, mode)
-        .set(ShakeOptions.SOURCE_ENDPOINT, source.endpoint())
-        .set(ShakeOptions.SOURCE_AK, "embedded")
-        .set(ShakeOptions.SOURCE_SK, "embedded")
-        .set(ShakeOptions.TARGET_TYPE, "jsonfile")
-        .set(ShakeOptions.TARGET_ADDRESS, dir.resolve("out").toString())
+        .set(SourceOptions.SOURCE_ENDPOINT, source.endpoint())
+        .set(SourceOptions.SOURCE_AK, "embedded")
+        .set(SourceOptions.SOURCE_SK, "embedded")
+        .set(TargetAccessOptions.TARGET_TYPE, "jsonfile")
+        .set(TargetAccessOptions.TARGET_ADDRESS, dir.resolve("out").toString())
         .set(ShakeOptions.CHECKPOINT_ADDRESS, dir.resolve("cp").toString())
         .set(ShakeOptions.FULL_HTTP_PORT, -1)
         .set(ShakeOptions.INCR_HTTP_PORT, -1)

@@ -1,7 +1,7 @@
 package io.nimo.core.example;
 
 import io.nimo.core.config.Configuration;
-import io.nimo.core.config.ShakeOptions;
+import io.nimo.core.config.TargetAccessOptions;
 import io.nimo.core.retry.Timing;
 import io.nimo.core.sink.TargetProvider;
 import io.nimo.core.sink.TargetSession;
@@ -20,6 +20,6 @@ public final class JsonFileTargetProvider implements TargetProvider {
 
   @Override
   public TargetSession open(Configuration config, Timing timing) {
-    return new JsonFileTargetSession(Path.of(config.get(ShakeOptions.TARGET_ADDRESS)));
+    return new JsonFileTargetSession(Path.of(config.get(TargetAccessOptions.TARGET_ADDRESS)));
   }
 }

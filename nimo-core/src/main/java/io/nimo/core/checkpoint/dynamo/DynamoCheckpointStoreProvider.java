@@ -1,8 +1,8 @@
 package io.nimo.core.checkpoint.dynamo;
 
 import static io.nimo.core.config.ShakeOptions.CHECKPOINT_ADDRESS;
-import static io.nimo.core.config.ShakeOptions.TARGET_ADDRESS;
-import static io.nimo.core.config.ShakeOptions.TARGET_REGION;
+import static io.nimo.core.config.TargetAccessOptions.TARGET_ADDRESS;
+import static io.nimo.core.config.TargetAccessOptions.TARGET_REGION;
 
 import io.nimo.core.checkpoint.CheckpointStore;
 import io.nimo.core.checkpoint.CheckpointStoreProvider;

@@ -6,6 +6,7 @@ import io.nimo.core.config.ConfigException;
 import io.nimo.core.config.Configuration;
 import io.nimo.core.config.Secrets;
 import io.nimo.core.config.ShakeOptions;
+import io.nimo.core.config.TargetAccessOptions;
 import io.nimo.core.mongo.MongoEndpoint;
 import io.nimo.core.mongo.MongoErrorClassifier;
 import io.nimo.core.retry.Retrier;
@@ -26,7 +27,8 @@ public final class MongoCheckpointStoreProvider implements CheckpointStoreProvid
   @Override
   public CheckpointStore open(Configuration c, Timing timing) {
     String address = c.get(ShakeOptions.CHECKPOINT_ADDRESS);
-    String uri = address.startsWith("mongodb") ? address : c.get(ShakeOptions.TARGET_ADDRESS);
+    String uri =
+        address.startsWith("mongodb") ? address : c.get(TargetAccessOptions.TARGET_ADDRESS);
     if (!uri.startsWith("mongodb://") && !uri.startsWith("mongodb+srv://")) {
       throw new ConfigException(
           ShakeOptions.CHECKPOINT_ADDRESS.key(),

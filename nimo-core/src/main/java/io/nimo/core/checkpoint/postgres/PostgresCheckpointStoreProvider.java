@@ -6,6 +6,7 @@ import io.nimo.core.config.ConfigException;
 import io.nimo.core.config.Configuration;
 import io.nimo.core.config.Secrets;
 import io.nimo.core.config.ShakeOptions;
+import io.nimo.core.config.TargetAccessOptions;
 import io.nimo.core.postgres.PostgresErrorClassifier;
 import io.nimo.core.retry.Retrier;
 import io.nimo.core.retry.Timing;
@@ -27,7 +28,9 @@ public final class PostgresCheckpointStoreProvider implements CheckpointStorePro
   public CheckpointStore open(Configuration c, Timing timing) {
     String address = c.get(ShakeOptions.CHECKPOINT_ADDRESS);
     String url =
-        address.startsWith("jdbc:postgresql://") ? address : c.get(ShakeOptions.TARGET_ADDRESS);
+        address.startsWith("jdbc:postgresql://")
+            ? address
+            : c.get(TargetAccessOptions.TARGET_ADDRESS);
     if (!url.startsWith("jdbc:postgresql://")) {
       throw new ConfigException(
           ShakeOptions.CHECKPOINT_ADDRESS.key(),
@@ -35,9 +38,9 @@ public final class PostgresCheckpointStoreProvider implements CheckpointStorePro
     }
     String name = io.nimo.core.checkpoint.CheckpointStores.name(c);
     Properties props = new Properties();
-    if (!c.get(ShakeOptions.TARGET_AK).isBlank() && !address.startsWith("jdbc:")) {
-      props.setProperty("user", c.get(ShakeOptions.TARGET_AK));
-      props.setProperty("password", c.get(ShakeOptions.TARGET_SK));
+    if (!c.get(TargetAccessOptions.TARGET_AK).isBlank() && !address.startsWith("jdbc:")) {
+      props.setProperty("user", c.get(TargetAccessOptions.TARGET_AK));
+      props.setProperty("password", c.get(TargetAccessOptions.TARGET_SK));
     }
     Retrier retrier = Retrier.forConfig(c, new PostgresErrorClassifier(), timing);
     String table = "\"" + name.replace("\"", "\"\"") + "\"";

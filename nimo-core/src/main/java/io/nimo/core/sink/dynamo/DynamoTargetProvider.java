@@ -1,14 +1,17 @@
 package io.nimo.core.sink.dynamo;
 
-import static io.nimo.core.config.ShakeOptions.FULL_CONCURRENCY;
-import static io.nimo.core.config.ShakeOptions.FULL_INDEX_USER;
+import static io.nimo.core.config.FullSyncOptions.FULL_CONCURRENCY;
+import static io.nimo.core.config.FullSyncOptions.FULL_INDEX_USER;
 import static io.nimo.core.config.ShakeOptions.TABLE_ACTIVE_TIMEOUT;
-import static io.nimo.core.config.ShakeOptions.TARGET_ADDRESS;
-import static io.nimo.core.config.ShakeOptions.TARGET_REGION;
+import static io.nimo.core.config.TargetAccessOptions.TARGET_ADDRESS;
+import static io.nimo.core.config.TargetAccessOptions.TARGET_REGION;
 
 import io.nimo.core.config.ConfigException;
 import io.nimo.core.config.Configuration;
+import io.nimo.core.config.FullSyncOptions;
+import io.nimo.core.config.IncrSyncOptions;
 import io.nimo.core.config.ShakeOptions;
+import io.nimo.core.config.TargetAccessOptions;
 import io.nimo.core.dynamo.DynamoCredentials;
 import io.nimo.core.dynamo.DynamoEndpoint;
 import io.nimo.core.dynamo.DynamoErrorClassifier;
@@ -61,27 +64,27 @@ public final class DynamoTargetProvider implements TargetProvider {
   @Override
   public void validate(Configuration c) {
     String upserts = "must be true for DynamoDB-API targets: their writes are always upserts";
-    if (!c.get(ShakeOptions.INCR_UPSERT)) {
-      throw new ConfigException(ShakeOptions.INCR_UPSERT.key(), upserts);
+    if (!c.get(IncrSyncOptions.INCR_UPSERT)) {
+      throw new ConfigException(IncrSyncOptions.INCR_UPSERT.key(), upserts);
     }
-    if (!c.get(ShakeOptions.INCR_INSERT_ON_DUP)) {
-      throw new ConfigException(ShakeOptions.INCR_INSERT_ON_DUP.key(), upserts);
+    if (!c.get(IncrSyncOptions.INCR_INSERT_ON_DUP)) {
+      throw new ConfigException(IncrSyncOptions.INCR_INSERT_ON_DUP.key(), upserts);
     }
-    if (!c.get(ShakeOptions.FULL_INSERT_ON_DUP)) {
+    if (!c.get(FullSyncOptions.FULL_INSERT_ON_DUP)) {
       throw new ConfigException(
-          ShakeOptions.FULL_INSERT_ON_DUP.key(),
+          FullSyncOptions.FULL_INSERT_ON_DUP.key(),
           "must be true for DynamoDB-API targets: BatchWriteItem always overwrites an item with the "
               + "same key");
     }
-    if (c.get(ShakeOptions.TARGET_DB_EXIST).equals("rename")) {
+    if (c.get(TargetAccessOptions.TARGET_DB_EXIST).equals("rename")) {
       throw new ConfigException(
-          ShakeOptions.TARGET_DB_EXIST.key(),
+          TargetAccessOptions.TARGET_DB_EXIST.key(),
           "rename is not possible on a DynamoDB-API target (DynamoDB cannot rename a table); use drop "
               + "to recreate it, or leave it empty to stop when the table exists");
     }
-    if (c.get(ShakeOptions.FULL_WRITE_BATCH) > DynamoBatchWriter.MAX_BATCH) {
+    if (c.get(FullSyncOptions.FULL_WRITE_BATCH) > DynamoBatchWriter.MAX_BATCH) {
       throw new ConfigException(
-          ShakeOptions.FULL_WRITE_BATCH.key(),
+          FullSyncOptions.FULL_WRITE_BATCH.key(),
           "must be at most "
               + DynamoBatchWriter.MAX_BATCH
               + " for DynamoDB-API targets (BatchWriteItem's limit)");

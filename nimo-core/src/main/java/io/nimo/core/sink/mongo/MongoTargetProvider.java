@@ -2,7 +2,10 @@ package io.nimo.core.sink.mongo;
 
 import io.nimo.core.config.ConfigException;
 import io.nimo.core.config.Configuration;
+import io.nimo.core.config.FullSyncOptions;
+import io.nimo.core.config.IncrSyncOptions;
 import io.nimo.core.config.ShakeOptions;
+import io.nimo.core.config.TargetAccessOptions;
 import io.nimo.core.convert.ExactBsonConverter;
 import io.nimo.core.convert.ItemConverter;
 import io.nimo.core.convert.OriginalShapes;
@@ -30,10 +33,10 @@ public final class MongoTargetProvider implements TargetProvider {
 
   @Override
   public void validate(Configuration c) {
-    String uri = c.get(ShakeOptions.TARGET_ADDRESS);
+    String uri = c.get(TargetAccessOptions.TARGET_ADDRESS);
     if (!uri.startsWith("mongodb://") && !uri.startsWith("mongodb+srv://")) {
       throw new ConfigException(
-          ShakeOptions.TARGET_ADDRESS.key(),
+          TargetAccessOptions.TARGET_ADDRESS.key(),
           "target.type = mongodb needs a MongoDB connection string (mongodb://user:password@host:port or "
               + "mongodb+srv://...)");
     }
@@ -41,7 +44,7 @@ public final class MongoTargetProvider implements TargetProvider {
       new MongoEndpoint(uri, 1);
     } catch (IllegalArgumentException e) {
       throw new ConfigException(
-          ShakeOptions.TARGET_ADDRESS.key(),
+          TargetAccessOptions.TARGET_ADDRESS.key(),
           "is not a valid MongoDB connection string: "
               + io.nimo.core.config.Secrets.maskUrlCredentials(String.valueOf(e.getMessage())));
     }
@@ -55,7 +58,8 @@ public final class MongoTargetProvider implements TargetProvider {
     } catch (IllegalArgumentException e) {
       throw new ConfigException(MongoOptions.CONVERT_ID.key(), e.getMessage());
     }
-    for (var key : java.util.List.of(ShakeOptions.INCR_UPSERT, ShakeOptions.INCR_INSERT_ON_DUP)) {
+    for (var key :
+        java.util.List.of(IncrSyncOptions.INCR_UPSERT, IncrSyncOptions.INCR_INSERT_ON_DUP)) {
       if (!c.get(key)) {
         throw new ConfigException(
             key.key(),
@@ -63,9 +67,9 @@ public final class MongoTargetProvider implements TargetProvider {
                 + "replay after a restart safe");
       }
     }
-    if (c.get(ShakeOptions.FULL_WRITE_BATCH) > MAX_BATCH) {
+    if (c.get(FullSyncOptions.FULL_WRITE_BATCH) > MAX_BATCH) {
       throw new ConfigException(
-          ShakeOptions.FULL_WRITE_BATCH.key(), "must be at most " + MAX_BATCH + " for MongoDB");
+          FullSyncOptions.FULL_WRITE_BATCH.key(), "must be at most " + MAX_BATCH + " for MongoDB");
     }
   }
 
@@ -78,14 +82,14 @@ public final class MongoTargetProvider implements TargetProvider {
   @Override
   public TargetSession open(Configuration c, Timing timing) {
     MongoEndpoint endpoint =
-        new MongoEndpoint(c.get(ShakeOptions.TARGET_ADDRESS), MongoEndpoint.poolSize(c));
+        new MongoEndpoint(c.get(TargetAccessOptions.TARGET_ADDRESS), MongoEndpoint.poolSize(c));
     Retrier retrier = Retrier.forConfig(c, new MongoErrorClassifier(), timing);
     MongoTargetSettings settings =
         new MongoTargetSettings(
             c.get(ShakeOptions.ID),
             c.get(MongoOptions.TARGET_MONGO_TYPE).equals("sharding"),
-            c.get(ShakeOptions.FULL_INDEX_USER),
-            c.get(ShakeOptions.FULL_INSERT_ON_DUP));
+            c.get(FullSyncOptions.FULL_INDEX_USER),
+            c.get(FullSyncOptions.FULL_INSERT_ON_DUP));
     return new MongoTargetSession(endpoint.connect(), converter(c), settings, retrier);
   }
 

@@ -2,7 +2,10 @@ package io.nimo.core.sink.postgres;
 
 import io.nimo.core.config.ConfigException;
 import io.nimo.core.config.Configuration;
+import io.nimo.core.config.FullSyncOptions;
+import io.nimo.core.config.IncrSyncOptions;
 import io.nimo.core.config.ShakeOptions;
+import io.nimo.core.config.TargetAccessOptions;
 import io.nimo.core.postgres.PostgresErrorClassifier;
 import io.nimo.core.retry.Retrier;
 import io.nimo.core.retry.Timing;
@@ -23,9 +26,9 @@ public final class PostgresTargetProvider implements TargetProvider {
 
   @Override
   public void validate(Configuration c) {
-    if (!c.get(ShakeOptions.TARGET_ADDRESS).startsWith("jdbc:postgresql://")) {
+    if (!c.get(TargetAccessOptions.TARGET_ADDRESS).startsWith("jdbc:postgresql://")) {
       throw new ConfigException(
-          ShakeOptions.TARGET_ADDRESS.key(),
+          TargetAccessOptions.TARGET_ADDRESS.key(),
           "target.type = postgresql needs a JDBC URL: jdbc:postgresql://host:5432/database");
     }
     String mode = c.get(ShakeOptions.CONVERT_TYPE);
@@ -45,14 +48,14 @@ public final class PostgresTargetProvider implements TargetProvider {
   public TargetSession open(Configuration c, Timing timing) {
     Retrier retrier = Retrier.forConfig(c, new PostgresErrorClassifier(), timing);
     int pool =
-        c.get(ShakeOptions.FULL_CONCURRENCY) * writers(c)
-            + c.get(ShakeOptions.INCR_CONCURRENCY)
+        c.get(FullSyncOptions.FULL_CONCURRENCY) * writers(c)
+            + c.get(IncrSyncOptions.INCR_CONCURRENCY)
             + 4;
     return new PostgresTargetSession(
         new PostgresConnections(
-            c.get(ShakeOptions.TARGET_ADDRESS),
-            c.get(ShakeOptions.TARGET_AK),
-            c.get(ShakeOptions.TARGET_SK),
+            c.get(TargetAccessOptions.TARGET_ADDRESS),
+            c.get(TargetAccessOptions.TARGET_AK),
+            c.get(TargetAccessOptions.TARGET_SK),
             pool),
         c.get(PostgresOptions.SCHEMA),
         new EchoMarker(c.get(PostgresOptions.SCHEMA), c.get(PostgresOptions.ECHO_TABLE)),

@@ -2,7 +2,10 @@ package io.nimo.core.sync.full;
 
 import io.nimo.core.config.Configuration;
 import io.nimo.core.config.FilterValues;
+import io.nimo.core.config.FullSyncOptions;
 import io.nimo.core.config.ShakeOptions;
+import io.nimo.core.config.SourceOptions;
+import io.nimo.core.config.TargetAccessOptions;
 import io.nimo.core.sink.ExistPolicy;
 import io.nimo.core.source.ScanSettings;
 import java.time.Duration;
@@ -107,19 +110,19 @@ public record FullSyncSettings(
   public static FullSyncSettings from(Configuration c) {
     ScanSettings scan =
         new ScanSettings(
-            c.get(ShakeOptions.QPS_FULL_BATCH),
-            c.get(ShakeOptions.FULL_FILTER_EXPRESSION),
-            FilterValues.parse(c.get(ShakeOptions.FULL_FILTER_VALUES)));
+            c.get(SourceOptions.QPS_FULL_BATCH),
+            c.get(FullSyncOptions.FULL_FILTER_EXPRESSION),
+            FilterValues.parse(c.get(FullSyncOptions.FULL_FILTER_VALUES)));
     return new FullSyncSettings(
-        c.get(ShakeOptions.FULL_CONCURRENCY),
-        c.get(ShakeOptions.FULL_READ_CONCURRENCY),
-        c.get(ShakeOptions.FULL_DOC_PARSER),
-        c.get(ShakeOptions.FULL_DOC_CONCURRENCY),
-        c.get(ShakeOptions.FULL_WRITE_BATCH),
-        ExistPolicy.fromConfig(c.get(ShakeOptions.TARGET_DB_EXIST)),
+        c.get(FullSyncOptions.FULL_CONCURRENCY),
+        c.get(FullSyncOptions.FULL_READ_CONCURRENCY),
+        c.get(FullSyncOptions.FULL_DOC_PARSER),
+        c.get(FullSyncOptions.FULL_DOC_CONCURRENCY),
+        c.get(FullSyncOptions.FULL_WRITE_BATCH),
+        ExistPolicy.fromConfig(c.get(TargetAccessOptions.TARGET_DB_EXIST)),
         c.get(ShakeOptions.SYNC_SCHEMA_ONLY),
         scan,
-        c.get(ShakeOptions.QPS_FULL),
+        c.get(SourceOptions.QPS_FULL),
         c.get(ShakeOptions.CHECKPOINT_INTERVAL),
         c.get(ShakeOptions.PROGRESS_INTERVAL));
   }

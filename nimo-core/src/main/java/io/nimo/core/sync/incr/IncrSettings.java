@@ -1,7 +1,9 @@
 package io.nimo.core.sync.incr;
 
 import io.nimo.core.config.Configuration;
+import io.nimo.core.config.IncrSyncOptions;
 import io.nimo.core.config.ShakeOptions;
+import io.nimo.core.config.SourceOptions;
 import io.nimo.core.source.stream.ShardReader;
 import java.time.Duration;
 
@@ -40,18 +42,18 @@ public record IncrSettings(
    */
   public static IncrSettings from(Configuration c) {
     return new IncrSettings(
-        c.get(ShakeOptions.INCR_CONCURRENCY),
+        c.get(IncrSyncOptions.INCR_CONCURRENCY),
         new ShardReader.Settings(
-            c.get(ShakeOptions.QPS_INCR),
-            c.get(ShakeOptions.QPS_INCR_BATCH),
+            c.get(SourceOptions.QPS_INCR),
+            c.get(SourceOptions.QPS_INCR_BATCH),
             Duration.ofMillis(500)),
-        c.get(ShakeOptions.INCR_DISCOVERY_INTERVAL),
+        c.get(IncrSyncOptions.INCR_DISCOVERY_INTERVAL),
         c.get(ShakeOptions.CHECKPOINT_INTERVAL),
         c.get(ShakeOptions.PROGRESS_INTERVAL),
-        c.get(ShakeOptions.INCR_START_PROBE),
-        c.get(ShakeOptions.INCR_ON_TRIMMED).equals("resync"),
-        c.get(ShakeOptions.FILTER_WHITE).isBlank(),
-        c.get(ShakeOptions.FILTER_BLACK),
+        c.get(IncrSyncOptions.INCR_START_PROBE),
+        c.get(IncrSyncOptions.INCR_ON_TRIMMED).equals("resync"),
+        c.get(SourceOptions.FILTER_WHITE).isBlank(),
+        c.get(SourceOptions.FILTER_BLACK),
         c.get(ShakeOptions.ID));
   }
 }

@@ -1,6 +1,7 @@
 package io.nimo.core.sync.spool;
 
 import io.nimo.core.config.Configuration;
+import io.nimo.core.config.IncrSyncOptions;
 import io.nimo.core.config.ShakeOptions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,10 +27,10 @@ public record SpoolSettings(
    */
   public static SpoolSettings from(Configuration c) {
     return new SpoolSettings(
-        Path.of(c.get(ShakeOptions.INCR_PERSIST_DIR), c.get(ShakeOptions.ID)),
-        (long) c.get(ShakeOptions.INCR_PERSIST_MAX_MB) << 20,
-        c.get(ShakeOptions.INCR_SYNC_PARALLEL),
-        c.get(ShakeOptions.INCR_SPOOL_AFTER),
+        Path.of(c.get(IncrSyncOptions.INCR_PERSIST_DIR), c.get(ShakeOptions.ID)),
+        (long) c.get(IncrSyncOptions.INCR_PERSIST_MAX_MB) << 20,
+        c.get(IncrSyncOptions.INCR_SYNC_PARALLEL),
+        c.get(IncrSyncOptions.INCR_SPOOL_AFTER),
         c.get(ShakeOptions.PROGRESS_INTERVAL));
   }
 

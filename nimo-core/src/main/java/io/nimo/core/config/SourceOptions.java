@@ -1,0 +1,140 @@
+package io.nimo.core.config;
+
+import static io.nimo.core.config.ConfigOption.integer;
+import static io.nimo.core.config.ConfigOption.string;
+
+/**
+ * The source keys of {@code nimo-shake.conf}: the DynamoDB endpoint and its credentials, which
+ * tables to read ({@code filter.collection.*}) and how fast ({@code qps.*}). Declared once here;
+ * {@link ShakeOptions#ALL} puts them in conf-file order.
+ */
+public final class SourceOptions {
+  private SourceOptions() {}
+
+  /**
+   * {@code source.access_key_id}: Source AWS access key id; empty uses the AWS default credential
+   * chain (env, profile, role).
+   */
+  public static final ConfigOption<String> SOURCE_AK =
+      string(
+          "source.access_key_id",
+          "",
+          "Source AWS access key id; empty uses the AWS default credential chain (env, profile, role).");
+
+  /** {@code source.secret_access_key}: Source AWS secret access key. */
+  public static final ConfigOption<String> SOURCE_SK =
+      string("source.secret_access_key", "", "Source AWS secret access key.").asSecret();
+
+  /** {@code source.session_token}: Source STS session token (optional). */
+  public static final ConfigOption<String> SOURCE_TOKEN =
+      string("source.session_token", "", "Source STS session token (optional).").asSecret();
+
+  /** {@code source.profile}: a profile of the AWS shared config files for the source. */
+  public static final ConfigOption<String> SOURCE_PROFILE =
+      string(
+          "source.profile",
+          "",
+          "Profile of ~/.aws/config and ~/.aws/credentials for the source, used when source.access_key_id is "
+              + "empty; empty uses the AWS default credential chain.");
+
+  /** {@code source.role_arn}: an IAM role assumed for the source. */
+  public static final ConfigOption<String> SOURCE_ROLE_ARN =
+      string(
+          "source.role_arn",
+          "",
+          "IAM role to assume (STS AssumeRole, refreshed before it expires) with the credentials above, e.g. "
+              + "arn:aws:iam::123456789012:role/nimo-reader; empty: use those credentials directly.");
+
+  /** {@code source.role_external_id}: external id of the source role. */
+  public static final ConfigOption<String> SOURCE_EXTERNAL_ID =
+      string(
+              "source.role_external_id",
+              "",
+              "External id the source role's trust policy requires (with source.role_arn).")
+          .asSecret();
+
+  /**
+   * {@code source.region}: Source AWS region, e.g. cn-north-1; empty uses the AWS default region
+   * chain.
+   */
+  public static final ConfigOption<String> SOURCE_REGION =
+      string(
+          "source.region",
+          "",
+          "Source AWS region, e.g. cn-north-1; empty uses the AWS default region chain.");
+
+  /**
+   * {@code source.endpoint_url}: Source endpoint; leave empty for AWS DynamoDB (set it for DynamoDB
+   * Local and the like).
+   */
+  public static final ConfigOption<String> SOURCE_ENDPOINT =
+      string(
+          "source.endpoint_url",
+          "",
+          "Source endpoint; leave empty for AWS DynamoDB (set it for DynamoDB Local and the like).");
+
+  /**
+   * {@code source.session.max_retries}: AWS SDK retries per source call (nimo retries on top of
+   * these within retry.budget).
+   */
+  public static final ConfigOption<Integer> SOURCE_MAX_RETRIES =
+      integer(
+              "source.session.max_retries",
+              3,
+              "AWS SDK retries per source call (nimo retries on top of these within retry.budget).")
+          .between(0, 100);
+
+  /**
+   * {@code source.session.timeout}: Timeout of one source API call attempt in milliseconds; 0 =
+   * none.
+   */
+  public static final ConfigOption<Integer> SOURCE_TIMEOUT =
+      integer(
+              "source.session.timeout",
+              3000,
+              "Timeout of one source API call attempt in milliseconds; 0 = none.")
+          .between(0, 3_600_000);
+
+  /**
+   * {@code filter.collection.white}: Tables to sync, ';'-separated exact names. Cannot be combined
+   * with the black list.
+   */
+  public static final ConfigOption<String> FILTER_WHITE =
+      string(
+          "filter.collection.white",
+          "",
+          "Tables to sync, ';'-separated exact names. Cannot be combined with the black list.");
+
+  /**
+   * {@code filter.collection.black}: Tables to skip, ';'-separated exact names. Cannot be combined
+   * with the white list.
+   */
+  public static final ConfigOption<String> FILTER_BLACK =
+      string(
+          "filter.collection.black",
+          "",
+          "Tables to skip, ';'-separated exact names. Cannot be combined with the white list.");
+
+  /** {@code qps.full}: Maximum Scan calls per second per table (shared by its segments). */
+  public static final ConfigOption<Integer> QPS_FULL =
+      integer("qps.full", 1000, "Maximum Scan calls per second per table (shared by its segments).")
+          .between(1, 1_000_000);
+
+  /** {@code qps.full.batch_num}: Scan page size (Limit). */
+  public static final ConfigOption<Integer> QPS_FULL_BATCH =
+      integer("qps.full.batch_num", 128, "Scan page size (Limit).").between(1, 10_000);
+
+  /** {@code qps.incr}: Maximum GetRecords calls per second per shard (incremental sync). */
+  public static final ConfigOption<Integer> QPS_INCR =
+      integer("qps.incr", 1000, "Maximum GetRecords calls per second per shard (incremental sync).")
+          .between(1, 1_000_000);
+
+  /** {@code qps.incr.batch_num}: GetRecords Limit (incremental sync). */
+  public static final ConfigOption<Integer> QPS_INCR_BATCH =
+      integer(
+              "qps.incr.batch_num",
+              1000,
+              "GetRecords Limit (incremental sync). 1000, the most GetRecords returns, so a backlog "
+                  + "behind a distant source takes few round trips (bench/incr-lag-bench.sh).")
+          .between(1, 1000);
+}

@@ -1,0 +1,99 @@
+package io.nimo.core.config;
+
+import static io.nimo.core.config.ConfigOption.oneOf;
+import static io.nimo.core.config.ConfigOption.string;
+
+/**
+ * The target keys every target type shares: its type and address, credentials, and what to do with
+ * a table that already exists. Keys of one target type are in {@link TargetOptions}. Declared once
+ * here; {@link ShakeOptions#ALL} puts them in conf-file order.
+ */
+public final class TargetAccessOptions {
+  private TargetAccessOptions() {}
+
+  /**
+   * {@code target.type}: Target kind: dynamodb (any DynamoDB-API endpoint: PolarDB-DDB, AWS,
+   * DynamoDB Local), alias polardb and aliyun_dynamo_proxy.
+   */
+  public static final ConfigOption<String> TARGET_TYPE =
+      string(
+              "target.type",
+              "dynamodb",
+              "Target kind: dynamodb (any DynamoDB-API endpoint: PolarDB-DDB, AWS, DynamoDB Local), alias polardb "
+                  + "and aliyun_dynamo_proxy.")
+          .required();
+
+  /**
+   * {@code target.address}: Target endpoint including http:// and port, e.g. the PolarDB cluster's
+   * DynamoDB endpoint.
+   */
+  public static final ConfigOption<String> TARGET_ADDRESS =
+      string(
+              "target.address",
+              "",
+              "Target endpoint including http:// and port, e.g. the PolarDB cluster's DynamoDB endpoint.")
+          .required();
+
+  /**
+   * {@code target.access_key_id}: Target access key (PolarDB DynamoDB account); empty uses the AWS
+   * default credential chain.
+   */
+  public static final ConfigOption<String> TARGET_AK =
+      string(
+          "target.access_key_id",
+          "",
+          "Target access key (PolarDB DynamoDB account); empty uses the AWS default credential chain.");
+
+  /** {@code target.secret_access_key}: Target secret access key. */
+  public static final ConfigOption<String> TARGET_SK =
+      string("target.secret_access_key", "", "Target secret access key.").asSecret();
+
+  /** {@code target.profile}: a profile of the AWS shared config files for the target. */
+  public static final ConfigOption<String> TARGET_PROFILE =
+      string(
+          "target.profile",
+          "",
+          "Profile of ~/.aws/config and ~/.aws/credentials for the target, used when target.access_key_id is "
+              + "empty.");
+
+  /** {@code target.role_arn}: an IAM role assumed for the target (an AWS DynamoDB target). */
+  public static final ConfigOption<String> TARGET_ROLE_ARN =
+      string(
+          "target.role_arn",
+          "",
+          "IAM role to assume for the target (an AWS DynamoDB target), like source.role_arn.");
+
+  /** {@code target.role_external_id}: external id of the target role. */
+  public static final ConfigOption<String> TARGET_EXTERNAL_ID =
+      string(
+              "target.role_external_id",
+              "",
+              "External id the target role's trust policy requires (with target.role_arn).")
+          .asSecret();
+
+  /**
+   * {@code target.region}: Region name sent to the target endpoint (PolarDB ignores it; AWS needs
+   * the real one).
+   */
+  public static final ConfigOption<String> TARGET_REGION =
+      string(
+              "target.region",
+              "us-east-1",
+              "Region name sent to the target endpoint (PolarDB ignores it; AWS needs the real one).")
+          .required();
+
+  /**
+   * {@code target.db.exist}: A target table that already exists: empty = stop with an error; drop =
+   * delete and recreate it.
+   */
+  public static final ConfigOption<String> TARGET_DB_EXIST =
+      oneOf(
+          "target.db.exist",
+          "",
+          "A target table that already exists: empty = stop with an error; drop = delete and recreate it; "
+              + "rename (MongoDB only) = keep it under a timestamped name. The guide's spelling "
+              + "target.mongodb.exist is accepted too.",
+          "",
+          "drop",
+          "rename");
+}
