@@ -4,10 +4,9 @@ import io.nimo.core.dynamo.BatchGetResult;
 import io.nimo.core.dynamo.DynamoApi;
 import io.nimo.core.item.ItemKey;
 import io.nimo.core.item.KeySchema;
+import io.nimo.core.retry.Redrive;
 import io.nimo.core.retry.Retrier;
-import io.nimo.core.retry.RetryBudgetExhaustedException;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -60,34 +59,22 @@ final class SourceKeyReader {
   private Set<List<Object>> found(
       String table, KeySchema keys, List<String> attributes, List<ItemKey> batch) {
     Set<List<Object>> found = new HashSet<>();
-    List<Map<String, AttributeValue>> pending = new ArrayList<>(batch.size());
+    List<Map<String, AttributeValue>> wanted = new ArrayList<>(batch.size());
     for (ItemKey k : batch) {
-      pending.add(k.values());
+      wanted.add(k.values());
     }
-    Instant deadline = retrier.clock().instant().plus(retrier.policy().budget());
-    for (int round = 1; ; round++) {
-      List<Map<String, AttributeValue>> send = pending;
-      BatchGetResult r =
-          retrier.call("BatchGetItem " + table, () -> source.batchGet(table, send, attributes));
-      r.items().forEach(item -> found.add(byValue(item, attributes)));
-      if (r.unprocessedKeys().isEmpty()) {
-        return found;
-      }
-      if (retrier.clock().instant().isAfter(deadline)) {
-        throw new RetryBudgetExhaustedException(
-            "BatchGetItem "
-                + table
-                + ": "
-                + r.unprocessedKeys().size()
-                + " keys still unprocessed (first {"
-                + keys.keyOf(r.unprocessedKeys().get(0))
-                + "})",
-            round,
-            new IllegalStateException("UnprocessedKeys"));
-      }
-      retrier.pause("BatchGetItem " + table, Retrier.jitter(retrier.policy().backoff(round)));
-      pending = r.unprocessedKeys();
-    }
+    Redrive.until(
+        retrier,
+        "BatchGetItem " + table,
+        "keys",
+        wanted,
+        send -> {
+          BatchGetResult r = source.batchGet(table, send, attributes);
+          r.items().forEach(item -> found.add(byValue(item, attributes)));
+          return r.unprocessedKeys();
+        },
+        key -> keys.keyOf(key).toString());
+    return found;
   }
 
   private static List<String> attributes(KeySchema keys) {

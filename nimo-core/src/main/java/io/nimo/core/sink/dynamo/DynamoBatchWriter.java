@@ -5,12 +5,11 @@ import io.nimo.core.dynamo.DynamoErrorClassifier;
 import io.nimo.core.item.ItemKey;
 import io.nimo.core.item.KeySchema;
 import io.nimo.core.retry.AdaptiveRate;
+import io.nimo.core.retry.Redrive;
 import io.nimo.core.retry.Retrier;
-import io.nimo.core.retry.RetryBudgetExhaustedException;
 import io.nimo.core.sink.ItemWriteException;
 import io.nimo.core.sink.WriteResult;
 import io.nimo.core.source.ChangeEvent;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -185,39 +184,13 @@ final class DynamoBatchWriter {
 
   /** Sends the batch and re-drives UnprocessedItems; returns how many item writes were retried. */
   private long redrive(List<WriteRequest> batch) {
-    Instant deadline = retrier.clock().instant().plus(retrier.policy().budget());
-    List<WriteRequest> pending = batch;
-    long retried = 0;
-    for (int round = 1; ; round++) {
-      List<WriteRequest> send = pending;
-      List<WriteRequest> unprocessed =
-          retrier.call("BatchWriteItem " + table, () -> batchWrite(send));
-      if (unprocessed.isEmpty()) {
-        return retried;
-      }
-      retried += unprocessed.size();
-      if (retrier.clock().instant().isAfter(deadline)) {
-        ItemKey first = keyOf(unprocessed.get(0));
-        throw new RetryBudgetExhaustedException(
-            "BatchWriteItem "
-                + table
-                + ": "
-                + unprocessed.size()
-                + " items still unprocessed (first {"
-                + first
-                + "})",
-            round,
-            new IllegalStateException("UnprocessedItems"));
-      }
-      LOG.debug(
-          "{} of {} items unprocessed on {}, re-driving (round {})",
-          unprocessed.size(),
-          send.size(),
-          table,
-          round);
-      retrier.pause("BatchWriteItem " + table, Retrier.jitter(retrier.policy().backoff(round)));
-      pending = unprocessed;
-    }
+    return Redrive.until(
+        retrier,
+        "BatchWriteItem " + table,
+        "items",
+        batch,
+        this::batchWrite,
+        r -> keyOf(r).toString());
   }
 
   private ItemKey keyOf(WriteRequest r) {
