@@ -3,6 +3,7 @@ package io.nimo.check;
 import io.nimo.cli.StopSignals;
 import io.nimo.cli.ToolConf;
 import io.nimo.core.check.CheckJob;
+import io.nimo.core.check.CheckMode;
 import io.nimo.core.check.CheckReport;
 import io.nimo.core.check.TableCheck;
 import io.nimo.core.config.CheckOptions;
@@ -42,6 +43,8 @@ final class FullCheckCli {
             .recheckAfter(conf.get(CheckOptions.RECHECK_AFTER))
             .findExtras(conf.get(CheckOptions.FIND_EXTRAS))
             .parallelTables(conf.get(CheckOptions.PARALLEL_TABLES))
+            .mode(CheckMode.of(conf.get(CheckOptions.MODE)))
+            .stateDirectory(CheckOptions.stateDir(conf))
             .build()) {
       StopSignals.install(check::stop, 3);
       CheckReport report = check.run();

@@ -36,6 +36,7 @@ final class RepairCli {
     try (RepairJob repair =
         RepairJob.builder(CheckOptions.asShakeConfiguration(conf))
             .diffDirectory(Path.of(conf.get(CheckOptions.DIFF_OUTPUT)))
+            .stateDirectory(CheckOptions.stateDir(conf))
             .build()) {
       List<TableRepair> tables = repair.run();
       StringBuilder b = new StringBuilder("\n==== nimo-repair summary\n");

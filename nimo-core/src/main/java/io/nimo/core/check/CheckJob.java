@@ -1,6 +1,7 @@
 package io.nimo.core.check;
 
 import io.nimo.core.concurrent.NamedThreadFactory;
+import io.nimo.core.config.CheckOptions;
 import io.nimo.core.config.Configuration;
 import io.nimo.core.config.FilterValues;
 import io.nimo.core.config.FullSyncOptions;
@@ -19,6 +20,7 @@ import io.nimo.core.wiring.JobComponents;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -48,8 +50,14 @@ public final class CheckJob implements AutoCloseable {
   private final JobComponents parts;
   private final CheckSettings settings;
   private final AtomicBoolean stopped = new AtomicBoolean();
+  private final CheckMode mode;
+  private final CheckEpochStore epochs;
 
   private CheckJob(Builder b) {
+    this.mode = b.mode;
+    this.epochs =
+        new CheckEpochStore(
+            b.stateDirectory != null ? b.stateDirectory : defaultStateDirectory(b.diffDirectory));
     Configuration c = b.config;
     int segments = c.get(FullSyncOptions.FULL_READ_CONCURRENCY);
     this.parts = b.parts.sourceConnections(segments + 4).build();
@@ -82,6 +90,16 @@ public final class CheckJob implements AutoCloseable {
     return new Builder(config);
   }
 
+  /**
+   * The default state folder: {@code nimo-full-check-state} beside the diff directory.
+   *
+   * @param diffDirectory the diff directory
+   * @return the state folder
+   */
+  public static Path defaultStateDirectory(Path diffDirectory) {
+    return diffDirectory.toAbsolutePath().resolveSibling("nimo-full-check-state");
+  }
+
   /** Ends the check early (non-blocking); the report then says it stopped. */
   public void stop() {
     stopped.set(true);
@@ -100,9 +118,11 @@ public final class CheckJob implements AutoCloseable {
     List<String> tables =
         TableFilter.parse(settings.whiteList(), settings.blackList())
             .select(retrier.call("ListTables", source::listTables));
+    Map<String, CheckEpoch> from = mode == CheckMode.CHANGED ? usableEpochs(tables) : Map.of();
     LOG.info(
-        "checking {} table(s) into {}: {}",
+        "checking {} table(s) ({} mode) into {}: {}",
         tables.size(),
+        mode.name().toLowerCase(java.util.Locale.ROOT),
         settings.diffDirectory().toAbsolutePath(),
         tables);
     Path moved = DiffFiles.rotate(settings.diffDirectory(), parts.clock());
@@ -117,7 +137,7 @@ public final class CheckJob implements AutoCloseable {
     List<Future<TableCheck>> futures = new ArrayList<>();
     try {
       for (String t : tables) {
-        futures.add(pool.submit(() -> checkTable(t, describer)));
+        futures.add(pool.submit(() -> checkTable(t, describer, from.get(t))));
       }
       List<TableCheck> results = new ArrayList<>();
       for (Future<TableCheck> f : futures) {
@@ -129,8 +149,45 @@ public final class CheckJob implements AutoCloseable {
     }
   }
 
+  /**
+   * Every table's usable epoch, checked against its stream now; refuses the whole check, naming
+   * each table and reason, before anything is read or the diff folder is touched.
+   */
+  private Map<String, CheckEpoch> usableEpochs(List<String> tables) {
+    ChangedKeyReader reader = changedKeyReader();
+    Map<String, CheckEpoch> out = new java.util.HashMap<>();
+    List<String> reasons = new ArrayList<>();
+    for (String t : tables) {
+      CheckEpochStore.Lookup found = epochs.usable(t);
+      if (found instanceof CheckEpochStore.Unusable u) {
+        reasons.add(u.reason());
+      } else if (found instanceof CheckEpochStore.Usable u) {
+        try {
+          reader.verify(u.epoch());
+          out.put(t, u.epoch());
+        } catch (EpochUnusableException e) {
+          reasons.add(e.getMessage().substring(CheckOptions.MODE.key().length() + 2));
+        }
+      }
+    }
+    if (!reasons.isEmpty()) {
+      throw new EpochUnusableException("changed mode cannot check: " + String.join("; ", reasons));
+    }
+    return out;
+  }
+
+  private ChangedKeyReader changedKeyReader() {
+    return new ChangedKeyReader(
+        parts.source(), parts.streams(), parts.sourceRetrier(), parts.clock());
+  }
+
+  /** Whether this pass proves every item, so its epoch can serve a later changed check. */
+  private boolean provesEveryItem() {
+    return mode == CheckMode.FULL && settings.sample() == 0 && settings.findExtras();
+  }
+
   /** Checks one table; a failure is that table's result, never the whole check's. */
-  private TableCheck checkTable(String t, SourceTables describer) {
+  private TableCheck checkTable(String t, SourceTables describer, CheckEpoch epoch) {
     if (stopped.get()) {
       return new TableCheck(t, 0, 0, 0, 0, null, "not checked: the check was stopped");
     }
@@ -140,11 +197,48 @@ public final class CheckJob implements AutoCloseable {
             parts.source(), retrier, QpsLimiter.system(settings.scanQps()), settings.scan());
     try {
       SourceTable source = describer.describe(t);
-      return new TableChecker(parts.source(), retrier, scanner, settings, stopped, parts.timing())
-          .check(source, parts.targets().table(t, source.keySchema()));
+      if (mode == CheckMode.CHANGED) {
+        return new ChangedTableChecker(
+                parts.source(), retrier, changedKeyReader(), settings, stopped, parts.timing())
+            .check(source, epoch, parts.targets().table(t, source.keySchema()));
+      }
+      boolean recorded = provesEveryItem() && beginEpoch(t);
+      TableCheck result =
+          new TableChecker(parts.source(), retrier, scanner, settings, stopped, parts.timing())
+              .check(source, parts.targets().table(t, source.keySchema()));
+      if (result.consistent() && recorded) {
+        epochs.passed(t);
+      } else if (!result.consistent()) {
+        epochs.failed(t, result.error() == null);
+      }
+      return result;
+    } catch (EpochUnusableException e) {
+      throw e;
     } catch (Exception e) {
+      if (mode == CheckMode.FULL) {
+        epochs.failed(t, false);
+      }
       LOG.error("checking table {} failed: {}", t, e.getMessage(), e);
       return new TableCheck(t, 0, 0, 0, 0, null, String.valueOf(e.getMessage()));
+    }
+  }
+
+  /** Records where the table's stream stands before the pass reads it; false if it cannot. */
+  private boolean beginEpoch(String t) {
+    try {
+      java.util.Optional<CheckEpoch> epoch =
+          new EpochRecorder(parts.source(), parts.streams(), parts.sourceRetrier(), parts.clock())
+              .record(t);
+      epoch.ifPresent(epochs::begin);
+      return epoch.isPresent();
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "[stage=check, table={}] could not record the stream positions ({}): this pass will not"
+              + " serve a later mode = changed check",
+          t,
+          e.getMessage(),
+          e);
+      return false;
     }
   }
 
@@ -155,6 +249,9 @@ public final class CheckJob implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while checking", e);
     } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof EpochUnusableException refused) {
+        throw refused;
+      }
       throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
     }
   }
@@ -175,6 +272,8 @@ public final class CheckJob implements AutoCloseable {
     private boolean findExtras = true;
     private java.time.Duration recheckAfter = java.time.Duration.ZERO;
     private int parallelTables = 2;
+    private CheckMode mode = CheckMode.FULL;
+    private Path stateDirectory;
 
     private Builder(Configuration config) {
       ShakeRules.validate(config);
@@ -190,6 +289,28 @@ public final class CheckJob implements AutoCloseable {
      */
     public Builder source(DynamoApi source) {
       parts.source(source);
+      return this;
+    }
+
+    /**
+     * The source's streams endpoint (owned by the check), read for epochs and changed keys.
+     *
+     * @param streams the streams endpoint
+     * @return this builder
+     */
+    public Builder streams(io.nimo.core.source.stream.StreamsApi streams) {
+      parts.streams(streams);
+      return this;
+    }
+
+    /**
+     * The clock (epoch ages, rates, rechecks).
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(java.time.Clock clock) {
+      parts.clock(clock);
       return this;
     }
 
@@ -267,6 +388,30 @@ public final class CheckJob implements AutoCloseable {
         throw new IllegalArgumentException("parallelTables must be at least 1, got " + tables);
       }
       this.parallelTables = tables;
+      return this;
+    }
+
+    /**
+     * Whether every item is compared (the default) or only the keys changed since the last usable
+     * epoch.
+     *
+     * @param mode the mode
+     * @return this builder
+     */
+    public Builder mode(CheckMode mode) {
+      this.mode = java.util.Objects.requireNonNull(mode);
+      return this;
+    }
+
+    /**
+     * Where the epochs of full passes are kept ({@code check.state_dir}); default {@code
+     * nimo-full-check-state} beside the diff directory.
+     *
+     * @param dir the folder
+     * @return this builder
+     */
+    public Builder stateDirectory(Path dir) {
+      this.stateDirectory = dir;
       return this;
     }
 

@@ -40,10 +40,16 @@ public final class RepairJob implements AutoCloseable {
   private static final String SUFFIX = ".jsonl";
   private final JobComponents parts;
   private final Path diffDirectory;
+  private final CheckEpochStore epochs;
 
   private RepairJob(Builder b) {
     this.parts = b.parts.sourceConnections(4).build();
     this.diffDirectory = b.diffDirectory;
+    this.epochs =
+        new CheckEpochStore(
+            b.stateDirectory != null
+                ? b.stateDirectory
+                : CheckJob.defaultStateDirectory(b.diffDirectory));
   }
 
   /**
@@ -67,7 +73,14 @@ public final class RepairJob implements AutoCloseable {
       String file = report.getFileName().toString();
       String table = file.substring(0, file.length() - SUFFIX.length());
       try {
-        out.add(repair(table, DiffFiles.read(report)));
+        TableRepair r = repair(table, DiffFiles.read(report));
+        if (r.complete() && epochs.repaired(table)) {
+          LOG.info(
+              "[stage=repair, table={}] every difference fixed: the failed full check's epoch is usable"
+                  + " again for mode = changed",
+              table);
+        }
+        out.add(r);
       } catch (RuntimeException e) {
         LOG.error("repairing table {} failed: {}", table, e.getMessage(), e);
         out.add(new TableRepair(table, 0, 0, 0, 0, String.valueOf(e.getMessage())));
@@ -150,6 +163,7 @@ public final class RepairJob implements AutoCloseable {
   public static final class Builder {
     private final JobComponents.Builder parts;
     private Path diffDirectory = Path.of("nimo-full-check-diff");
+    private Path stateDirectory;
 
     private Builder(Configuration config) {
       ShakeRules.validate(config);
@@ -186,6 +200,18 @@ public final class RepairJob implements AutoCloseable {
      */
     public Builder diffDirectory(Path dir) {
       this.diffDirectory = dir;
+      return this;
+    }
+
+    /**
+     * The check's state folder ({@code check.state_dir}); default {@code nimo-full-check-state}
+     * beside the diff directory.
+     *
+     * @param dir the folder
+     * @return this builder
+     */
+    public Builder stateDirectory(Path dir) {
+      this.stateDirectory = dir;
       return this;
     }
 

@@ -56,6 +56,43 @@ final class SourceKeyReader {
     return absent;
   }
 
+  /**
+   * The source's whole items for {@code wanted}, strongly consistent.
+   *
+   * @param table the source table
+   * @param keys its key schema
+   * @param wanted the keys to read, each once
+   * @return each wanted key to its item, absent when the source has none
+   */
+  Map<ItemKey, Map<String, AttributeValue>> items(
+      String table, KeySchema keys, List<ItemKey> wanted) {
+    List<String> attributes = attributes(keys);
+    Map<List<Object>, ItemKey> byValue = new java.util.HashMap<>();
+    for (ItemKey k : wanted) {
+      byValue.put(byValue(k.values(), attributes), k);
+    }
+    Map<ItemKey, Map<String, AttributeValue>> out = new java.util.HashMap<>();
+    for (int from = 0; from < wanted.size(); from += MAX_KEYS) {
+      List<Map<String, AttributeValue>> batch = new ArrayList<>();
+      for (ItemKey k : wanted.subList(from, Math.min(wanted.size(), from + MAX_KEYS))) {
+        batch.add(k.values());
+      }
+      Redrive.until(
+          retrier,
+          "BatchGetItem " + table,
+          "keys",
+          batch,
+          send -> {
+            BatchGetResult r = source.batchGet(table, send, List.of());
+            r.items().forEach(item -> out.put(byValue.get(byValue(item, attributes)), item));
+            return r.unprocessedKeys();
+          },
+          key -> keys.keyOf(key).toString());
+    }
+    out.remove(null);
+    return out;
+  }
+
   private Set<List<Object>> found(
       String table, KeySchema keys, List<String> attributes, List<ItemKey> batch) {
     Set<List<Object>> found = new HashSet<>();

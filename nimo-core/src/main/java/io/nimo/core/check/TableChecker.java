@@ -164,7 +164,7 @@ final class TableChecker {
     }
   }
 
-  private static void compare(
+  static void compare(
       Map<String, AttributeValue> src,
       ItemKey key,
       Map<String, AttributeValue> dst,

@@ -57,6 +57,43 @@ public final class CheckOptions {
               "Tables checked at the same time; each is also scanned with full.read.concurrency parallel segments.")
           .between(1, 256);
 
+  /** {@code mode}: compare every item, or only the keys changed since the last clean full check. */
+  public static final ConfigOption<String> MODE =
+      ConfigOption.oneOf(
+          "mode",
+          "full",
+          "full = compare every item (and record where each table's stream stands, so a later changed check can "
+              + "start there); changed = compare only the keys changed on the source since the last full check that "
+              + "found no difference (or whose differences nimo-repair fixed), read from the stream: seconds at "
+              + "cutover instead of a pass over the table. Exits 2 naming the table when that is not sound (no such "
+              + "check, older than the stream's 24 h, stream replaced or trimmed).",
+          "full",
+          "changed");
+
+  /** {@code check.state_dir}: where the epochs of full checks are kept. */
+  public static final ConfigOption<String> STATE_DIR =
+      string(
+          "check.state_dir",
+          "",
+          "Folder of the full checks' stream positions (one small JSON file per table) that mode = changed starts "
+              + "from; empty = nimo-full-check-state beside diff_output_file. nimo-repair marks them usable again "
+              + "when it fixes every difference.");
+
+  /**
+   * The state folder a check or repair configuration names.
+   *
+   * @param c a check or repair configuration
+   * @return {@code check.state_dir}, or {@code nimo-full-check-state} beside the diff folder
+   */
+  public static java.nio.file.Path stateDir(Configuration c) {
+    String dir = c.get(STATE_DIR);
+    if (!dir.isBlank()) {
+      return java.nio.file.Path.of(dir);
+    }
+    java.nio.file.Path diff = java.nio.file.Path.of(c.get(DIFF_OUTPUT)).toAbsolutePath();
+    return diff.resolveSibling("nimo-full-check-state");
+  }
+
   /** The {@code nimo-shake.conf} keys the check and repair tools read, with the same meaning. */
   public static final List<ConfigOption<?>> SHARED =
       List.of(
@@ -96,10 +133,10 @@ public final class CheckOptions {
 
   /** Every key of {@code nimo-full-check.conf}. */
   public static final List<ConfigOption<?>> CHECK =
-      with(DIFF_OUTPUT, SAMPLE, RECHECK_AFTER, FIND_EXTRAS, PARALLEL_TABLES);
+      with(DIFF_OUTPUT, SAMPLE, RECHECK_AFTER, FIND_EXTRAS, PARALLEL_TABLES, MODE, STATE_DIR);
 
   /** Every key of {@code nimo-repair.conf}. */
-  public static final List<ConfigOption<?>> REPAIR = with(DIFF_OUTPUT);
+  public static final List<ConfigOption<?>> REPAIR = with(DIFF_OUTPUT, STATE_DIR);
 
   private CheckOptions() {}
 

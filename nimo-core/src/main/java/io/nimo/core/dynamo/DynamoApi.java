@@ -126,7 +126,8 @@ public interface DynamoApi extends AutoCloseable {
    *
    * @param table the table name
    * @param keys 1 to 100 primary keys, each once
-   * @param attributes the attribute names to return (e.g. just the key attributes)
+   * @param attributes the attribute names to return (e.g. just the key attributes); empty = whole
+   *     items
    * @return the items found and the unprocessed keys
    */
   default BatchGetResult batchGet(

@@ -112,13 +112,13 @@ public final class SdkDynamoApi implements DynamoApi {
     for (String a : attributes) {
       names.put("#a" + names.size(), a);
     }
-    KeysAndAttributes wanted =
-        KeysAndAttributes.builder()
-            .keys(keys)
-            .consistentRead(true)
-            .projectionExpression(String.join(", ", names.keySet()))
-            .expressionAttributeNames(names)
-            .build();
+    KeysAndAttributes.Builder request = KeysAndAttributes.builder().keys(keys).consistentRead(true);
+    if (!names.isEmpty()) {
+      request
+          .projectionExpression(String.join(", ", names.keySet()))
+          .expressionAttributeNames(names);
+    }
+    KeysAndAttributes wanted = request.build();
     BatchGetItemResponse r = client.batchGetItem(b -> b.requestItems(Map.of(table, wanted)));
     List<Map<String, AttributeValue>> items =
         r.hasResponses() ? r.responses().getOrDefault(table, List.of()) : List.of();

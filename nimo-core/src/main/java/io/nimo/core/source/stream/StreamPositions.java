@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -209,25 +208,7 @@ public final class StreamPositions {
 
   /** The sequence number of the newest record in the shard now, or {@code null} if it is empty. */
   private String currentEnd(String table, String arn, String shardId) {
-    String last = null;
-    String it =
-        retrier.call(
-            "GetShardIterator " + table + "/" + shardId,
-            () -> streams.iterator(arn, shardId, null, false));
-    int emptyInARow = 0;
-    while (it != null && emptyInARow < 2) {
-      String current = it;
-      RecordsPage page =
-          retrier.call("GetRecords " + table + "/" + shardId, () -> streams.records(current, 1000));
-      List<Record> records = page.records();
-      if (records.isEmpty()) {
-        emptyInARow++;
-      } else {
-        emptyInARow = 0;
-        last = records.get(records.size() - 1).dynamodb().sequenceNumber();
-      }
-      it = page.nextIterator();
-    }
-    return last;
+    return new ShardDrain(streams, retrier)
+        .drain(table + "/" + shardId, arn, shardId, null, r -> {}, r -> false);
   }
 }
