@@ -72,7 +72,7 @@ final class ChangedTableChecker {
           from += SourceKeyReader.MAX_KEYS) {
         List<ItemKey> chunk =
             changed.subList(from, Math.min(changed.size(), from + SourceKeyReader.MAX_KEYS));
-        Map<ItemKey, Map<String, AttributeValue>> src = sourceItems.items(name, keys, chunk);
+        Map<ItemKey, Map<String, AttributeValue>> src = sourceItems.items(name, chunk);
         Map<ItemKey, Map<String, AttributeValue>> dst = target.readAll(chunk);
         for (ItemKey k : chunk) {
           TableChecker.compare(src.get(k), k, dst.get(k), diffs, found);
@@ -81,19 +81,8 @@ final class ChangedTableChecker {
       }
       diffs.close();
       result =
-          new TableCheck(
-              name,
-              checked,
-              found[0].sum(),
-              found[1].sum(),
-              found[2].sum(),
-              diffs.written(),
-              stopped.get() ? "stopped before the table was fully checked" : null);
-    }
-    if (result.diffFile() != null && !settings.recheckAfter().isZero() && !stopped.get()) {
-      result =
           new DiffRechecker(source, retrier, target, settings.recheckAfter(), stopped, timing)
-              .recheck(result);
+              .settle(name, checked, found, diffs.written());
     }
     LOG.info(
         "[stage=check, table={}] mode=changed checked={} missing={} different={} extra={} in {} ms",

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -43,6 +44,24 @@ final class DiffRechecker {
     this.target = target;
     this.after = after;
     this.stopped = stopped;
+  }
+
+  /**
+   * The table's result from what a pass found, compared once more after the pause when it found
+   * differences (and the pause is not zero).
+   */
+  TableCheck settle(String table, long checked, LongAdder[] found, Path diffFile)
+      throws IOException, InterruptedException {
+    TableCheck first =
+        new TableCheck(
+            table,
+            checked,
+            found[0].sum(),
+            found[1].sum(),
+            found[2].sum(),
+            diffFile,
+            stopped.get() ? "stopped before the table was fully checked" : null);
+    return first.diffFile() != null && !after.isZero() && !stopped.get() ? recheck(first) : first;
   }
 
   TableCheck recheck(TableCheck first) throws IOException, InterruptedException {

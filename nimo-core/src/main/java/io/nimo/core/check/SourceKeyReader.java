@@ -1,12 +1,12 @@
 package io.nimo.core.check;
 
 import io.nimo.core.dynamo.BatchGetResult;
+import io.nimo.core.dynamo.BatchItemReader;
 import io.nimo.core.dynamo.DynamoApi;
 import io.nimo.core.item.ItemKey;
 import io.nimo.core.item.KeySchema;
 import io.nimo.core.retry.Redrive;
 import io.nimo.core.retry.Retrier;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -60,37 +60,11 @@ final class SourceKeyReader {
    * The source's whole items for {@code wanted}, strongly consistent.
    *
    * @param table the source table
-   * @param keys its key schema
    * @param wanted the keys to read, each once
    * @return each wanted key to its item, absent when the source has none
    */
-  Map<ItemKey, Map<String, AttributeValue>> items(
-      String table, KeySchema keys, List<ItemKey> wanted) {
-    List<String> attributes = attributes(keys);
-    Map<List<Object>, ItemKey> byValue = new java.util.HashMap<>();
-    for (ItemKey k : wanted) {
-      byValue.put(byValue(k.values(), attributes), k);
-    }
-    Map<ItemKey, Map<String, AttributeValue>> out = new java.util.HashMap<>();
-    for (int from = 0; from < wanted.size(); from += MAX_KEYS) {
-      List<Map<String, AttributeValue>> batch = new ArrayList<>();
-      for (ItemKey k : wanted.subList(from, Math.min(wanted.size(), from + MAX_KEYS))) {
-        batch.add(k.values());
-      }
-      Redrive.until(
-          retrier,
-          "BatchGetItem " + table,
-          "keys",
-          batch,
-          send -> {
-            BatchGetResult r = source.batchGet(table, send, List.of());
-            r.items().forEach(item -> out.put(byValue.get(byValue(item, attributes)), item));
-            return r.unprocessedKeys();
-          },
-          key -> keys.keyOf(key).toString());
-    }
-    out.remove(null);
-    return out;
+  Map<ItemKey, Map<String, AttributeValue>> items(String table, List<ItemKey> wanted) {
+    return new BatchItemReader(source, retrier).read(table, wanted);
   }
 
   private Set<List<Object>> found(
@@ -120,16 +94,7 @@ final class SourceKeyReader {
         : List.of(keys.hashKey(), keys.rangeKey());
   }
 
-  /** S as text, B as bytes, N by value (trailing zeros dropped). */
   private static List<Object> byValue(Map<String, AttributeValue> key, List<String> attributes) {
-    List<Object> out = new ArrayList<>(attributes.size());
-    for (String a : attributes) {
-      AttributeValue v = key.get(a);
-      out.add(
-          v.n() != null
-              ? new BigDecimal(v.n()).stripTrailingZeros()
-              : v.s() != null ? v.s() : v.b());
-    }
-    return out;
+    return BatchItemReader.byValue(key, attributes);
   }
 }

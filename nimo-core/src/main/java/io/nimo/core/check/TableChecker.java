@@ -122,36 +122,12 @@ final class TableChecker {
         pool.shutdownNow();
       }
       if (rate == 1.0 && settings.findExtras() && !stopped.get()) {
-        try (Stream<Map<String, AttributeValue>> all = target.scan()) {
-          Iterator<Map<String, AttributeValue>> items = all.iterator();
-          Map<ItemKey, Map<String, AttributeValue>> chunk = new LinkedHashMap<>();
-          while (!stopped.get() && items.hasNext()) {
-            Map<String, AttributeValue> item = items.next();
-            chunk.put(keys.keyOf(item), item);
-            if (chunk.size() == SourceKeyReader.MAX_KEYS || !items.hasNext()) {
-              for (ItemKey key : sourceKeys.absent(name, keys, new ArrayList<>(chunk.keySet()))) {
-                compare(null, key, chunk.get(key), diffs, found);
-              }
-              chunk.clear();
-            }
-          }
-        }
+        findExtras(name, keys, target, diffs, found);
       }
       diffs.close();
       TableCheck result =
-          new TableCheck(
-              name,
-              checked.sum(),
-              found[0].sum(),
-              found[1].sum(),
-              found[2].sum(),
-              diffs.written(),
-              stopped.get() ? "stopped before the table was fully checked" : null);
-      if (result.diffFile() != null && !settings.recheckAfter().isZero() && !stopped.get()) {
-        result =
-            new DiffRechecker(source, retrier, target, settings.recheckAfter(), stopped, timing)
-                .recheck(result);
-      }
+          new DiffRechecker(source, retrier, target, settings.recheckAfter(), stopped, timing)
+              .settle(name, checked.sum(), found, diffs.written());
       LOG.info(
           "[stage=check, table={}] checked={} missing={} different={} extra={}{}",
           name,
@@ -161,6 +137,49 @@ final class TableChecker {
           result.extra(),
           rate < 1.0 ? " (sampled)" : "");
       return result;
+    }
+  }
+
+  /**
+   * The pass over the target: its keys looked up on the source 100 per BatchGetItem, with up to
+   * {@code segments} lookups in flight (the Scan of the target stays one stream, in key order).
+   */
+  private void findExtras(
+      String name, KeySchema keys, Target target, DiffFiles.Writer diffs, LongAdder[] found)
+      throws Exception {
+    ExecutorService lookups =
+        Executors.newFixedThreadPool(
+            settings.segments(),
+            new io.nimo.core.concurrent.NamedThreadFactory("nimo-check-extras-" + name));
+    java.util.ArrayDeque<Future<?>> inFlight = new java.util.ArrayDeque<>();
+    try (Stream<Map<String, AttributeValue>> all = target.scan()) {
+      Iterator<Map<String, AttributeValue>> items = all.iterator();
+      Map<ItemKey, Map<String, AttributeValue>> chunk = new LinkedHashMap<>();
+      while (!stopped.get() && items.hasNext()) {
+        Map<String, AttributeValue> item = items.next();
+        chunk.put(keys.keyOf(item), item);
+        if (chunk.size() == SourceKeyReader.MAX_KEYS || !items.hasNext()) {
+          Map<ItemKey, Map<String, AttributeValue>> sent = chunk;
+          chunk = new LinkedHashMap<>();
+          if (inFlight.size() >= 2 * settings.segments()) {
+            inFlight.removeFirst().get();
+          }
+          inFlight.addLast(
+              lookups.submit(
+                  () -> {
+                    for (ItemKey key :
+                        sourceKeys.absent(name, keys, new ArrayList<>(sent.keySet()))) {
+                      compare(null, key, sent.get(key), diffs, found);
+                    }
+                    return null;
+                  }));
+        }
+      }
+      while (!inFlight.isEmpty()) {
+        inFlight.removeFirst().get();
+      }
+    } finally {
+      lookups.shutdownNow();
     }
   }
 

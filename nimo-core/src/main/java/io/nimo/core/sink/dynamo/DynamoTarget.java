@@ -1,5 +1,6 @@
 package io.nimo.core.sink.dynamo;
 
+import io.nimo.core.dynamo.BatchItemReader;
 import io.nimo.core.dynamo.DynamoApi;
 import io.nimo.core.dynamo.DynamoErrorClassifier;
 import io.nimo.core.item.ItemKey;
@@ -172,6 +173,11 @@ final class DynamoTarget implements Target {
     Map<String, AttributeValue> item =
         retrier.call("GetItem " + name + " {" + key + "}", () -> api.getItem(name, key.values()));
     return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+  }
+
+  @Override
+  public Map<ItemKey, Map<String, AttributeValue>> readAll(List<ItemKey> keys) {
+    return new BatchItemReader(api, retrier).read(name, keys);
   }
 
   @Override
