@@ -112,6 +112,35 @@ class GuideJourneyIT {
               "./bin/nimo-repair.linux.amd64 -conf=./conf/nimo-repair.conf");
       assertThat(repaired).isZero();
       assertThat(guideWait(tool.checkHome(), path, check)).isZero();
+
+      // the cutover runbook's last check: only the keys changed since that clean full check
+      for (int i = 0; i < 3; i++) {
+        int n = i;
+        source
+            .client()
+            .putItem(
+                b ->
+                    b.tableName("src1")
+                        .item(Map.of("id", TestItems.s("item-" + n), "v", TestItems.s("final"))));
+      }
+      awaitSame(source, target, "src1");
+      Files.writeString(
+          tool.checkHome().resolve("conf/nimo-full-check-changed.conf"),
+          checkConf + "mode = changed\n");
+      String changed =
+          "./bin/nimo-full-check.linux.amd64 -conf=./conf/nimo-full-check-changed.conf";
+      assertThat(guideWait(tool.checkHome(), path, changed)).as(checkLog(tool)).isZero();
+      assertThat(checkLog(tool)).contains("3 key(s) changed since the epoch");
+      Files.writeString(
+          tool.checkHome().resolve("conf/nimo-full-check-none.conf"),
+          checkConf + "mode = changed\ncheck.state_dir = ./no-state-here\n");
+      assertThat(
+              guideWait(
+                  tool.checkHome(),
+                  path,
+                  "./bin/nimo-full-check.linux.amd64 -conf=./conf/nimo-full-check-none.conf"))
+          .as("no usable epoch: exit 2")
+          .isEqualTo(2);
       try (Stream<Path> dirs = Files.list(tool.checkHome())) {
         assertThat(dirs.map(p -> p.getFileName().toString()))
             .as("earlier reports are moved aside, not mixed with new ones")
@@ -186,6 +215,16 @@ class GuideJourneyIT {
   }
 
   /** Runs a guide command line with bash in {@code dir}; returns what it printed (a PID). */
+  private static void awaitSame(DynamoLocal source, DynamoLocal target, String table)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!TableContents.diff(source.client(), target.client(), table).isEmpty()
+        && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    assertThat(TableContents.diff(source.client(), target.client(), table)).isEmpty();
+  }
+
   private static long guide(Path dir, Path path, String command) throws Exception {
     Process p = shell(dir, path, command).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();

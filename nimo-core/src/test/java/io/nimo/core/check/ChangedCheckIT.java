@@ -211,6 +211,20 @@ class ChangedCheckIT {
   }
 
   @Test
+  void refusesATableAddedSinceTheLastFullCheckNamingIt() throws Exception {
+    assertThat(run(check(CheckMode.FULL, "d1")).consistent()).isTrue();
+    TestTables.createHashOnly(
+        source.client(),
+        "returns",
+        "id",
+        software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S);
+    assertThatThrownBy(() -> run(check(CheckMode.CHANGED, "d2")))
+        .isInstanceOf(EpochUnusableException.class)
+        .hasMessageContaining("table returns has no usable epoch")
+        .hasMessageNotContaining("table orders");
+  }
+
+  @Test
   void refusesAnEpochOlderThanTheStreamsRetentionOrOfAReplacedStream() throws Exception {
     assertThat(run(check(CheckMode.FULL, "d1")).consistent()).isTrue();
     Clock later = Clock.offset(Clock.system(ZoneOffset.UTC), Duration.ofHours(25));
