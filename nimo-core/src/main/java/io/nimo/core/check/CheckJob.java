@@ -1,7 +1,6 @@
 package io.nimo.core.check;
 
 import io.nimo.core.concurrent.NamedThreadFactory;
-import io.nimo.core.config.CheckOptions;
 import io.nimo.core.config.Configuration;
 import io.nimo.core.config.FilterValues;
 import io.nimo.core.config.FullSyncOptions;
@@ -166,7 +165,7 @@ public final class CheckJob implements AutoCloseable {
           reader.verify(u.epoch());
           out.put(t, u.epoch());
         } catch (EpochUnusableException e) {
-          reasons.add(e.getMessage().substring(CheckOptions.MODE.key().length() + 2));
+          reasons.add(e.reason());
         }
       }
     }

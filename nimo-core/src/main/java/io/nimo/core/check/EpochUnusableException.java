@@ -9,6 +9,9 @@ import io.nimo.core.config.ConfigException;
  * remedy is a full check.
  */
 public final class EpochUnusableException extends ConfigException {
+  /** What is wrong and what to run, without the key. */
+  private final String reason;
+
   /**
    * A refusal with its reason.
    *
@@ -16,5 +19,15 @@ public final class EpochUnusableException extends ConfigException {
    */
   public EpochUnusableException(String reason) {
     super(CheckOptions.MODE.key(), reason);
+    this.reason = reason;
+  }
+
+  /**
+   * The reason, without the key.
+   *
+   * @return what is wrong and what to run
+   */
+  public String reason() {
+    return reason;
   }
 }

@@ -1,17 +1,13 @@
 package io.nimo.core.check;
 
-import io.nimo.core.dynamo.BatchGetResult;
 import io.nimo.core.dynamo.BatchItemReader;
 import io.nimo.core.dynamo.DynamoApi;
 import io.nimo.core.item.ItemKey;
 import io.nimo.core.item.KeySchema;
-import io.nimo.core.retry.Redrive;
 import io.nimo.core.retry.Retrier;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -42,15 +38,12 @@ final class SourceKeyReader {
    * @return those the source does not have, in {@code wanted}'s order
    */
   List<ItemKey> absent(String table, KeySchema keys, List<ItemKey> wanted) {
-    List<String> attributes = attributes(keys);
+    Map<ItemKey, Map<String, AttributeValue>> found =
+        new BatchItemReader(source, retrier).read(table, wanted, attributes(keys));
     List<ItemKey> absent = new ArrayList<>();
-    for (int from = 0; from < wanted.size(); from += MAX_KEYS) {
-      List<ItemKey> batch = wanted.subList(from, Math.min(wanted.size(), from + MAX_KEYS));
-      Set<List<Object>> found = found(table, keys, attributes, batch);
-      for (ItemKey k : batch) {
-        if (!found.contains(byValue(k.values(), attributes))) {
-          absent.add(k);
-        }
+    for (ItemKey k : wanted) {
+      if (!found.containsKey(k)) {
+        absent.add(k);
       }
     }
     return absent;
@@ -67,34 +60,9 @@ final class SourceKeyReader {
     return new BatchItemReader(source, retrier).read(table, wanted);
   }
 
-  private Set<List<Object>> found(
-      String table, KeySchema keys, List<String> attributes, List<ItemKey> batch) {
-    Set<List<Object>> found = new HashSet<>();
-    List<Map<String, AttributeValue>> wanted = new ArrayList<>(batch.size());
-    for (ItemKey k : batch) {
-      wanted.add(k.values());
-    }
-    Redrive.until(
-        retrier,
-        "BatchGetItem " + table,
-        "keys",
-        wanted,
-        send -> {
-          BatchGetResult r = source.batchGet(table, send, attributes);
-          r.items().forEach(item -> found.add(byValue(item, attributes)));
-          return r.unprocessedKeys();
-        },
-        key -> keys.keyOf(key).toString());
-    return found;
-  }
-
   private static List<String> attributes(KeySchema keys) {
     return keys.rangeKey() == null
         ? List.of(keys.hashKey())
         : List.of(keys.hashKey(), keys.rangeKey());
-  }
-
-  private static List<Object> byValue(Map<String, AttributeValue> key, List<String> attributes) {
-    return BatchItemReader.byValue(key, attributes);
   }
 }

@@ -42,6 +42,21 @@ public final class BatchItemReader {
    * @return each wanted key that has an item, to that item
    */
   public Map<ItemKey, Map<String, AttributeValue>> read(String table, List<ItemKey> wanted) {
+    return read(table, wanted, List.of());
+  }
+
+  /**
+   * Reads only {@code attributes} of the items of {@code wanted} (e.g. just the key attributes, to
+   * learn which exist).
+   *
+   * @param table the table
+   * @param wanted the primary keys, each once, all with the same attribute names
+   * @param attributes the attributes to return, which must include the key attributes; empty =
+   *     whole items
+   * @return each wanted key that has an item, to what was returned of it
+   */
+  public Map<ItemKey, Map<String, AttributeValue>> read(
+      String table, List<ItemKey> wanted, List<String> attributes) {
     Map<ItemKey, Map<String, AttributeValue>> out = new HashMap<>();
     if (wanted.isEmpty()) {
       return out;
@@ -62,7 +77,7 @@ public final class BatchItemReader {
           "keys",
           batch,
           send -> {
-            BatchGetResult r = api.batchGet(table, send, List.of());
+            BatchGetResult r = api.batchGet(table, send, attributes);
             for (Map<String, AttributeValue> item : r.items()) {
               ItemKey k = byValue.get(byValue(item, names));
               if (k != null) {

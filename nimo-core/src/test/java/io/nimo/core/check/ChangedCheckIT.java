@@ -263,8 +263,31 @@ class ChangedCheckIT {
     assertThat(Files.exists(work.resolve("state/orders.json"))).isTrue();
   }
 
+  @Test
+  void aFullPassWhoseEpochCannotBeRecordedStillChecksButLeavesNoEpoch() throws Exception {
+    StreamsApi real = SdkStreamsApi.open(DynamoEndpoint.source(conf, 2));
+    StreamsApi down =
+        new TrimmingStreams(real) {
+          @Override
+          public List<ShardInfo> shards(String streamArn) {
+            throw new IllegalStateException("streams endpoint down (injected)");
+          }
+        };
+    assertThat(run(check(CheckMode.FULL, "d1").streams(down)).consistent()).isTrue();
+    assertThat(work.resolve("state/orders.json")).doesNotExist();
+    assertThatThrownBy(() -> run(check(CheckMode.CHANGED, "d2")))
+        .isInstanceOf(EpochUnusableException.class)
+        .hasMessageContaining("table orders has no usable epoch");
+  }
+
   /** A stream whose every position after a sequence number has aged out (our seam's fake). */
-  private record TrimmingStreams(StreamsApi real) implements StreamsApi {
+  private static class TrimmingStreams implements StreamsApi {
+    private final StreamsApi real;
+
+    TrimmingStreams(StreamsApi real) {
+      this.real = real;
+    }
+
     @Override
     public List<ShardInfo> shards(String streamArn) {
       return real.shards(streamArn);

@@ -80,6 +80,11 @@ class CheckRepairIT {
     assertThat(Files.exists(DiffFiles.of(diffs, "orders")))
         .as("no report for a consistent table")
         .isFalse();
+    assertThat(work.resolve("nimo-full-check-state/orders.json"))
+        .as("a table without a stream gets no epoch: the check never enables one")
+        .doesNotExist();
+    assertThat(source.client().describeTable(b -> b.tableName("orders")).table().latestStreamArn())
+        .isNull();
 
     target.client().deleteItem(b -> b.tableName("orders").key(key(1, "order-1")));
     target
