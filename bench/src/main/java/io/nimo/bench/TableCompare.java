@@ -1,5 +1,6 @@
 package io.nimo.bench;
 
+import io.nimo.core.dynamo.SdkDynamoApi;
 import io.nimo.core.item.ItemEquality;
 import io.nimo.core.item.KeySchema;
 import java.util.HashMap;
@@ -36,7 +37,7 @@ public final class TableCompare {
       System.out.printf("  %-12s missing on target%n", table);
       return 1;
     }
-    KeySchema keys = KeySchema.of(src.describeTable(b -> b.tableName(table)).table());
+    KeySchema keys = new SdkDynamoApi(src).describeTable(table).schema().key();
     Map<String, Map<String, AttributeValue>> target = new HashMap<>();
     dst.scanPaginator(b -> b.tableName(table).consistentRead(true))
         .items()

@@ -16,9 +16,10 @@ import io.nimo.core.metrics.Diagnostics;
 import io.nimo.core.metrics.FullSyncStatus;
 import io.nimo.core.metrics.IncrSyncStatus;
 import io.nimo.core.metrics.StatusServer;
+import io.nimo.core.sink.TargetProviders;
 import io.nimo.core.sync.SyncJob;
-import io.nimo.core.sync.SyncReport;
-import io.nimo.core.sync.TableSummary;
+import io.nimo.core.sync.hooks.SyncReport;
+import io.nimo.core.sync.hooks.TableSummary;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -73,6 +74,8 @@ final class NimoShakeCli {
       }
       conf = ConfigLoader.load(cli.conf(), ShakeOptions.ALL);
       ShakeRules.validate(conf);
+      // the target's own keys (its address among them) are checked before a checkpoint is read
+      TargetProviders.validated(conf);
     } catch (IllegalArgumentException | ConfigException e) {
       StartupLog.record("nimo-shake", e.getMessage());
       err.println("nimo-shake: " + e.getMessage());
@@ -174,7 +177,7 @@ final class NimoShakeCli {
 
   private StatusServer startIncrStatus(Configuration conf, SyncJob job) throws java.io.IOException {
     int port = conf.get(ShakeOptions.INCR_HTTP_PORT);
-    if (port < 0 || conf.get(ShakeOptions.SYNC_MODE).equals("full")) {
+    if (port < 0 || !conf.get(ShakeOptions.SYNC_MODE).follows()) {
       return null;
     }
     IncrSyncStatus status = new IncrSyncStatus(job.streamProgress());

@@ -1,9 +1,10 @@
 package io.nimo.core.check;
 
-import io.nimo.core.dynamo.DynamoApi;
+import io.nimo.core.dynamo.DynamoTables;
 import io.nimo.core.item.ItemKey;
 import io.nimo.core.item.KeySchema;
 import io.nimo.core.retry.Retrier;
+import io.nimo.core.source.stream.RecordStamp;
 import io.nimo.core.source.stream.ShardDrain;
 import io.nimo.core.source.stream.ShardInfo;
 import io.nimo.core.source.stream.StreamPositionLostException;
@@ -15,7 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import software.amazon.awssdk.services.dynamodb.model.Record;
 
 /**
  * The distinct keys of a table changed since a {@link CheckEpoch}: every shard of the stream now,
@@ -27,12 +27,12 @@ final class ChangedKeyReader {
   /** DynamoDB Streams keep records 24 h; the margin covers clock skew and the read itself. */
   static final Duration RETENTION = Duration.ofHours(24).minusMinutes(10);
 
-  private final DynamoApi source;
+  private final DynamoTables source;
   private final StreamsApi streams;
   private final Retrier retrier;
   private final Clock clock;
 
-  ChangedKeyReader(DynamoApi source, StreamsApi streams, Retrier retrier, Clock clock) {
+  ChangedKeyReader(DynamoTables source, StreamsApi streams, Retrier retrier, Clock clock) {
     this.source = source;
     this.streams = streams;
     this.retrier = retrier;
@@ -51,7 +51,7 @@ final class ChangedKeyReader {
               + ") is older than the stream's 24 h retention: run a full check");
     }
     String now =
-        retrier.call("DescribeTable " + table, () -> source.describeTable(table)).latestStreamArn();
+        retrier.call("DescribeTable " + table, () -> source.describeTable(table)).streamArn();
     if (!epoch.streamArn().equals(now)) {
       throw new EpochUnusableException(
           "the stream of table "
@@ -103,9 +103,9 @@ final class ChangedKeyReader {
     return changed;
   }
 
-  private static void addKeys(List<Record> page, KeySchema keys, Set<ItemKey> into) {
-    for (Record r : page) {
-      into.add(keys.keyOf(r.dynamodb().keys()));
+  private static void addKeys(List<RecordStamp> page, KeySchema keys, Set<ItemKey> into) {
+    for (RecordStamp r : page) {
+      into.add(keys.keyOf(r.keys()));
     }
   }
 

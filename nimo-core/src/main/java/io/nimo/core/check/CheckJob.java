@@ -6,7 +6,7 @@ import io.nimo.core.config.FilterValues;
 import io.nimo.core.config.FullSyncOptions;
 import io.nimo.core.config.ShakeRules;
 import io.nimo.core.config.SourceOptions;
-import io.nimo.core.dynamo.DynamoApi;
+import io.nimo.core.dynamo.DynamoClient;
 import io.nimo.core.retry.Retrier;
 import io.nimo.core.sink.TargetSession;
 import io.nimo.core.source.QpsLimiter;
@@ -113,7 +113,7 @@ public final class CheckJob implements AutoCloseable {
    */
   public CheckReport run() {
     Retrier retrier = parts.sourceRetrier();
-    DynamoApi source = parts.source();
+    DynamoClient source = parts.source();
     List<String> tables =
         TableFilter.parse(settings.whiteList(), settings.blackList())
             .select(retrier.call("ListTables", source::listTables));
@@ -286,7 +286,7 @@ public final class CheckJob implements AutoCloseable {
      * @param source the source
      * @return this builder
      */
-    public Builder source(DynamoApi source) {
+    public Builder source(DynamoClient source) {
       parts.source(source);
       return this;
     }

@@ -1,7 +1,9 @@
 package io.nimo.core.check;
 
-import io.nimo.core.dynamo.DynamoApi;
+import io.nimo.core.dynamo.DynamoTables;
+import io.nimo.core.dynamo.TableInfo;
 import io.nimo.core.retry.Retrier;
+import io.nimo.core.source.stream.RecordStamp;
 import io.nimo.core.source.stream.ShardDrain;
 import io.nimo.core.source.stream.ShardInfo;
 import io.nimo.core.source.stream.StreamsApi;
@@ -12,9 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.dynamodb.model.Record;
-import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
-import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
  * Takes a table's {@link CheckEpoch} before a full pass reads it: each closed shard at its end,
@@ -25,12 +24,12 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  */
 final class EpochRecorder {
   private static final Logger LOG = LoggerFactory.getLogger(EpochRecorder.class);
-  private final DynamoApi source;
+  private final DynamoTables source;
   private final StreamsApi streams;
   private final Retrier retrier;
   private final Clock clock;
 
-  EpochRecorder(DynamoApi source, StreamsApi streams, Retrier retrier, Clock clock) {
+  EpochRecorder(DynamoTables source, StreamsApi streams, Retrier retrier, Clock clock) {
     this.source = source;
     this.streams = streams;
     this.retrier = retrier;
@@ -40,16 +39,15 @@ final class EpochRecorder {
   /** The table's epoch, or empty when it has no stream to take one from. */
   Optional<CheckEpoch> record(String table) {
     Instant started = clock.instant();
-    TableDescription d = retrier.call("DescribeTable " + table, () -> source.describeTable(table));
-    StreamSpecification spec = d.streamSpecification();
-    if (spec == null || !Boolean.TRUE.equals(spec.streamEnabled()) || d.latestStreamArn() == null) {
+    TableInfo d = retrier.call("DescribeTable " + table, () -> source.describeTable(table));
+    if (d.stream() == null || d.streamArn() == null) {
       LOG.info(
           "[stage=check, table={}] has no stream: no epoch recorded, so mode = changed cannot check"
               + " it later",
           table);
       return Optional.empty();
     }
-    String arn = d.latestStreamArn();
+    String arn = d.streamArn();
     List<ShardInfo> shards = retrier.call("DescribeStream " + table, () -> streams.shards(arn));
     ShardDrain drain = new ShardDrain(streams, retrier);
     List<CheckEpoch.ShardPosition> positions = new ArrayList<>();
@@ -74,8 +72,8 @@ final class EpochRecorder {
     return Optional.of(new CheckEpoch(table, arn, started, positions));
   }
 
-  private static boolean newerThan(List<Record> page, Instant started) {
-    Instant newest = page.get(page.size() - 1).dynamodb().approximateCreationDateTime();
+  private static boolean newerThan(List<RecordStamp> page, Instant started) {
+    Instant newest = page.get(page.size() - 1).created();
     return newest != null && !newest.isBefore(started);
   }
 }

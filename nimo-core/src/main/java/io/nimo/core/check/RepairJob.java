@@ -2,7 +2,7 @@ package io.nimo.core.check;
 
 import io.nimo.core.config.Configuration;
 import io.nimo.core.config.ShakeRules;
-import io.nimo.core.dynamo.DynamoApi;
+import io.nimo.core.dynamo.DynamoClient;
 import io.nimo.core.item.ItemEquality;
 import io.nimo.core.item.KeySchema;
 import io.nimo.core.retry.Retrier;
@@ -109,7 +109,7 @@ public final class RepairJob implements AutoCloseable {
   }
 
   private TableRepair repair(String table, List<Difference> differences) {
-    DynamoApi source = parts.source();
+    DynamoClient source = parts.source();
     Retrier retrier = parts.sourceRetrier();
     KeySchema keys = new SourceTables(source, retrier).describe(table).keySchema();
     Target target = parts.targets().table(table, keys);
@@ -176,7 +176,7 @@ public final class RepairJob implements AutoCloseable {
      * @param source the source
      * @return this builder
      */
-    public Builder source(DynamoApi source) {
+    public Builder source(DynamoClient source) {
       parts.source(source);
       return this;
     }

@@ -67,7 +67,7 @@ final class TableChecker {
   TableCheck check(SourceTable table, Target target) throws Exception {
     String name = table.name();
     KeySchema keys = table.keySchema();
-    Long count = table.description().itemCount();
+    Long count = table.approximateItems();
     double rate =
         settings.sample() == 0 || count == null || count <= settings.sample()
             ? 1.0

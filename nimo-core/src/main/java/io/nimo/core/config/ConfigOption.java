@@ -138,6 +138,32 @@ public record ConfigOption<T>(
   }
 
   /**
+   * An option whose values are the constants of an enum, written in lower case in the conf file
+   * (read case-insensitively); a value that is none of them is refused with the list.
+   *
+   * @param key the conf key
+   * @param defaultValue the value when the key is absent (its enum gives the choices)
+   * @param doc what the option does (shown in the conf file and --help)
+   * @param <E> the enum
+   * @return the option
+   */
+  public static <E extends Enum<E>> ConfigOption<E> choice(String key, E defaultValue, String doc) {
+    E[] constants = defaultValue.getDeclaringClass().getEnumConstants();
+    List<String> names =
+        Arrays.stream(constants).map(e -> e.name().toLowerCase(Locale.ROOT)).toList();
+    java.util.function.Function<String, E> parser =
+        s -> {
+          for (E e : constants) {
+            if (e.name().equalsIgnoreCase(s)) {
+              return e;
+            }
+          }
+          throw new ConfigException(key, "'" + s + "' is not one of " + describe(names));
+        };
+    return new ConfigOption<>(key, "enum", defaultValue, doc, parser, Validator.none(), false);
+  }
+
+  /**
    * This option with an integer range check.
    *
    * @param min the smallest allowed value
@@ -205,6 +231,8 @@ public record ConfigOption<T>(
     T value;
     try {
       value = parser.apply(raw.trim());
+    } catch (ConfigException e) {
+      throw e;
     } catch (RuntimeException e) {
       throw new ConfigException(
           key, "cannot parse '" + raw + "' as " + type + " (" + e.getMessage() + ")");

@@ -144,15 +144,12 @@ public final class ShakeOptions {
    * {@code sync_mode}: all = full sync, then follow the streams until stopped; full = copy every
    * table, then exit; incr = follow the streams only (no full sync), from incr.start_position.
    */
-  public static final ConfigOption<String> SYNC_MODE =
-      oneOf(
+  public static final ConfigOption<SyncMode> SYNC_MODE =
+      ConfigOption.choice(
           "sync_mode",
-          "all",
+          SyncMode.ALL,
           "all = full sync, then follow the streams until stopped; full = copy every table, then exit; "
-              + "incr = follow the streams only (no full sync), from incr.start_position.",
-          "all",
-          "full",
-          "incr");
+              + "incr = follow the streams only (no full sync), from incr.start_position.");
 
   /** {@code sync_schema_only}: Create the target tables and indexes only; copy no data. */
   public static final ConfigOption<Boolean> SYNC_SCHEMA_ONLY =
@@ -165,7 +162,8 @@ public final class ShakeOptions {
           "",
           "How items are represented on the target. MongoDB: exact (the default when empty: lossless), or the "
               + "original's raw, change or mchange shapes (lossy in documented ways; a value they cannot hold stops "
-              + "the table). DynamoDB-API targets store items unchanged (empty, same or exact).",
+              + "the table). DynamoDB-API targets store items unchanged (empty, same or exact); PostgreSQL stores "
+              + "each item whole as DynamoDB JSON in a jsonb column (empty or exact).",
           "",
           "exact",
           "same",
@@ -182,8 +180,10 @@ public final class ShakeOptions {
       string(
               "checkpoint.type",
               "file",
-              "Checkpoint store: file (atomic JSON files in the directory checkpoint.address) or dynamodb (a table on "
-                  + "a DynamoDB-API endpoint: checkpoint.address if it is an http(s) URL, else the target itself).")
+              "Checkpoint store: file (atomic JSON files in the directory checkpoint.address), dynamodb (a table on "
+                  + "a DynamoDB-API endpoint: checkpoint.address if it is an http(s) URL, else the target itself), "
+                  + "mongodb (a collection: checkpoint.address if it is a mongodb:// string, else the target) or "
+                  + "postgresql (a table: checkpoint.address if it is a jdbc:postgresql:// URL, else the target).")
           .required();
 
   /**

@@ -34,7 +34,11 @@ public final class ShakeRules {
    */
   public static void validate(Configuration c) {
     validateShared(c);
-    if (c.get(INCR_SYNC_PARALLEL) && !c.get(SYNC_MODE).equals("all")) {
+    String checkpoint = c.get(ShakeOptions.CHECKPOINT_ADDRESS);
+    if (checkpoint.regionMatches(true, 0, "http", 0, 4) && checkpoint.contains("://")) {
+      Addresses.requireHttpUrl(ShakeOptions.CHECKPOINT_ADDRESS.key(), checkpoint);
+    }
+    if (c.get(INCR_SYNC_PARALLEL) && c.get(SYNC_MODE) != SyncMode.ALL) {
       throw new ConfigException(
           INCR_SYNC_PARALLEL.key(),
           "true needs sync_mode = all (spooling keeps the changes "

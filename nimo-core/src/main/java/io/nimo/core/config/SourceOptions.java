@@ -69,9 +69,10 @@ public final class SourceOptions {
    */
   public static final ConfigOption<String> SOURCE_ENDPOINT =
       string(
-          "source.endpoint_url",
-          "",
-          "Source endpoint; leave empty for AWS DynamoDB (set it for DynamoDB Local and the like).");
+              "source.endpoint_url",
+              "",
+              "Source endpoint; leave empty for AWS DynamoDB (set it for DynamoDB Local and the like).")
+          .withValidator(Addresses.optionalHttpUrl());
 
   /**
    * {@code source.session.max_retries}: AWS SDK retries per source call (nimo retries on top of

@@ -19,8 +19,10 @@ public final class TargetAccessOptions {
       string(
               "target.type",
               "dynamodb",
-              "Target kind: dynamodb (any DynamoDB-API endpoint: PolarDB-DDB, AWS, DynamoDB Local), alias polardb "
-                  + "and aliyun_dynamo_proxy.")
+              "Target kind: dynamodb (any DynamoDB-API endpoint: PolarDB-DDB, AWS, DynamoDB Local; aliases polardb "
+                  + "and aliyun_dynamo_proxy), mongodb (a replica set or sharded cluster: target.address is a "
+                  + "mongodb:// connection string) or postgresql (one table per DynamoDB table: target.address is a "
+                  + "jdbc:postgresql:// URL); a plug-in may register more types (ServiceLoader).")
           .required();
 
   /**

@@ -1,24 +1,26 @@
 package io.nimo.core.dynamo;
 
+import io.nimo.core.item.TableSchema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ListTablesResponse;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
-import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
-import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
-/** {@link DynamoApi} over the AWS SDK v2 synchronous client. */
-public final class SdkDynamoApi implements DynamoApi {
+/** {@link DynamoClient} over the AWS SDK v2 synchronous client. */
+public final class SdkDynamoApi implements DynamoClient {
   private final DynamoDbClient client;
 
   /**
@@ -44,34 +46,47 @@ public final class SdkDynamoApi implements DynamoApi {
   }
 
   @Override
-  public TableDescription describeTable(String table) {
-    return client.describeTable(b -> b.tableName(table)).table();
+  public TableInfo describeTable(String table) {
+    try {
+      return SdkSchemas.info(client.describeTable(b -> b.tableName(table)).table());
+    } catch (ResourceNotFoundException e) {
+      throw new TableNotFoundException(table, e);
+    }
   }
 
   @Override
-  public TimeToLiveDescription describeTimeToLive(String table) {
-    return client.describeTimeToLive(b -> b.tableName(table)).timeToLiveDescription();
+  public Optional<String> timeToLive(String table) {
+    TimeToLiveDescription t =
+        client.describeTimeToLive(b -> b.tableName(table)).timeToLiveDescription();
+    boolean on =
+        t != null
+            && (t.timeToLiveStatus() == TimeToLiveStatus.ENABLED
+                || t.timeToLiveStatus() == TimeToLiveStatus.ENABLING);
+    return on ? Optional.ofNullable(t.attributeName()) : Optional.empty();
   }
 
   @Override
-  public void enableTimeToLive(String table, String attribute) {
-    client.updateTimeToLive(
-        b ->
-            b.tableName(table)
-                .timeToLiveSpecification(s -> s.enabled(true).attributeName(attribute)));
+  public void createTable(TableSchema schema) {
+    client.createTable(SdkSchemas.createRequest(schema));
   }
 
   @Override
-  public TableDescription createTable(CreateTableRequest request) {
-    return client.createTable(request).tableDescription();
-  }
-
-  @Override
-  public void enableStream(String table, StreamViewType viewType) {
-    client.updateTable(
-        b ->
-            b.tableName(table)
-                .streamSpecification(s -> s.streamEnabled(true).streamViewType(viewType)));
+  public void updateTable(String table, TableChange change) {
+    if (change instanceof TableChange.EnableStream s) {
+      client.updateTable(
+          b ->
+              b.tableName(table)
+                  .streamSpecification(
+                      spec -> spec.streamEnabled(true).streamViewType(s.view().name())));
+    } else if (change instanceof TableChange.EnableTtl t) {
+      client.updateTimeToLive(
+          b ->
+              b.tableName(table)
+                  .timeToLiveSpecification(
+                      spec -> spec.enabled(true).attributeName(t.attribute())));
+    } else {
+      throw new IllegalArgumentException("unknown table change " + change);
+    }
   }
 
   @Override
@@ -80,14 +95,53 @@ public final class SdkDynamoApi implements DynamoApi {
   }
 
   @Override
-  public ScanResponse scan(ScanRequest request) {
-    return client.scan(request);
+  public ScanResult scan(ScanCall call) {
+    ScanRequest.Builder b = ScanRequest.builder().tableName(call.table());
+    if (call.limit() > 0) {
+      b.limit(call.limit());
+    }
+    if (call.totalSegments() > 1) {
+      b.segment(call.segment()).totalSegments(call.totalSegments());
+    }
+    if (call.startKey() != null) {
+      b.exclusiveStartKey(call.startKey());
+    }
+    if (call.consistentRead()) {
+      b.consistentRead(true);
+    }
+    if (!call.filterExpression().isBlank()) {
+      b.filterExpression(call.filterExpression());
+      if (!call.filterValues().isEmpty()) {
+        b.expressionAttributeValues(call.filterValues());
+      }
+    }
+    ScanResponse r = client.scan(b.build());
+    Map<String, AttributeValue> last =
+        r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+    int scanned = r.scannedCount() != null ? r.scannedCount() : r.count() == null ? 0 : r.count();
+    return new ScanResult(r.items(), last, scanned);
   }
 
   @Override
-  public List<WriteRequest> batchWrite(String table, List<WriteRequest> requests) {
-    return DynamoApi.unprocessed(
-        client.batchWriteItem(b -> b.requestItems(Map.of(table, requests))), table);
+  public List<ItemWrite> batchWrite(String table, List<ItemWrite> writes) {
+    List<WriteRequest> requests = new ArrayList<>(writes.size());
+    for (ItemWrite w : writes) {
+      requests.add(
+          w instanceof ItemWrite.Put
+              ? WriteRequest.builder().putRequest(b -> b.item(w.attributes())).build()
+              : WriteRequest.builder().deleteRequest(b -> b.key(w.attributes())).build());
+    }
+    BatchWriteItemResponse r = client.batchWriteItem(b -> b.requestItems(Map.of(table, requests)));
+    List<WriteRequest> left =
+        r.hasUnprocessedItems() ? r.unprocessedItems().getOrDefault(table, List.of()) : List.of();
+    List<ItemWrite> unprocessed = new ArrayList<>(left.size());
+    for (WriteRequest w : left) {
+      unprocessed.add(
+          w.putRequest() != null
+              ? new ItemWrite.Put(w.putRequest().item())
+              : new ItemWrite.Delete(w.deleteRequest().key()));
+    }
+    return unprocessed;
   }
 
   @Override

@@ -1,12 +1,10 @@
 package io.nimo.core.item;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
  * The primary key of a table: a hash (partition) attribute and an optional range (sort) attribute.
@@ -27,25 +25,12 @@ public record KeySchema(String hashKey, String rangeKey) {
   }
 
   /**
-   * The key schema of a described table.
+   * The key attributes, hash first.
    *
-   * @param table the table name
-   * @return the key schema of a described table
+   * @return one or two attribute names
    */
-  public static KeySchema of(TableDescription table) {
-    String hash = null;
-    String range = null;
-    for (KeySchemaElement e : table.keySchema()) {
-      if (e.keyType() == KeyType.HASH) {
-        hash = e.attributeName();
-      } else if (e.keyType() == KeyType.RANGE) {
-        range = e.attributeName();
-      }
-    }
-    if (hash == null) {
-      throw new IllegalArgumentException("table " + table.tableName() + " has no HASH key");
-    }
-    return new KeySchema(hash, range);
+  public List<String> attributes() {
+    return rangeKey == null ? List.of(hashKey) : List.of(hashKey, rangeKey);
   }
 
   /**

@@ -136,7 +136,7 @@ public final class TableProgress {
   }
 
   /**
-   * Items an {@link io.nimo.core.sync.ItemTransformer} chose to skip.
+   * Items an {@link io.nimo.core.sync.hooks.ItemTransformer} chose to skip.
    *
    * @param n how many
    */

@@ -1,8 +1,8 @@
 package io.nimo.core.sink;
 
 import io.nimo.core.item.ItemKey;
+import io.nimo.core.item.TableSchema;
 import io.nimo.core.source.ChangeEvent;
-import io.nimo.core.source.SourceTable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +40,7 @@ public interface Target extends AutoCloseable {
    * @param policy what to do with an existing target table
    * @return whether an existing table was dropped, and notes on settings the target refused
    */
-  PrepareResult prepare(SourceTable source, ExistPolicy policy);
+  PrepareResult prepare(TableSchema source, ExistPolicy policy);
 
   /**
    * Upserts the items; see the class contract. Items may share keys: the last one wins.

@@ -1,15 +1,15 @@
 package io.nimo.core.source;
 
 import io.nimo.core.item.KeySchema;
-import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import io.nimo.core.item.TableSchema;
 
 /**
- * What a target needs to know about a source table to mirror it.
+ * A source table as the sync and the check see it at start.
  *
- * @param description DescribeTable of the source (keys, indexes, billing, approximate item count)
- * @param ttlAttribute the enabled TTL attribute, or {@code null} when TTL is off
+ * @param schema keys, indexes, billing and TTL: what a target mirrors
+ * @param approximateItems DynamoDB's approximate item count (updated about every 6 hours)
  */
-public record SourceTable(TableDescription description, String ttlAttribute) {
+public record SourceTable(TableSchema schema, long approximateItems) {
 
   /**
    * The table name.
@@ -17,7 +17,7 @@ public record SourceTable(TableDescription description, String ttlAttribute) {
    * @return the table name
    */
   public String name() {
-    return description.tableName();
+    return schema.name();
   }
 
   /**
@@ -26,6 +26,6 @@ public record SourceTable(TableDescription description, String ttlAttribute) {
    * @return the table's primary key
    */
   public KeySchema keySchema() {
-    return KeySchema.of(description);
+    return schema.key();
   }
 }

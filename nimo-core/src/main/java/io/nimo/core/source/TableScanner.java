@@ -1,12 +1,12 @@
 package io.nimo.core.source;
 
 import io.nimo.core.dynamo.DynamoApi;
+import io.nimo.core.dynamo.ScanCall;
+import io.nimo.core.dynamo.ScanResult;
 import io.nimo.core.retry.Retrier;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
-import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
  * Parallel-Scan reader of one table segment. Each page is paced by the table's shared {@link
@@ -69,32 +69,19 @@ public final class TableScanner {
     Map<String, AttributeValue> next = startKey;
     do {
       limiter.acquire();
-      ScanRequest request = request(table, segment, totalSegments, next);
-      ScanResponse r =
-          retrier.call("Scan " + table + " segment " + segment, () -> api.scan(request));
-      next =
-          r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
-      sink.accept(
-          new ScanPage(
-              segment, r.items(), next, r.scannedCount() == null ? r.count() : r.scannedCount()));
+      ScanCall call =
+          new ScanCall(
+              table,
+              segment,
+              totalSegments,
+              settings.pageLimit(),
+              next,
+              false,
+              settings.filterExpression(),
+              settings.filterValues());
+      ScanResult r = retrier.call("Scan " + table + " segment " + segment, () -> api.scan(call));
+      next = r.lastKey();
+      sink.accept(new ScanPage(segment, r.items(), next, r.scannedCount()));
     } while (next != null && !stopped.getAsBoolean());
-  }
-
-  private ScanRequest request(
-      String table, int segment, int total, Map<String, AttributeValue> start) {
-    ScanRequest.Builder b = ScanRequest.builder().tableName(table).limit(settings.pageLimit());
-    if (total > 1) {
-      b.segment(segment).totalSegments(total);
-    }
-    if (start != null) {
-      b.exclusiveStartKey(start);
-    }
-    if (!settings.filterExpression().isBlank()) {
-      b.filterExpression(settings.filterExpression());
-      if (!settings.filterValues().isEmpty()) {
-        b.expressionAttributeValues(settings.filterValues());
-      }
-    }
-    return b.build();
   }
 }

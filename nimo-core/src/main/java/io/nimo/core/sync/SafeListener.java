@@ -2,6 +2,9 @@ package io.nimo.core.sync;
 
 import io.nimo.core.metrics.StreamProgress;
 import io.nimo.core.metrics.TableProgress;
+import io.nimo.core.sync.hooks.SyncListener;
+import io.nimo.core.sync.hooks.SyncReport;
+import io.nimo.core.sync.hooks.TableSummary;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

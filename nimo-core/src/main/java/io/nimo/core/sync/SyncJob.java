@@ -9,7 +9,8 @@ import io.nimo.core.config.IncrSyncOptions;
 import io.nimo.core.config.ShakeOptions;
 import io.nimo.core.config.ShakeRules;
 import io.nimo.core.config.SourceOptions;
-import io.nimo.core.dynamo.DynamoApi;
+import io.nimo.core.config.SyncMode;
+import io.nimo.core.dynamo.DynamoClient;
 import io.nimo.core.metrics.JobProgress;
 import io.nimo.core.metrics.StreamProgress;
 import io.nimo.core.metrics.TableProgress;
@@ -24,11 +25,15 @@ import io.nimo.core.source.stream.StreamPositions;
 import io.nimo.core.source.stream.StreamsApi;
 import io.nimo.core.sync.full.FullSyncRunner;
 import io.nimo.core.sync.full.FullSyncSettings;
-import io.nimo.core.sync.incr.IncrSettings;
+import io.nimo.core.sync.hooks.ItemTransformer;
+import io.nimo.core.sync.hooks.SyncListener;
+import io.nimo.core.sync.hooks.SyncReport;
+import io.nimo.core.sync.hooks.TableSummary;
 import io.nimo.core.sync.incr.IncrementalRunner;
 import io.nimo.core.sync.run.SyncRun;
 import io.nimo.core.sync.spool.SpoolSettings;
 import io.nimo.core.sync.spool.StreamSpooler;
+import io.nimo.core.sync.stream.IncrSettings;
 import io.nimo.core.wiring.JobComponents;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -62,7 +67,7 @@ public final class SyncJob implements AutoCloseable {
   private final IncrSettings incr;
   private final SpoolSettings spool;
   private final String id;
-  private final String mode;
+  private final SyncMode mode;
   private final String incrStart;
 
   private SyncJob(Builder b) {
@@ -155,7 +160,7 @@ public final class SyncJob implements AutoCloseable {
         state.tables().size() + state.streams().size());
     boolean fullFinished =
         state.phase() == JobState.Phase.FULL_DONE || state.phase() == JobState.Phase.INCR_SYNC;
-    if (mode.equals("full") && fullFinished) {
+    if (mode == SyncMode.FULL && fullFinished) {
       String msg =
           "the full sync of job '"
               + id
@@ -165,7 +170,7 @@ public final class SyncJob implements AutoCloseable {
       LOG.info(msg);
       return new SyncReport(SyncReport.Outcome.ALREADY_COMPLETED, List.of(), msg);
     }
-    if (mode.equals("incr") && state.phase() == JobState.Phase.FULL_SYNC) {
+    if (mode == SyncMode.INCR && state.phase() == JobState.Phase.FULL_SYNC) {
       throw new ConfigException(
           ShakeOptions.SYNC_MODE.key(),
           "job '"
@@ -179,20 +184,20 @@ public final class SyncJob implements AutoCloseable {
                 parts.config().get(SourceOptions.FILTER_BLACK))
             .select(parts.sourceRetrier().call("ListTables", parts.source()::listTables));
     LOG.info("{} table(s) selected: {}", tables.size(), tables);
-    if (state.phase() == JobState.Phase.NEW && !mode.equals("full")) {
+    if (state.phase() == JobState.Phase.NEW && mode.follows()) {
       state =
           prepareStreams(
               tables,
-              mode.equals("all") || incrStart.equals("latest")
+              mode == SyncMode.ALL || incrStart.equals("latest")
                   ? StreamPositions.Start.NOW
                   : StreamPositions.Start.OLDEST);
-      if (mode.equals("incr")) {
+      if (!mode.copies()) {
         createMissingTargetTables(tables);
       }
     }
-    if (!mode.equals("incr") && !fullFinished) {
-      SyncReport full = runFull(tables, state, mode.equals("all"));
-      if (!full.ok() || mode.equals("full")) {
+    if (mode.copies() && !fullFinished) {
+      SyncReport full = runFull(tables, state, mode.follows());
+      if (!full.ok() || !mode.follows()) {
         return full;
       }
     }
@@ -246,14 +251,14 @@ public final class SyncJob implements AutoCloseable {
     for (String t : tables) {
       try {
         SourceTable source = describer.describe(t);
-        parts.targets().table(t, source.keySchema()).prepare(source, ExistPolicy.FAIL);
+        parts.targets().table(t, source.keySchema()).prepare(source.schema(), ExistPolicy.FAIL);
       } catch (TargetTableExistsException exists) {
         LOG.info("target table {} exists; incremental changes are applied to it", t);
       }
     }
   }
 
-  private void requireStreamPositions(List<String> tables, JobState state, String mode) {
+  private void requireStreamPositions(List<String> tables, JobState state, SyncMode mode) {
     for (String t : tables) {
       if (state.stream(t).isEmpty()) {
         throw new ConfigException(
@@ -333,7 +338,7 @@ public final class SyncJob implements AutoCloseable {
      * @param source the source
      * @return this builder
      */
-    public Builder source(DynamoApi source) {
+    public Builder source(DynamoClient source) {
       parts.source(source);
       return this;
     }

@@ -5,7 +5,7 @@ import io.nimo.core.checkpoint.CheckpointStoreProvider;
 import io.nimo.core.checkpoint.CheckpointStores;
 import io.nimo.core.config.Configuration;
 import io.nimo.core.config.ShakeOptions;
-import io.nimo.core.dynamo.DynamoApi;
+import io.nimo.core.dynamo.DynamoClient;
 import io.nimo.core.dynamo.DynamoEndpoint;
 import io.nimo.core.dynamo.DynamoErrorClassifier;
 import io.nimo.core.retry.Retrier;
@@ -37,7 +37,7 @@ public final class JobComponents implements AutoCloseable {
 
   private final Configuration config;
   private final Timing timing;
-  private final Part<DynamoApi> source;
+  private final Part<DynamoClient> source;
   private final Part<StreamsApi> streams;
   private final Part<TargetSession> targets;
   private final Part<CheckpointStore> store;
@@ -114,7 +114,7 @@ public final class JobComponents implements AutoCloseable {
    *
    * @return the source
    */
-  public DynamoApi source() {
+  public DynamoClient source() {
     return source.get();
   }
 
@@ -220,7 +220,7 @@ public final class JobComponents implements AutoCloseable {
   /** Collects the given parts; everything else comes from the configuration. */
   public static final class Builder {
     private final Configuration config;
-    private DynamoApi source;
+    private DynamoClient source;
     private StreamsApi streams;
     private TargetSession targets;
     private CheckpointStore store;
@@ -238,7 +238,7 @@ public final class JobComponents implements AutoCloseable {
      * @param source the source
      * @return this builder
      */
-    public Builder source(DynamoApi source) {
+    public Builder source(DynamoClient source) {
       this.source = source;
       return this;
     }

@@ -6,13 +6,19 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.nimo.core.dynamo.DynamoApi;
+import io.nimo.core.dynamo.DynamoTables;
 import io.nimo.core.testkit.PublicApi;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +66,56 @@ class CoreArchitectureTest {
   @Test
   void featuresHaveNoDependencyCycles() {
     slices().matching("io.nimo.core.(*)..").should().beFreeOfCycles().check(core);
+  }
+
+  /** Each package its own slice: no cycle between a package and its sub-packages either. */
+  @Test
+  void packagesHaveNoDependencyCyclesAtAnyDepth() {
+    slices().matching("io.nimo.core.(**)").should().beFreeOfCycles().check(core);
+  }
+
+  /**
+   * Outside the DynamoDB adapter and the stream reader, DynamoDB's SDK model appears only as the
+   * item model: {@code AttributeValue} maps. Tables travel as {@code TableSchema}.
+   */
+  @Test
+  void onlyTheItemModelOfTheSdkCrossesTheSeams() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("io.nimo.core.dynamo..", "io.nimo.core.source.stream..")
+        .should()
+        .dependOnClassesThat(
+            resideInAPackage("software.amazon.awssdk.services.dynamodb.model")
+                .and(
+                    not(
+                        JavaClass.Predicates.belongToAnyOf(
+                            software.amazon.awssdk.services.dynamodb.model.AttributeValue.class)))
+                .as("DynamoDB SDK model types other than AttributeValue"))
+        .check(core);
+  }
+
+  @Test
+  void dynamoSeamsAreSmallAndSpeakNimosTypes() {
+    for (Class<?> seam : List.of(DynamoApi.class, DynamoTables.class)) {
+      Method[] methods = seam.getDeclaredMethods();
+      assertThat(methods).as(seam.getSimpleName() + " methods").hasSizeLessThanOrEqualTo(8);
+      for (Method m : methods) {
+        List<java.lang.reflect.Type> types = new ArrayList<>(List.of(m.getGenericParameterTypes()));
+        types.add(m.getGenericReturnType());
+        for (java.lang.reflect.Type t : types) {
+          assertThat(t.getTypeName())
+              .as(seam.getSimpleName() + "." + m.getName())
+              .satisfiesAnyOf(
+                  n -> assertThat(n).doesNotContain("software.amazon"),
+                  n ->
+                      assertThat(
+                              n.replace(
+                                  "software.amazon.awssdk.services.dynamodb.model.AttributeValue",
+                                  ""))
+                          .doesNotContain("software.amazon"));
+        }
+      }
+    }
   }
 
   @Test

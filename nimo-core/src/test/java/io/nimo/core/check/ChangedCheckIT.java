@@ -11,7 +11,7 @@ import io.nimo.core.source.stream.SdkStreamsApi;
 import io.nimo.core.source.stream.ShardInfo;
 import io.nimo.core.source.stream.StreamsApi;
 import io.nimo.core.sync.SyncJob;
-import io.nimo.core.sync.SyncReport;
+import io.nimo.core.sync.hooks.SyncReport;
 import io.nimo.core.testkit.DynamoLocal;
 import io.nimo.core.testkit.Jobs;
 import io.nimo.core.testkit.TableContents;

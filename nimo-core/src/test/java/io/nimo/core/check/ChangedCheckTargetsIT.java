@@ -10,7 +10,7 @@ import io.nimo.core.sink.Target;
 import io.nimo.core.sink.TargetProviders;
 import io.nimo.core.sink.TargetSession;
 import io.nimo.core.sync.SyncJob;
-import io.nimo.core.sync.SyncReport;
+import io.nimo.core.sync.hooks.SyncReport;
 import io.nimo.core.testkit.DynamoLocal;
 import io.nimo.core.testkit.Jobs;
 import io.nimo.core.testkit.MongoLocal;

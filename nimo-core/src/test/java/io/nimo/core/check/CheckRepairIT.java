@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nimo.core.config.Configuration;
 import io.nimo.core.sync.SyncJob;
-import io.nimo.core.sync.SyncReport;
+import io.nimo.core.sync.hooks.SyncReport;
 import io.nimo.core.testkit.DynamoLocal;
 import io.nimo.core.testkit.TableContents;
 import io.nimo.core.testkit.TestConfigs;

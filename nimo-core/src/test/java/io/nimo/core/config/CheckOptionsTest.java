@@ -32,7 +32,7 @@ class CheckOptionsTest {
     assertThat(shake.get(SourceOptions.SOURCE_SK)).isEqualTo("s3cret");
     assertThat(shake.get(SourceOptions.FILTER_WHITE)).isEqualTo("orders");
     assertThat(shake.get(SourceOptions.QPS_FULL)).isEqualTo(7);
-    assertThat(shake.get(ShakeOptions.SYNC_MODE)).isEqualTo("all");
+    assertThat(shake.get(ShakeOptions.SYNC_MODE)).isEqualTo(SyncMode.ALL);
   }
 
   @Test

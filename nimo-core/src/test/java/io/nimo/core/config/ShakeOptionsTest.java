@@ -25,7 +25,7 @@ class ShakeOptionsTest {
   @Test
   void defaultsMatchTheDocumentedValues() {
     Configuration c = load(minimal());
-    assertThat(c.get(ShakeOptions.SYNC_MODE)).isEqualTo("all");
+    assertThat(c.get(ShakeOptions.SYNC_MODE)).isEqualTo(SyncMode.ALL);
     assertThat(c.get(IncrSyncOptions.INCR_START)).isEqualTo("trim_horizon");
     assertThat(c.get(FullSyncOptions.FULL_READ_CONCURRENCY)).isEqualTo(8);
     assertThat(c.get(FullSyncOptions.FULL_WRITE_BATCH)).isZero();
@@ -192,5 +192,31 @@ class ShakeOptionsTest {
   void everyKeyIsDeclaredOnce() {
     assertThat(ShakeOptions.ALL.stream().map(ConfigOption::key).distinct().count())
         .isEqualTo(ShakeOptions.ALL.size());
+  }
+
+  @Test
+  void addressKeysThatAreNotUrlsAreRefusedWhenTheConfigIsLoaded() {
+    Map<String, String> target = minimal();
+    target.put("target.address", "not a url at all");
+    assertThatThrownBy(() -> load(target))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("target.address")
+        .hasMessageContaining("not a valid endpoint URL");
+    Map<String, String> source = minimal();
+    source.put("source.endpoint_url", "localhost:8000");
+    assertThatThrownBy(() -> load(source))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("source.endpoint_url")
+        .hasMessageContaining("http://");
+    Map<String, String> checkpoint = minimal();
+    checkpoint.put("checkpoint.type", "dynamodb");
+    checkpoint.put("checkpoint.address", "http://user:secret@bad host:8000");
+    assertThatThrownBy(() -> load(checkpoint))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("checkpoint.address")
+        .hasMessageNotContaining("secret");
+    Map<String, String> fine = minimal();
+    fine.put("source.endpoint_url", "https://dynamodb.us-east-1.amazonaws.com");
+    assertThat(load(fine).get(SourceOptions.SOURCE_ENDPOINT)).startsWith("https://");
   }
 }

@@ -8,9 +8,9 @@ import io.nimo.core.config.SourceOptions;
 import io.nimo.core.config.TargetAccessOptions;
 import io.nimo.core.item.ItemJson;
 import io.nimo.core.sync.SyncJob;
-import io.nimo.core.sync.SyncListener;
-import io.nimo.core.sync.SyncReport;
-import io.nimo.core.sync.TableSummary;
+import io.nimo.core.sync.hooks.SyncListener;
+import io.nimo.core.sync.hooks.SyncReport;
+import io.nimo.core.sync.hooks.TableSummary;
 import io.nimo.core.testkit.DynamoLocal;
 import io.nimo.core.testkit.Jobs;
 import io.nimo.core.testkit.TableContents;
@@ -42,7 +42,7 @@ class EmbeddingExampleIT {
    */
   private static Configuration fileTargetConf(DynamoLocal source, Path dir, String mode) {
     return Configuration.builder(ShakeOptions.ALL)
-        .set(ShakeOptions.SYNC_MODE, mode)
+        .set(ShakeOptions.SYNC_MODE.key(), mode)
         .set(SourceOptions.SOURCE_ENDPOINT, source.endpoint())
         .set(SourceOptions.SOURCE_AK, "embedded")
         .set(SourceOptions.SOURCE_SK, "embedded")

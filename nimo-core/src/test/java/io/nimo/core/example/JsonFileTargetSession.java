@@ -3,6 +3,7 @@ package io.nimo.core.example;
 import io.nimo.core.item.ItemJson;
 import io.nimo.core.item.ItemKey;
 import io.nimo.core.item.KeySchema;
+import io.nimo.core.item.TableSchema;
 import io.nimo.core.sink.ExistPolicy;
 import io.nimo.core.sink.PrepareResult;
 import io.nimo.core.sink.Target;
@@ -10,7 +11,6 @@ import io.nimo.core.sink.TargetSession;
 import io.nimo.core.sink.TargetTableExistsException;
 import io.nimo.core.sink.WriteResult;
 import io.nimo.core.source.ChangeEvent;
-import io.nimo.core.source.SourceTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -73,12 +73,12 @@ final class JsonFileTargetSession implements TargetSession {
       }
 
       @Override
-      public PrepareResult prepare(SourceTable source, ExistPolicy policy) {
+      public PrepareResult prepare(TableSchema source, ExistPolicy policy) {
         boolean exists = tables.containsKey(name) || Files.exists(file(name));
         if (exists && policy != ExistPolicy.DROP) {
           throw new TargetTableExistsException(name);
         }
-        tables.put(name, new Table(source.keySchema(), new ConcurrentSkipListMap<>()));
+        tables.put(name, new Table(source.key(), new ConcurrentSkipListMap<>()));
         return new PrepareResult(exists, List.of());
       }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.nimo.core.config.Configuration;
 import io.nimo.core.retry.Retrier;
 import io.nimo.core.sink.dynamo.DynamoTargetSession;
+import io.nimo.core.sync.hooks.SyncReport;
 import io.nimo.core.testkit.DynamoLocal;
 import io.nimo.core.testkit.FaultyDynamoApi;
 import io.nimo.core.testkit.Jobs;

@@ -3,6 +3,8 @@ package io.nimo.core.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nimo.core.config.Configuration;
+import io.nimo.core.sync.hooks.SyncReport;
+import io.nimo.core.sync.hooks.TableSummary;
 import io.nimo.core.testkit.DynamoLocal;
 import io.nimo.core.testkit.TableContents;
 import io.nimo.core.testkit.TestConfigs;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nimo.core.checkpoint.ShardCheckpoint;
 import io.nimo.core.checkpoint.file.FileCheckpointStore;
+import io.nimo.core.sync.hooks.SyncReport;
 import io.nimo.core.testkit.DynamoLocal;
 import io.nimo.core.testkit.Jobs;
 import io.nimo.core.testkit.LiveWriter;

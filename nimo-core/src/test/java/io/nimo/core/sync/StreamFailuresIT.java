@@ -2,6 +2,7 @@ package io.nimo.core.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nimo.core.sync.hooks.SyncReport;
 import io.nimo.core.testkit.DynamoLocal;
 import io.nimo.core.testkit.Jobs;
 import io.nimo.core.testkit.ScriptedStreamsApi;

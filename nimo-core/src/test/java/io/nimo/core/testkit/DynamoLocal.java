@@ -2,7 +2,7 @@ package io.nimo.core.testkit;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
-import io.nimo.core.dynamo.DynamoApi;
+import io.nimo.core.dynamo.DynamoClient;
 import io.nimo.core.dynamo.SdkDynamoApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -75,8 +75,8 @@ public final class DynamoLocal implements AutoCloseable {
         .build();
   }
 
-  /** A fresh {@link DynamoApi} on this server (the caller closes it). */
-  public DynamoApi api() {
+  /** A fresh {@link DynamoClient} on this server (the caller closes it). */
+  public DynamoClient api() {
     return new SdkDynamoApi(newClient());
   }
 

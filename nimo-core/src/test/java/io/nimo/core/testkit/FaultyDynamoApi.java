@@ -1,33 +1,34 @@
 package io.nimo.core.testkit;
 
 import io.nimo.core.dynamo.BatchGetResult;
-import io.nimo.core.dynamo.DynamoApi;
+import io.nimo.core.dynamo.DynamoClient;
+import io.nimo.core.dynamo.ItemWrite;
+import io.nimo.core.dynamo.ScanCall;
+import io.nimo.core.dynamo.ScanResult;
+import io.nimo.core.dynamo.TableChange;
+import io.nimo.core.dynamo.TableInfo;
+import io.nimo.core.item.TableSchema;
 import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
-import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
-import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
-import software.amazon.awssdk.services.dynamodb.model.TableDescription;
-import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * A {@link DynamoApi} in front of a real one that injects the failures real endpoints produce:
+ * A {@link DynamoClient} in front of a real one that injects the failures real endpoints produce:
  * throttled Scans, partial batches ({@code UnprocessedItems}), atomic batch rejection of a poisoned
  * item, and a window of refused connections. Everything else reaches the real server.
  */
-public final class FaultyDynamoApi implements DynamoApi {
-  private final DynamoApi real;
+public final class FaultyDynamoApi implements DynamoClient {
+  private final DynamoClient real;
   private final AtomicInteger scanThrottles = new AtomicInteger();
   private final AtomicInteger batchThrottles = new AtomicInteger();
   private final AtomicInteger partialBatches = new AtomicInteger();
@@ -40,7 +41,7 @@ public final class FaultyDynamoApi implements DynamoApi {
   public final AtomicInteger putItemCalls = new AtomicInteger();
   public final AtomicInteger batchGetCalls = new AtomicInteger();
 
-  public FaultyDynamoApi(DynamoApi real) {
+  public FaultyDynamoApi(DynamoClient real) {
     this.real = real;
   }
 
@@ -111,7 +112,7 @@ public final class FaultyDynamoApi implements DynamoApi {
   }
 
   @Override
-  public ScanResponse scan(ScanRequest request) {
+  public ScanResult scan(ScanCall request) {
     maybeRefuse();
     if (take(scanThrottles)) {
       injected.incrementAndGet();
@@ -130,7 +131,7 @@ public final class FaultyDynamoApi implements DynamoApi {
   }
 
   @Override
-  public List<WriteRequest> batchWrite(String table, List<WriteRequest> requests) {
+  public List<ItemWrite> batchWrite(String table, List<ItemWrite> requests) {
     batchCalls.incrementAndGet();
     maybeRefuse();
     if (take(batchThrottles)) {
@@ -146,7 +147,7 @@ public final class FaultyDynamoApi implements DynamoApi {
               .message("injected throttle")
               .build();
     }
-    if (requests.stream().anyMatch(r -> rejected.test(r.putRequest().item()))) {
+    if (requests.stream().anyMatch(r -> rejected.test(r.attributes()))) {
       injected.incrementAndGet();
       throw validation(
           "One or more parameter values were invalid (injected, whole batch rejected)");
@@ -154,7 +155,7 @@ public final class FaultyDynamoApi implements DynamoApi {
     if (requests.size() > 1 && take(partialBatches)) {
       injected.incrementAndGet();
       int half = requests.size() / 2;
-      List<WriteRequest> unprocessed =
+      List<ItemWrite> unprocessed =
           new ArrayList<>(real.batchWrite(table, requests.subList(0, half)));
       unprocessed.addAll(requests.subList(half, requests.size()));
       return unprocessed;
@@ -210,30 +211,24 @@ public final class FaultyDynamoApi implements DynamoApi {
   }
 
   @Override
-  public TableDescription describeTable(String table) {
+  public TableInfo describeTable(String table) {
     maybeRefuse();
     return real.describeTable(table);
   }
 
   @Override
-  public TimeToLiveDescription describeTimeToLive(String table) {
-    return real.describeTimeToLive(table);
+  public Optional<String> timeToLive(String table) {
+    return real.timeToLive(table);
   }
 
   @Override
-  public void enableTimeToLive(String table, String attribute) {
-    real.enableTimeToLive(table, attribute);
+  public void createTable(TableSchema schema) {
+    real.createTable(schema);
   }
 
   @Override
-  public TableDescription createTable(CreateTableRequest request) {
-    return real.createTable(request);
-  }
-
-  @Override
-  public void enableStream(
-      String table, software.amazon.awssdk.services.dynamodb.model.StreamViewType viewType) {
-    real.enableStream(table, viewType);
+  public void updateTable(String table, TableChange change) {
+    real.updateTable(table, change);
   }
 
   @Override

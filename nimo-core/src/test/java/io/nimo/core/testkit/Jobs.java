@@ -1,7 +1,7 @@
 package io.nimo.core.testkit;
 
 import io.nimo.core.sync.SyncJob;
-import io.nimo.core.sync.SyncReport;
+import io.nimo.core.sync.hooks.SyncReport;
 import java.util.concurrent.CompletableFuture;
 
 /** Runs a job on another thread, so a test can write to the source, watch progress and stop it. */

@@ -17,6 +17,7 @@ public final class PublicApi {
   public static final String[] PACKAGES = {
     "io.nimo.core.config",
     "io.nimo.core.sync",
+    "io.nimo.core.sync.hooks",
     "io.nimo.core.metrics",
     "io.nimo.core.sink",
     "io.nimo.core.checkpoint",
@@ -28,7 +29,6 @@ public final class PublicApi {
   /** Types of otherwise internal packages that the SPI names. */
   public static final Set<String> SPI_TYPES =
       Set.of(
-          "io.nimo.core.source.SourceTable",
           "io.nimo.core.source.ChangeEvent",
           "io.nimo.core.source.ChangeEvent$Kind",
           "io.nimo.core.retry.Timing",

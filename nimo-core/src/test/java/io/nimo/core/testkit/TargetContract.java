@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.nimo.core.item.ItemEquality;
 import io.nimo.core.item.ItemJson;
 import io.nimo.core.item.ItemKey;
+import io.nimo.core.item.KeyAttributeType;
 import io.nimo.core.item.KeySchema;
+import io.nimo.core.item.TableSchema;
 import io.nimo.core.sink.ExistPolicy;
 import io.nimo.core.sink.ItemWriteException;
 import io.nimo.core.sink.Target;
@@ -14,7 +16,6 @@ import io.nimo.core.sink.TargetSession;
 import io.nimo.core.sink.TargetTableExistsException;
 import io.nimo.core.sink.WriteResult;
 import io.nimo.core.source.ChangeEvent;
-import io.nimo.core.source.SourceTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +27,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
  * The conformance tests every {@link Target} must pass. An implementer extends this class (it is in
@@ -65,20 +61,11 @@ public abstract class TargetContract {
     session.close();
   }
 
-  protected static SourceTable sourceTable(String name) {
-    TableDescription d =
-        TableDescription.builder()
-            .tableName(name)
-            .keySchema(
-                KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
-                KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build())
-            .attributeDefinitions(
-                a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
-                a -> a.attributeName("sk").attributeType(ScalarAttributeType.N))
-            .billingModeSummary(b -> b.billingMode(BillingMode.PAY_PER_REQUEST))
-            .itemCount(0L)
-            .build();
-    return new SourceTable(d, null);
+  protected static TableSchema sourceTable(String name) {
+    return TableSchema.of(
+        name,
+        new KeySchema("pk", "sk"),
+        Map.of("pk", KeyAttributeType.S, "sk", KeyAttributeType.N));
   }
 
   private static Map<String, AttributeValue> item(String pk, int sk, Random rnd) {
@@ -97,7 +84,7 @@ public abstract class TargetContract {
   }
 
   private Target prepared() {
-    Target t = session.table(table, sourceTable(table).keySchema());
+    Target t = session.table(table, sourceTable(table).key());
     t.prepare(sourceTable(table), ExistPolicy.FAIL);
     return t;
   }
@@ -293,18 +280,18 @@ public abstract class TargetContract {
     assertThatThrownBy(
             () ->
                 session
-                    .table(table, sourceTable(table).keySchema())
+                    .table(table, sourceTable(table).key())
                     .prepare(sourceTable(table), ExistPolicy.FAIL))
         .isInstanceOf(TargetTableExistsException.class)
         .hasMessageContaining(table);
     assertThat(
             session
-                .table(table, sourceTable(table).keySchema())
+                .table(table, sourceTable(table).key())
                 .prepare(sourceTable(table), ExistPolicy.DROP)
                 .dropped())
         .isTrue();
     try (Stream<Map<String, AttributeValue>> all =
-        session.table(table, sourceTable(table).keySchema()).scan()) {
+        session.table(table, sourceTable(table).key()).scan()) {
       assertThat(all.count()).isZero();
     }
   }

@@ -1,7 +1,7 @@
 package io.nimo.core.checkpoint.dynamo;
 
 import io.nimo.core.checkpoint.DocumentCheckpointStore;
-import io.nimo.core.dynamo.DynamoApi;
+import io.nimo.core.dynamo.DynamoClient;
 import io.nimo.core.retry.Retrier;
 
 /**
@@ -10,9 +10,10 @@ import io.nimo.core.retry.Retrier;
  * file store, one item each. Thread-safe; owns (closes) the endpoint client.
  */
 public final class DynamoCheckpointStore extends DocumentCheckpointStore {
-  private final DynamoApi api;
+  private final DynamoClient api;
 
-  public DynamoCheckpointStore(DynamoApi api, Retrier retrier, String table, String endpointLabel) {
+  public DynamoCheckpointStore(
+      DynamoClient api, Retrier retrier, String table, String endpointLabel) {
     super(new DynamoDocuments(api, retrier, table, endpointLabel));
     this.api = api;
   }

@@ -2,8 +2,13 @@ package io.nimo.core.checkpoint.dynamo;
 
 import io.nimo.core.checkpoint.CheckpointDocuments;
 import io.nimo.core.checkpoint.CheckpointException;
-import io.nimo.core.dynamo.DynamoApi;
+import io.nimo.core.dynamo.DynamoClient;
+import io.nimo.core.dynamo.TableInfo;
+import io.nimo.core.dynamo.TableNotFoundException;
 import io.nimo.core.item.ItemSize;
+import io.nimo.core.item.KeyAttributeType;
+import io.nimo.core.item.KeySchema;
+import io.nimo.core.item.TableSchema;
 import io.nimo.core.retry.Retrier;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,12 +17,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
  * Documents as items {@code {name: S, doc: S, updated_at: S}} of one table on a DynamoDB-API
@@ -26,13 +25,13 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
  */
 final class DynamoDocuments implements CheckpointDocuments {
   private static final Logger LOG = LoggerFactory.getLogger(DynamoDocuments.class);
-  private final DynamoApi api;
+  private final DynamoClient api;
   private final Retrier retrier;
   private final String table;
   private final String endpointLabel;
   private volatile boolean ready;
 
-  DynamoDocuments(DynamoApi api, Retrier retrier, String table, String endpointLabel) {
+  DynamoDocuments(DynamoClient api, Retrier retrier, String table, String endpointLabel) {
     this.api = api;
     this.retrier = retrier;
     this.table = table;
@@ -91,23 +90,20 @@ final class DynamoDocuments implements CheckpointDocuments {
       }
       try {
         retrier.call("DescribeTable " + table, () -> api.describeTable(table));
-      } catch (ResourceNotFoundException missing) {
+      } catch (TableNotFoundException missing) {
         LOG.info("creating checkpoint table {} on {}", table, endpointLabel);
         retrier.call(
             "CreateTable " + table,
-            () ->
-                api.createTable(
-                    CreateTableRequest.builder()
-                        .tableName(table)
-                        .keySchema(k -> k.attributeName("name").keyType(KeyType.HASH))
-                        .attributeDefinitions(
-                            a -> a.attributeName("name").attributeType(ScalarAttributeType.S))
-                        .billingMode(BillingMode.PAY_PER_REQUEST)
-                        .build()));
+            () -> {
+              api.createTable(
+                  TableSchema.of(
+                      table, new KeySchema("name", null), Map.of("name", KeyAttributeType.S)));
+              return null;
+            });
       }
       Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-      while (retrier.call("DescribeTable " + table, () -> api.describeTable(table)).tableStatus()
-          != TableStatus.ACTIVE) {
+      while (retrier.call("DescribeTable " + table, () -> api.describeTable(table)).status()
+          != TableInfo.Status.ACTIVE) {
         if (Instant.now().isAfter(deadline)) {
           throw new CheckpointException(
               "checkpoint table " + table + " did not become ACTIVE within 5 minutes");

@@ -2,12 +2,14 @@ package io.nimo.core.sink.dynamo;
 
 import io.nimo.core.dynamo.DynamoApi;
 import io.nimo.core.dynamo.DynamoErrorClassifier;
+import io.nimo.core.dynamo.ItemWrite;
 import io.nimo.core.item.ItemKey;
 import io.nimo.core.item.KeySchema;
 import io.nimo.core.retry.AdaptiveRate;
 import io.nimo.core.retry.Redrive;
 import io.nimo.core.retry.Retrier;
 import io.nimo.core.sink.ItemWriteException;
+import io.nimo.core.sink.KeyFold;
 import io.nimo.core.sink.WriteResult;
 import io.nimo.core.source.ChangeEvent;
 import java.util.ArrayList;
@@ -22,9 +24,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Writes one batch with BatchWriteItem so that nothing is lost: duplicate keys are folded (last
@@ -55,10 +54,10 @@ final class DynamoBatchWriter {
   }
 
   /** Calls BatchWriteItem within the table's adaptive rate, and tells it how the call went. */
-  private List<WriteRequest> batchWrite(List<WriteRequest> send) {
+  private List<ItemWrite> batchWrite(List<ItemWrite> send) {
     rate.acquire(send.size());
     try {
-      List<WriteRequest> unprocessed = api.batchWrite(table, send);
+      List<ItemWrite> unprocessed = api.batchWrite(table, send);
       if (!unprocessed.isEmpty()) {
         rate.throttled();
       }
@@ -73,30 +72,20 @@ final class DynamoBatchWriter {
   }
 
   WriteResult write(List<Map<String, AttributeValue>> items) {
-    Map<ItemKey, WriteRequest> unique = new LinkedHashMap<>();
-    for (Map<String, AttributeValue> item : items) {
-      unique.put(
-          keys.keyOf(item),
-          WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
-    }
+    Map<ItemKey, ItemWrite> unique = KeyFold.lastPerKey(items, keys::keyOf, ItemWrite.Put::new);
     return send(unique, items.size() - unique.size());
   }
 
   /** Applies stream changes; the last change of a key wins (BatchWriteItem allows one per key). */
   WriteResult apply(List<ChangeEvent> events) {
-    Map<ItemKey, WriteRequest> unique = new LinkedHashMap<>();
-    for (ChangeEvent e : events) {
-      WriteRequest r =
-          e.kind() == ChangeEvent.Kind.REMOVE
-              ? WriteRequest.builder()
-                  .deleteRequest(DeleteRequest.builder().key(e.key().values()).build())
-                  .build()
-              : WriteRequest.builder()
-                  .putRequest(PutRequest.builder().item(e.newImage()).build())
-                  .build();
-      unique.remove(e.key());
-      unique.put(e.key(), r);
-    }
+    Map<ItemKey, ItemWrite> unique =
+        KeyFold.lastPerKey(
+            events,
+            ChangeEvent::key,
+            e ->
+                e.kind() == ChangeEvent.Kind.REMOVE
+                    ? new ItemWrite.Delete(e.key().values())
+                    : new ItemWrite.Put(e.newImage()));
     return send(unique, events.size() - unique.size());
   }
 
@@ -106,13 +95,13 @@ final class DynamoBatchWriter {
    * round trips); the call returns when every chunk is written, which keeps each key's order across
    * calls.
    */
-  private WriteResult send(Map<ItemKey, WriteRequest> unique, long dedup) {
+  private WriteResult send(Map<ItemKey, ItemWrite> unique, long dedup) {
     if (unique.size() <= MAX_BATCH) {
       return sendChunk(unique, dedup);
     }
-    List<Map<ItemKey, WriteRequest>> chunks = new ArrayList<>();
-    Map<ItemKey, WriteRequest> chunk = new LinkedHashMap<>();
-    for (Map.Entry<ItemKey, WriteRequest> e : unique.entrySet()) {
+    List<Map<ItemKey, ItemWrite>> chunks = new ArrayList<>();
+    Map<ItemKey, ItemWrite> chunk = new LinkedHashMap<>();
+    for (Map.Entry<ItemKey, ItemWrite> e : unique.entrySet()) {
       chunk.put(e.getKey(), e.getValue());
       if (chunk.size() == MAX_BATCH) {
         chunks.add(chunk);
@@ -125,8 +114,7 @@ final class DynamoBatchWriter {
     WriteResult total = new WriteResult(0, 0, dedup);
     for (int i = 0; i < chunks.size(); i += IN_FLIGHT) {
       List<Future<WriteResult>> wave = new ArrayList<>();
-      for (Map<ItemKey, WriteRequest> c :
-          chunks.subList(i, Math.min(chunks.size(), i + IN_FLIGHT))) {
+      for (Map<ItemKey, ItemWrite> c : chunks.subList(i, Math.min(chunks.size(), i + IN_FLIGHT))) {
         wave.add(chunkWriters.submit(() -> sendChunk(c, 0)));
       }
       total = total.plus(await(wave));
@@ -164,7 +152,7 @@ final class DynamoBatchWriter {
     return sum;
   }
 
-  private WriteResult sendChunk(Map<ItemKey, WriteRequest> unique, long dedup) {
+  private WriteResult sendChunk(Map<ItemKey, ItemWrite> unique, long dedup) {
     try {
       long retried = redrive(new ArrayList<>(unique.values()));
       return new WriteResult(unique.size(), retried, dedup);
@@ -183,7 +171,7 @@ final class DynamoBatchWriter {
   }
 
   /** Sends the batch and re-drives UnprocessedItems; returns how many item writes were retried. */
-  private long redrive(List<WriteRequest> batch) {
+  private long redrive(List<ItemWrite> batch) {
     return Redrive.until(
         retrier,
         "BatchWriteItem " + table,
@@ -193,26 +181,24 @@ final class DynamoBatchWriter {
         r -> keyOf(r).toString());
   }
 
-  private ItemKey keyOf(WriteRequest r) {
-    return r.putRequest() != null
-        ? keys.keyOf(r.putRequest().item())
-        : new ItemKey(r.deleteRequest().key());
+  private ItemKey keyOf(ItemWrite r) {
+    return r instanceof ItemWrite.Put ? keys.keyOf(r.attributes()) : new ItemKey(r.attributes());
   }
 
-  private long oneByOne(Map<ItemKey, WriteRequest> requests) {
+  private long oneByOne(Map<ItemKey, ItemWrite> requests) {
     long written = 0;
-    for (Map.Entry<ItemKey, WriteRequest> e : requests.entrySet()) {
-      WriteRequest r = e.getValue();
-      String what =
-          (r.putRequest() != null ? "PutItem " : "DeleteItem ") + table + " {" + e.getKey() + "}";
+    for (Map.Entry<ItemKey, ItemWrite> e : requests.entrySet()) {
+      ItemWrite r = e.getValue();
+      boolean put = r instanceof ItemWrite.Put;
+      String what = (put ? "PutItem " : "DeleteItem ") + table + " {" + e.getKey() + "}";
       try {
         retrier.call(
             what,
             () -> {
-              if (r.putRequest() != null) {
-                api.putItem(table, r.putRequest().item());
+              if (put) {
+                api.putItem(table, r.attributes());
               } else {
-                api.deleteItem(table, r.deleteRequest().key());
+                api.deleteItem(table, r.attributes());
               }
               return null;
             });

@@ -1,6 +1,8 @@
 package io.nimo.core.sink.dynamo;
 
 import io.nimo.core.dynamo.DynamoApi;
+import io.nimo.core.dynamo.ScanCall;
+import io.nimo.core.dynamo.ScanResult;
 import io.nimo.core.retry.Retrier;
 import java.util.Iterator;
 import java.util.List;
@@ -11,8 +13,6 @@ import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
-import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /** A lazy, page-by-page sequential Scan of one table as a Stream. */
 final class DynamoTableStream {
@@ -38,17 +38,10 @@ final class DynamoTableStream {
           public boolean hasNext() {
             while (!page.hasNext() && (!started || next != null)) {
               started = true;
-              ScanRequest.Builder b = ScanRequest.builder().tableName(table).consistentRead(true);
-              if (next != null) {
-                b.exclusiveStartKey(next);
-              }
-              ScanRequest req = b.build();
-              ScanResponse r = retrier.call("Scan " + table, () -> api.scan(req));
+              ScanCall call = ScanCall.consistent(table, next);
+              ScanResult r = retrier.call("Scan " + table, () -> api.scan(call));
               page = r.items().iterator();
-              next =
-                  r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty()
-                      ? r.lastEvaluatedKey()
-                      : null;
+              next = r.lastKey();
             }
             return page.hasNext();
           }

@@ -1,10 +1,11 @@
 package io.nimo.core.sink.dynamo;
 
 import io.nimo.core.dynamo.BatchItemReader;
-import io.nimo.core.dynamo.DynamoApi;
+import io.nimo.core.dynamo.DynamoClient;
 import io.nimo.core.dynamo.DynamoErrorClassifier;
+import io.nimo.core.dynamo.TableChange;
 import io.nimo.core.item.ItemKey;
-import io.nimo.core.item.KeySchema;
+import io.nimo.core.item.TableSchema;
 import io.nimo.core.retry.ErrorClass;
 import io.nimo.core.retry.Retrier;
 import io.nimo.core.sink.ExistPolicy;
@@ -13,7 +14,6 @@ import io.nimo.core.sink.Target;
 import io.nimo.core.sink.TargetTableExistsException;
 import io.nimo.core.sink.WriteResult;
 import io.nimo.core.source.ChangeEvent;
-import io.nimo.core.source.SourceTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,6 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 
 /** A table on a DynamoDB-API endpoint (PolarDB-DDB, AWS DynamoDB, the Alibaba proxy). */
 final class DynamoTarget implements Target {
@@ -31,7 +30,7 @@ final class DynamoTarget implements Target {
   private static final DynamoErrorClassifier CLASSIFIER = new DynamoErrorClassifier();
 
   private final String name;
-  private final DynamoApi api;
+  private final DynamoClient api;
   private final Retrier retrier;
   private final TableWaiter waiter;
   private final boolean withIndexes;
@@ -40,7 +39,7 @@ final class DynamoTarget implements Target {
 
   DynamoTarget(
       String name,
-      DynamoApi api,
+      DynamoClient api,
       Retrier retrier,
       TableWaiter waiter,
       boolean withIndexes,
@@ -59,7 +58,7 @@ final class DynamoTarget implements Target {
   }
 
   @Override
-  public PrepareResult prepare(SourceTable source, ExistPolicy policy) {
+  public PrepareResult prepare(TableSchema source, ExistPolicy policy) {
     boolean dropped = false;
     if (waiter.describe(name).isPresent()) {
       if (policy == ExistPolicy.RENAME) {
@@ -89,21 +88,19 @@ final class DynamoTarget implements Target {
     LOG.info(
         "target table {} created (hash {}{}, {} GSI, {} LSI)",
         name,
-        source.keySchema().hashKey(),
-        source.keySchema().rangeKey() == null ? "" : ", range " + source.keySchema().rangeKey(),
-        withIndexes ? count(source.description().globalSecondaryIndexes()) : 0,
-        withIndexes ? count(source.description().localSecondaryIndexes()) : 0);
+        source.key().hashKey(),
+        source.key().rangeKey() == null ? "" : ", range " + source.key().rangeKey(),
+        withIndexes ? source.globalIndexes().size() : 0,
+        withIndexes ? source.localIndexes().size() : 0);
     return new PrepareResult(dropped, notes);
   }
 
-  private void create(SourceTable source, List<String> notes) {
-    boolean onDemand = TableSchemaMapper.isPayPerRequest(source.description());
-    CreateTableRequest request =
-        TableSchemaMapper.toCreateRequest(source.description(), withIndexes, onDemand);
+  private void create(TableSchema source, List<String> notes) {
+    TableSchema schema = withIndexes ? source : source.withoutIndexes();
     try {
-      retrier.call("CreateTable " + name, () -> api.createTable(request));
+      createTable(schema);
     } catch (RuntimeException e) {
-      if (onDemand || !(CLASSIFIER.classify(e) instanceof ErrorClass.Fatal)) {
+      if (schema.onDemand() || !(CLASSIFIER.classify(e) instanceof ErrorClass.Fatal)) {
         throw e;
       }
       // some DynamoDB-compatible endpoints accept only on-demand tables
@@ -111,10 +108,26 @@ final class DynamoTarget implements Target {
           "provisioned capacity refused (" + e.getMessage() + "); created as PAY_PER_REQUEST";
       LOG.warn("table {}: {}", name, note);
       notes.add(note);
-      CreateTableRequest onDemandRequest =
-          TableSchemaMapper.toCreateRequest(source.description(), withIndexes, true);
-      retrier.call("CreateTable " + name, () -> api.createTable(onDemandRequest));
+      createTable(schema.asOnDemand());
     }
+  }
+
+  private void createTable(TableSchema schema) {
+    TableSchema named =
+        new TableSchema(
+            name,
+            schema.key(),
+            schema.attributeTypes(),
+            schema.globalIndexes(),
+            schema.localIndexes(),
+            schema.capacity(),
+            null);
+    retrier.call(
+        "CreateTable " + name,
+        () -> {
+          api.createTable(named);
+          return null;
+        });
   }
 
   private void enableTtl(String attribute, List<String> notes) {
@@ -122,7 +135,7 @@ final class DynamoTarget implements Target {
       retrier.call(
           "UpdateTimeToLive " + name,
           () -> {
-            api.enableTimeToLive(name, attribute);
+            api.updateTable(name, new TableChange.EnableTtl(attribute));
             return null;
           });
     } catch (RuntimeException e) {
@@ -159,7 +172,7 @@ final class DynamoTarget implements Target {
       synchronized (this) {
         if (writer == null) {
           var keys =
-              KeySchema.of(retrier.call("DescribeTable " + name, () -> api.describeTable(name)));
+              retrier.call("DescribeTable " + name, () -> api.describeTable(name)).schema().key();
           writer = new DynamoBatchWriter(api, retrier, name, keys, chunkWriters);
         }
         w = writer;
@@ -183,9 +196,5 @@ final class DynamoTarget implements Target {
   @Override
   public Stream<Map<String, AttributeValue>> scan() {
     return new DynamoTableStream(api, retrier, name).stream();
-  }
-
-  private static int count(List<?> list) {
-    return list == null ? 0 : list.size();
   }
 }

@@ -6,6 +6,7 @@ import static io.nimo.core.config.ShakeOptions.TABLE_ACTIVE_TIMEOUT;
 import static io.nimo.core.config.TargetAccessOptions.TARGET_ADDRESS;
 import static io.nimo.core.config.TargetAccessOptions.TARGET_REGION;
 
+import io.nimo.core.config.Addresses;
 import io.nimo.core.config.ConfigException;
 import io.nimo.core.config.Configuration;
 import io.nimo.core.config.FullSyncOptions;
@@ -63,6 +64,7 @@ public final class DynamoTargetProvider implements TargetProvider {
    */
   @Override
   public void validate(Configuration c) {
+    Addresses.requireHttpUrl(TARGET_ADDRESS.key(), c.get(TARGET_ADDRESS));
     String upserts = "must be true for DynamoDB-API targets: their writes are always upserts";
     if (!c.get(IncrSyncOptions.INCR_UPSERT)) {
       throw new ConfigException(IncrSyncOptions.INCR_UPSERT.key(), upserts);

@@ -1,7 +1,7 @@
 package io.nimo.core.sink.dynamo;
 
 import io.nimo.core.concurrent.NamedThreadFactory;
-import io.nimo.core.dynamo.DynamoApi;
+import io.nimo.core.dynamo.DynamoClient;
 import io.nimo.core.retry.Retrier;
 import io.nimo.core.sink.Target;
 import io.nimo.core.sink.TargetSession;
@@ -11,7 +11,7 @@ import java.util.concurrent.Executors;
 
 /** A session on one DynamoDB-API endpoint; its tables share the client and the retrier. */
 public final class DynamoTargetSession implements TargetSession {
-  private final DynamoApi api;
+  private final DynamoClient api;
   private final Retrier retrier;
   private final Duration tableTimeout;
   private final boolean withIndexes;
@@ -26,7 +26,7 @@ public final class DynamoTargetSession implements TargetSession {
    * @param withIndexes whether to create the source's GSIs and LSIs
    */
   public DynamoTargetSession(
-      DynamoApi api, Retrier retrier, Duration tableTimeout, boolean withIndexes) {
+      DynamoClient api, Retrier retrier, Duration tableTimeout, boolean withIndexes) {
     this.api = api;
     this.retrier = retrier;
     this.tableTimeout = tableTimeout;

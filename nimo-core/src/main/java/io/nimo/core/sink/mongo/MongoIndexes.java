@@ -6,7 +6,9 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import io.nimo.core.convert.ItemConverter;
+import io.nimo.core.item.IndexSchema;
 import io.nimo.core.item.KeySchema;
+import io.nimo.core.item.TableSchema;
 import io.nimo.core.mongo.MongoErrorClassifier;
 import io.nimo.core.retry.ErrorClass;
 import java.util.ArrayList;
@@ -15,11 +17,6 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndexDescription;
-import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
  * The indexes of a table's collection, as the guide describes them: a unique index on the primary
@@ -44,7 +41,7 @@ final class MongoIndexes {
       MongoDatabase admin,
       MongoDatabase db,
       MongoCollection<Document> coll,
-      TableDescription table,
+      TableSchema table,
       KeySchema keys,
       ItemConverter<Document> converter,
       MongoTargetSettings settings) {
@@ -59,15 +56,13 @@ final class MongoIndexes {
     }
     createHashedIndex(coll, hash, settings, notes);
     if (settings.userIndexes()) {
-      for (GlobalSecondaryIndexDescription g : table.globalSecondaryIndexes()) {
-        coll.createIndex(
-            fields(g.keySchema(), converter), new IndexOptions().name("gsi_" + g.indexName()));
+      for (IndexSchema g : table.globalIndexes()) {
+        coll.createIndex(fields(g.key(), converter), new IndexOptions().name("gsi_" + g.name()));
       }
-      for (LocalSecondaryIndexDescription l : table.localSecondaryIndexes()) {
-        coll.createIndex(
-            fields(l.keySchema(), converter), new IndexOptions().name("lsi_" + l.indexName()));
+      for (IndexSchema l : table.localIndexes()) {
+        coll.createIndex(fields(l.key(), converter), new IndexOptions().name("lsi_" + l.name()));
       }
-      int n = table.globalSecondaryIndexes().size() + table.localSecondaryIndexes().size();
+      int n = table.globalIndexes().size() + table.localIndexes().size();
       if (n > 0) {
         notes.add(n + " secondary index(es) created (projections do not apply to MongoDB)");
       }
@@ -108,14 +103,12 @@ final class MongoIndexes {
     }
   }
 
-  private static Bson fields(List<KeySchemaElement> schema, ItemConverter<Document> converter) {
+  private static Bson fields(KeySchema key, ItemConverter<Document> converter) {
     List<Bson> parts = new ArrayList<>();
-    for (KeySchemaElement e : schema) {
-      parts.add(Indexes.ascending(converter.fieldName(e.attributeName())));
+    for (String attribute : key.attributes()) {
+      parts.add(Indexes.ascending(converter.fieldName(attribute)));
     }
-    return schema.size() == 1 && schema.get(0).keyType() == KeyType.HASH
-        ? parts.get(0)
-        : Indexes.compoundIndex(parts);
+    return parts.size() == 1 ? parts.get(0) : Indexes.compoundIndex(parts);
   }
 
   private static void shard(

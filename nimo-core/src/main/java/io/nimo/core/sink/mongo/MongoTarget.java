@@ -15,22 +15,22 @@ import com.mongodb.client.model.WriteModel;
 import io.nimo.core.convert.ItemConverter;
 import io.nimo.core.item.ItemKey;
 import io.nimo.core.item.KeySchema;
+import io.nimo.core.item.TableSchema;
 import io.nimo.core.mongo.MongoErrorClassifier;
 import io.nimo.core.retry.Retrier;
 import io.nimo.core.sink.ExistPolicy;
 import io.nimo.core.sink.ItemWriteException;
+import io.nimo.core.sink.KeyFold;
 import io.nimo.core.sink.PrepareResult;
 import io.nimo.core.sink.Target;
 import io.nimo.core.sink.TargetTableExistsException;
 import io.nimo.core.sink.WriteResult;
 import io.nimo.core.source.ChangeEvent;
-import io.nimo.core.source.SourceTable;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,7 +93,7 @@ final class MongoTarget implements Target {
   }
 
   @Override
-  public PrepareResult prepare(SourceTable source, ExistPolicy policy) {
+  public PrepareResult prepare(TableSchema source, ExistPolicy policy) {
     boolean exists =
         retrier.call(
             "listCollections " + settings.database(),
@@ -135,24 +135,19 @@ final class MongoTarget implements Target {
     notes.addAll(
         retrier.call(
             "createIndexes " + name,
-            () ->
-                MongoIndexes.create(
-                    admin, db, coll, source.description(), keys, converter, settings)));
+            () -> MongoIndexes.create(admin, db, coll, source, keys, converter, settings)));
     LOG.info("collection {}.{} ready (key {})", settings.database(), name, keys);
     return new PrepareResult(dropped, notes);
   }
 
   @Override
   public WriteResult writeBatch(List<Map<String, AttributeValue>> items) {
-    Map<ItemKey, Document> unique = new LinkedHashMap<>();
-    for (Map<String, AttributeValue> item : items) {
-      ItemKey key = keys.keyOf(item);
-      unique.remove(key);
-      unique.put(key, toDocument(key, item));
-    }
+    Map<ItemKey, Map<String, AttributeValue>> unique =
+        KeyFold.lastPerKey(items, keys::keyOf, item -> item);
     long dedup = items.size() - unique.size();
     List<ItemKey> order = new ArrayList<>(unique.keySet());
-    List<Document> docs = new ArrayList<>(unique.values());
+    List<Document> docs = new ArrayList<>(unique.size());
+    unique.forEach((key, item) -> docs.add(toDocument(key, item)));
     try {
       retrier.call(
           "insertMany " + name,
@@ -196,17 +191,16 @@ final class MongoTarget implements Target {
     if (events.isEmpty()) {
       return WriteResult.EMPTY;
     }
-    Map<ItemKey, WriteModel<Document>> unique = new LinkedHashMap<>();
-    for (ChangeEvent e : events) {
-      WriteModel<Document> m =
+    Map<ItemKey, ChangeEvent> unique = KeyFold.lastPerKey(events, ChangeEvent::key, e -> e);
+    List<ItemKey> order = new ArrayList<>(unique.keySet());
+    List<WriteModel<Document>> models = new ArrayList<>(unique.size());
+    for (ChangeEvent e : unique.values()) {
+      models.add(
           e.kind() == ChangeEvent.Kind.REMOVE
               ? new DeleteOneModel<>(filter(e.key()))
-              : new ReplaceOneModel<>(filter(e.key()), toDocument(e.key(), e.newImage()), upsert());
-      unique.remove(e.key());
-      unique.put(e.key(), m);
+              : new ReplaceOneModel<>(
+                  filter(e.key()), toDocument(e.key(), e.newImage()), upsert()));
     }
-    List<ItemKey> order = new ArrayList<>(unique.keySet());
-    List<WriteModel<Document>> models = new ArrayList<>(unique.values());
     try {
       retrier.call(
           "bulkWrite " + name, () -> coll.bulkWrite(models, new BulkWriteOptions().ordered(true)));

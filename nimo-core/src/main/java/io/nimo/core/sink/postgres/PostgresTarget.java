@@ -3,25 +3,22 @@ package io.nimo.core.sink.postgres;
 import io.nimo.core.item.ItemJson;
 import io.nimo.core.item.ItemKey;
 import io.nimo.core.item.KeySchema;
+import io.nimo.core.item.TableSchema;
 import io.nimo.core.retry.Retrier;
 import io.nimo.core.sink.ExistPolicy;
 import io.nimo.core.sink.ItemWriteException;
+import io.nimo.core.sink.KeyFold;
 import io.nimo.core.sink.PrepareResult;
 import io.nimo.core.sink.Target;
-import io.nimo.core.sink.TargetTableExistsException;
 import io.nimo.core.sink.WriteResult;
 import io.nimo.core.source.ChangeEvent;
-import io.nimo.core.source.SourceTable;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +26,6 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 
 /**
  * One table as a PostgreSQL table {@code "<schema>"."<table>"}: one column per key attribute (S →
@@ -40,13 +36,9 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
  */
 final class PostgresTarget implements Target {
   private static final Logger LOG = LoggerFactory.getLogger(PostgresTarget.class);
-  private static final String ITEM = "item";
-  private static final DateTimeFormatter STAMP =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+  static final String ITEM = "item";
 
-  private final String name;
-  private final String schema;
-  private final KeySchema keys;
+  private final PostgresTableName table;
   private final PostgresConnections db;
   private final EchoMarker echo;
   private final Retrier retrier;
@@ -58,13 +50,7 @@ final class PostgresTarget implements Target {
       PostgresConnections db,
       EchoMarker echo,
       Retrier retrier) {
-    if (keys.hashKey().equals(ITEM) || ITEM.equals(keys.rangeKey())) {
-      throw new IllegalArgumentException(
-          "table " + name + ": a key attribute named 'item' clashes with the item column");
-    }
-    this.name = name;
-    this.schema = schema;
-    this.keys = keys;
+    this.table = new PostgresTableName(schema, name, keys, ITEM);
     this.db = db;
     this.echo = echo;
     this.retrier = retrier;
@@ -72,116 +58,23 @@ final class PostgresTarget implements Target {
 
   @Override
   public String name() {
-    return name;
-  }
-
-  private String table() {
-    return quote(schema) + "." + quote(name);
-  }
-
-  private static String quote(String identifier) {
-    return "\"" + identifier.replace("\"", "\"\"") + "\"";
-  }
-
-  private List<String> keyNames() {
-    return keys.rangeKey() == null
-        ? List.of(keys.hashKey())
-        : List.of(keys.hashKey(), keys.rangeKey());
+    return table.name();
   }
 
   @Override
-  public PrepareResult prepare(SourceTable source, ExistPolicy policy) {
-    return call(
-        "prepare " + name,
-        c -> {
-          List<String> notes = new ArrayList<>();
-          boolean dropped = false;
-          try (PreparedStatement exists = c.prepareStatement("select to_regclass(?)")) {
-            exists.setString(1, table());
-            ResultSet r = exists.executeQuery();
-            r.next();
-            if (r.getString(1) != null) {
-              switch (policy) {
-                case FAIL -> throw new TargetTableExistsException(schema + "." + name);
-                case DROP -> {
-                  exec(c, "drop table " + table());
-                  dropped = true;
-                }
-                case RENAME -> {
-                  String kept = name + "_" + STAMP.format(java.time.Instant.now());
-                  exec(c, "alter table " + table() + " rename to " + quote(kept));
-                  notes.add("the existing table was renamed to " + kept);
-                }
-              }
-            }
-          }
-          StringBuilder ddl = new StringBuilder("create table " + table() + " (");
-          for (String k : keyNames()) {
-            ddl.append(quote(k)).append(' ').append(sqlType(source, k)).append(" not null, ");
-          }
-          ddl.append(ITEM).append(" jsonb not null, primary key (");
-          ddl.append(String.join(", ", keyNames().stream().map(PostgresTarget::quote).toList()));
-          exec(c, ddl.append("))").toString());
-          int n = 0;
-          for (var g : source.description().globalSecondaryIndexes()) {
-            exec(c, index("gsi_" + g.indexName(), g.keySchema(), source));
-            n++;
-          }
-          for (var l : source.description().localSecondaryIndexes()) {
-            exec(c, index("lsi_" + l.indexName(), l.keySchema(), source));
-            n++;
-          }
-          if (n > 0) {
-            notes.add(n + " secondary index(es) created as expression indexes on the item");
-          }
-          LOG.info("table {}.{} ready (key {})", schema, name, keys);
-          return new PrepareResult(dropped, notes);
-        });
-  }
-
-  private String index(String indexName, List<KeySchemaElement> parts, SourceTable source) {
-    List<String> exprs = new ArrayList<>();
-    for (KeySchemaElement e : parts) {
-      String a = e.attributeName().replace("'", "''");
-      String type = attributeType(source, e.attributeName());
-      exprs.add(
-          type.equals("N")
-              ? "((" + ITEM + "->'" + a + "'->>'N')::numeric)"
-              : "(" + ITEM + "->'" + a + "'->>'" + type + "')");
-    }
-    return "create index "
-        + quote(name + "_" + indexName)
-        + " on "
-        + table()
-        + " ("
-        + String.join(", ", exprs)
-        + ")";
-  }
-
-  private static String attributeType(SourceTable source, String attribute) {
-    return source.description().attributeDefinitions().stream()
-        .filter(d -> d.attributeName().equals(attribute))
-        .map(d -> d.attributeTypeAsString())
-        .findFirst()
-        .orElse("S");
-  }
-
-  private static String sqlType(SourceTable source, String attribute) {
-    return switch (attributeType(source, attribute)) {
-      case "N" -> "numeric";
-      case "B" -> "bytea";
-      default -> "text";
-    };
+  public PrepareResult prepare(TableSchema source, ExistPolicy policy) {
+    PrepareResult r =
+        call(
+            "prepare " + table.name(),
+            c -> new PostgresTableDdl(table).prepare(c, source, policy, retrier.clock().instant()));
+    LOG.info("table {} ready (key {})", table.display(), table.keys());
+    return r;
   }
 
   @Override
   public WriteResult writeBatch(List<Map<String, AttributeValue>> items) {
-    Map<ItemKey, Map<String, AttributeValue>> unique = new LinkedHashMap<>();
-    for (Map<String, AttributeValue> item : items) {
-      ItemKey key = keys.keyOf(item);
-      unique.remove(key);
-      unique.put(key, item);
-    }
+    Map<ItemKey, Map<String, AttributeValue>> unique =
+        KeyFold.lastPerKey(items, table.keys()::keyOf, item -> item);
     List<Change> changes = new ArrayList<>();
     unique.forEach((k, v) -> changes.add(new Change(k, v)));
     write(changes);
@@ -193,12 +86,11 @@ final class PostgresTarget implements Target {
     if (events.isEmpty()) {
       return WriteResult.EMPTY;
     }
-    Map<ItemKey, Change> unique = new LinkedHashMap<>();
-    for (ChangeEvent e : events) {
-      unique.remove(e.key());
-      unique.put(
-          e.key(), new Change(e.key(), e.kind() == ChangeEvent.Kind.REMOVE ? null : e.newImage()));
-    }
+    Map<ItemKey, Change> unique =
+        KeyFold.lastPerKey(
+            events,
+            ChangeEvent::key,
+            e -> new Change(e.key(), e.kind() == ChangeEvent.Kind.REMOVE ? null : e.newImage()));
     write(new ArrayList<>(unique.values()));
     return new WriteResult(unique.size(), 0, events.size() - unique.size());
   }
@@ -215,7 +107,7 @@ final class PostgresTarget implements Target {
             return null;
           });
       call(
-          "write " + name,
+          "write " + table.name(),
           c -> {
             runAll(c, changes);
             return null;
@@ -223,7 +115,7 @@ final class PostgresTarget implements Target {
     } catch (RuntimeException e) {
       if (changes.size() == 1 || !(rootSql(e) instanceof SQLException)) {
         throw changes.size() == 1 && rootSql(e) instanceof SQLException
-            ? new ItemWriteException(name, changes.get(0).key(), e)
+            ? new ItemWriteException(table.name(), changes.get(0).key(), e)
             : e;
       }
       // find the change the database refuses, naming its key; the others are written
@@ -244,24 +136,24 @@ final class PostgresTarget implements Target {
 
   private void runAll(Connection c, List<Change> changes) throws SQLException {
     echo.mark(c);
-    String cols = String.join(", ", keyNames().stream().map(PostgresTarget::quote).toList());
-    String marks = "?, ".repeat(keyNames().size());
+    String cols = table.keyColumnsSql();
+    String marks = "?, ".repeat(table.keys().attributes().size());
     String upsertSql =
         "insert into "
-            + table()
+            + table.sql()
             + " ("
             + cols
             + ", "
-            + ITEM
+            + table.itemColumnSql()
             + ") values ("
             + marks
             + "?::jsonb) on conflict ("
             + cols
             + ") do update set "
-            + ITEM
+            + table.itemColumnSql()
             + " = excluded."
-            + ITEM;
-    String deleteSql = "delete from " + table() + " where " + where();
+            + table.itemColumnSql();
+    String deleteSql = "delete from " + table.sql() + " where " + table.whereKey();
     try (PreparedStatement upsert = c.prepareStatement(upsertSql);
         PreparedStatement delete = c.prepareStatement(deleteSql)) {
       // the changes name distinct keys (folded per key), so deletes and upserts may go as two
@@ -289,13 +181,9 @@ final class PostgresTarget implements Target {
     }
   }
 
-  private String where() {
-    return String.join(" and ", keyNames().stream().map(k -> quote(k) + " = ?").toList());
-  }
-
   private int bindKey(PreparedStatement s, ItemKey key, int from) throws SQLException {
     int i = from;
-    for (String k : keyNames()) {
+    for (String k : table.keys().attributes()) {
       AttributeValue v = key.values().get(k);
       switch (v.type()) {
         case N -> s.setBigDecimal(i++, new BigDecimal(v.n()));
@@ -309,11 +197,16 @@ final class PostgresTarget implements Target {
   @Override
   public Optional<Map<String, AttributeValue>> read(ItemKey key) {
     return call(
-        "read " + name,
+        "read " + table.name(),
         c -> {
           try (PreparedStatement s =
               c.prepareStatement(
-                  "select " + ITEM + "::text from " + table() + " where " + where())) {
+                  "select "
+                      + table.itemColumnSql()
+                      + "::text from "
+                      + table.sql()
+                      + " where "
+                      + table.whereKey())) {
             bindKey(s, key, 1);
             ResultSet r = s.executeQuery();
             return r.next() ? Optional.of(ItemJson.read(r.getString(1))) : Optional.empty();
@@ -327,7 +220,8 @@ final class PostgresTarget implements Target {
       Connection c = db.dedicated();
       Statement s = c.createStatement();
       s.setFetchSize(1000);
-      ResultSet r = s.executeQuery("select " + ITEM + "::text from " + table());
+      ResultSet r =
+          s.executeQuery("select " + table.itemColumnSql() + "::text from " + table.sql());
       Stream<Map<String, AttributeValue>> rows =
           Stream.generate(
                   () -> {
@@ -335,7 +229,7 @@ final class PostgresTarget implements Target {
                       return r.next() ? ItemJson.read(r.getString(1)) : null;
                     } catch (SQLException e) {
                       throw new IllegalStateException(
-                          "scanning " + name + ": " + e.getMessage(), e);
+                          "scanning " + table.name() + ": " + e.getMessage(), e);
                     }
                   })
               .takeWhile(java.util.Objects::nonNull);
@@ -348,17 +242,11 @@ final class PostgresTarget implements Target {
             }
           });
     } catch (SQLException e) {
-      throw new IllegalStateException("scanning " + name + ": " + e.getMessage(), e);
+      throw new IllegalStateException("scanning " + table.name() + ": " + e.getMessage(), e);
     }
   }
 
   private <T> T call(String what, PostgresConnections.Work<T> work) {
     return retrier.call(what, () -> db.inTransaction(work));
-  }
-
-  private static void exec(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
   }
 }

@@ -4,7 +4,6 @@ import io.nimo.core.retry.Retrier;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
 
 /**
@@ -45,8 +44,8 @@ public final class ShardDrain {
       String streamArn,
       String shardId,
       String afterSequence,
-      Consumer<List<Record>> pages,
-      Predicate<List<Record>> enough) {
+      Consumer<List<RecordStamp>> pages,
+      Predicate<List<RecordStamp>> enough) {
     String last = afterSequence;
     String it;
     try {
@@ -66,13 +65,13 @@ public final class ShardDrain {
     while (it != null && emptyInARow < 2) {
       String current = it;
       RecordsPage page = retrier.call("GetRecords " + what, () -> streams.records(current, 1000));
-      List<Record> records = page.records();
+      List<RecordStamp> records = page.records().stream().map(RecordStamp::of).toList();
       if (records.isEmpty()) {
         emptyInARow++;
       } else {
         emptyInARow = 0;
         pages.accept(records);
-        last = records.get(records.size() - 1).dynamodb().sequenceNumber();
+        last = records.get(records.size() - 1).sequenceNumber();
         if (enough.test(records)) {
           return last;
         }

@@ -1,6 +1,7 @@
 package io.nimo.core.source.stream;
 
-import io.nimo.core.dynamo.DynamoApi;
+import io.nimo.core.dynamo.DynamoTables;
+import io.nimo.core.dynamo.TableNotFoundException;
 import io.nimo.core.retry.Retrier;
 import io.nimo.core.source.SourceTableDeletedException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -12,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
  */
 public final class StreamGuard {
   private final String table;
-  private final DynamoApi source;
+  private final DynamoTables source;
   private final Retrier retrier;
 
   /**
@@ -22,7 +23,7 @@ public final class StreamGuard {
    * @param source the source endpoint
    * @param retrier retries DescribeTable
    */
-  public StreamGuard(String table, DynamoApi source, Retrier retrier) {
+  public StreamGuard(String table, DynamoTables source, Retrier retrier) {
     this.table = table;
     this.source = source;
     this.retrier = retrier;
@@ -40,10 +41,8 @@ public final class StreamGuard {
     String current;
     try {
       current =
-          retrier
-              .call("DescribeTable " + table, () -> source.describeTable(table))
-              .latestStreamArn();
-    } catch (ResourceNotFoundException gone) {
+          retrier.call("DescribeTable " + table, () -> source.describeTable(table)).streamArn();
+    } catch (TableNotFoundException gone) {
       throw new SourceTableDeletedException(table, gone);
     }
     if (!streamArn.equals(current)) {

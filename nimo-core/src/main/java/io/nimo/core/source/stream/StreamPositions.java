@@ -1,7 +1,10 @@
 package io.nimo.core.source.stream;
 
 import io.nimo.core.checkpoint.ShardCheckpoint;
-import io.nimo.core.dynamo.DynamoApi;
+import io.nimo.core.dynamo.DynamoTables;
+import io.nimo.core.dynamo.StreamView;
+import io.nimo.core.dynamo.TableChange;
+import io.nimo.core.dynamo.TableInfo;
 import io.nimo.core.retry.Retrier;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,9 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
-import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
-import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
  * Makes sure a source table has a usable stream and records where the incremental sync of each
@@ -29,7 +29,7 @@ public final class StreamPositions {
 
   private static final Duration PROBE_POLL = Duration.ofMillis(250);
 
-  private final DynamoApi source;
+  private final DynamoTables source;
   private final StreamsApi streams;
   private final Retrier retrier;
   private final Duration probeTime;
@@ -43,7 +43,7 @@ public final class StreamPositions {
    * @param probeTime how long LATEST iterators are polled for a first new record
    */
   public StreamPositions(
-      DynamoApi source, StreamsApi streams, Retrier retrier, Duration probeTime) {
+      DynamoTables source, StreamsApi streams, Retrier retrier, Duration probeTime) {
     this.source = source;
     this.streams = streams;
     this.retrier = retrier;
@@ -159,21 +159,19 @@ public final class StreamPositions {
    * @return the stream ARN
    */
   public String ensureStream(String table) {
-    TableDescription d = describe(table);
-    StreamSpecification spec = d.streamSpecification();
-    if (spec == null || !Boolean.TRUE.equals(spec.streamEnabled())) {
+    TableInfo d = describe(table);
+    if (d.stream() == null) {
       LOG.warn("table {} has no stream: enabling one with NEW_AND_OLD_IMAGES on the source", table);
       retrier.call(
           "UpdateTable " + table,
           () -> {
-            source.enableStream(table, StreamViewType.NEW_AND_OLD_IMAGES);
+            source.updateTable(table, new TableChange.EnableStream(StreamView.NEW_AND_OLD_IMAGES));
             return null;
           });
       d = awaitStream(table);
-      spec = d.streamSpecification();
     }
-    StreamViewType view = spec.streamViewType();
-    if (view != StreamViewType.NEW_AND_OLD_IMAGES && view != StreamViewType.NEW_IMAGE) {
+    StreamView view = d.stream();
+    if (view != StreamView.NEW_AND_OLD_IMAGES && view != StreamView.NEW_IMAGE) {
       throw new IllegalStateException(
           "table "
               + table
@@ -182,20 +180,18 @@ public final class StreamPositions {
               + "; incremental sync needs NEW_IMAGE or NEW_AND_OLD_IMAGES (disable the stream and enable it again "
               + "with NEW_AND_OLD_IMAGES)");
     }
-    return d.latestStreamArn();
+    return d.streamArn();
   }
 
-  private TableDescription describe(String table) {
+  private TableInfo describe(String table) {
     return retrier.call("DescribeTable " + table, () -> source.describeTable(table));
   }
 
-  private TableDescription awaitStream(String table) {
+  private TableInfo awaitStream(String table) {
     Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
     while (true) {
-      TableDescription d = describe(table);
-      if (d.latestStreamArn() != null
-          && d.streamSpecification() != null
-          && Boolean.TRUE.equals(d.streamSpecification().streamEnabled())) {
+      TableInfo d = describe(table);
+      if (d.streamArn() != null && d.stream() != null) {
         return d;
       }
       if (Instant.now().isAfter(deadline)) {

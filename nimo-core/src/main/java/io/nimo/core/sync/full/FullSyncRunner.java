@@ -9,7 +9,7 @@ import io.nimo.core.source.QpsLimiter;
 import io.nimo.core.source.SourceTable;
 import io.nimo.core.source.SourceTables;
 import io.nimo.core.source.TableScanner;
-import io.nimo.core.sync.TableSummary;
+import io.nimo.core.sync.hooks.TableSummary;
 import io.nimo.core.sync.run.SyncRun;
 import io.nimo.core.wiring.JobComponents;
 import java.util.LinkedHashMap;

@@ -3,7 +3,7 @@ package io.nimo.core.sync.full;
 import io.nimo.core.item.ItemKey;
 import io.nimo.core.item.KeySchema;
 import io.nimo.core.metrics.TableProgress;
-import io.nimo.core.sync.ItemTransformer;
+import io.nimo.core.sync.hooks.ItemTransformer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

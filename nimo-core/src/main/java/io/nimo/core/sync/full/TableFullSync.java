@@ -80,9 +80,7 @@ final class TableFullSync {
           cp.segments().values().stream().filter(SegmentCheckpoint::done).count(),
           cp.totalSegments());
     }
-    progress.estimate(
-        source.description().itemCount() == null ? 0 : source.description().itemCount(),
-        cp.itemsWritten());
+    progress.estimate(source.approximateItems(), cp.itemsWritten());
     if (cp.done() || settings.schemaOnly()) {
       finish(table, cp.done());
       return;
@@ -117,14 +115,14 @@ final class TableFullSync {
       store.save(new JobState.Delta.TableReset(table));
     }
     try {
-      return target.prepare(source, settings.existPolicy());
+      return target.prepare(source.schema(), settings.existPolicy());
     } catch (TargetTableExistsException exists) {
       if (owned && target.scan().findAny().isEmpty()) {
         LOG.info(
             "table {}: the target table was created by an interrupted earlier run and holds no items; "
                 + "creating it again",
             table);
-        return target.prepare(source, ExistPolicy.DROP);
+        return target.prepare(source.schema(), ExistPolicy.DROP);
       }
       if (!owned) {
         store.save(new JobState.Delta.TableForgotten(table));

@@ -18,6 +18,8 @@ import io.nimo.core.sync.run.SyncRun;
 import io.nimo.core.sync.spool.SpoolReplayer;
 import io.nimo.core.sync.spool.SpoolSettings;
 import io.nimo.core.sync.spool.StreamSpooler;
+import io.nimo.core.sync.stream.IncrSettings;
+import io.nimo.core.sync.stream.TableStreamSync;
 import io.nimo.core.wiring.JobComponents;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -178,10 +180,11 @@ public final class IncrementalRunner {
         }
       }
       KeySchema keys =
-          KeySchema.of(
-              parts
-                  .sourceRetrier()
-                  .call("DescribeTable " + t, () -> parts.source().describeTable(t)));
+          parts
+              .sourceRetrier()
+              .call("DescribeTable " + t, () -> parts.source().describeTable(t))
+              .schema()
+              .key();
       Target target = parts.targets().table(t, keys);
       SpoolReplayer replayer =
           new SpoolReplayer(

@@ -2,8 +2,8 @@ package io.nimo.core.sync.run;
 
 import io.nimo.core.metrics.JobProgress;
 import io.nimo.core.metrics.StreamProgress;
-import io.nimo.core.sync.ItemTransformer;
-import io.nimo.core.sync.SyncListener;
+import io.nimo.core.sync.hooks.ItemTransformer;
+import io.nimo.core.sync.hooks.SyncListener;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 

@@ -5,8 +5,8 @@ import io.nimo.core.checkpoint.StreamCheckpoint;
 import io.nimo.core.concurrent.NamedThreadFactory;
 import io.nimo.core.item.KeySchema;
 import io.nimo.core.metrics.StreamProgress;
-import io.nimo.core.sync.incr.IncrSettings;
-import io.nimo.core.sync.incr.TableStreamSync;
+import io.nimo.core.sync.stream.IncrSettings;
+import io.nimo.core.sync.stream.TableStreamSync;
 import io.nimo.core.wiring.JobComponents;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -142,10 +142,11 @@ public final class StreamSpooler {
           pool.submit(
               () -> {
                 KeySchema keys =
-                    KeySchema.of(
-                        parts
-                            .sourceRetrier()
-                            .call("DescribeTable " + t, () -> parts.source().describeTable(t)));
+                    parts
+                        .sourceRetrier()
+                        .call("DescribeTable " + t, () -> parts.source().describeTable(t))
+                        .schema()
+                        .key();
                 new TableStreamSync(
                         t, keys, parts, new SpoolSink(settings.tableDir(t), budget), incr, p, stop)
                     .run(from);

@@ -14,7 +14,7 @@ import io.nimo.core.item.ItemEquality;
 import io.nimo.core.item.ItemJson;
 import io.nimo.core.item.KeySchema;
 import io.nimo.core.sync.SyncJob;
-import io.nimo.core.sync.SyncReport;
+import io.nimo.core.sync.hooks.SyncReport;
 import io.nimo.core.testkit.DynamoLocal;
 import io.nimo.core.testkit.Jobs;
 import io.nimo.core.testkit.LiveWriter;

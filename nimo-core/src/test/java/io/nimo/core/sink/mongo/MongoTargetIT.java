@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nimo.core.convert.ExactBsonConverter;
+import io.nimo.core.item.KeyAttributeType;
 import io.nimo.core.item.KeySchema;
+import io.nimo.core.item.TableSchema;
 import io.nimo.core.mongo.MongoErrorClassifier;
 import io.nimo.core.retry.Retrier;
 import io.nimo.core.retry.RetryPolicy;
@@ -12,7 +14,6 @@ import io.nimo.core.retry.Sleeper;
 import io.nimo.core.sink.ExistPolicy;
 import io.nimo.core.sink.ItemWriteException;
 import io.nimo.core.sink.Target;
-import io.nimo.core.source.SourceTable;
 import io.nimo.core.testkit.MongoLocal;
 import io.nimo.core.testkit.NoHashedIndexes;
 import io.nimo.core.testkit.TestItems;
@@ -23,9 +24,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /** full.executor.insert_on_dup_update decides what a full-sync insert of an existing key does. */
 class MongoTargetIT {
@@ -50,14 +48,8 @@ class MongoTargetIT {
         .table("t", KEYS);
   }
 
-  private static SourceTable table() {
-    return new SourceTable(
-        TableDescription.builder()
-            .tableName("t")
-            .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
-            .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
-            .build(),
-        null);
+  private static TableSchema table() {
+    return TableSchema.of("t", new KeySchema("id", null), Map.of("id", KeyAttributeType.S));
   }
 
   private static Map<String, AttributeValue> item(String v) {

@@ -1,13 +1,13 @@
-package io.nimo.core.sync;
+package io.nimo.core.sync.hooks;
 
 import io.nimo.core.metrics.StreamProgress;
 import io.nimo.core.metrics.TableProgress;
 
 /**
- * Callbacks on a {@link SyncJob}'s life, for embedders who orchestrate or monitor it. Called from
- * the job's own threads (one per running table, and the thread that called {@link SyncJob#run()}),
- * so implementations must be thread-safe and must not block; an exception thrown by a callback is
- * logged and otherwise ignored.
+ * Callbacks on a {@link io.nimo.core.sync.SyncJob}'s life, for embedders who orchestrate or monitor
+ * it. Called from the job's own threads (one per running table, and the thread that called {@link
+ * io.nimo.core.sync.SyncJob#run()}), so implementations must be thread-safe and must not block; an
+ * exception thrown by a callback is logged and otherwise ignored.
  */
 public interface SyncListener {
   /**

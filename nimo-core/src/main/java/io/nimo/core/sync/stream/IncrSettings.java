@@ -1,4 +1,4 @@
-package io.nimo.core.sync.incr;
+package io.nimo.core.sync.stream;
 
 import io.nimo.core.config.Configuration;
 import io.nimo.core.config.IncrSyncOptions;

@@ -1,11 +1,11 @@
-package io.nimo.core.sync.incr;
+package io.nimo.core.sync.stream;
 
 import io.nimo.core.checkpoint.CheckpointStore;
 import io.nimo.core.checkpoint.JobState;
 import io.nimo.core.checkpoint.ShardCheckpoint;
 import io.nimo.core.checkpoint.StreamCheckpoint;
 import io.nimo.core.concurrent.NamedThreadFactory;
-import io.nimo.core.dynamo.DynamoApi;
+import io.nimo.core.dynamo.DynamoClient;
 import io.nimo.core.item.KeySchema;
 import io.nimo.core.metrics.StreamProgress;
 import io.nimo.core.retry.Retrier;
@@ -45,7 +45,7 @@ public final class TableStreamSync {
 
   private final String table;
   private final KeySchema keys;
-  private final DynamoApi source;
+  private final DynamoClient source;
   private final StreamsApi streams;
   private final Retrier retrier;
   private final ChangeSink sink;

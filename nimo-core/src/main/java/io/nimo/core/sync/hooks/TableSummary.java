@@ -1,4 +1,4 @@
-package io.nimo.core.sync;
+package io.nimo.core.sync.hooks;
 
 import io.nimo.core.metrics.TableProgress;
 

@@ -1,10 +1,10 @@
-package io.nimo.core.sync;
+package io.nimo.core.sync.hooks;
 
 import io.nimo.core.metrics.StreamProgress;
 import java.util.List;
 
 /**
- * What a {@link SyncJob} run did.
+ * What a {@link io.nimo.core.sync.SyncJob} run did.
  *
  * @param outcome how the run ended
  * @param tables one full-sync summary per selected table
@@ -47,7 +47,7 @@ public record SyncReport(
     COMPLETED,
     /** A previous run already completed this job (per the checkpoint); nothing was done. */
     ALREADY_COMPLETED,
-    /** {@link SyncJob#stop()} was called; progress is checkpointed. */
+    /** {@link io.nimo.core.sync.SyncJob#stop()} was called; progress is checkpointed. */
     STOPPED,
     /**
      * The incremental sync was stopped on request (the normal end of {@code all} / {@code incr}).
