@@ -289,6 +289,9 @@ public record JobState(
       if (sc != null) {
         st.put(c.table(), sc.without(c.shardIds()));
       }
+    } else {
+      // Delta is sealed: a new kind must be taught here, never ignored
+      throw new IllegalArgumentException("unknown checkpoint delta " + delta);
     }
     return new JobState(FORMAT_VERSION, jobId, p, t, st);
   }
