@@ -1,5 +1,6 @@
 /**
- * Internal: what the PostgreSQL target and checkpoint store share: the one SQLSTATE error
- * classifier.
+ * Internal: the PostgreSQL endpoint the target and the checkpoint store share, as {@code
+ * core/mongo} is for MongoDB: {@link io.nimo.core.postgres.PostgresEndpoint} (the one place JDBC
+ * connections are opened) and the one SQLSTATE error classifier.
  */
 package io.nimo.core.postgres;

@@ -187,10 +187,20 @@ class CoreArchitectureTest {
     noClasses()
         .that()
         .resideOutsideOfPackages(
-            "io.nimo.core.sink.postgres..", "io.nimo.core.checkpoint.postgres..")
+            "io.nimo.core.postgres..",
+            "io.nimo.core.sink.postgres..",
+            "io.nimo.core.checkpoint.postgres..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.postgresql..")
+        .check(core);
+    // one PostgreSQL endpoint serves the target and the checkpoint store
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.nimo.core.postgres..")
+        .should()
+        .dependOnClassesThat()
+        .belongToAnyOf(java.sql.DriverManager.class)
         .check(core);
   }
 

@@ -7,10 +7,10 @@ import io.nimo.core.config.Configuration;
 import io.nimo.core.config.Secrets;
 import io.nimo.core.config.ShakeOptions;
 import io.nimo.core.config.TargetAccessOptions;
+import io.nimo.core.postgres.PostgresEndpoint;
 import io.nimo.core.postgres.PostgresErrorClassifier;
 import io.nimo.core.retry.Retrier;
 import io.nimo.core.retry.Timing;
-import java.util.Properties;
 
 /**
  * {@code checkpoint.type = postgresql}: table {@code checkpoint.db} (default {@code
@@ -37,15 +37,19 @@ public final class PostgresCheckpointStoreProvider implements CheckpointStorePro
           "checkpoint.type = postgresql needs a JDBC URL here, or target.type = postgresql");
     }
     String name = io.nimo.core.checkpoint.CheckpointStores.name(c);
-    Properties props = new Properties();
-    if (!c.get(TargetAccessOptions.TARGET_AK).isBlank() && !address.startsWith("jdbc:")) {
-      props.setProperty("user", c.get(TargetAccessOptions.TARGET_AK));
-      props.setProperty("password", c.get(TargetAccessOptions.TARGET_SK));
-    }
+    // the target's account when the store lives in the target's database; a URL of its own
+    // carries its own credentials
+    boolean own = address.startsWith("jdbc:");
+    PostgresEndpoint db =
+        new PostgresEndpoint(
+            url,
+            own ? "" : c.get(TargetAccessOptions.TARGET_AK),
+            own ? "" : c.get(TargetAccessOptions.TARGET_SK),
+            1);
     Retrier retrier = Retrier.forConfig(c, new PostgresErrorClassifier(), timing);
     String table = "\"" + name.replace("\"", "\"\"") + "\"";
     return new PostgresCheckpointStore(
         new PostgresDocuments(
-            url, props, table, retrier, Secrets.maskUrlCredentials(url) + " table " + name));
+            db, table, retrier, Secrets.maskUrlCredentials(url) + " table " + name));
   }
 }

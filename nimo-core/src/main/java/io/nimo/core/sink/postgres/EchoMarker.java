@@ -1,5 +1,6 @@
 package io.nimo.core.sink.postgres;
 
+import io.nimo.core.postgres.PostgresEndpoint;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -37,7 +38,7 @@ final class EchoMarker {
   }
 
   /** Creates the marker table once per process (outside the write's transaction). */
-  void ensure(PostgresConnections db) throws SQLException {
+  void ensure(PostgresEndpoint db) throws SQLException {
     if (table.isEmpty() || ready) {
       return;
     }

@@ -4,6 +4,7 @@ import io.nimo.core.item.ItemJson;
 import io.nimo.core.item.ItemKey;
 import io.nimo.core.item.KeySchema;
 import io.nimo.core.item.TableSchema;
+import io.nimo.core.postgres.PostgresEndpoint;
 import io.nimo.core.retry.Retrier;
 import io.nimo.core.sink.ExistPolicy;
 import io.nimo.core.sink.ItemWriteException;
@@ -39,7 +40,7 @@ final class PostgresTarget implements Target {
   static final String ITEM = "item";
 
   private final PostgresTableName table;
-  private final PostgresConnections db;
+  private final PostgresEndpoint db;
   private final EchoMarker echo;
   private final Retrier retrier;
 
@@ -47,7 +48,7 @@ final class PostgresTarget implements Target {
       String name,
       String schema,
       KeySchema keys,
-      PostgresConnections db,
+      PostgresEndpoint db,
       EchoMarker echo,
       Retrier retrier) {
     this.table = new PostgresTableName(schema, name, keys, ITEM);
@@ -246,7 +247,7 @@ final class PostgresTarget implements Target {
     }
   }
 
-  private <T> T call(String what, PostgresConnections.Work<T> work) {
+  private <T> T call(String what, PostgresEndpoint.Work<T> work) {
     return retrier.call(what, () -> db.inTransaction(work));
   }
 }

@@ -6,6 +6,7 @@ import io.nimo.core.config.FullSyncOptions;
 import io.nimo.core.config.IncrSyncOptions;
 import io.nimo.core.config.ShakeOptions;
 import io.nimo.core.config.TargetAccessOptions;
+import io.nimo.core.postgres.PostgresEndpoint;
 import io.nimo.core.postgres.PostgresErrorClassifier;
 import io.nimo.core.retry.Retrier;
 import io.nimo.core.retry.Timing;
@@ -52,7 +53,7 @@ public final class PostgresTargetProvider implements TargetProvider {
             + c.get(IncrSyncOptions.INCR_CONCURRENCY)
             + 4;
     return new PostgresTargetSession(
-        new PostgresConnections(
+        new PostgresEndpoint(
             c.get(TargetAccessOptions.TARGET_ADDRESS),
             c.get(TargetAccessOptions.TARGET_AK),
             c.get(TargetAccessOptions.TARGET_SK),

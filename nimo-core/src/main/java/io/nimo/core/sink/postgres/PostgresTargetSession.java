@@ -1,18 +1,19 @@
 package io.nimo.core.sink.postgres;
 
 import io.nimo.core.item.KeySchema;
+import io.nimo.core.postgres.PostgresEndpoint;
 import io.nimo.core.retry.Retrier;
 import io.nimo.core.sink.Target;
 import io.nimo.core.sink.TargetSession;
 
 /** The tables of one job in one PostgreSQL schema; owns (closes) the connection pool. */
 final class PostgresTargetSession implements TargetSession {
-  private final PostgresConnections db;
+  private final PostgresEndpoint db;
   private final String schema;
   private final EchoMarker echo;
   private final Retrier retrier;
 
-  PostgresTargetSession(PostgresConnections db, String schema, EchoMarker echo, Retrier retrier) {
+  PostgresTargetSession(PostgresEndpoint db, String schema, EchoMarker echo, Retrier retrier) {
     this.db = db;
     this.schema = schema;
     this.echo = echo;

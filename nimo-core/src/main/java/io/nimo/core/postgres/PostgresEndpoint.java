@@ -1,4 +1,4 @@
-package io.nimo.core.sink.postgres;
+package io.nimo.core.postgres;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,16 +10,26 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * A small bounded pool of JDBC connections: writers borrow one per call and give it back; a
- * connection that failed is closed instead of returned. Opened lazily, closed with the session.
+ * One PostgreSQL database as nimo reaches it, shared by the target and the checkpoint store (the
+ * only place that opens JDBC connections): a small bounded pool; callers borrow a connection per
+ * unit of work, in one transaction, and give it back; a connection that failed is closed instead of
+ * returned. Opened lazily, closed with its owner. Thread-safe.
  */
-final class PostgresConnections implements AutoCloseable {
+public final class PostgresEndpoint implements AutoCloseable {
   private final String url;
   private final Properties props;
   private final BlockingQueue<Connection> idle;
   private final List<Connection> all = new ArrayList<>();
 
-  PostgresConnections(String url, String user, String password, int size) {
+  /**
+   * An endpoint; no connection is opened until the first unit of work.
+   *
+   * @param url the JDBC URL ({@code jdbc:postgresql://host:port/db}, options allowed)
+   * @param user the user, or blank to take it from the URL
+   * @param password the password (ignored when {@code user} is blank)
+   * @param size the most connections kept open
+   */
+  public PostgresEndpoint(String url, String user, String password, int size) {
     this.url = url;
     this.props = new Properties();
     // one multi-row INSERT per batch instead of a round trip per row; the URL may override it
@@ -31,12 +41,31 @@ final class PostgresConnections implements AutoCloseable {
     this.idle = new ArrayBlockingQueue<>(Math.max(1, size));
   }
 
-  /** A unit of work on one connection, in one transaction. */
-  interface Work<T> {
+  /**
+   * A unit of work on one connection, in one transaction.
+   *
+   * @param <T> what it returns
+   */
+  public interface Work<T> {
+    /**
+     * Runs on a borrowed connection (auto-commit off).
+     *
+     * @param c the connection
+     * @return the result
+     * @throws SQLException on a database error (the transaction is rolled back)
+     */
     T run(Connection c) throws SQLException;
   }
 
-  <T> T inTransaction(Work<T> work) throws SQLException {
+  /**
+   * Runs {@code work} in a transaction on a pooled connection and commits it.
+   *
+   * @param work the work
+   * @param <T> its result type
+   * @return its result
+   * @throws SQLException on a database error (rolled back; the connection is discarded)
+   */
+  public <T> T inTransaction(Work<T> work) throws SQLException {
     Connection c = borrow();
     boolean ok = false;
     try {
@@ -78,8 +107,13 @@ final class PostgresConnections implements AutoCloseable {
     }
   }
 
-  /** A connection of its own for a long read; the caller closes it. */
-  Connection dedicated() throws SQLException {
+  /**
+   * A connection of its own for a long read (auto-commit off); the caller closes it.
+   *
+   * @return the connection
+   * @throws SQLException if it cannot be opened
+   */
+  public Connection dedicated() throws SQLException {
     Connection c = DriverManager.getConnection(url, props);
     c.setAutoCommit(false);
     return c;
