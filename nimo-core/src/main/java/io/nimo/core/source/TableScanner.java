@@ -68,20 +68,38 @@ public final class TableScanner {
       throws InterruptedException {
     Map<String, AttributeValue> next = startKey;
     do {
-      limiter.acquire();
-      ScanCall call =
-          new ScanCall(
-              table,
-              segment,
-              totalSegments,
-              settings.pageLimit(),
-              next,
-              false,
-              settings.filterExpression(),
-              settings.filterValues());
-      ScanResult r = retrier.call("Scan " + table + " segment " + segment, () -> api.scan(call));
-      next = r.lastKey();
-      sink.accept(new ScanPage(segment, r.items(), next, r.scannedCount()));
+      ScanPage page = page(table, segment, totalSegments, next);
+      next = page.lastEvaluatedKey();
+      sink.accept(page);
     } while (next != null && !stopped.getAsBoolean());
+  }
+
+  /**
+   * One Scan page of a segment: paced by the limiter, retried by the retrier. A reader that
+   * checkpoints between pages (the Flink Scan source) calls this directly.
+   *
+   * @param table the table
+   * @param segment the segment
+   * @param totalSegments the number of segments
+   * @param startKey the last key already read, or {@code null} from the segment's start
+   * @return the page; its {@code lastEvaluatedKey} is {@code null} when the segment is done
+   * @throws InterruptedException if interrupted while waiting for the limiter
+   */
+  public ScanPage page(
+      String table, int segment, int totalSegments, Map<String, AttributeValue> startKey)
+      throws InterruptedException {
+    limiter.acquire();
+    ScanCall call =
+        new ScanCall(
+            table,
+            segment,
+            totalSegments,
+            settings.pageLimit(),
+            startKey,
+            false,
+            settings.filterExpression(),
+            settings.filterValues());
+    ScanResult r = retrier.call("Scan " + table + " segment " + segment, () -> api.scan(call));
+    return new ScanPage(segment, r.items(), r.lastKey(), r.scannedCount());
   }
 }

@@ -1,0 +1,102 @@
+package io.nimo.flink.scan;
+
+import io.nimo.core.item.KeySchema;
+import io.nimo.core.source.QpsLimiter;
+import io.nimo.core.source.TableScanner;
+import io.nimo.core.sync.full.FullSyncSettings;
+import io.nimo.core.wiring.JobComponents;
+import io.nimo.flink.ItemRecord;
+import io.nimo.flink.ShakeConf;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.flink.api.connector.source.Boundedness;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.api.connector.source.SourceReader;
+import org.apache.flink.api.connector.source.SourceReaderContext;
+import org.apache.flink.api.connector.source.SplitEnumerator;
+import org.apache.flink.api.connector.source.SplitEnumeratorContext;
+import org.apache.flink.core.io.SimpleVersionedSerializer;
+
+/**
+ * A FLIP-27 source that scans DynamoDB tables in parallel: one split per (table, segment), the
+ * segment's {@code LastEvaluatedKey} as split state, so a restored job resumes each segment after
+ * the last page it emitted. Bounded: it ends when every segment is read. {@code qps.full} is the
+ * whole job's Scan rate, divided among the readers; each reader's calls go through nimo-shake's
+ * retrier (throttling and connection errors retried within {@code retry.budget}).
+ */
+public final class ScanSource implements Source<ItemRecord, ScanSplit, ScanEnumeratorState> {
+  private static final long serialVersionUID = 1L;
+
+  /** The job's conf, shipped to every reader. */
+  private final ShakeConf conf;
+
+  /** The tables and their segment counts. */
+  private final ScanPlan plan;
+
+  /**
+   * A source over a conf and a plan.
+   *
+   * @param conf the nimo-shake.conf pairs
+   * @param plan the tables and segment counts
+   */
+  public ScanSource(ShakeConf conf, ScanPlan plan) {
+    this.conf = conf;
+    this.plan = plan;
+  }
+
+  @Override
+  public Boundedness getBoundedness() {
+    return Boundedness.BOUNDED;
+  }
+
+  @Override
+  public SplitEnumerator<ScanSplit, ScanEnumeratorState> createEnumerator(
+      SplitEnumeratorContext<ScanSplit> context) {
+    return new ScanEnumerator(context, plan.initialState());
+  }
+
+  @Override
+  public SplitEnumerator<ScanSplit, ScanEnumeratorState> restoreEnumerator(
+      SplitEnumeratorContext<ScanSplit> context, ScanEnumeratorState state) {
+    plan.requireCompatible(state);
+    return new ScanEnumerator(context, state);
+  }
+
+  @Override
+  public SimpleVersionedSerializer<ScanSplit> getSplitSerializer() {
+    return ScanSplitSerializer.INSTANCE;
+  }
+
+  @Override
+  public SimpleVersionedSerializer<ScanEnumeratorState> getEnumeratorCheckpointSerializer() {
+    return new ScanEnumeratorStateSerializer();
+  }
+
+  @Override
+  public SourceReader<ItemRecord, ScanSplit> createReader(SourceReaderContext context) {
+    return new ScanSourceReader(
+        () -> {
+          var c = conf.configuration();
+          JobComponents parts = JobComponents.builder(c).build();
+          FullSyncSettings full = FullSyncSettings.from(c);
+          int share = Math.max(1, full.scanQps() / Math.max(1, context.currentParallelism()));
+          TableScanner scanner =
+              new TableScanner(
+                  parts.source(), parts.sourceRetrier(), QpsLimiter.system(share), full.scan());
+          Map<String, KeySchema> keys = new ConcurrentHashMap<>();
+          return new ScanSplitReader(
+              scanner,
+              table ->
+                  keys.computeIfAbsent(
+                      table,
+                      t ->
+                          parts
+                              .sourceRetrier()
+                              .call("DescribeTable " + t, () -> parts.source().describeTable(t))
+                              .schema()
+                              .key()),
+              parts);
+        },
+        context);
+  }
+}

@@ -1,0 +1,62 @@
+package io.nimo.flink.scan;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import org.apache.flink.core.io.SimpleVersionedSerializer;
+
+/** Writes a {@link ScanSplit} into checkpoints: table, segment, segment count, last key. */
+public final class ScanSplitSerializer implements SimpleVersionedSerializer<ScanSplit> {
+  static final ScanSplitSerializer INSTANCE = new ScanSplitSerializer();
+
+  @Override
+  public int getVersion() {
+    return 1;
+  }
+
+  @Override
+  public byte[] serialize(ScanSplit split) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      write(out, split);
+    }
+    return bytes.toByteArray();
+  }
+
+  @Override
+  public ScanSplit deserialize(int version, byte[] serialized) throws IOException {
+    if (version != 1) {
+      throw new IOException("unknown Scan split format version " + version);
+    }
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized))) {
+      return read(in);
+    }
+  }
+
+  static void write(DataOutputStream out, ScanSplit split) throws IOException {
+    out.writeUTF(split.table());
+    out.writeInt(split.segment());
+    out.writeInt(split.totalSegments());
+    out.writeBoolean(split.lastKeyJson() != null);
+    if (split.lastKeyJson() != null) {
+      byte[] key = split.lastKeyJson().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      out.writeInt(key.length);
+      out.write(key);
+    }
+  }
+
+  static ScanSplit read(DataInputStream in) throws IOException {
+    String table = in.readUTF();
+    int segment = in.readInt();
+    int total = in.readInt();
+    String key = null;
+    if (in.readBoolean()) {
+      byte[] b = new byte[in.readInt()];
+      in.readFully(b);
+      key = new String(b, java.nio.charset.StandardCharsets.UTF_8);
+    }
+    return new ScanSplit(table, segment, total, key);
+  }
+}
