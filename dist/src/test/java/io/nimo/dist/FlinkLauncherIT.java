@@ -57,4 +57,71 @@ class FlinkLauncherIT {
           .doesNotContain("Exception");
     }
   }
+
+  private static boolean hasCheckpoint(Path state) throws java.io.IOException {
+    if (!Files.isDirectory(state)) {
+      return false;
+    }
+    try (var all = Files.walk(state)) {
+      return all.anyMatch(p -> p.getFileName().toString().equals("_metadata"));
+    }
+  }
+
+  private static long items(DynamoLocal target) {
+    try {
+      return target.client().scan(b -> b.tableName("slow").select("COUNT")).count();
+    } catch (RuntimeException e) {
+      return 0;
+    }
+  }
+
+  @Test
+  void resumesAfterKillNineAndAfterASigtermSavepoint() throws Exception {
+    PackagedTool tool = PackagedTool.unpack(work);
+    Path launcher = tool.shakeHome().resolve("bin/nimo-shake-flink.linux.amd64");
+    Path state = work.resolve("state");
+    try (DynamoLocal source = DynamoLocal.start();
+        DynamoLocal target = DynamoLocal.start()) {
+      TestTables.createHashOnly(source.client(), "slow", "id", ScalarAttributeType.S);
+      TestTables.seed(source.client(), "slow", "id", 3000, 5);
+      Map<String, String> values =
+          new java.util.LinkedHashMap<>(PackagedTool.localEndpoints(source, target, SECRET));
+      values.put("sync_mode", "full");
+      values.put("target.type", "polardb");
+      // 2 readers x 1 Scan call/s x 50 items: the copy takes about 30 s
+      values.put("qps.full", "2");
+      values.put("qps.full.batch_num", "50");
+      values.put("checkpoint.interval", "500ms");
+      Path conf = work.resolve("nimo-shake.conf");
+      Files.writeString(conf, tool.shippedConfWith(values));
+      String[] args = {"-conf=" + conf, "--parallelism", "2", "--state=" + state};
+
+      Process first = tool.start(launcher, work, work.resolve("out1.log"), args);
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+      while (!(hasCheckpoint(state) && items(target) > 200) && System.nanoTime() < deadline) {
+        assertThat(first.isAlive()).as("first run still copying").isTrue();
+        Thread.sleep(200);
+      }
+      first.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // kill -9 mid-Scan
+      assertThat(items(target)).isBetween(1L, 2999L);
+
+      Process second = tool.start(launcher, work, work.resolve("out2.log"), args);
+      Path log = tool.shakeHome().resolve("logs/nimo-shake-flink.log");
+      PackagedTool.awaitLog(log, "resuming from", second.toHandle());
+      long before = items(target);
+      deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+      while (items(target) < before + 200 && System.nanoTime() < deadline) {
+        Thread.sleep(200);
+      }
+      second.destroy(); // SIGTERM: stop with a savepoint
+      assertThat(second.waitFor(2, TimeUnit.MINUTES)).isTrue();
+      assertThat(Files.readString(log)).contains("stopped with a savepoint");
+
+      Process third = tool.start(launcher, work, work.resolve("out3.log"), args);
+      assertThat(third.waitFor(4, TimeUnit.MINUTES)).as("the resumed job ends").isTrue();
+      assertThat(third.exitValue()).as(Files.readString(work.resolve("out3.log"))).isZero();
+      assertThat(Files.readString(log)).contains("savepoint-");
+      assertThat(TableContents.diff(source.client(), target.client(), "slow")).isEmpty();
+    }
+  }
 }
