@@ -1,14 +1,12 @@
 package io.nimo.flink.scan;
 
-import io.nimo.core.item.KeySchema;
 import io.nimo.core.source.QpsLimiter;
 import io.nimo.core.source.TableScanner;
 import io.nimo.core.sync.full.FullSyncSettings;
 import io.nimo.core.wiring.JobComponents;
 import io.nimo.flink.ItemRecord;
 import io.nimo.flink.ShakeConf;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import io.nimo.flink.SourceKeys;
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.api.connector.source.SourceReader;
@@ -83,19 +81,7 @@ public final class ScanSource implements Source<ItemRecord, ScanSplit, ScanEnume
           TableScanner scanner =
               new TableScanner(
                   parts.source(), parts.sourceRetrier(), QpsLimiter.system(share), full.scan());
-          Map<String, KeySchema> keys = new ConcurrentHashMap<>();
-          return new ScanSplitReader(
-              scanner,
-              table ->
-                  keys.computeIfAbsent(
-                      table,
-                      t ->
-                          parts
-                              .sourceRetrier()
-                              .call("DescribeTable " + t, () -> parts.source().describeTable(t))
-                              .schema()
-                              .key()),
-              parts);
+          return new ScanSplitReader(scanner, SourceKeys.of(parts), parts);
         },
         context);
   }

@@ -1,12 +1,10 @@
 package io.nimo.flink.sink;
 
-import io.nimo.core.item.KeySchema;
 import io.nimo.core.sync.full.FullSyncSettings;
 import io.nimo.core.wiring.JobComponents;
 import io.nimo.flink.ItemRecord;
 import io.nimo.flink.ShakeConf;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import io.nimo.flink.SourceKeys;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -44,18 +42,9 @@ public final class TargetSink implements Sink<ItemRecord> {
     JobComponents parts = JobComponents.builder(c).build();
     FullSyncSettings full = FullSyncSettings.from(c);
     int batch = full.batchSize() > 0 ? full.batchSize() : parts.defaultBatchSize();
-    Map<String, KeySchema> keys = new ConcurrentHashMap<>();
     return new TargetWriter(
         parts.targets(),
-        table ->
-            keys.computeIfAbsent(
-                table,
-                t ->
-                    parts
-                        .sourceRetrier()
-                        .call("DescribeTable " + t, () -> parts.source().describeTable(t))
-                        .schema()
-                        .key()),
+        SourceKeys.of(parts),
         batch,
         context.metricGroup().counter("nimoItemsWritten"),
         parts);
