@@ -192,7 +192,13 @@ public final class FaultyDynamoApi implements DynamoClient {
     real.putItem(table, item);
   }
 
-  private static RuntimeException validation(String message) {
+  /**
+   * The ValidationException a DynamoDB endpoint answers a refused request with.
+   *
+   * @param message the server's message
+   * @return the exception
+   */
+  public static RuntimeException validation(String message) {
     return DynamoDbException.builder()
         .statusCode(400)
         .awsErrorDetails(

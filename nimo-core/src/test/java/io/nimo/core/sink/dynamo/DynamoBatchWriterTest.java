@@ -16,6 +16,7 @@ import io.nimo.core.retry.RetryPolicy;
 import io.nimo.core.sink.ItemWriteException;
 import io.nimo.core.sink.WriteResult;
 import io.nimo.core.source.ChangeEvent;
+import io.nimo.core.testkit.FaultyDynamoApi;
 import io.nimo.core.testkit.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,9 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 /**
  * BatchWriteItem's rules at nimo's own seam, with a hand-written in-memory endpoint: one write per
@@ -109,15 +108,7 @@ class DynamoBatchWriterTest {
     public void close() {}
 
     private static RuntimeException refusal(String message) {
-      return DynamoDbException.builder()
-          .statusCode(400)
-          .awsErrorDetails(
-              AwsErrorDetails.builder()
-                  .errorCode("ValidationException")
-                  .errorMessage(message)
-                  .build())
-          .message(message)
-          .build();
+      return FaultyDynamoApi.validation(message);
     }
   }
 
