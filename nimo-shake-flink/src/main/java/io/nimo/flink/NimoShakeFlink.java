@@ -4,6 +4,7 @@ import io.nimo.core.config.ConfigException;
 import io.nimo.core.config.ConfigLoader;
 import io.nimo.core.config.Configuration;
 import io.nimo.flink.scan.ScanPlan;
+import io.nimo.flink.stream.StreamPlan;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Optional;
@@ -106,6 +107,7 @@ public final class NimoShakeFlink {
     env.setParallelism(parallelism);
     env.enableCheckpointing(c.get(io.nimo.core.config.ShakeOptions.CHECKPOINT_INTERVAL).toMillis());
     ScanPlan plan = ShakeFlinkJob.plan(c, parallelism);
+    StreamPlan streams = ShakeFlinkJob.streamPlan(c, plan);
     boolean restoring =
         env.getConfiguration()
             .getOptional(
@@ -116,7 +118,7 @@ public final class NimoShakeFlink {
     if (!restoring) {
       ShakeFlinkJob.prepareTargets(c, plan);
     }
-    ShakeFlinkJob.addTo(env, conf, plan);
+    ShakeFlinkJob.addTo(env, conf, plan, streams);
     JobClient job =
         env.executeAsync("nimo-shake-flink " + c.get(io.nimo.core.config.ShakeOptions.ID));
     System.out.println(job.getJobID());
@@ -151,12 +153,13 @@ public final class NimoShakeFlink {
         StreamExecutionEnvironment.createLocalEnvironment(parallelism, flink);
     env.enableCheckpointing(c.get(io.nimo.core.config.ShakeOptions.CHECKPOINT_INTERVAL).toMillis());
     ScanPlan plan = ShakeFlinkJob.plan(c, parallelism);
+    StreamPlan streams = ShakeFlinkJob.streamPlan(c, plan);
     if (resume.isPresent()) {
       LOG.info("resuming from {}", resume.get());
     } else {
       ShakeFlinkJob.prepareTargets(c, plan);
     }
-    ShakeFlinkJob.addTo(env, conf, plan);
+    ShakeFlinkJob.addTo(env, conf, plan, streams);
     JobClient job =
         env.executeAsync("nimo-shake-flink " + c.get(io.nimo.core.config.ShakeOptions.ID));
     LOG.info("embedded job {} started, state in {}", job.getJobID(), state);

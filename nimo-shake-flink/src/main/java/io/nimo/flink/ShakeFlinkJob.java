@@ -3,6 +3,7 @@ package io.nimo.flink;
 import io.nimo.core.config.ConfigException;
 import io.nimo.core.config.Configuration;
 import io.nimo.core.config.FullSyncOptions;
+import io.nimo.core.config.IncrSyncOptions;
 import io.nimo.core.config.ShakeOptions;
 import io.nimo.core.config.ShakeRules;
 import io.nimo.core.config.SourceOptions;
@@ -13,24 +14,34 @@ import io.nimo.core.sink.TargetTableExistsException;
 import io.nimo.core.source.SourceTable;
 import io.nimo.core.source.SourceTables;
 import io.nimo.core.source.TableFilter;
+import io.nimo.core.source.stream.StreamPositions;
 import io.nimo.core.sync.full.FullSyncSettings;
 import io.nimo.core.wiring.JobComponents;
+import io.nimo.flink.gate.ChangeGate;
+import io.nimo.flink.gate.ScanDoneMarkers;
 import io.nimo.flink.scan.ScanPlan;
 import io.nimo.flink.scan.ScanSource;
 import io.nimo.flink.sink.TargetSink;
+import io.nimo.flink.stream.ShardSource;
+import io.nimo.flink.stream.StreamPlan;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * nimo-shake's full sync as a Flink DataStream job: the parallel-Scan {@link ScanSource}, keyed by
- * table and item key, into the {@link TargetSink} on nimo-core's target adapters. The client side
- * (this class) checks the conf as nimo-shake does, plans the segments and prepares the target
- * tables once, before the job's sources start.
+ * nimo-shake's sync as a Flink DataStream job: the parallel-Scan {@link ScanSource} ({@code
+ * sync_mode = full, all}) and the stream {@link ShardSource} ({@code all, incr}), keyed by table
+ * and item key, through the {@link ChangeGate} (so a scanned image never overwrites a newer change)
+ * into the {@link TargetSink} on nimo-core's target adapters. The client side (this class) checks
+ * the conf as nimo-shake does, plans the segments, records the stream start positions and prepares
+ * the target tables once, before the job's sources start.
  */
 public final class ShakeFlinkJob {
   private static final Logger LOG = LoggerFactory.getLogger(ShakeFlinkJob.class);
@@ -48,11 +59,13 @@ public final class ShakeFlinkJob {
     Configuration c = conf.configuration();
     ShakeRules.validate(c);
     TargetProviders.validated(c);
-    if (c.get(ShakeOptions.SYNC_MODE) != SyncMode.FULL) {
+    if (c.get(ShakeOptions.SYNC_MODE).follows()
+        && c.get(IncrSyncOptions.INCR_ON_TRIMMED).equals("resync")) {
       throw new ConfigException(
-          ShakeOptions.SYNC_MODE.key(),
-          "the Flink job runs sync_mode = full so far (the incremental phase on Flink is not built"
-              + " yet): run it with sync_mode = full, or run nimo-shake for all/incr");
+          IncrSyncOptions.INCR_ON_TRIMMED.key(),
+          "the Flink job stops on a lost stream position (incr.on_trimmed = stop); an automatic"
+              + " re-copy is nimo-shake's alone: set incr.on_trimmed = stop, and on a stop restart"
+              + " the job without its savepoint (target.db.exist = drop)");
     }
     return c;
   }
@@ -119,18 +132,91 @@ public final class ShakeFlinkJob {
   }
 
   /**
-   * Adds the sync to an environment: Scan source, keyed by table and item key, into the target.
+   * Records where each table's stream reading starts (enabling a NEW_AND_OLD_IMAGES stream where a
+   * table has none), as nimo-shake does before its first Scan: with a Scan, after what the streams
+   * hold now; with {@code sync_mode = incr}, as {@code incr.start_position} says.
+   *
+   * @param c the configuration
+   * @param plan the tables
+   * @return the start positions, or {@code null} when {@code sync_mode = full}
+   */
+  public static StreamPlan streamPlan(Configuration c, ScanPlan plan) {
+    SyncMode mode = c.get(ShakeOptions.SYNC_MODE);
+    if (!mode.follows()) {
+      return null;
+    }
+    StreamPositions.Start start =
+        mode.copies() || c.get(IncrSyncOptions.INCR_START).equals("latest")
+            ? StreamPositions.Start.NOW
+            : StreamPositions.Start.OLDEST;
+    try (JobComponents parts = JobComponents.builder(c).build()) {
+      StreamPositions positions =
+          new StreamPositions(
+              parts.source(),
+              parts.streams(),
+              parts.sourceRetrier(),
+              c.get(IncrSyncOptions.INCR_START_PROBE));
+      Map<String, StreamPositions.Prepared> prepared = new LinkedHashMap<>();
+      for (String t : plan.segments().keySet()) {
+        prepared.put(t, positions.prepare(t, start));
+      }
+      return StreamPlan.of(prepared);
+    }
+  }
+
+  /**
+   * Adds the sync to an environment: the sources {@code sync_mode} asks for, keyed by table and
+   * item key, through the gate (with both phases) into the target.
    *
    * @param env the environment (its parallelism is the readers' and writers')
    * @param conf the conf
    * @param plan the tables and segments
+   * @param streams the stream start positions, or {@code null} without a stream phase
    */
-  public static void addTo(StreamExecutionEnvironment env, ShakeConf conf, ScanPlan plan) {
-    env.fromSource(new ScanSource(conf, plan), WatermarkStrategy.noWatermarks(), "dynamodb-scan")
-        .uid("dynamodb-scan")
-        .keyBy(ItemRecord::routingKey)
-        .sinkTo(new TargetSink(conf))
-        .name("nimo-target")
-        .uid("nimo-target");
+  public static void addTo(
+      StreamExecutionEnvironment env, ShakeConf conf, ScanPlan plan, StreamPlan streams) {
+    addTo(env, conf, plan, streams, UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #addTo(StreamExecutionEnvironment, ShakeConf, ScanPlan, StreamPlan)}, with a tap on
+   * the sources' elements before they are keyed (tests inject failures there).
+   */
+  static void addTo(
+      StreamExecutionEnvironment env,
+      ShakeConf conf,
+      ScanPlan plan,
+      StreamPlan streams,
+      UnaryOperator<DataStream<ItemRecord>> tap) {
+    SyncMode mode = conf.configuration().get(ShakeOptions.SYNC_MODE);
+    DataStream<ItemRecord> scanned =
+        mode.copies()
+            ? env.fromSource(
+                    new ScanSource(conf, plan, mode.follows()),
+                    WatermarkStrategy.noWatermarks(),
+                    "dynamodb-scan")
+                .uid("dynamodb-scan")
+            : null;
+    DataStream<ItemRecord> changes =
+        mode.follows()
+            ? env.fromSource(
+                    new ShardSource(conf, streams),
+                    WatermarkStrategy.noWatermarks(),
+                    "dynamodb-streams")
+                .uid("dynamodb-streams")
+            : null;
+    DataStream<ItemRecord> toWrite;
+    if (scanned != null && changes != null) {
+      // fixed key groups: every Scan reader's end-of-Scan markers must reach each of them
+      env.setMaxParallelism(ScanDoneMarkers.KEY_GROUPS);
+      toWrite =
+          tap.apply(scanned.union(changes))
+              .keyBy(ItemRecord::routingKey)
+              .transform("nimo-change-gate", TypeInformation.of(ItemRecord.class), new ChangeGate())
+              .uid("nimo-change-gate");
+    } else {
+      toWrite = tap.apply(scanned != null ? scanned : changes).keyBy(ItemRecord::routingKey);
+    }
+    toWrite.sinkTo(new TargetSink(conf)).name("nimo-target").uid("nimo-target");
   }
 }

@@ -100,7 +100,7 @@ class FlinkFullSyncIT {
         .allSatisfy((t, n) -> assertThat(n).isEqualTo(8));
     ShakeFlinkJob.prepareTargets(c, plan);
     StreamExecutionEnvironment env = env(4, false);
-    ShakeFlinkJob.addTo(env, conf, plan);
+    ShakeFlinkJob.addTo(env, conf, plan, null);
     env.execute("flink-full-sync-it");
 
     assertThat(TableContents.diff(source.client(), target.client(), plain)).isEmpty();
@@ -169,7 +169,7 @@ class FlinkFullSyncIT {
     ScanPlan plan = ShakeFlinkJob.plan(c, 3);
     ShakeFlinkJob.prepareTargets(c, plan);
     StreamExecutionEnvironment env = env(3, false);
-    ShakeFlinkJob.addTo(env, conf, plan);
+    ShakeFlinkJob.addTo(env, conf, plan, null);
     env.execute("flink-full-sync-" + targetKeys.get("target.type"));
     // nimo-full-check's engine, unchanged, on what the cluster job wrote
     try (io.nimo.core.check.CheckJob check =

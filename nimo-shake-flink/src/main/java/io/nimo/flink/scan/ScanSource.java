@@ -31,6 +31,9 @@ public final class ScanSource implements Source<ItemRecord, ScanSplit, ScanEnume
   /** The tables and their segment counts. */
   private final ScanPlan plan;
 
+  /** Whether readers send end-of-Scan markers (a stream phase follows in the same job). */
+  private final boolean markers;
+
   /**
    * A source over a conf and a plan.
    *
@@ -38,8 +41,20 @@ public final class ScanSource implements Source<ItemRecord, ScanSplit, ScanEnume
    * @param plan the tables and segment counts
    */
   public ScanSource(ShakeConf conf, ScanPlan plan) {
+    this(conf, plan, false);
+  }
+
+  /**
+   * A source over a conf and a plan, optionally sending end-of-Scan markers.
+   *
+   * @param conf the nimo-shake.conf pairs
+   * @param plan the tables and segment counts
+   * @param markers whether each reader ends with its markers for the {@code ChangeGate}
+   */
+  public ScanSource(ShakeConf conf, ScanPlan plan, boolean markers) {
     this.conf = conf;
     this.plan = plan;
+    this.markers = markers;
   }
 
   @Override
@@ -83,6 +98,7 @@ public final class ScanSource implements Source<ItemRecord, ScanSplit, ScanEnume
                   parts.source(), parts.sourceRetrier(), QpsLimiter.system(share), full.scan());
           return new ScanSplitReader(scanner, SourceKeys.of(parts), parts);
         },
-        context);
+        context,
+        markers);
   }
 }

@@ -1,22 +1,48 @@
 package io.nimo.flink.scan;
 
 import io.nimo.flink.ItemRecord;
+import io.nimo.flink.gate.ScanDoneMarkers;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.apache.flink.api.connector.source.ReaderOutput;
 import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.connector.base.source.reader.SingleThreadMultiplexSourceReaderBase;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
+import org.apache.flink.core.io.InputStatus;
 
-/** One parallel reader of the Scan source: asks for a segment, reads it, asks for the next. */
+/**
+ * One parallel reader of the Scan source: asks for a segment, reads it, asks for the next. With a
+ * stream phase in the job it sends, after its last segment, its end-of-Scan markers ({@link
+ * ScanDoneMarkers}) before it ends.
+ */
 final class ScanSourceReader
     extends SingleThreadMultiplexSourceReaderBase<
         ScanElement, ItemRecord, ScanSplit, ScanSplitState> {
   private final SourceReaderContext context;
+  private final boolean markers;
+  private boolean markersSent;
 
   ScanSourceReader(
-      Supplier<SplitReader<ScanElement, ScanSplit>> splitReaders, SourceReaderContext context) {
+      Supplier<SplitReader<ScanElement, ScanSplit>> splitReaders,
+      SourceReaderContext context,
+      boolean markers) {
     super(splitReaders, new ScanRecordEmitter(), context.getConfiguration(), context);
     this.context = context;
+    this.markers = markers;
+  }
+
+  @Override
+  public InputStatus pollNext(ReaderOutput<ItemRecord> output) throws Exception {
+    InputStatus status = super.pollNext(output);
+    if (status == InputStatus.END_OF_INPUT && markers && !markersSent) {
+      markersSent = true;
+      for (ItemRecord m :
+          ScanDoneMarkers.of(context.getIndexOfSubtask(), context.currentParallelism())) {
+        output.collect(m);
+      }
+      return InputStatus.MORE_AVAILABLE;
+    }
+    return status;
   }
 
   @Override

@@ -1,10 +1,12 @@
 package io.nimo.flink.sink;
 
+import io.nimo.core.config.ShakeOptions;
 import io.nimo.core.sync.full.FullSyncSettings;
 import io.nimo.core.wiring.JobComponents;
 import io.nimo.flink.ItemRecord;
 import io.nimo.flink.ShakeConf;
 import io.nimo.flink.SourceKeys;
+import java.time.Clock;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -46,7 +48,11 @@ public final class TargetSink implements Sink<ItemRecord> {
         parts.targets(),
         SourceKeys.of(parts),
         batch,
-        context.metricGroup().counter("nimoItemsWritten"),
+        new WriterProgress(
+            context.metricGroup(),
+            c.get(ShakeOptions.PROGRESS_INTERVAL),
+            Clock.systemUTC(),
+            context.getTaskInfo().getIndexOfThisSubtask()),
         parts);
   }
 }

@@ -1,0 +1,118 @@
+package io.nimo.flink.gate;
+
+import io.nimo.flink.ItemRecord;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.StateInitializationContext;
+import org.apache.flink.runtime.state.StateSnapshotContext;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps a long Scan from overwriting newer stream changes (sync_mode = all on Flink). Keyed by
+ * table and item key, so one key's scanned image and changes pass here in the order they arrive.
+ * While the Scan runs, a change is written at once and its key remembered in keyed state; a scanned
+ * image of a remembered key is dropped, since the change (recorded after the stream's start
+ * position, which predates the Scan) is at least as new. Nothing waits and nothing is lost, and the
+ * state holds only a flag per key changed during the Scan: it is cleared once every Scan reader's
+ * end-of-Scan marker has arrived here ({@link ScanDoneMarkers}).
+ */
+public final class ChangeGate extends AbstractStreamOperator<ItemRecord>
+    implements OneInputStreamOperator<ItemRecord, ItemRecord> {
+  private static final long serialVersionUID = 1L;
+  private static final Logger LOG = LoggerFactory.getLogger(ChangeGate.class);
+  private static final String DONE = "done";
+
+  private final ValueStateDescriptor<Boolean> changedDescriptor =
+      new ValueStateDescriptor<>("nimo-changed-during-scan", Boolean.class);
+  private transient ValueState<Boolean> changed;
+  private transient ListState<String> progress;
+  private transient Set<String> seen;
+  private transient boolean scanDone;
+  private transient Counter superseded;
+
+  @Override
+  public void initializeState(StateInitializationContext context) throws Exception {
+    super.initializeState(context);
+    progress =
+        context
+            .getOperatorStateStore()
+            .getUnionListState(new ListStateDescriptor<>("nimo-scan-readers-done", String.class));
+    seen = new HashSet<>();
+    for (String s : progress.get()) {
+      if (DONE.equals(s)) {
+        scanDone = true;
+      } else {
+        seen.add(s);
+      }
+    }
+  }
+
+  @Override
+  public void open() throws Exception {
+    super.open();
+    changed = getKeyedStateStore().getState(changedDescriptor);
+    superseded = getMetricGroup().counter("nimoScanImagesSuperseded");
+  }
+
+  @Override
+  public void processElement(StreamRecord<ItemRecord> element) throws Exception {
+    ItemRecord r = element.getValue();
+    switch (r.kind) {
+      case SCAN_DONE -> readerDone(r);
+      case SCANNED -> {
+        if (!scanDone && Boolean.TRUE.equals(changed.value())) {
+          superseded.inc();
+        } else {
+          output.collect(element);
+        }
+      }
+      case CHANGED, REMOVED -> {
+        if (!scanDone) {
+          changed.update(Boolean.TRUE);
+        }
+        output.collect(element);
+      }
+    }
+  }
+
+  private void readerDone(ItemRecord marker) throws Exception {
+    if (scanDone || !seen.add(marker.reader + "/" + marker.readers)) {
+      return;
+    }
+    String suffix = "/" + marker.readers;
+    if (seen.stream().filter(s -> s.endsWith(suffix)).count() < marker.readers) {
+      return;
+    }
+    scanDone = true;
+    seen.clear();
+    getKeyedStateBackend()
+        .applyToAllKeys(
+            VoidNamespace.INSTANCE,
+            VoidNamespaceSerializer.INSTANCE,
+            changedDescriptor,
+            (key, state) -> state.clear());
+    LOG.info(
+        "[stage=incr-flink] the Scan is done on all {} reader(s): changes flow without checks from"
+            + " now on ({} scanned image(s) were older than a change and dropped here)",
+        marker.readers,
+        superseded.getCount());
+  }
+
+  @Override
+  public void snapshotState(StateSnapshotContext context) throws Exception {
+    super.snapshotState(context);
+    progress.update(scanDone ? List.of(DONE) : List.copyOf(seen));
+  }
+}

@@ -1,0 +1,154 @@
+package io.nimo.flink.stream;
+
+import io.nimo.core.source.stream.ShardInfo;
+import io.nimo.core.source.stream.StreamPositionLostException;
+import io.nimo.flink.stream.TrackedShard.Status;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.apache.flink.api.connector.source.SourceEvent;
+import org.apache.flink.api.connector.source.SplitEnumerator;
+import org.apache.flink.api.connector.source.SplitEnumeratorContext;
+import org.apache.flink.api.connector.source.SplitsAssignment;
+import org.apache.flink.runtime.execution.SuppressRestartsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Discovers each table's shards every {@code incr.shard_discovery_interval} (on Flink's worker
+ * thread) and hands a shard to a reader once its parent is done; a shard that was waiting and is no
+ * longer in the stream means lost changes, and the job stops without restarts.
+ */
+final class ShardEnumerator implements SplitEnumerator<ShardSplit, ShardEnumeratorState> {
+  private static final Logger LOG = LoggerFactory.getLogger(ShardEnumerator.class);
+
+  private final SplitEnumeratorContext<ShardSplit> context;
+  private final ShardLedger ledger;
+  private final BiFunction<String, String, List<ShardInfo>> lister;
+  private final long discoveryMillis;
+  private final AutoCloseable endpoints;
+
+  /**
+   * An enumerator over a state.
+   *
+   * @param lister lists a (table, stream ARN)'s shards; called on the worker thread
+   * @param endpoints closed with the enumerator
+   */
+  ShardEnumerator(
+      SplitEnumeratorContext<ShardSplit> context,
+      ShardEnumeratorState state,
+      BiFunction<String, String, List<ShardInfo>> lister,
+      long discoveryMillis,
+      AutoCloseable endpoints) {
+    this.context = context;
+    this.ledger = new ShardLedger(state);
+    this.lister = lister;
+    this.discoveryMillis = discoveryMillis;
+    this.endpoints = endpoints;
+  }
+
+  @Override
+  public void start() {
+    LOG.info(
+        "[stage=incr-flink] following the streams of {} table(s): {} shard(s) pending, {} done",
+        ledger.streams().size(),
+        ledger.count(Status.PENDING),
+        ledger.count(Status.DONE));
+    Map<String, String> streams = Map.copyOf(ledger.streams());
+    context.callAsync(
+        () -> {
+          Map<String, List<ShardInfo>> listed = new LinkedHashMap<>();
+          streams.forEach((table, arn) -> listed.put(table, lister.apply(table, arn)));
+          return listed;
+        },
+        this::discovered,
+        0,
+        discoveryMillis);
+  }
+
+  private void discovered(Map<String, List<ShardInfo>> listed, Throwable error) {
+    if (error != null) {
+      throw error instanceof StreamPositionLostException lost
+          ? new SuppressRestartsException(lost)
+          : new IllegalStateException("listing the streams' shards failed", error);
+    }
+    listed.forEach(
+        (table, shards) -> {
+          List<TrackedShard> lost = ledger.merge(table, shards);
+          if (!lost.isEmpty()) {
+            throw new SuppressRestartsException(
+                new StreamPositionLostException(
+                    "table "
+                        + table
+                        + ": shard "
+                        + lost.get(0).shardId()
+                        + " left the stream (older than its 24 h retention) before it was read,"
+                        + " so changes are missing on the target",
+                    null));
+          }
+        });
+    assignReady();
+  }
+
+  private void assignReady() {
+    Map<Integer, List<ShardSplit>> assignment = ledger.assign(context.registeredReaders().keySet());
+    if (!assignment.isEmpty()) {
+      assignment.forEach(
+          (reader, splits) ->
+              splits.forEach(
+                  s ->
+                      LOG.info(
+                          "[stage=incr-flink, table={}] shard {} to reader {} ({})",
+                          s.table(),
+                          s.shardId(),
+                          reader,
+                          s.sequenceNumber() == null
+                              ? "from its oldest record"
+                              : (s.inclusive() ? "at " : "after ") + s.sequenceNumber())));
+      context.assignSplits(new SplitsAssignment<>(assignment));
+    }
+  }
+
+  @Override
+  public void handleSourceEvent(int subtask, SourceEvent event) {
+    if (event instanceof ShardsFinishedEvent done) {
+      ledger.finished(done.splitIds());
+      context.sendEventToSourceReader(subtask, new FinishedAckEvent(done.splitIds()));
+      assignReady();
+    }
+  }
+
+  @Override
+  public void handleSplitRequest(int subtask, String host) {
+    // shards are pushed to readers as they become readable
+  }
+
+  @Override
+  public void addSplitsBack(List<ShardSplit> splits, int subtask) {
+    LOG.info(
+        "[stage=incr-flink] {} shard(s) of failed reader {} taken back", splits.size(), subtask);
+    ledger.returned(splits, subtask);
+  }
+
+  @Override
+  public void addReader(int subtask) {
+    assignReady();
+  }
+
+  @Override
+  public ShardEnumeratorState snapshotState(long checkpointId) {
+    return ledger.snapshot();
+  }
+
+  @Override
+  public void close() throws java.io.IOException {
+    try {
+      endpoints.close();
+    } catch (java.io.IOException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new java.io.IOException(e);
+    }
+  }
+}

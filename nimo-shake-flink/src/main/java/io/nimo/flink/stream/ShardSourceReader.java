@@ -1,0 +1,105 @@
+package io.nimo.flink.stream;
+
+import io.nimo.flink.ItemRecord;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.flink.api.connector.source.SourceEvent;
+import org.apache.flink.api.connector.source.SourceReaderContext;
+import org.apache.flink.connector.base.source.reader.SingleThreadMultiplexSourceReaderBase;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
+
+/**
+ * One parallel reader of the stream source. A shard read to its end is reported to the enumerator
+ * (so its children start) and kept in this reader's state, marked finished, until the enumerator
+ * acknowledged it and a later checkpoint completed: whichever checkpoint a job restores, either the
+ * enumerator knows the shard is done or this reader reports it again.
+ */
+final class ShardSourceReader
+    extends SingleThreadMultiplexSourceReaderBase<
+        ShardElement, ItemRecord, ShardSplit, ShardSplitState> {
+  private final SourceReaderContext context;
+
+  /** Finished shards still kept in state; value: -1 unacknowledged, else the checkpoint after. */
+  private final Map<String, ShardSplit> finished = new LinkedHashMap<>();
+
+  private final Map<String, Long> ackedAt = new LinkedHashMap<>();
+
+  ShardSourceReader(
+      Supplier<SplitReader<ShardElement, ShardSplit>> splitReaders, SourceReaderContext context) {
+    super(splitReaders, new ShardRecordEmitter(), context.getConfiguration(), context);
+    this.context = context;
+  }
+
+  @Override
+  public void start() {
+    // the enumerator pushes shards
+  }
+
+  @Override
+  public void addSplits(List<ShardSplit> splits) {
+    List<ShardSplit> readable = new ArrayList<>();
+    List<String> done = new ArrayList<>();
+    for (ShardSplit s : splits) {
+      if (s.finished()) {
+        finished.put(s.splitId(), s);
+        done.add(s.splitId());
+      } else {
+        readable.add(s);
+      }
+    }
+    if (!done.isEmpty()) {
+      context.sendSourceEventToCoordinator(new ShardsFinishedEvent(done));
+    }
+    super.addSplits(readable);
+  }
+
+  @Override
+  protected void onSplitFinished(Map<String, ShardSplitState> done) {
+    done.forEach((id, state) -> finished.put(id, state.toSplit().asFinished()));
+    context.sendSourceEventToCoordinator(new ShardsFinishedEvent(List.copyOf(done.keySet())));
+  }
+
+  @Override
+  public void handleSourceEvents(SourceEvent event) {
+    if (event instanceof FinishedAckEvent ack) {
+      ack.splitIds().forEach(id -> ackedAt.putIfAbsent(id, -1L));
+    }
+  }
+
+  @Override
+  public List<ShardSplit> snapshotState(long checkpointId) {
+    List<ShardSplit> state = new ArrayList<>(super.snapshotState(checkpointId));
+    state.addAll(finished.values());
+    ackedAt.replaceAll((id, at) -> at < 0 ? checkpointId : at);
+    return state;
+  }
+
+  @Override
+  public void notifyCheckpointComplete(long checkpointId) throws Exception {
+    super.notifyCheckpointComplete(checkpointId);
+    // kept through the first checkpoint after the ack (its enumerator state may predate the ack)
+    ackedAt
+        .entrySet()
+        .removeIf(
+            e -> {
+              boolean drop = e.getValue() >= 0 && e.getValue() < checkpointId;
+              if (drop) {
+                finished.remove(e.getKey());
+              }
+              return drop;
+            });
+  }
+
+  @Override
+  protected ShardSplitState initializedState(ShardSplit split) {
+    return new ShardSplitState(split);
+  }
+
+  @Override
+  protected ShardSplit toSplitType(String splitId, ShardSplitState state) {
+    return state.toSplit();
+  }
+}

@@ -1,0 +1,93 @@
+package io.nimo.flink.stream;
+
+import io.nimo.core.checkpoint.ShardCheckpoint;
+import io.nimo.core.source.stream.StreamPositions;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where each table's stream reading starts, recorded by the job's client before the job (and so
+ * before any Scan) starts: everything written afterwards is read. Used only at the job's first
+ * start; a restored job goes on from its checkpointed positions.
+ *
+ * @param streams table name to stream ARN
+ * @param shards the start positions, as {@link ShardEnumeratorState} entries
+ */
+public record StreamPlan(Map<String, String> streams, List<Position> shards)
+    implements Serializable {
+
+  /**
+   * One shard's start.
+   *
+   * @param table the table
+   * @param shardId the shard
+   * @param parentShardId its parent, or {@code null}
+   * @param done whether the shard needs no reading (closed before a full sync: the Scan has it)
+   * @param sequenceNumber start after (or at) this record, or {@code null} for its oldest
+   * @param inclusive whether to start at {@code sequenceNumber}
+   */
+  public record Position(
+      String table,
+      String shardId,
+      String parentShardId,
+      boolean done,
+      String sequenceNumber,
+      boolean inclusive)
+      implements Serializable {}
+
+  /**
+   * The plan of the given tables' prepared streams.
+   *
+   * @param prepared table name to its stream and shard start positions
+   * @return the plan
+   */
+  public static StreamPlan of(Map<String, StreamPositions.Prepared> prepared) {
+    Map<String, String> streams = new LinkedHashMap<>();
+    List<Position> shards = new ArrayList<>();
+    prepared.forEach(
+        (table, p) -> {
+          streams.put(table, p.streamArn());
+          for (ShardCheckpoint c : p.shards()) {
+            shards.add(
+                new Position(
+                    table,
+                    c.shardId(),
+                    c.parentShardId(),
+                    c.status() != ShardCheckpoint.Status.PENDING,
+                    c.sequenceNumber(),
+                    c.inclusive()));
+          }
+        });
+    return new StreamPlan(streams, shards);
+  }
+
+  /**
+   * Copies the collections into serializable ones.
+   *
+   * @param streams table name to stream ARN
+   * @param shards the start positions
+   */
+  public StreamPlan {
+    streams = new LinkedHashMap<>(streams);
+    shards = new ArrayList<>(shards);
+  }
+
+  ShardEnumeratorState initialState() {
+    List<TrackedShard> tracked = new ArrayList<>();
+    for (Position p : shards) {
+      tracked.add(
+          new TrackedShard(
+              p.table(),
+              p.shardId(),
+              p.parentShardId(),
+              p.done() ? TrackedShard.Status.DONE : TrackedShard.Status.PENDING,
+              p.sequenceNumber(),
+              p.inclusive(),
+              -1));
+    }
+    return new ShardEnumeratorState(streams, tracked);
+  }
+}

@@ -1,0 +1,203 @@
+package io.nimo.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nimo.core.testkit.DynamoLocal;
+import io.nimo.core.testkit.LiveWriter;
+import io.nimo.core.testkit.TableContents;
+import io.nimo.core.testkit.TestConfigs;
+import io.nimo.core.testkit.TestTables;
+import io.nimo.flink.scan.ScanPlan;
+import io.nimo.flink.stream.StreamPlan;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+
+/**
+ * The Flink job's stream phase on an in-process MiniCluster between two DynamoDB Local servers:
+ * {@code sync_mode = all} under live traffic while a slow Scan runs (changes during the Scan are
+ * neither lost nor overwritten by older scanned images), a job that fails mid-stream and restores
+ * from its checkpoint, and {@code sync_mode = incr} from the streams' oldest records.
+ */
+class FlinkStreamSyncIT {
+  private static DynamoLocal source;
+  private static DynamoLocal target;
+  private static final AtomicInteger TABLES = new AtomicInteger();
+
+  @BeforeAll
+  static void start() {
+    source = DynamoLocal.start();
+    target = DynamoLocal.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    source.close();
+    target.close();
+  }
+
+  private static ShakeConf conf(Path dir, String table, String mode, Map<String, String> extra) {
+    Map<String, String> raw = TestConfigs.shakeRaw(source.endpoint(), target.endpoint(), dir);
+    raw.put("filter.collection.white", table);
+    raw.put("sync_mode", mode);
+    raw.put("incr.start_probe", "1s");
+    raw.put("incr.shard_discovery_interval", "1s");
+    raw.putAll(extra);
+    return new ShakeConf(raw);
+  }
+
+  private static StreamExecutionEnvironment env(int parallelism, boolean restarts) {
+    Configuration c = new Configuration();
+    c.setString("restart-strategy.type", restarts ? "fixed-delay" : "none");
+    c.setString("restart-strategy.fixed-delay.attempts", "3");
+    c.setString("restart-strategy.fixed-delay.delay", "200 ms");
+    StreamExecutionEnvironment env =
+        StreamExecutionEnvironment.createLocalEnvironment(parallelism, c);
+    env.enableCheckpointing(300);
+    return env;
+  }
+
+  private static String seededTable(int items) {
+    String t = "fstream_" + TABLES.incrementAndGet();
+    TestTables.createHashOnly(source.client(), t, "id", ScalarAttributeType.S);
+    TestTables.seed(source.client(), t, "id", items, 42);
+    return t;
+  }
+
+  private static JobClient submit(
+      ShakeConf conf, int parallelism, boolean restarts, UnaryOperator<DataStream<ItemRecord>> tap)
+      throws Exception {
+    var c = ShakeFlinkJob.validate(conf);
+    ScanPlan plan = ShakeFlinkJob.plan(c, parallelism);
+    StreamPlan streams = ShakeFlinkJob.streamPlan(c, plan);
+    ShakeFlinkJob.prepareTargets(c, plan);
+    StreamExecutionEnvironment env = env(parallelism, restarts);
+    ShakeFlinkJob.addTo(env, conf, plan, streams, tap);
+    return env.executeAsync("flink-stream-sync-it");
+  }
+
+  /** Waits until the target equals the source, failing with the last differences. */
+  private static void awaitEqual(String table, JobClient job) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    List<String> diff = TableContents.diff(source.client(), target.client(), table);
+    while (!diff.isEmpty() && Instant.now().isBefore(deadline)) {
+      assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
+      Thread.sleep(500);
+      diff = TableContents.diff(source.client(), target.client(), table);
+    }
+    assertThat(diff).as("differences between source and target").isEmpty();
+  }
+
+  @Test
+  void allModeUnderLiveTrafficDuringASlowScanEndsEqual(@TempDir Path dir) throws Exception {
+    String table = seededTable(2000);
+    // about 40 Scan pages at 10 calls/s: the traffic changes items before and after their page
+    ShakeConf conf = conf(dir, table, "all", Map.of("qps.full", "10", "qps.full.batch_num", "50"));
+    LiveWriter traffic = new LiveWriter(source.newClient(), table, 2000, 150).start();
+    // scanned images held back: pages read early reach the writers after newer changes
+    JobClient job = submit(conf, 3, false, s -> s.map(new SlowScan()).name("slow-scan"));
+    try {
+      Thread.sleep(9000);
+      traffic.stop();
+      assertThat(traffic.ops.get()).isGreaterThan(500);
+      awaitEqual(table, job);
+    } finally {
+      job.cancel().get();
+    }
+  }
+
+  /** Holds each scanned image back a little, so the Scan's pages queue up behind changes. */
+  static final class SlowScan implements MapFunction<ItemRecord, ItemRecord> {
+    @Override
+    public ItemRecord map(ItemRecord r) throws InterruptedException {
+      if (r.kind == ItemRecord.Kind.SCANNED) {
+        Thread.sleep(2);
+      }
+      return r;
+    }
+  }
+
+  /** Fails once, after enough changes for a checkpoint to have completed. */
+  static final class FailOnceOnChanges implements MapFunction<ItemRecord, ItemRecord> {
+    static final AtomicInteger CHANGES = new AtomicInteger();
+    static volatile boolean failed;
+    private final int after;
+
+    FailOnceOnChanges(int after) {
+      this.after = after;
+    }
+
+    @Override
+    public ItemRecord map(ItemRecord r) {
+      if (r.isChange() && !failed && CHANGES.incrementAndGet() >= after) {
+        failed = true;
+        throw new IllegalStateException("injected failure after " + after + " changes");
+      }
+      return r;
+    }
+  }
+
+  @Test
+  void aJobThatFailsMidStreamRestoresFromItsCheckpointAndEndsEqual(@TempDir Path dir)
+      throws Exception {
+    String table = seededTable(500);
+    ShakeConf conf = conf(dir, table, "all", Map.of());
+    JobClient job = submit(conf, 2, true, s -> s.map(new FailOnceOnChanges(600)).name("fail-once"));
+    LiveWriter traffic = new LiveWriter(source.newClient(), table, 500, 150).start();
+    try {
+      Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+      while (!FailOnceOnChanges.failed && Instant.now().isBefore(deadline)) {
+        Thread.sleep(200);
+      }
+      assertThat(FailOnceOnChanges.failed).as("the injected failure happened").isTrue();
+      Thread.sleep(3000); // traffic on after the restore
+      traffic.stop();
+      awaitEqual(table, job);
+    } finally {
+      job.cancel().get();
+    }
+  }
+
+  @Test
+  void incrModeFromTheOldestRecordsReplaysChangesMadeBeforeTheJob(@TempDir Path dir)
+      throws Exception {
+    String table = "fstream_incr_" + TABLES.incrementAndGet();
+    TestTables.createHashOnly(source.client(), table, "id", ScalarAttributeType.S);
+    source
+        .client()
+        .updateTable(
+            b ->
+                b.tableName(table)
+                    .streamSpecification(
+                        StreamSpecification.builder()
+                            .streamEnabled(true)
+                            .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)
+                            .build()));
+    TestTables.seed(source.client(), table, "id", 300, 5);
+    ShakeConf conf = conf(dir, table, "incr", Map.of("incr.start_position", "trim_horizon"));
+    JobClient job = submit(conf, 2, false, UnaryOperator.identity());
+    try {
+      awaitEqual(table, job);
+      assertThat(TableContents.read(target.client(), table)).hasSize(300);
+    } finally {
+      job.cancel().get();
+    }
+  }
+}
