@@ -142,7 +142,19 @@ final class StandaloneCluster implements AutoCloseable {
     return r.body();
   }
 
-  private void awaitSlots(int slots) throws Exception {
+  String post(String path, String json) throws IOException, InterruptedException {
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + restPort + path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return r.body();
+  }
+
+  void awaitSlots(int slots) throws Exception {
     long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
     while (System.nanoTime() < end) {
       try {
