@@ -16,14 +16,12 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * The Flink full sync on an in-process MiniCluster between two DynamoDB Local servers: every item
@@ -56,22 +54,8 @@ class FlinkFullSyncIT {
     return new ShakeConf(raw);
   }
 
-  private static StreamExecutionEnvironment env(int parallelism, boolean restarts) {
-    Configuration c = new Configuration();
-    c.setString("restart-strategy.type", restarts ? "fixed-delay" : "none");
-    c.setString("restart-strategy.fixed-delay.attempts", "3");
-    c.setString("restart-strategy.fixed-delay.delay", "200 ms");
-    StreamExecutionEnvironment env =
-        StreamExecutionEnvironment.createLocalEnvironment(parallelism, c);
-    env.enableCheckpointing(200);
-    return env;
-  }
-
   private static String seededTable(int items) {
-    String t = "flink_" + TABLES.incrementAndGet();
-    TestTables.createHashOnly(source.client(), t, "id", ScalarAttributeType.S);
-    TestTables.seed(source.client(), t, "id", items, 42);
-    return t;
+    return FlinkTestEnvs.seededTable(source, "flink_" + TABLES.incrementAndGet(), items);
   }
 
   @Test
@@ -99,7 +83,7 @@ class FlinkFullSyncIT {
         .containsOnlyKeys(plain, indexed)
         .allSatisfy((t, n) -> assertThat(n).isEqualTo(8));
     ShakeFlinkJob.prepareTargets(c, plan);
-    StreamExecutionEnvironment env = env(4, false);
+    StreamExecutionEnvironment env = FlinkTestEnvs.local(4, false, 200);
     ShakeFlinkJob.addTo(env, conf, plan, null);
     env.execute("flink-full-sync-it");
 
@@ -143,7 +127,7 @@ class FlinkFullSyncIT {
     ScanPlan plan = ShakeFlinkJob.plan(c, 2);
     assertThat(plan.explicit()).isTrue();
     ShakeFlinkJob.prepareTargets(c, plan);
-    StreamExecutionEnvironment env = env(2, true);
+    StreamExecutionEnvironment env = FlinkTestEnvs.local(2, true, 200);
     env.fromSource(
             new io.nimo.flink.scan.ScanSource(conf, plan),
             WatermarkStrategy.noWatermarks(),
@@ -168,7 +152,7 @@ class FlinkFullSyncIT {
     var c = ShakeFlinkJob.validate(conf);
     ScanPlan plan = ShakeFlinkJob.plan(c, 3);
     ShakeFlinkJob.prepareTargets(c, plan);
-    StreamExecutionEnvironment env = env(3, false);
+    StreamExecutionEnvironment env = FlinkTestEnvs.local(3, false, 200);
     ShakeFlinkJob.addTo(env, conf, plan, null);
     env.execute("flink-full-sync-" + targetKeys.get("target.type"));
     // nimo-full-check's engine, unchanged, on what the cluster job wrote

@@ -18,7 +18,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.api.common.functions.MapFunction;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -63,22 +62,8 @@ class FlinkStreamSyncIT {
     return new ShakeConf(raw);
   }
 
-  private static StreamExecutionEnvironment env(int parallelism, boolean restarts) {
-    Configuration c = new Configuration();
-    c.setString("restart-strategy.type", restarts ? "fixed-delay" : "none");
-    c.setString("restart-strategy.fixed-delay.attempts", "3");
-    c.setString("restart-strategy.fixed-delay.delay", "200 ms");
-    StreamExecutionEnvironment env =
-        StreamExecutionEnvironment.createLocalEnvironment(parallelism, c);
-    env.enableCheckpointing(300);
-    return env;
-  }
-
   private static String seededTable(int items) {
-    String t = "fstream_" + TABLES.incrementAndGet();
-    TestTables.createHashOnly(source.client(), t, "id", ScalarAttributeType.S);
-    TestTables.seed(source.client(), t, "id", items, 42);
-    return t;
+    return FlinkTestEnvs.seededTable(source, "fstream_" + TABLES.incrementAndGet(), items);
   }
 
   private static JobClient submit(
@@ -88,7 +73,7 @@ class FlinkStreamSyncIT {
     ScanPlan plan = ShakeFlinkJob.plan(c, parallelism);
     StreamPlan streams = ShakeFlinkJob.streamPlan(c, plan);
     ShakeFlinkJob.prepareTargets(c, plan);
-    StreamExecutionEnvironment env = env(parallelism, restarts);
+    StreamExecutionEnvironment env = FlinkTestEnvs.local(parallelism, restarts, 300);
     ShakeFlinkJob.addTo(env, conf, plan, streams, tap);
     return env.executeAsync("flink-stream-sync-it");
   }

@@ -18,4 +18,13 @@ public final class TestRetriers {
         Clock.systemUTC(),
         Sleeper.SYSTEM);
   }
+
+  /** A retrier whose back-off waits on a manual clock (no real sleeping). */
+  public static Retrier manual(ManualClock time) {
+    return new Retrier(
+        new RetryPolicy(Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMinutes(1)),
+        new DynamoErrorClassifier(),
+        time,
+        time);
+  }
 }

@@ -3,14 +3,11 @@ package io.nimo.core.source.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.nimo.core.dynamo.DynamoErrorClassifier;
 import io.nimo.core.item.KeySchema;
-import io.nimo.core.retry.Retrier;
-import io.nimo.core.retry.RetryPolicy;
 import io.nimo.core.source.ChangeEvent;
 import io.nimo.core.testkit.ManualClock;
 import io.nimo.core.testkit.ScriptedStreamsApi;
-import java.time.Duration;
+import io.nimo.core.testkit.TestRetriers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,18 +22,7 @@ class ShardCursorTest {
 
   private ShardCursor cursor(String after, boolean inclusive) {
     return new ShardCursor(
-        "orders",
-        "arn:stream",
-        "s1",
-        KEYS,
-        stream,
-        new Retrier(
-            new RetryPolicy(Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMinutes(1)),
-            new DynamoErrorClassifier(),
-            time,
-            time),
-        after,
-        inclusive);
+        "orders", "arn:stream", "s1", KEYS, stream, TestRetriers.manual(time), after, inclusive);
   }
 
   private void write(int n) {

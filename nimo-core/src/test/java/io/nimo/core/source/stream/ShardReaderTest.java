@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nimo.core.checkpoint.ShardCheckpoint;
 import io.nimo.core.checkpoint.ShardCheckpoint.Status;
-import io.nimo.core.dynamo.DynamoErrorClassifier;
 import io.nimo.core.item.KeySchema;
 import io.nimo.core.metrics.StreamProgress;
-import io.nimo.core.retry.Retrier;
-import io.nimo.core.retry.RetryPolicy;
 import io.nimo.core.source.ChangeEvent;
 import io.nimo.core.testkit.ManualClock;
 import io.nimo.core.testkit.ScriptedStreamsApi;
+import io.nimo.core.testkit.TestRetriers;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -81,11 +79,7 @@ class ShardReaderTest {
         "arn:stream",
         KEYS,
         stream,
-        new Retrier(
-            new RetryPolicy(Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMinutes(1)),
-            new DynamoErrorClassifier(),
-            time,
-            time),
+        TestRetriers.manual(time),
         sink,
         new ShardReader.Settings(1000, 100, Duration.ofMillis(20)),
         new StreamProgress("orders"),
