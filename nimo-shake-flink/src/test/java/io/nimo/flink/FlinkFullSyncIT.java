@@ -1,6 +1,7 @@
 package io.nimo.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nimo.core.testkit.DynamoLocal;
 import io.nimo.core.testkit.TableContents;
@@ -13,9 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -141,6 +146,48 @@ class FlinkFullSyncIT {
     assertThat(FailOnce.SEEN.get()).isLessThan(2500 + 4000);
     assertThat(TableContents.diff(source.client(), target.client(), table)).isEmpty();
     assertThat(TableContents.read(target.client(), table)).hasSize(4000);
+  }
+
+  @Test
+  void aRestoreWithAnotherSegmentCountIsRefusedNamingTheTableAndBothCounts(@TempDir Path dir)
+      throws Exception {
+    String table = seededTable(3000);
+    // one Scan call a second of 20 items: the Scan is still running when the savepoint is taken
+    Map<String, String> slow =
+        Map.of("full.read.concurrency", "6", "qps.full", "1", "qps.full.batch_num", "20");
+    ShakeConf first = conf(dir, table, slow);
+    var c = ShakeFlinkJob.validate(first);
+    ScanPlan plan = ShakeFlinkJob.plan(c, 2);
+    ShakeFlinkJob.prepareTargets(c, plan);
+    StreamExecutionEnvironment env = FlinkTestEnvs.local(2, true, 200);
+    ShakeFlinkJob.addTo(env, first, plan, null);
+    JobClient job = env.executeAsync("flink-full-sync-savepoint-it");
+    Thread.sleep(2500);
+    String savepoint =
+        job.stopWithSavepoint(
+                false, dir.resolve("sp").toUri().toString(), SavepointFormatType.CANONICAL)
+            .get(60, TimeUnit.SECONDS);
+    assertThat(TableContents.read(target.client(), table).size()).isLessThan(3000);
+
+    Map<String, String> other = new java.util.HashMap<>(slow);
+    other.put("full.read.concurrency", "4");
+    ShakeConf second = conf(dir, table, other);
+    ScanPlan changed = ShakeFlinkJob.plan(ShakeFlinkJob.validate(second), 2);
+    Configuration from = new Configuration();
+    from.setString("execution.savepoint.path", savepoint);
+    StreamExecutionEnvironment again = FlinkTestEnvs.local(2, true, 200, from);
+    ShakeFlinkJob.addTo(again, second, changed, null);
+    assertThatThrownBy(() -> again.execute("flink-full-sync-refused-restore-it"))
+        .satisfies(
+            e -> {
+              assertThat(org.apache.flink.util.ExceptionUtils.stringifyException(e))
+                  .contains("table " + table + " was split into 6 Scan segments")
+                  .contains("asks for 4")
+                  .contains("restore is refused")
+                  // stopped at once: a restart would restore the same state and be refused again
+                  .contains("The failure is not recoverable")
+                  .contains("SuppressRestartsException");
+            });
   }
 
   private static void syncAndCheck(Path dir, String table, Map<String, String> targetKeys)

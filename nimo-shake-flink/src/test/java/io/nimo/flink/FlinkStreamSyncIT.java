@@ -73,7 +73,10 @@ class FlinkStreamSyncIT {
     ScanPlan plan = ShakeFlinkJob.plan(c, parallelism);
     StreamPlan streams = ShakeFlinkJob.streamPlan(c, plan);
     ShakeFlinkJob.prepareTargets(c, plan);
-    StreamExecutionEnvironment env = FlinkTestEnvs.local(parallelism, restarts, 300);
+    org.apache.flink.configuration.Configuration metrics =
+        new org.apache.flink.configuration.Configuration();
+    RecordingReporter.configure(metrics);
+    StreamExecutionEnvironment env = FlinkTestEnvs.local(parallelism, restarts, 300, metrics);
     ShakeFlinkJob.addTo(env, conf, plan, streams, tap);
     return env.executeAsync("flink-stream-sync-it");
   }
@@ -103,8 +106,69 @@ class FlinkStreamSyncIT {
       traffic.stop();
       assertThat(traffic.ops.get()).isGreaterThan(500);
       awaitEqual(table, job);
+      // per-table figures as any metrics reporter receives them
+      long scanned = RecordingReporter.count(table, "nimoItemsScanned");
+      // the 2000 seeded items, give or take what the traffic added or deleted before its page
+      assertThat(scanned).isBetween(1500L, 2000L + traffic.ops.get());
+      assertThat(RecordingReporter.count(table, "nimoItemsWritten"))
+          .as("scanned images written, those superseded by a change left out")
+          .isPositive()
+          .isLessThanOrEqualTo(scanned);
+      long read = RecordingReporter.count(table, "nimoChangesRead");
+      // a put that changes nothing leaves no stream record, so fewer than the traffic's calls
+      assertThat(read).isBetween(traffic.ops.get() / 2L, (long) traffic.ops.get());
+      assertThat(RecordingReporter.count(table, "nimoChangesApplied"))
+          .isPositive()
+          .isLessThanOrEqualTo(read);
+      assertThat(RecordingReporter.gauges(table, "nimoMillisBehindLatest")).isPositive();
     } finally {
       job.cancel().get();
+    }
+  }
+
+  @Test
+  void allModeAppliesChangesToPostgresqlAndMongoDbAndTheCheckFindsThemEqual(@TempDir Path dir)
+      throws Exception {
+    try (io.nimo.core.testkit.PostgresLocal pg = io.nimo.core.testkit.PostgresLocal.start();
+        io.nimo.core.testkit.MongoLocal mongo = io.nimo.core.testkit.MongoLocal.start()) {
+      for (Map<String, String> target :
+          List.of(
+              Map.of("target.type", "postgresql", "target.address", pg.jdbcUrl()),
+              Map.of("target.type", "mongodb", "target.address", mongo.uri()))) {
+        String table = seededTable(600);
+        Map<String, String> keys = new java.util.HashMap<>(target);
+        keys.put("target.access_key_id", "");
+        keys.put("target.secret_access_key", "");
+        ShakeConf conf = conf(dir, table, "all", keys);
+        LiveWriter traffic = new LiveWriter(source.newClient(), table, 600, 100).start();
+        JobClient job = submit(conf, 2, false, UnaryOperator.identity());
+        try {
+          Thread.sleep(5000); // puts, updates and deletes during and after the Scan
+          traffic.stop();
+          awaitConsistent(conf, dir.resolve("diff-" + table), job);
+          assertThat(RecordingReporter.count(table, "nimoChangesApplied")).isPositive();
+        } finally {
+          job.cancel().get();
+        }
+      }
+    }
+  }
+
+  /** Runs nimo-full-check's engine until it finds the target equal to the source. */
+  private static void awaitConsistent(ShakeConf conf, Path diff, JobClient job) throws Exception {
+    var c = ShakeFlinkJob.validate(conf);
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    while (true) {
+      try (io.nimo.core.check.CheckJob check =
+          io.nimo.core.check.CheckJob.builder(c).diffDirectory(diff).build()) {
+        var report = check.run();
+        if (report.consistent() || Instant.now().isAfter(deadline)) {
+          assertThat(report.consistent()).as("check of %s", conf.raw().get("target.type")).isTrue();
+          return;
+        }
+      }
+      assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
+      Thread.sleep(1000);
     }
   }
 

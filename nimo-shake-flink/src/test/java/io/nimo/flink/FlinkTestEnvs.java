@@ -12,7 +12,15 @@ final class FlinkTestEnvs {
 
   /** A local environment; with {@code restarts}, three quick fixed-delay restarts. */
   static StreamExecutionEnvironment local(int parallelism, boolean restarts, long checkpointMs) {
-    Configuration c = new Configuration();
+    return local(parallelism, restarts, checkpointMs, new Configuration());
+  }
+
+  /**
+   * As {@link #local(int, boolean, long)}, with further settings (e.g. a savepoint to start from).
+   */
+  static StreamExecutionEnvironment local(
+      int parallelism, boolean restarts, long checkpointMs, Configuration extra) {
+    Configuration c = new Configuration(extra);
     c.setString("restart-strategy.type", restarts ? "fixed-delay" : "none");
     c.setString("restart-strategy.fixed-delay.attempts", "3");
     c.setString("restart-strategy.fixed-delay.delay", "200 ms");

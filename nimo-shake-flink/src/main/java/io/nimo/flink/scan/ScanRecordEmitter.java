@@ -1,11 +1,21 @@
 package io.nimo.flink.scan;
 
 import io.nimo.flink.ItemRecord;
+import io.nimo.flink.TableCounter;
 import org.apache.flink.api.connector.source.SourceOutput;
 import org.apache.flink.connector.base.source.reader.RecordEmitter;
+import org.apache.flink.metrics.MetricGroup;
 
-/** Emits a page's items and, at its end marker, moves the split's position past the page. */
+/**
+ * Emits a page's items (counted per table as {@code nimoItemsScanned}) and, at its end marker,
+ * moves the split's position past the page.
+ */
 final class ScanRecordEmitter implements RecordEmitter<ScanElement, ItemRecord, ScanSplitState> {
+  private final TableCounter scanned;
+
+  ScanRecordEmitter(MetricGroup metrics) {
+    this.scanned = new TableCounter(metrics, "nimoItemsScanned");
+  }
 
   @Override
   public void emitRecord(ScanElement e, SourceOutput<ItemRecord> out, ScanSplitState state) {
@@ -13,6 +23,7 @@ final class ScanRecordEmitter implements RecordEmitter<ScanElement, ItemRecord, 
       state.pageEmitted(e.lastKeyJson());
     } else {
       out.collect(new ItemRecord(e.table(), e.key(), e.json()));
+      scanned.inc(e.table(), 1);
     }
   }
 }

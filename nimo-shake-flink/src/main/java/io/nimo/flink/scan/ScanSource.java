@@ -71,7 +71,11 @@ public final class ScanSource implements Source<ItemRecord, ScanSplit, ScanEnume
   @Override
   public SplitEnumerator<ScanSplit, ScanEnumeratorState> restoreEnumerator(
       SplitEnumeratorContext<ScanSplit> context, ScanEnumeratorState state) {
-    plan.requireCompatible(state);
+    try {
+      plan.requireCompatible(state);
+    } catch (IllegalStateException refused) {
+      return new RefusedRestoreEnumerator(refused, state);
+    }
     return new ScanEnumerator(context, state);
   }
 

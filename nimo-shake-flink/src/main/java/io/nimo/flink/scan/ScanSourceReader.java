@@ -26,7 +26,11 @@ final class ScanSourceReader
       Supplier<SplitReader<ScanElement, ScanSplit>> splitReaders,
       SourceReaderContext context,
       boolean markers) {
-    super(splitReaders, new ScanRecordEmitter(), context.getConfiguration(), context);
+    super(
+        splitReaders,
+        new ScanRecordEmitter(context.metricGroup()),
+        context.getConfiguration(),
+        context);
     this.context = context;
     this.markers = markers;
   }

@@ -1,15 +1,26 @@
 package io.nimo.flink.stream;
 
 import io.nimo.flink.ItemRecord;
+import io.nimo.flink.TableCounter;
 import org.apache.flink.api.connector.source.SourceOutput;
 import org.apache.flink.connector.base.source.reader.RecordEmitter;
+import org.apache.flink.metrics.MetricGroup;
 
-/** Emits a change and moves its shard's position past it. */
+/**
+ * Emits a change (counted per table as {@code nimoChangesRead}) and moves its shard's position past
+ * it.
+ */
 final class ShardRecordEmitter implements RecordEmitter<ShardElement, ItemRecord, ShardSplitState> {
+  private final TableCounter read;
+
+  ShardRecordEmitter(MetricGroup metrics) {
+    this.read = new TableCounter(metrics, "nimoChangesRead");
+  }
 
   @Override
   public void emitRecord(ShardElement e, SourceOutput<ItemRecord> out, ShardSplitState state) {
     out.collect(ItemRecord.change(e.table(), e.key(), e.json(), e.removed()));
     state.emitted(e.sequenceNumber());
+    read.inc(e.table(), 1);
   }
 }

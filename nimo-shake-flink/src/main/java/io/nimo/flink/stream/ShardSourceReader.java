@@ -29,7 +29,11 @@ final class ShardSourceReader
 
   ShardSourceReader(
       Supplier<SplitReader<ShardElement, ShardSplit>> splitReaders, SourceReaderContext context) {
-    super(splitReaders, new ShardRecordEmitter(), context.getConfiguration(), context);
+    super(
+        splitReaders,
+        new ShardRecordEmitter(context.metricGroup()),
+        context.getConfiguration(),
+        context);
     this.context = context;
   }
 
