@@ -67,6 +67,27 @@ final class ChangedKeyReader {
   }
 
   Set<ItemKey> changedSince(CheckEpoch epoch, KeySchema keys) {
+    Set<ItemKey> changed = new LinkedHashSet<>();
+    read(epoch, page -> addKeys(page, keys, changed), page -> false);
+    return changed;
+  }
+
+  /**
+   * Whether the table's stream holds any record after the epoch's positions, i.e. whether the
+   * source changed since the epoch began; stops at the first record found.
+   *
+   * @throws EpochUnusableException if that cannot be known (trimmed, replaced, too old)
+   */
+  boolean changedAtAll(CheckEpoch epoch) {
+    boolean[] any = {false};
+    read(epoch, page -> any[0] |= !page.isEmpty(), page -> !page.isEmpty());
+    return any[0];
+  }
+
+  private void read(
+      CheckEpoch epoch,
+      java.util.function.Consumer<List<RecordStamp>> pages,
+      java.util.function.Predicate<List<RecordStamp>> stopWhen) {
     verify(epoch);
     String table = epoch.table();
     String arn = epoch.streamArn();
@@ -80,7 +101,6 @@ final class ChangedKeyReader {
         throw trimmed(table, p.shardId(), null);
       }
     }
-    Set<ItemKey> changed = new LinkedHashSet<>();
     ShardDrain drain = new ShardDrain(streams, retrier);
     for (ShardInfo s : shards) {
       CheckEpoch.ShardPosition p = then.get(s.shardId());
@@ -89,18 +109,11 @@ final class ChangedKeyReader {
       }
       String after = p == null ? null : p.lastSequenceNumber();
       try {
-        drain.drain(
-            table + "/" + s.shardId(),
-            arn,
-            s.shardId(),
-            after,
-            page -> addKeys(page, keys, changed),
-            page -> false);
+        drain.drain(table + "/" + s.shardId(), arn, s.shardId(), after, pages, stopWhen);
       } catch (StreamPositionLostException lost) {
         throw trimmed(table, s.shardId(), lost);
       }
     }
-    return changed;
   }
 
   private static void addKeys(List<RecordStamp> page, KeySchema keys, Set<ItemKey> into) {

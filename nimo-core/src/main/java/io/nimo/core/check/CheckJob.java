@@ -201,10 +201,18 @@ public final class CheckJob implements AutoCloseable {
                 parts.source(), retrier, changedKeyReader(), settings, stopped, parts.timing())
             .check(source, epoch, parts.targets().table(t, source.keySchema()));
       }
-      boolean recorded = provesEveryItem() && beginEpoch(t);
+      java.util.Optional<CheckEpoch> begun =
+          provesEveryItem() ? beginEpoch(t) : java.util.Optional.empty();
+      boolean recorded = begun.isPresent();
+      ChangedKeyReader stream = changedKeyReader();
       TableCheck result =
           new TableChecker(parts.source(), retrier, scanner, settings, stopped, parts.timing())
-              .check(source, parts.targets().table(t, source.keySchema()));
+              .check(
+                  source,
+                  parts.targets().table(t, source.keySchema()),
+                  begun
+                      .<java.util.function.BooleanSupplier>map(e -> () -> stream.changedAtAll(e))
+                      .orElse(null));
       if (result.consistent() && recorded) {
         epochs.passed(t);
       } else if (!result.consistent()) {
@@ -222,14 +230,14 @@ public final class CheckJob implements AutoCloseable {
     }
   }
 
-  /** Records where the table's stream stands before the pass reads it; false if it cannot. */
-  private boolean beginEpoch(String t) {
+  /** Records where the table's stream stands before the pass reads it; empty if it cannot. */
+  private java.util.Optional<CheckEpoch> beginEpoch(String t) {
     try {
       java.util.Optional<CheckEpoch> epoch =
           new EpochRecorder(parts.source(), parts.streams(), parts.sourceRetrier(), parts.clock())
               .record(t);
       epoch.ifPresent(epochs::begin);
-      return epoch.isPresent();
+      return epoch;
     } catch (RuntimeException e) {
       LOG.warn(
           "[stage=check, table={}] could not record the stream positions ({}): this pass will not"
@@ -237,7 +245,7 @@ public final class CheckJob implements AutoCloseable {
           t,
           e.getMessage(),
           e);
-      return false;
+      return java.util.Optional.empty();
     }
   }
 

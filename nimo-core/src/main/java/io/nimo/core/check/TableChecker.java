@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +66,19 @@ final class TableChecker {
   }
 
   TableCheck check(SourceTable table, Target target) throws Exception {
+    return check(table, target, null);
+  }
+
+  /**
+   * Checks one table.
+   *
+   * @param sourceChanged tells whether the source changed since this pass began (its stream holds a
+   *     record after the epoch), or {@code null} when no epoch was taken; with it, a clean pass
+   *     over a source that did not change settles extras by counting the target instead of looking
+   *     its every key up on the source
+   */
+  TableCheck check(SourceTable table, Target target, BooleanSupplier sourceChanged)
+      throws Exception {
     String name = table.name();
     KeySchema keys = table.keySchema();
     Long count = table.approximateItems();
@@ -122,7 +136,10 @@ final class TableChecker {
         pool.shutdownNow();
       }
       if (rate == 1.0 && settings.findExtras() && !stopped.get()) {
-        findExtras(name, keys, target, diffs, found);
+        if (!new ExtrasByCount(settings.segments())
+            .settles(name, target, checked.sum(), found, sourceChanged)) {
+          findExtras(name, keys, target, diffs, found);
+        }
       }
       diffs.close();
       TableCheck result =

@@ -14,6 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * @param consistentRead whether the read is strongly consistent
  * @param filterExpression a filter expression, or blank for none
  * @param filterValues the filter's {@code :placeholder} values
+ * @param countOnly whether the call only counts ({@code Select = COUNT}): the result has no items,
+ *     and its {@code scannedCount} is the page's item count
  */
 public record ScanCall(
     String table,
@@ -23,7 +25,8 @@ public record ScanCall(
     Map<String, AttributeValue> startKey,
     boolean consistentRead,
     String filterExpression,
-    Map<String, AttributeValue> filterValues) {
+    Map<String, AttributeValue> filterValues,
+    boolean countOnly) {
 
   /**
    * Normalises the optional parts.
@@ -36,6 +39,7 @@ public record ScanCall(
    * @param consistentRead consistent or not
    * @param filterExpression the filter
    * @param filterValues the filter's values
+   * @param countOnly count only
    */
   public ScanCall {
     filterExpression = filterExpression == null ? "" : filterExpression;
@@ -50,6 +54,20 @@ public record ScanCall(
    * @return the call
    */
   public static ScanCall consistent(String table, Map<String, AttributeValue> startKey) {
-    return new ScanCall(table, 0, 1, 0, startKey, true, "", Map.of());
+    return new ScanCall(table, 0, 1, 0, startKey, true, "", Map.of(), false);
+  }
+
+  /**
+   * A consistent count of one segment's page: no items are returned, only how many there are.
+   *
+   * @param table the table name
+   * @param segment the segment
+   * @param totalSegments the segment count
+   * @param startKey where to start, or {@code null}
+   * @return the call
+   */
+  public static ScanCall count(
+      String table, int segment, int totalSegments, Map<String, AttributeValue> startKey) {
+    return new ScanCall(table, segment, totalSegments, 0, startKey, true, "", Map.of(), true);
   }
 }

@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.ListTablesResponse;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -108,6 +109,9 @@ public final class SdkDynamoApi implements DynamoClient {
     }
     if (call.consistentRead()) {
       b.consistentRead(true);
+    }
+    if (call.countOnly()) {
+      b.select(Select.COUNT);
     }
     if (!call.filterExpression().isBlank()) {
       b.filterExpression(call.filterExpression());

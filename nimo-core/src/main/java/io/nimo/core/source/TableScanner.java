@@ -98,7 +98,8 @@ public final class TableScanner {
             startKey,
             false,
             settings.filterExpression(),
-            settings.filterValues());
+            settings.filterValues(),
+            false);
     ScanResult r = retrier.call("Scan " + table + " segment " + segment, () -> api.scan(call));
     return new ScanPage(segment, r.items(), r.lastKey(), r.scannedCount());
   }

@@ -181,6 +181,29 @@ class ChangedCheckIT {
   }
 
   @Test
+  void aFullPassOverAQuietSourceStillFindsExtrasWhenTheCountsSettleNothing() throws Exception {
+    stopSync(); // the source stays quiet from here on
+    assertThat(run(check(CheckMode.FULL, "d1")).consistent()).isTrue();
+
+    // an extra key only: the target holds one item more than the source, so the pass runs
+    Map<String, AttributeValue> extra = new java.util.HashMap<>(key(5000));
+    extra.put("amount", TestItems.n("1"));
+    target.client().putItem(b -> b.tableName("orders").item(extra));
+    TableCheck one = run(check(CheckMode.FULL, "d2")).tables().get(0);
+    assertThat(DiffFiles.read(one.diffFile()))
+        .containsExactly(new Difference(Difference.Kind.EXTRA, new ItemKey(key(5000)), List.of()));
+
+    // an extra key and a missing one: equal counts, but the missing key sends it to the pass
+    target.client().deleteItem(b -> b.tableName("orders").key(key(7)));
+    TableCheck two = run(check(CheckMode.FULL, "d3")).tables().get(0);
+    assertThat(two.checked()).isEqualTo(ITEMS);
+    assertThat(DiffFiles.read(two.diffFile()))
+        .containsExactlyInAnyOrder(
+            new Difference(Difference.Kind.MISSING, new ItemKey(key(7)), List.of()),
+            new Difference(Difference.Kind.EXTRA, new ItemKey(key(5000)), List.of()));
+  }
+
+  @Test
   void refusesWithoutAUsableEpochAndAcceptsAgainAfterARepair() throws Exception {
     assertThatThrownBy(() -> run(check(CheckMode.CHANGED, "d0")))
         .isInstanceOf(EpochUnusableException.class)

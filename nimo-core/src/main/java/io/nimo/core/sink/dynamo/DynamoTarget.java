@@ -197,4 +197,9 @@ final class DynamoTarget implements Target {
   public Stream<Map<String, AttributeValue>> scan() {
     return new DynamoTableStream(api, retrier, name).stream();
   }
+
+  @Override
+  public long count(int parallelism) {
+    return new DynamoTableCounter(api, retrier, name).count(parallelism);
+  }
 }

@@ -275,6 +275,11 @@ final class MongoTarget implements Target {
   }
 
   @Override
+  public long count(int parallelism) {
+    return retrier.call("countDocuments " + name, () -> coll.countDocuments());
+  }
+
+  @Override
   public Stream<Map<String, AttributeValue>> scan() {
     var cursor = coll.find().iterator();
     return StreamSupport.stream(Spliterators.spliteratorUnknownSize(cursor, 0), false)

@@ -216,6 +216,19 @@ final class PostgresTarget implements Target {
   }
 
   @Override
+  public long count(int parallelism) {
+    return call(
+        "count " + table.name(),
+        c -> {
+          try (Statement s = c.createStatement();
+              ResultSet r = s.executeQuery("select count(*) from " + table.sql())) {
+            r.next();
+            return r.getLong(1);
+          }
+        });
+  }
+
+  @Override
   public Stream<Map<String, AttributeValue>> scan() {
     try {
       Connection c = db.dedicated();
