@@ -146,7 +146,9 @@ public final class ToolConf {
             .append("       (also --conf FILE, --help, --version)\n\n")
             .append(
                 "exit codes: 0 source and target agree, 1 differences remain or a table could not be processed, ")
-            .append("2 bad config, 3 stopped by a signal\n\nkeys of ")
+            .append(
+                "2 bad config, 3 stopped by a signal, 5 an endpoint could not be reached at start-up"
+                    + " (preflight.timeout)\n\nkeys of ")
             .append(tool)
             .append(".conf:\n");
     for (ConfigOption<?> o : keys) {

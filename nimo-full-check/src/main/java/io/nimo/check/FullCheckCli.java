@@ -1,5 +1,6 @@
 package io.nimo.check;
 
+import io.nimo.cli.StartupProbes;
 import io.nimo.cli.StopSignals;
 import io.nimo.cli.ToolConf;
 import io.nimo.core.check.CheckJob;
@@ -36,8 +37,12 @@ final class FullCheckCli {
   }
 
   private int check(Configuration conf) {
+    Configuration shake = CheckOptions.asShakeConfiguration(conf);
+    if (!StartupProbes.pass(TOOL, shake, false, err)) {
+      return StartupProbes.UNREACHABLE;
+    }
     try (CheckJob check =
-        CheckJob.builder(CheckOptions.asShakeConfiguration(conf))
+        CheckJob.builder(shake)
             .diffDirectory(Path.of(conf.get(CheckOptions.DIFF_OUTPUT)))
             .sample(conf.get(CheckOptions.SAMPLE))
             .recheckAfter(conf.get(CheckOptions.RECHECK_AFTER))

@@ -1,5 +1,6 @@
 package io.nimo.repair;
 
+import io.nimo.cli.StartupProbes;
 import io.nimo.cli.ToolConf;
 import io.nimo.core.check.RepairJob;
 import io.nimo.core.check.TableRepair;
@@ -33,8 +34,12 @@ final class RepairCli {
   }
 
   private int repair(Configuration conf) {
+    Configuration shake = CheckOptions.asShakeConfiguration(conf);
+    if (!StartupProbes.pass(TOOL, shake, false, err)) {
+      return StartupProbes.UNREACHABLE;
+    }
     try (RepairJob repair =
-        RepairJob.builder(CheckOptions.asShakeConfiguration(conf))
+        RepairJob.builder(shake)
             .diffDirectory(Path.of(conf.get(CheckOptions.DIFF_OUTPUT)))
             .stateDirectory(CheckOptions.stateDir(conf))
             .build()) {

@@ -5,6 +5,7 @@ import io.nimo.cli.LiveProgress;
 import io.nimo.cli.LogSetup;
 import io.nimo.cli.PidLock;
 import io.nimo.cli.StartupLog;
+import io.nimo.cli.StartupProbes;
 import io.nimo.cli.StopSignals;
 import io.nimo.core.config.ConfigException;
 import io.nimo.core.config.ConfigLoader;
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The nimo-shake command: loads and validates the conf, then runs a {@link SyncJob}. Exit codes: 0
  * done (or already done), 1 a table failed, 2 bad arguments or config, 3 stopped by a signal before
- * completion (resumable), 4 another run of the same job holds the lock.
+ * completion (resumable), 4 another run of the same job holds the lock, 5 an endpoint could not be
+ * reached at start-up (nothing was read or written).
  */
 final class NimoShakeCli {
   static final int OK = 0;
@@ -39,6 +41,7 @@ final class NimoShakeCli {
   static final int CONFIG = 2;
   static final int STOPPED = 3;
   static final int LOCKED = 4;
+  static final int UNREACHABLE = StartupProbes.UNREACHABLE;
 
   private static final Logger LOG = LoggerFactory.getLogger(NimoShakeCli.class);
   private final PrintStream out;
@@ -96,6 +99,9 @@ final class NimoShakeCli {
         (pidDir.isBlank() ? Path.of(".") : Path.of(pidDir))
             .resolve(conf.get(ShakeOptions.ID) + ".pid");
     try (PidLock lock = PidLock.acquire(pid)) {
+      if (!StartupProbes.pass("nimo-shake", conf, true, err)) {
+        return UNREACHABLE;
+      }
       return runJob(conf);
     } catch (IllegalStateException locked) {
       LOG.error("{}", locked.getMessage());
@@ -228,7 +234,9 @@ final class NimoShakeCli {
         .append("       (also --conf FILE, --help, --version)\n\n")
         .append(
             "exit codes: 0 done, 1 a table failed, 2 bad config, 3 stopped before completion (re-run resumes),")
-        .append(" 4 another run of the same id is active\n\nkeys of nimo-shake.conf:\n");
+        .append(
+            " 4 another run of the same id is active, 5 an endpoint could not be reached at start-up")
+        .append(" (preflight.timeout)\n\nkeys of nimo-shake.conf:\n");
     for (ConfigOption<?> o : ShakeOptions.ALL) {
       b.append(
           String.format(

@@ -45,4 +45,40 @@ class NimoShakeCliTest {
         .doesNotContain("Exception");
     assertThat(dir.resolve("checkpoint")).doesNotExist();
   }
+
+  @Test
+  void anUnreachableTargetIsOneLineNamingTheKeyAndExitsFiveBeforeAnyWork(@TempDir Path dir)
+      throws Exception {
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    Path conf = dir.resolve("nimo-shake.conf");
+    Files.writeString(
+        conf,
+        "target.type = mongodb\ntarget.address = mongodb://nimo:hidden-pw@127.0.0.1:"
+            + port
+            + "/?directConnection=true\ntarget.access_key_id =\ntarget.secret_access_key =\n"
+            + "source.access_key_id = AKIDEXAMPLE\nsource.secret_access_key = hidden-sk\n"
+            + "source.endpoint_url = http://127.0.0.1:"
+            + port
+            + "\npreflight.timeout = 2s\ncheckpoint.address = "
+            + dir.resolve("checkpoint")
+            + "\n");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    long start = System.nanoTime();
+    int code =
+        new NimoShakeCli(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err), false)
+            .run(new String[] {"-conf=" + conf});
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - start))
+        .isLessThan(java.time.Duration.ofSeconds(60));
+    assertThat(code).isEqualTo(NimoShakeCli.UNREACHABLE);
+    assertThat(err.toString())
+        .contains("source.endpoint_url = http://127.0.0.1:" + port + ": cannot be reached")
+        .contains("target.address = mongodb://nimo:******@127.0.0.1:" + port)
+        .doesNotContain("hidden-pw")
+        .doesNotContain("hidden-sk")
+        .doesNotContain("\tat ");
+    assertThat(dir.resolve("checkpoint").resolve("nimo-shake-checkpoint")).doesNotExist();
+  }
 }

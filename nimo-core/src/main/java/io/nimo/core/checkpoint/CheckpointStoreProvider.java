@@ -24,4 +24,14 @@ public interface CheckpointStoreProvider {
    * @return the store
    */
   CheckpointStore open(Configuration config, io.nimo.core.retry.Timing timing);
+
+  /**
+   * Reaches the store once, within {@code timeout} and without retries, before any work (the
+   * start-up pre-flight). The default does nothing.
+   *
+   * @param config the configuration
+   * @param timeout how long the probe may take
+   * @throws io.nimo.core.probe.ProbeFailure naming the key and the masked address
+   */
+  default void probe(Configuration config, java.time.Duration timeout) {}
 }

@@ -129,7 +129,8 @@ public final class CheckOptions {
           FullSyncOptions.FULL_FILTER_EXPRESSION,
           FullSyncOptions.FULL_FILTER_VALUES,
           ShakeOptions.RETRY_BUDGET,
-          ShakeOptions.RETRY_MAX_BACKOFF);
+          ShakeOptions.RETRY_MAX_BACKOFF,
+          ShakeOptions.PREFLIGHT_TIMEOUT);
 
   /** Every key of {@code nimo-full-check.conf}. */
   public static final List<ConfigOption<?>> CHECK =

@@ -229,6 +229,19 @@ public final class ShakeOptions {
           "How long one failing call (throttled, 5xx, connection refused) is retried before the run stops.");
 
   /**
+   * {@code preflight.timeout}: How long the start-up pre-flight waits for each endpoint before it
+   * names the one that cannot be reached and exits; 0s skips it.
+   */
+  public static final ConfigOption<Duration> PREFLIGHT_TIMEOUT =
+      duration(
+          "preflight.timeout",
+          Duration.ofSeconds(10),
+          "Before any work, the source, the target and the checkpoint store are each reached once (no retries) within "
+              + "this time; one that cannot be reached, refuses the credentials or lacks a permission is named "
+              + "(key, address with credentials masked, cause) and the tool exits with code 5. Once running, "
+              + "outages are retried within retry.budget. 0s skips the pre-flight.");
+
+  /**
    * {@code retry.max_backoff}: Longest single wait between retries (exponential backoff with jitter
    * up to this cap).
    */
@@ -321,6 +334,7 @@ public final class ShakeOptions {
           CONVERT_TYPE,
           RETRY_BUDGET,
           RETRY_MAX_BACKOFF,
+          PREFLIGHT_TIMEOUT,
           TABLE_ACTIVE_TIMEOUT);
 
   /**

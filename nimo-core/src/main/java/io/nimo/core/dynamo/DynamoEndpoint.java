@@ -71,6 +71,20 @@ public record DynamoEndpoint(
     return configure(DynamoDbStreamsClient.builder()).build();
   }
 
+  /**
+   * Reaches the endpoint once (one ListTables of one name), without retries and within {@code
+   * timeout}, for the start-up pre-flight; the SDK's exception says why it failed ({@link
+   * DynamoProbeClassifier} reads it).
+   *
+   * @param timeout how long the call may take
+   */
+  public void probe(Duration timeout) {
+    DynamoEndpoint once = new DynamoEndpoint(endpoint, region, credentials, 0, timeout, 1);
+    try (DynamoDbClient c = once.buildClient()) {
+      c.listTables(b -> b.limit(1));
+    }
+  }
+
   private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
     builder
         .credentialsProvider(credentials.provider(region))

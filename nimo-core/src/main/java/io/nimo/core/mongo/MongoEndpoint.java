@@ -54,6 +54,29 @@ public record MongoEndpoint(String uri, int maxConnections) {
     }
   }
 
+  /**
+   * Reaches the deployment once (a {@code ping}, which also authenticates), with a client of its
+   * own that waits at most {@code timeout} for a server, for the start-up pre-flight.
+   *
+   * @param timeout how long to wait for a server
+   */
+  public void probe(java.time.Duration timeout) {
+    long ms = Math.max(1, timeout.toMillis());
+    try (MongoClient c =
+        MongoClients.create(
+            MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(uri))
+                .applyToClusterSettings(b -> b.serverSelectionTimeout(ms, TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(
+                    b ->
+                        b.connectTimeout((int) ms, TimeUnit.MILLISECONDS)
+                            .readTimeout((int) ms, TimeUnit.MILLISECONDS))
+                .applicationName("nimo-preflight")
+                .build())) {
+      c.getDatabase("admin").runCommand(new org.bson.Document("ping", 1));
+    }
+  }
+
   private MongoClient create() {
     return MongoClients.create(
         MongoClientSettings.builder()

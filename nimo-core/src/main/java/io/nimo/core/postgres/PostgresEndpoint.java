@@ -108,6 +108,27 @@ public final class PostgresEndpoint implements AutoCloseable {
   }
 
   /**
+   * Connects once and runs {@code select 1}, waiting at most {@code timeout} to connect and log in,
+   * for the start-up pre-flight; the driver's exception says why it failed ({@link
+   * PostgresProbeClassifier} reads it).
+   *
+   * @param timeout how long connecting and logging in may take
+   * @throws SQLException if it fails
+   */
+  public void probe(java.time.Duration timeout) throws SQLException {
+    Properties once = new Properties();
+    once.putAll(props);
+    String seconds = String.valueOf(Math.max(1, timeout.toSeconds()));
+    once.setProperty("connectTimeout", seconds);
+    once.setProperty("loginTimeout", seconds);
+    once.setProperty("socketTimeout", seconds);
+    try (Connection c = DriverManager.getConnection(url, once);
+        java.sql.Statement s = c.createStatement()) {
+      s.execute("select 1");
+    }
+  }
+
+  /**
    * A connection of its own for a long read (auto-commit off); the caller closes it.
    *
    * @return the connection

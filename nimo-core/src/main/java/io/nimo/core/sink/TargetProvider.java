@@ -73,4 +73,14 @@ public interface TargetProvider {
    * @return a session over the target (owned by the caller)
    */
   TargetSession open(Configuration config, Timing timing);
+
+  /**
+   * Reaches the target once, within {@code timeout} and without retries, before any work (the
+   * start-up pre-flight). The default does nothing: a provider that cannot probe is not probed.
+   *
+   * @param config the configuration
+   * @param timeout how long the probe may take
+   * @throws io.nimo.core.probe.ProbeFailure naming the key and the masked address
+   */
+  default void probe(Configuration config, java.time.Duration timeout) {}
 }

@@ -27,12 +27,26 @@ public final class DynamoCheckpointStoreProvider implements CheckpointStoreProvi
     return "dynamodb";
   }
 
+  private static boolean own(Configuration c) {
+    return c.get(CHECKPOINT_ADDRESS).matches("https?://.+");
+  }
+
+  @Override
+  public void probe(Configuration c, Duration timeout) {
+    String address = own(c) ? c.get(CHECKPOINT_ADDRESS) : c.get(TARGET_ADDRESS);
+    io.nimo.core.probe.ProbeFailure.attempt(
+        (own(c) ? CHECKPOINT_ADDRESS : TARGET_ADDRESS).key(),
+        address,
+        io.nimo.core.dynamo.DynamoProbeClassifier::problem,
+        () ->
+            new DynamoEndpoint(
+                    address, c.get(TARGET_REGION), DynamoCredentials.target(c), 0, timeout, 1)
+                .probe(timeout));
+  }
+
   @Override
   public CheckpointStore open(Configuration c, Timing timing) {
-    String address =
-        c.get(CHECKPOINT_ADDRESS).matches("https?://.+")
-            ? c.get(CHECKPOINT_ADDRESS)
-            : c.get(TARGET_ADDRESS);
+    String address = own(c) ? c.get(CHECKPOINT_ADDRESS) : c.get(TARGET_ADDRESS);
     String table = io.nimo.core.checkpoint.CheckpointStores.name(c);
     DynamoEndpoint endpoint =
         new DynamoEndpoint(

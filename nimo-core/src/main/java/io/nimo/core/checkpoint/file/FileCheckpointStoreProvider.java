@@ -16,12 +16,30 @@ public final class FileCheckpointStoreProvider implements CheckpointStoreProvide
     return "file";
   }
 
+  private static Path folder(Configuration c) {
+    String address = c.get(ShakeOptions.CHECKPOINT_ADDRESS);
+    return Path.of(address.isBlank() ? "checkpoint" : address);
+  }
+
+  @Override
+  public void probe(Configuration c, java.time.Duration timeout) {
+    Path folder = folder(c);
+    io.nimo.core.probe.ProbeFailure.attempt(
+        ShakeOptions.CHECKPOINT_ADDRESS.key(),
+        folder.toString(),
+        e -> io.nimo.core.probe.Problem.ERROR,
+        () -> {
+          java.nio.file.Files.createDirectories(folder);
+          if (!java.nio.file.Files.isWritable(folder)) {
+            throw new java.io.IOException("the folder is not writable");
+          }
+        });
+  }
+
   @Override
   public CheckpointStore open(Configuration c, io.nimo.core.retry.Timing timing) {
     String db = c.get(ShakeOptions.CHECKPOINT_DB);
     String name = db.isBlank() ? c.get(ShakeOptions.ID) + "-checkpoint" : db;
-    String address = c.get(ShakeOptions.CHECKPOINT_ADDRESS);
-    return new FileCheckpointStore(
-        Path.of(address.isBlank() ? "checkpoint" : address).resolve(name));
+    return new FileCheckpointStore(folder(c).resolve(name));
   }
 }

@@ -25,6 +25,21 @@ public final class MongoCheckpointStoreProvider implements CheckpointStoreProvid
   }
 
   @Override
+  public void probe(Configuration c, java.time.Duration timeout) {
+    String address = c.get(ShakeOptions.CHECKPOINT_ADDRESS);
+    boolean own = address.startsWith("mongodb");
+    String uri = own ? address : c.get(TargetAccessOptions.TARGET_ADDRESS);
+    if (!uri.startsWith("mongodb://") && !uri.startsWith("mongodb+srv://")) {
+      return; // open() names the key
+    }
+    io.nimo.core.probe.ProbeFailure.attempt(
+        (own ? ShakeOptions.CHECKPOINT_ADDRESS : TargetAccessOptions.TARGET_ADDRESS).key(),
+        uri,
+        io.nimo.core.mongo.MongoProbeClassifier::problem,
+        () -> new MongoEndpoint(uri, 1).probe(timeout));
+  }
+
+  @Override
   public CheckpointStore open(Configuration c, Timing timing) {
     String address = c.get(ShakeOptions.CHECKPOINT_ADDRESS);
     String uri =

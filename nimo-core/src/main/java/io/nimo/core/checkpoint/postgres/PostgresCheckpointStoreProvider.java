@@ -25,6 +25,27 @@ public final class PostgresCheckpointStoreProvider implements CheckpointStorePro
   }
 
   @Override
+  public void probe(Configuration c, java.time.Duration timeout) {
+    String address = c.get(ShakeOptions.CHECKPOINT_ADDRESS);
+    boolean own = address.startsWith("jdbc:");
+    String url = own ? address : c.get(TargetAccessOptions.TARGET_ADDRESS);
+    if (!url.startsWith("jdbc:postgresql://")) {
+      return; // open() names the key
+    }
+    io.nimo.core.probe.ProbeFailure.attempt(
+        (own ? ShakeOptions.CHECKPOINT_ADDRESS : TargetAccessOptions.TARGET_ADDRESS).key(),
+        url,
+        io.nimo.core.postgres.PostgresProbeClassifier::problem,
+        () ->
+            new PostgresEndpoint(
+                    url,
+                    own ? "" : c.get(TargetAccessOptions.TARGET_AK),
+                    own ? "" : c.get(TargetAccessOptions.TARGET_SK),
+                    1)
+                .probe(timeout));
+  }
+
+  @Override
   public CheckpointStore open(Configuration c, Timing timing) {
     String address = c.get(ShakeOptions.CHECKPOINT_ADDRESS);
     String url =

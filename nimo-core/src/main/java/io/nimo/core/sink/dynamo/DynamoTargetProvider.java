@@ -43,6 +43,23 @@ public final class DynamoTargetProvider implements TargetProvider {
   }
 
   @Override
+  public void probe(Configuration c, Duration timeout) {
+    io.nimo.core.probe.ProbeFailure.attempt(
+        TARGET_ADDRESS.key(),
+        c.get(TARGET_ADDRESS),
+        io.nimo.core.dynamo.DynamoProbeClassifier::problem,
+        () ->
+            new DynamoEndpoint(
+                    c.get(TARGET_ADDRESS),
+                    c.get(TARGET_REGION),
+                    DynamoCredentials.target(c),
+                    0,
+                    timeout,
+                    1)
+                .probe(timeout));
+  }
+
+  @Override
   public TargetSession open(Configuration c, Timing timing) {
     DynamoEndpoint endpoint =
         new DynamoEndpoint(

@@ -80,6 +80,16 @@ public final class MongoTargetProvider implements TargetProvider {
   }
 
   @Override
+  public void probe(Configuration c, java.time.Duration timeout) {
+    String uri = c.get(TargetAccessOptions.TARGET_ADDRESS);
+    io.nimo.core.probe.ProbeFailure.attempt(
+        TargetAccessOptions.TARGET_ADDRESS.key(),
+        uri,
+        io.nimo.core.mongo.MongoProbeClassifier::problem,
+        () -> new MongoEndpoint(uri, 1).probe(timeout));
+  }
+
+  @Override
   public TargetSession open(Configuration c, Timing timing) {
     MongoEndpoint endpoint =
         new MongoEndpoint(c.get(TargetAccessOptions.TARGET_ADDRESS), MongoEndpoint.poolSize(c));

@@ -46,6 +46,22 @@ public final class PostgresTargetProvider implements TargetProvider {
   }
 
   @Override
+  public void probe(Configuration c, java.time.Duration timeout) {
+    String url = c.get(TargetAccessOptions.TARGET_ADDRESS);
+    io.nimo.core.probe.ProbeFailure.attempt(
+        TargetAccessOptions.TARGET_ADDRESS.key(),
+        url,
+        io.nimo.core.postgres.PostgresProbeClassifier::problem,
+        () ->
+            new PostgresEndpoint(
+                    url,
+                    c.get(TargetAccessOptions.TARGET_AK),
+                    c.get(TargetAccessOptions.TARGET_SK),
+                    1)
+                .probe(timeout));
+  }
+
+  @Override
   public TargetSession open(Configuration c, Timing timing) {
     Retrier retrier = Retrier.forConfig(c, new PostgresErrorClassifier(), timing);
     int pool =
