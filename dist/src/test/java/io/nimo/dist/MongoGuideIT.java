@@ -73,10 +73,19 @@ class MongoGuideIT {
           """
               .formatted(
                   DynamoLocal.freePort(), DynamoLocal.freePort(), source.endpoint(), mongo.uri());
+      // the guide's own steps in NimoShake/nimo-shake: vi nimo-shake.conf, then
+      // ./nimo-shake.linux -conf=nimo-shake.conf (the original's names, shipped beside bin/)
       Path confFile = tool.shakeHome().resolve("nimo-shake.conf");
+      assertThat(Files.readString(confFile))
+          .isEqualTo(Files.readString(tool.shakeHome().resolve("conf/nimo-shake.conf")));
       Files.writeString(confFile, conf);
       Path out = work.resolve("run1.out");
-      Process first = tool.start(tool.shakeHome(), out, "-conf=nimo-shake.conf");
+      Process first =
+          tool.start(
+              tool.shakeHome().resolve("nimo-shake.linux"),
+              tool.shakeHome(),
+              out,
+              "-conf=nimo-shake.conf");
       Path log = tool.shakeHome().resolve("logs/nimo-shake.log");
       PackagedTool.awaitLog(log, "full sync done!", first.toHandle());
       LiveWriter writer = new LiveWriter(source.newClient(), "c1-orders", 2_000, 30).start();
