@@ -14,6 +14,9 @@ import org.apache.logging.log4j.core.config.builder.impl.BuiltConfiguration;
 public final class LogSetup {
   private static final String PATTERN = "[%d{yyyy/MM/dd HH:mm:ss}] [%level] [%t] %msg%n%throwable";
 
+  /** The console gets one line per event: stack traces go to the log file only. */
+  private static final String CONSOLE_PATTERN = "[%d{yyyy/MM/dd HH:mm:ss}] [%level] [%t] %msg%n";
+
   private LogSetup() {}
 
   /**
@@ -48,7 +51,11 @@ public final class LogSetup {
     b.add(
         b.newAppender("console", "Console")
             .addAttribute("target", ConsoleAppender.Target.SYSTEM_OUT)
-            .add(b.newLayout("PatternLayout").addAttribute("pattern", PATTERN))
+            .addAttribute("follow", true)
+            .add(
+                b.newLayout("PatternLayout")
+                    .addAttribute("pattern", CONSOLE_PATTERN)
+                    .addAttribute("alwaysWriteExceptions", false))
             .add(
                 b.newFilter(
                         "ThresholdFilter",

@@ -34,4 +34,26 @@ class LogSetupTest {
     LoggerFactory.getLogger("io.nimo.test").error("must not appear");
     assertThat(file).doesNotExist();
   }
+
+  @Test
+  void theConsoleGetsOneLinePerErrorAndTheStackTraceGoesToTheFileOnly() throws Exception {
+    Path file = Path.of("logs", "logsetup-trace.log");
+    Files.deleteIfExists(file);
+    java.io.PrintStream console = System.out;
+    java.io.ByteArrayOutputStream seen = new java.io.ByteArrayOutputStream();
+    System.setOut(new java.io.PrintStream(seen, true));
+    try {
+      LogSetup.apply("logsetup-trace", "info", "", false);
+      LoggerFactory.getLogger("io.nimo.test")
+          .error("target unreachable", new java.net.ConnectException("Connection refused"));
+    } finally {
+      LogSetup.apply("logsetup-reset", "none", "", false);
+      System.setOut(console);
+    }
+    assertThat(seen.toString()).contains("target unreachable").doesNotContain("\tat ");
+    assertThat(seen.toString().lines()).hasSize(1);
+    assertThat(Files.readString(file))
+        .contains("java.net.ConnectException: Connection refused")
+        .contains("\tat ");
+  }
 }

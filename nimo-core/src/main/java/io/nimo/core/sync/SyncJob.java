@@ -135,6 +135,33 @@ public final class SyncJob implements AutoCloseable {
    */
   public void stop() {
     run.stopRequested().set(true);
+    synchronized (startLock) {
+      if (starting != null) {
+        // still reading the checkpoint or listing tables (perhaps retrying an outage): nothing
+        // was copied yet, so the call is cut short instead of waiting out its retry budget
+        starting.interrupt();
+      }
+    }
+  }
+
+  /** The thread in {@link #run()} until the phases begin; guarded by {@link #startLock}. */
+  private Thread starting;
+
+  private final Object startLock = new Object();
+
+  private boolean inStart() {
+    synchronized (startLock) {
+      return starting != null;
+    }
+  }
+
+  private void leaveStart() {
+    synchronized (startLock) {
+      starting = null;
+      if (run.stopRequested().get()) {
+        Thread.interrupted(); // the phases see the stop request and end cleanly
+      }
+    }
   }
 
   /**
@@ -146,7 +173,23 @@ public final class SyncJob implements AutoCloseable {
    * @throws InterruptedException if the thread is interrupted
    */
   public SyncReport run() throws InterruptedException {
-    SyncReport report = runPhases();
+    synchronized (startLock) {
+      starting = Thread.currentThread();
+    }
+    SyncReport report;
+    try {
+      report = runPhases();
+    } catch (RuntimeException | InterruptedException e) {
+      if (!run.stopRequested().get() || !inStart()) {
+        throw e;
+      }
+      // interrupted in the checkpoint read or ListTables (a retry, a blocked driver call)
+      String msg = "stopped during start-up, before anything was copied: " + e.getMessage();
+      LOG.info(msg);
+      report = new SyncReport(SyncReport.Outcome.STOPPED, List.of(), msg);
+    } finally {
+      leaveStart();
+    }
     run.listener().onJobFinished(report);
     return report;
   }
@@ -184,6 +227,11 @@ public final class SyncJob implements AutoCloseable {
                 parts.config().get(SourceOptions.FILTER_BLACK))
             .select(parts.sourceRetrier().call("ListTables", parts.source()::listTables));
     LOG.info("{} table(s) selected: {}", tables.size(), tables);
+    leaveStart();
+    if (run.stopRequested().get()) {
+      return new SyncReport(
+          SyncReport.Outcome.STOPPED, List.of(), "stopped during start-up: nothing was copied");
+    }
     if (state.phase() == JobState.Phase.NEW && mode.follows()) {
       state =
           prepareStreams(

@@ -260,4 +260,30 @@ class FullSyncFailuresIT {
     assertThat(TableContents.diff(source.client(), target.client(), "items"))
         .containsExactly("extra on target: id=S:marker");
   }
+
+  @Test
+  void aStopDuringStartUpRetriesOfAnUnreachableCheckpointStoreEndsTheRunWithinSeconds()
+      throws Exception {
+    Map<String, String> raw = raw();
+    raw.put("checkpoint.type", "mongodb");
+    raw.put(
+        "checkpoint.address",
+        "mongodb://127.0.0.1:" + DynamoLocal.freePort() + "/?directConnection=true");
+    raw.put("retry.budget", "5m"); // the store's reads would be retried for minutes
+    try (SyncJob job = SyncJob.builder(TestConfigs.shake(raw)).build()) {
+      java.util.concurrent.CompletableFuture<io.nimo.core.sync.hooks.SyncReport> running =
+          io.nimo.core.testkit.Jobs.runAsync(job);
+      Thread.sleep(2000); // in the checkpoint read, waiting for a server
+      long stopped = System.nanoTime();
+      job.stop();
+      io.nimo.core.sync.hooks.SyncReport report =
+          running.get(15, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(report.outcome()).isEqualTo(io.nimo.core.sync.hooks.SyncReport.Outcome.STOPPED);
+      assertThat(report.message()).contains("stopped during start-up");
+      assertThat(Duration.ofNanos(System.nanoTime() - stopped)).isLessThan(Duration.ofSeconds(15));
+    }
+    assertThat(target.client().listTables().tableNames())
+        .as("nothing copied")
+        .doesNotContain("items");
+  }
 }
