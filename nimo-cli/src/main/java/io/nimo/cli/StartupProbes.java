@@ -2,7 +2,7 @@ package io.nimo.cli;
 
 import io.nimo.core.config.Configuration;
 import io.nimo.core.probe.ProbeFailure;
-import io.nimo.core.wiring.Preflight;
+import io.nimo.core.sync.Preflight;
 import java.io.PrintStream;
 import java.util.List;
 import org.slf4j.Logger;

@@ -22,6 +22,7 @@ public final class PublicApi {
     "io.nimo.core.sink",
     "io.nimo.core.checkpoint",
     "io.nimo.core.item",
+    "io.nimo.core.probe",
     "io.nimo.core.check",
     "io.nimo.core.testkit"
   };

@@ -1,4 +1,4 @@
-package io.nimo.core.wiring;
+package io.nimo.core.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

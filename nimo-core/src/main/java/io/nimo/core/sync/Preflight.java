@@ -1,4 +1,4 @@
-package io.nimo.core.wiring;
+package io.nimo.core.sync;
 
 import io.nimo.core.checkpoint.CheckpointStores;
 import io.nimo.core.concurrent.NamedThreadFactory;
