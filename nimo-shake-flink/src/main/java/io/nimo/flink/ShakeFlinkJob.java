@@ -60,7 +60,7 @@ public final class ShakeFlinkJob {
     ShakeRules.validate(c);
     TargetProviders.validated(c);
     if (c.get(ShakeOptions.SYNC_MODE).follows()
-        && c.get(IncrSyncOptions.INCR_ON_TRIMMED).equals("resync")) {
+        && c.get(IncrSyncOptions.INCR_ON_TRIMMED) == io.nimo.core.config.OnTrimmed.RESYNC) {
       throw new ConfigException(
           IncrSyncOptions.INCR_ON_TRIMMED.key(),
           "the Flink job stops on a lost stream position (incr.on_trimmed = stop); an automatic"
@@ -146,7 +146,8 @@ public final class ShakeFlinkJob {
       return null;
     }
     StreamPositions.Start start =
-        mode.copies() || c.get(IncrSyncOptions.INCR_START).equals("latest")
+        mode.copies()
+                || c.get(IncrSyncOptions.INCR_START) == io.nimo.core.config.StartPosition.LATEST
             ? StreamPositions.Start.NOW
             : StreamPositions.Start.OLDEST;
     try (JobComponents parts = JobComponents.builder(c).build()) {

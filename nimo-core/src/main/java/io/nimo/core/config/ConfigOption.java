@@ -138,8 +138,9 @@ public record ConfigOption<T>(
   }
 
   /**
-   * An option whose values are the constants of an enum, written in lower case in the conf file
-   * (read case-insensitively); a value that is none of them is refused with the list.
+   * An option whose values are the constants of an enum, each written in the conf file as its
+   * {@code toString()} (read case-insensitively); an empty value is the default unless a constant
+   * is spelt empty; a value that is none of them is refused with the list.
    *
    * @param key the conf key
    * @param defaultValue the value when the key is absent (its enum gives the choices)
@@ -149,14 +150,16 @@ public record ConfigOption<T>(
    */
   public static <E extends Enum<E>> ConfigOption<E> choice(String key, E defaultValue, String doc) {
     E[] constants = defaultValue.getDeclaringClass().getEnumConstants();
-    List<String> names =
-        Arrays.stream(constants).map(e -> e.name().toLowerCase(Locale.ROOT)).toList();
+    List<String> names = Arrays.stream(constants).map(E::toString).toList();
     java.util.function.Function<String, E> parser =
         s -> {
           for (E e : constants) {
-            if (e.name().equalsIgnoreCase(s)) {
+            if (e.toString().equalsIgnoreCase(s.trim())) {
               return e;
             }
+          }
+          if (s.isBlank()) {
+            return defaultValue;
           }
           throw new ConfigException(key, "'" + s + "' is not one of " + describe(names));
         };

@@ -3,7 +3,6 @@ package io.nimo.core.config;
 import static io.nimo.core.config.ConfigOption.bool;
 import static io.nimo.core.config.ConfigOption.duration;
 import static io.nimo.core.config.ConfigOption.integer;
-import static io.nimo.core.config.ConfigOption.oneOf;
 import static io.nimo.core.config.ConfigOption.string;
 
 import java.time.Duration;
@@ -46,28 +45,24 @@ public final class IncrSyncOptions {
    * the table on the target and copy it again, then follow its stream from the new position. Other
    * tables go on either way.
    */
-  public static final ConfigOption<String> INCR_ON_TRIMMED =
-      oneOf(
+  public static final ConfigOption<OnTrimmed> INCR_ON_TRIMMED =
+      ConfigOption.choice(
           "incr.on_trimmed",
-          "stop",
+          OnTrimmed.STOP,
           "When a table's stream position is lost (trimmed after 24 h, or the stream was disabled and re-enabled): "
               + "stop = stop that table's sync with an error; resync = drop the table on the target and copy it "
-              + "again, then follow its stream from the new position. Other tables go on either way.",
-          "stop",
-          "resync");
+              + "again, then follow its stream from the new position. Other tables go on either way.");
 
   /**
    * {@code incr.start_position}: sync_mode = incr only: where a first run starts reading the
    * streams: trim_horizon (every retained change, up to 24 h) or latest (changes from now on).
    */
-  public static final ConfigOption<String> INCR_START =
-      oneOf(
+  public static final ConfigOption<StartPosition> INCR_START =
+      ConfigOption.choice(
           "incr.start_position",
-          "trim_horizon",
+          StartPosition.TRIM_HORIZON,
           "sync_mode = incr only: where a first run starts reading the streams: trim_horizon (every retained "
-              + "change, up to 24 h) or latest (changes from now on).",
-          "trim_horizon",
-          "latest");
+              + "change, up to 24 h) or latest (changes from now on).");
 
   /**
    * {@code incr.start_probe}: How long open shards are watched for a first new record when start

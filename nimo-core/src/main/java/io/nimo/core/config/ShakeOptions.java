@@ -156,20 +156,14 @@ public final class ShakeOptions {
       bool("sync_schema_only", false, "Create the target tables and indexes only; copy no data.");
 
   /** {@code convert.type}: how items are represented on the target. */
-  public static final ConfigOption<String> CONVERT_TYPE =
-      oneOf(
+  public static final ConfigOption<ConvertType> CONVERT_TYPE =
+      ConfigOption.choice(
           "convert.type",
-          "",
+          ConvertType.DEFAULT,
           "How items are represented on the target. MongoDB: exact (the default when empty: lossless), or the "
               + "original's raw, change or mchange shapes (lossy in documented ways; a value they cannot hold stops "
               + "the table). DynamoDB-API targets store items unchanged (empty, same or exact); PostgreSQL stores "
-              + "each item whole as DynamoDB JSON in a jsonb column (empty or exact).",
-          "",
-          "exact",
-          "same",
-          "raw",
-          "change",
-          "mchange");
+              + "each item whole as DynamoDB JSON in a jsonb column (empty or exact).");
 
   /**
    * {@code checkpoint.type}: Checkpoint store: file (atomic JSON files in the directory

@@ -1,6 +1,5 @@
 package io.nimo.core.config;
 
-import static io.nimo.core.config.ConfigOption.oneOf;
 import static io.nimo.core.config.ConfigOption.string;
 
 /**
@@ -88,14 +87,11 @@ public final class TargetAccessOptions {
    * {@code target.db.exist}: A target table that already exists: empty = stop with an error; drop =
    * delete and recreate it.
    */
-  public static final ConfigOption<String> TARGET_DB_EXIST =
-      oneOf(
+  public static final ConfigOption<ExistPolicy> TARGET_DB_EXIST =
+      ConfigOption.choice(
           "target.db.exist",
-          "",
+          ExistPolicy.FAIL,
           "A target table that already exists: empty = stop with an error; drop = delete and recreate it; "
               + "rename (MongoDB only) = keep it under a timestamped name. The guide's spelling "
-              + "target.mongodb.exist is accepted too.",
-          "",
-          "drop",
-          "rename");
+              + "target.mongodb.exist is accepted too.");
 }

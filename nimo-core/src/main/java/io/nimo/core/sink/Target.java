@@ -1,5 +1,6 @@
 package io.nimo.core.sink;
 
+import io.nimo.core.config.ExistPolicy;
 import io.nimo.core.item.ItemKey;
 import io.nimo.core.item.TableSchema;
 import io.nimo.core.source.ChangeEvent;

@@ -4,6 +4,7 @@ import io.nimo.core.checkpoint.CheckpointStore;
 import io.nimo.core.checkpoint.JobState;
 import io.nimo.core.config.ConfigException;
 import io.nimo.core.config.Configuration;
+import io.nimo.core.config.ExistPolicy;
 import io.nimo.core.config.FullSyncOptions;
 import io.nimo.core.config.IncrSyncOptions;
 import io.nimo.core.config.ShakeOptions;
@@ -15,7 +16,6 @@ import io.nimo.core.metrics.JobProgress;
 import io.nimo.core.metrics.StreamProgress;
 import io.nimo.core.metrics.TableProgress;
 import io.nimo.core.retry.Sleeper;
-import io.nimo.core.sink.ExistPolicy;
 import io.nimo.core.sink.TargetSession;
 import io.nimo.core.sink.TargetTableExistsException;
 import io.nimo.core.source.SourceTable;
@@ -68,7 +68,7 @@ public final class SyncJob implements AutoCloseable {
   private final SpoolSettings spool;
   private final String id;
   private final SyncMode mode;
-  private final String incrStart;
+  private final io.nimo.core.config.StartPosition incrStart;
 
   private SyncJob(Builder b) {
     Configuration c = b.config;
@@ -236,7 +236,7 @@ public final class SyncJob implements AutoCloseable {
       state =
           prepareStreams(
               tables,
-              mode == SyncMode.ALL || incrStart.equals("latest")
+              mode == SyncMode.ALL || incrStart == io.nimo.core.config.StartPosition.LATEST
                   ? StreamPositions.Start.NOW
                   : StreamPositions.Start.OLDEST);
       if (!mode.copies()) {

@@ -2,9 +2,9 @@ package io.nimo.core.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nimo.core.config.ExistPolicy;
 import io.nimo.core.item.ItemKey;
 import io.nimo.core.item.TableSchema;
-import io.nimo.core.sink.ExistPolicy;
 import io.nimo.core.sink.PrepareResult;
 import io.nimo.core.sink.Target;
 import io.nimo.core.sink.WriteResult;

@@ -35,7 +35,7 @@ class GuideKeysTest {
   void targetMongodbExistIsTheGuidesSpellingOfTargetDbExist() {
     Map<String, String> raw = minimal();
     raw.put("target.mongodb.exist", "drop");
-    assertThat(load(raw).get(TargetAccessOptions.TARGET_DB_EXIST)).isEqualTo("drop");
+    assertThat(load(raw).get(TargetAccessOptions.TARGET_DB_EXIST)).isEqualTo(ExistPolicy.DROP);
   }
 
   @Test

@@ -26,7 +26,7 @@ class ShakeOptionsTest {
   void defaultsMatchTheDocumentedValues() {
     Configuration c = load(minimal());
     assertThat(c.get(ShakeOptions.SYNC_MODE)).isEqualTo(SyncMode.ALL);
-    assertThat(c.get(IncrSyncOptions.INCR_START)).isEqualTo("trim_horizon");
+    assertThat(c.get(IncrSyncOptions.INCR_START)).isEqualTo(StartPosition.TRIM_HORIZON);
     assertThat(c.get(FullSyncOptions.FULL_READ_CONCURRENCY)).isEqualTo(8);
     assertThat(c.get(FullSyncOptions.FULL_WRITE_BATCH)).isZero();
     assertThat(c.get(SourceOptions.QPS_FULL)).isEqualTo(1000);
@@ -36,7 +36,7 @@ class ShakeOptionsTest {
     assertThat(c.get(ShakeOptions.CHECKPOINT_ADDRESS)).isEqualTo("checkpoint");
     assertThat(c.get(ShakeOptions.HTTP_BIND)).isEqualTo("127.0.0.1");
     assertThat(c.get(ShakeOptions.RETRY_BUDGET)).isEqualTo(Duration.ofMinutes(5));
-    assertThat(c.get(TargetAccessOptions.TARGET_DB_EXIST)).isEmpty();
+    assertThat(c.get(TargetAccessOptions.TARGET_DB_EXIST)).isEqualTo(ExistPolicy.FAIL);
   }
 
   @ParameterizedTest(name = "{0} = {1} is rejected")

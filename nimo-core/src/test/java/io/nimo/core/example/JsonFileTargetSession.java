@@ -1,10 +1,10 @@
 package io.nimo.core.example;
 
+import io.nimo.core.config.ExistPolicy;
 import io.nimo.core.item.ItemJson;
 import io.nimo.core.item.ItemKey;
 import io.nimo.core.item.KeySchema;
 import io.nimo.core.item.TableSchema;
-import io.nimo.core.sink.ExistPolicy;
 import io.nimo.core.sink.PrepareResult;
 import io.nimo.core.sink.Target;
 import io.nimo.core.sink.TargetSession;

@@ -3,13 +3,13 @@ package io.nimo.core.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.nimo.core.config.ExistPolicy;
 import io.nimo.core.item.ItemEquality;
 import io.nimo.core.item.ItemJson;
 import io.nimo.core.item.ItemKey;
 import io.nimo.core.item.KeyAttributeType;
 import io.nimo.core.item.KeySchema;
 import io.nimo.core.item.TableSchema;
-import io.nimo.core.sink.ExistPolicy;
 import io.nimo.core.sink.ItemWriteException;
 import io.nimo.core.sink.Target;
 import io.nimo.core.sink.TargetSession;

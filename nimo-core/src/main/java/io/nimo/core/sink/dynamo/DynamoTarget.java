@@ -1,5 +1,6 @@
 package io.nimo.core.sink.dynamo;
 
+import io.nimo.core.config.ExistPolicy;
 import io.nimo.core.dynamo.BatchItemReader;
 import io.nimo.core.dynamo.DynamoClient;
 import io.nimo.core.dynamo.DynamoErrorClassifier;
@@ -8,7 +9,6 @@ import io.nimo.core.item.ItemKey;
 import io.nimo.core.item.TableSchema;
 import io.nimo.core.retry.ErrorClass;
 import io.nimo.core.retry.Retrier;
-import io.nimo.core.sink.ExistPolicy;
 import io.nimo.core.sink.PrepareResult;
 import io.nimo.core.sink.Target;
 import io.nimo.core.sink.TargetTableExistsException;

@@ -95,7 +95,7 @@ public final class DynamoTargetProvider implements TargetProvider {
           "must be true for DynamoDB-API targets: BatchWriteItem always overwrites an item with the "
               + "same key");
     }
-    if (c.get(TargetAccessOptions.TARGET_DB_EXIST).equals("rename")) {
+    if (c.get(TargetAccessOptions.TARGET_DB_EXIST) == io.nimo.core.config.ExistPolicy.RENAME) {
       throw new ConfigException(
           TargetAccessOptions.TARGET_DB_EXIST.key(),
           "rename is not possible on a DynamoDB-API target (DynamoDB cannot rename a table); use drop "
@@ -108,8 +108,10 @@ public final class DynamoTargetProvider implements TargetProvider {
               + DynamoBatchWriter.MAX_BATCH
               + " for DynamoDB-API targets (BatchWriteItem's limit)");
     }
-    String type = c.get(ShakeOptions.CONVERT_TYPE);
-    if (!type.isEmpty() && !type.equals("same") && !type.equals("exact")) {
+    io.nimo.core.config.ConvertType type = c.get(ShakeOptions.CONVERT_TYPE);
+    if (type != io.nimo.core.config.ConvertType.DEFAULT
+        && type != io.nimo.core.config.ConvertType.SAME
+        && type != io.nimo.core.config.ConvertType.EXACT) {
       throw new ConfigException(
           ShakeOptions.CONVERT_TYPE.key(),
           "'"

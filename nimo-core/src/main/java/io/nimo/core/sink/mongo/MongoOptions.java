@@ -1,6 +1,5 @@
 package io.nimo.core.sink.mongo;
 
-import static io.nimo.core.config.ConfigOption.oneOf;
 import static io.nimo.core.config.ConfigOption.string;
 
 import io.nimo.core.config.ConfigOption;
@@ -10,15 +9,12 @@ import java.util.List;
 /** The keys only the MongoDB target reads. */
 public final class MongoOptions implements TargetOptions {
   /** {@code target.mongodb.type}: the MongoDB topology. */
-  public static final ConfigOption<String> TARGET_MONGO_TYPE =
-      oneOf(
+  public static final ConfigOption<MongoTopology> TARGET_MONGO_TYPE =
+      ConfigOption.choice(
           "target.mongodb.type",
-          "replica",
+          MongoTopology.REPLICA,
           "MongoDB topology for target.type = mongodb: replica, or sharding (each collection is sharded on its "
-              + "hashed partition key).",
-          "",
-          "replica",
-          "sharding");
+              + "hashed partition key).");
 
   /** {@code convert._id}: the name a source attribute called {@code _id} gets. */
   public static final ConfigOption<String> CONVERT_ID =

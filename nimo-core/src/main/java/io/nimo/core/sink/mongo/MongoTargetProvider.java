@@ -48,7 +48,7 @@ public final class MongoTargetProvider implements TargetProvider {
           "is not a valid MongoDB connection string: "
               + io.nimo.core.config.Secrets.maskUrlCredentials(String.valueOf(e.getMessage())));
     }
-    if (c.get(ShakeOptions.CONVERT_TYPE).equals("same")) {
+    if (c.get(ShakeOptions.CONVERT_TYPE) == io.nimo.core.config.ConvertType.SAME) {
       throw new ConfigException(
           ShakeOptions.CONVERT_TYPE.key(),
           "same is for DynamoDB-API targets; MongoDB takes exact (lossless, the default), raw, change or mchange");
@@ -97,7 +97,7 @@ public final class MongoTargetProvider implements TargetProvider {
     MongoTargetSettings settings =
         new MongoTargetSettings(
             c.get(ShakeOptions.ID),
-            c.get(MongoOptions.TARGET_MONGO_TYPE).equals("sharding"),
+            c.get(MongoOptions.TARGET_MONGO_TYPE) == MongoTopology.SHARDING,
             c.get(FullSyncOptions.FULL_INDEX_USER),
             c.get(FullSyncOptions.FULL_INSERT_ON_DUP));
     return new MongoTargetSession(endpoint.connect(), converter(c), settings, retrier);
@@ -107,10 +107,10 @@ public final class MongoTargetProvider implements TargetProvider {
   static ItemConverter<Document> converter(Configuration c) {
     String prefix = c.get(MongoOptions.CONVERT_ID);
     return switch (c.get(ShakeOptions.CONVERT_TYPE)) {
-      case "raw" -> new OriginalShapes(OriginalShapes.Shape.RAW, prefix);
-      case "change" -> new OriginalShapes(OriginalShapes.Shape.CHANGE, prefix);
-      case "mchange" -> new OriginalShapes(OriginalShapes.Shape.MCHANGE, prefix);
-      default -> new ExactBsonConverter(prefix);
+      case RAW -> new OriginalShapes(OriginalShapes.Shape.RAW, prefix);
+      case CHANGE -> new OriginalShapes(OriginalShapes.Shape.CHANGE, prefix);
+      case MCHANGE -> new OriginalShapes(OriginalShapes.Shape.MCHANGE, prefix);
+      case DEFAULT, EXACT, SAME -> new ExactBsonConverter(prefix);
     };
   }
 }

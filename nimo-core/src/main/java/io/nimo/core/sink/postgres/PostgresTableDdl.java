@@ -1,10 +1,10 @@
 package io.nimo.core.sink.postgres;
 
+import io.nimo.core.config.ExistPolicy;
 import io.nimo.core.item.IndexSchema;
 import io.nimo.core.item.KeyAttributeType;
 import io.nimo.core.item.KeySchema;
 import io.nimo.core.item.TableSchema;
-import io.nimo.core.sink.ExistPolicy;
 import io.nimo.core.sink.PrepareResult;
 import io.nimo.core.sink.TargetTableExistsException;
 import java.sql.Connection;

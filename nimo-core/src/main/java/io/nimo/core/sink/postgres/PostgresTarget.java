@@ -1,12 +1,12 @@
 package io.nimo.core.sink.postgres;
 
+import io.nimo.core.config.ExistPolicy;
 import io.nimo.core.item.ItemJson;
 import io.nimo.core.item.ItemKey;
 import io.nimo.core.item.KeySchema;
 import io.nimo.core.item.TableSchema;
 import io.nimo.core.postgres.PostgresEndpoint;
 import io.nimo.core.retry.Retrier;
-import io.nimo.core.sink.ExistPolicy;
 import io.nimo.core.sink.ItemWriteException;
 import io.nimo.core.sink.KeyFold;
 import io.nimo.core.sink.PrepareResult;

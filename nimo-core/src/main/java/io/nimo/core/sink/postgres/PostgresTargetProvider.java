@@ -32,8 +32,9 @@ public final class PostgresTargetProvider implements TargetProvider {
           TargetAccessOptions.TARGET_ADDRESS.key(),
           "target.type = postgresql needs a JDBC URL: jdbc:postgresql://host:5432/database");
     }
-    String mode = c.get(ShakeOptions.CONVERT_TYPE);
-    if (!mode.isEmpty() && !mode.equals("exact")) {
+    io.nimo.core.config.ConvertType mode = c.get(ShakeOptions.CONVERT_TYPE);
+    if (mode != io.nimo.core.config.ConvertType.DEFAULT
+        && mode != io.nimo.core.config.ConvertType.EXACT) {
       throw new ConfigException(
           ShakeOptions.CONVERT_TYPE.key(),
           "the PostgreSQL target stores items as DynamoDB JSON (exact); leave it empty or set exact");

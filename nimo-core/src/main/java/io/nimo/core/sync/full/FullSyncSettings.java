@@ -1,12 +1,12 @@
 package io.nimo.core.sync.full;
 
 import io.nimo.core.config.Configuration;
+import io.nimo.core.config.ExistPolicy;
 import io.nimo.core.config.FilterValues;
 import io.nimo.core.config.FullSyncOptions;
 import io.nimo.core.config.ShakeOptions;
 import io.nimo.core.config.SourceOptions;
 import io.nimo.core.config.TargetAccessOptions;
-import io.nimo.core.sink.ExistPolicy;
 import io.nimo.core.source.ScanSettings;
 import java.time.Duration;
 
@@ -119,7 +119,7 @@ public record FullSyncSettings(
         c.get(FullSyncOptions.FULL_DOC_PARSER),
         c.get(FullSyncOptions.FULL_DOC_CONCURRENCY),
         c.get(FullSyncOptions.FULL_WRITE_BATCH),
-        ExistPolicy.fromConfig(c.get(TargetAccessOptions.TARGET_DB_EXIST)),
+        c.get(TargetAccessOptions.TARGET_DB_EXIST),
         c.get(ShakeOptions.SYNC_SCHEMA_ONLY),
         scan,
         c.get(SourceOptions.QPS_FULL),

@@ -51,7 +51,7 @@ public record IncrSettings(
         c.get(ShakeOptions.CHECKPOINT_INTERVAL),
         c.get(ShakeOptions.PROGRESS_INTERVAL),
         c.get(IncrSyncOptions.INCR_START_PROBE),
-        c.get(IncrSyncOptions.INCR_ON_TRIMMED).equals("resync"),
+        c.get(IncrSyncOptions.INCR_ON_TRIMMED) == io.nimo.core.config.OnTrimmed.RESYNC,
         c.get(SourceOptions.FILTER_WHITE).isBlank(),
         c.get(SourceOptions.FILTER_BLACK),
         c.get(ShakeOptions.ID));

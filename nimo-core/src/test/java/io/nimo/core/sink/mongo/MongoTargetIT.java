@@ -3,6 +3,7 @@ package io.nimo.core.sink.mongo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.nimo.core.config.ExistPolicy;
 import io.nimo.core.convert.ExactBsonConverter;
 import io.nimo.core.item.KeyAttributeType;
 import io.nimo.core.item.KeySchema;
@@ -11,7 +12,6 @@ import io.nimo.core.mongo.MongoErrorClassifier;
 import io.nimo.core.retry.Retrier;
 import io.nimo.core.retry.RetryPolicy;
 import io.nimo.core.retry.Sleeper;
-import io.nimo.core.sink.ExistPolicy;
 import io.nimo.core.sink.ItemWriteException;
 import io.nimo.core.sink.Target;
 import io.nimo.core.testkit.MongoLocal;
