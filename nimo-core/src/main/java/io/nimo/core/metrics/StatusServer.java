@@ -62,6 +62,7 @@ public final class StatusServer implements AutoCloseable {
    */
   public static StatusServer start(String bind, int port, Map<String, Supplier<Response>> routes)
       throws IOException {
+    Response page = new Response("text/html; charset=utf-8", StatusPage.html());
     HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 16);
     Map<String, Supplier<Response>> all = new LinkedHashMap<>(routes);
     String index =
@@ -72,7 +73,12 @@ public final class StatusServer implements AutoCloseable {
         "/",
         ex -> {
           String path = ex.getRequestURI().getPath();
-          Supplier<Response> route = path.equals("/") ? () -> Response.json(index) : all.get(path);
+          String accept = String.valueOf(ex.getRequestHeaders().getFirst("Accept"));
+          Supplier<Response> route =
+              !path.equals("/")
+                  ? all.get(path)
+                  // a browser gets the live page; curl and scripts the original's route list
+                  : accept.contains("text/html") ? () -> page : () -> Response.json(index);
           if (!"GET".equals(ex.getRequestMethod())) {
             send(ex, 405, Response.json("{\"error\":\"only GET\"}"));
           } else if (route == null) {

@@ -83,6 +83,22 @@ class StatusServerTest {
               HttpRequest.newBuilder(URI.create(base + "/")).build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(index.body()).contains("{\"Uri\":\"/progress\",\"Method\":\"GET\"}");
+      HttpResponse<String> page =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + "/"))
+                  .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+      assertThat(page.body())
+          .contains("<title>nimo status</title>")
+          .contains("fetch(path")
+          // self-contained: no script, style or font from anywhere else
+          .doesNotContainPattern("(src|href)=\"https?://");
+      assertThat(page.body().replace("'http://www.w3.org/2000/svg'", ""))
+          .as("no address but the SVG namespace name")
+          .doesNotContain("http://")
+          .doesNotContain("https://");
       assertThat(
               http.send(
                       HttpRequest.newBuilder(URI.create(base + "/nope")).build(),
