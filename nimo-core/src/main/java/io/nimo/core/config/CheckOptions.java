@@ -96,41 +96,33 @@ public final class CheckOptions {
 
   /** The {@code nimo-shake.conf} keys the check and repair tools read, with the same meaning. */
   public static final List<ConfigOption<?>> SHARED =
-      List.of(
-          ShakeOptions.CONF_VERSION,
-          ShakeOptions.ID,
-          ShakeOptions.LOG_FILE,
-          ShakeOptions.LOG_LEVEL,
-          ShakeOptions.LOG_BUFFER,
-          SourceOptions.SOURCE_AK,
-          SourceOptions.SOURCE_SK,
-          SourceOptions.SOURCE_TOKEN,
-          SourceOptions.SOURCE_PROFILE,
-          SourceOptions.SOURCE_ROLE_ARN,
-          SourceOptions.SOURCE_EXTERNAL_ID,
-          SourceOptions.SOURCE_REGION,
-          SourceOptions.SOURCE_ENDPOINT,
-          SourceOptions.SOURCE_MAX_RETRIES,
-          SourceOptions.SOURCE_TIMEOUT,
-          SourceOptions.FILTER_WHITE,
-          SourceOptions.FILTER_BLACK,
-          SourceOptions.QPS_FULL,
-          SourceOptions.QPS_FULL_BATCH,
-          TargetAccessOptions.TARGET_TYPE,
-          TargetAccessOptions.TARGET_ADDRESS,
-          TargetAccessOptions.TARGET_AK,
-          TargetAccessOptions.TARGET_SK,
-          TargetAccessOptions.TARGET_PROFILE,
-          TargetAccessOptions.TARGET_ROLE_ARN,
-          TargetAccessOptions.TARGET_EXTERNAL_ID,
-          TargetAccessOptions.TARGET_REGION,
-          ShakeOptions.CONVERT_TYPE,
-          FullSyncOptions.FULL_READ_CONCURRENCY,
-          FullSyncOptions.FULL_FILTER_EXPRESSION,
-          FullSyncOptions.FULL_FILTER_VALUES,
-          ShakeOptions.RETRY_BUDGET,
-          ShakeOptions.RETRY_MAX_BACKOFF,
-          ShakeOptions.PREFLIGHT_TIMEOUT);
+      compose(
+          List.of(
+              ShakeOptions.CONF_VERSION,
+              ShakeOptions.ID,
+              ShakeOptions.LOG_FILE,
+              ShakeOptions.LOG_LEVEL,
+              ShakeOptions.LOG_BUFFER),
+          SourceOptions.ACCESS,
+          SourceOptions.TABLES_AND_SCAN_RATE,
+          TargetAccessOptions.ACCESS,
+          List.of(
+              ShakeOptions.CONVERT_TYPE,
+              FullSyncOptions.FULL_READ_CONCURRENCY,
+              FullSyncOptions.FULL_FILTER_EXPRESSION,
+              FullSyncOptions.FULL_FILTER_VALUES,
+              ShakeOptions.RETRY_BUDGET,
+              ShakeOptions.RETRY_MAX_BACKOFF,
+              ShakeOptions.PREFLIGHT_TIMEOUT));
+
+  @SafeVarargs
+  private static List<ConfigOption<?>> compose(List<ConfigOption<?>>... parts) {
+    List<ConfigOption<?>> out = new ArrayList<>();
+    for (List<ConfigOption<?>> p : parts) {
+      out.addAll(p);
+    }
+    return List.copyOf(out);
+  }
 
   /** Every key of {@code nimo-full-check.conf}. */
   public static final List<ConfigOption<?>> CHECK =

@@ -138,4 +138,22 @@ public final class SourceOptions {
               "GetRecords Limit (incremental sync). 1000, the most GetRecords returns, so a backlog "
                   + "behind a distant source takes few round trips (bench/incr-lag-bench.sh).")
           .between(1, 1000);
+
+  /** How to reach and authenticate to the source, in conf-file order. */
+  public static final java.util.List<ConfigOption<?>> ACCESS =
+      java.util.List.of(
+          SOURCE_AK,
+          SOURCE_SK,
+          SOURCE_TOKEN,
+          SOURCE_PROFILE,
+          SOURCE_ROLE_ARN,
+          SOURCE_EXTERNAL_ID,
+          SOURCE_REGION,
+          SOURCE_ENDPOINT,
+          SOURCE_MAX_RETRIES,
+          SOURCE_TIMEOUT);
+
+  /** Which tables, and how fast the Scan reads them: what the sync and the check share. */
+  public static final java.util.List<ConfigOption<?>> TABLES_AND_SCAN_RATE =
+      java.util.List.of(FILTER_WHITE, FILTER_BLACK, QPS_FULL, QPS_FULL_BATCH);
 }

@@ -94,4 +94,16 @@ public final class TargetAccessOptions {
           "A target table that already exists: empty = stop with an error; drop = delete and recreate it; "
               + "rename (MongoDB only) = keep it under a timestamped name. The guide's spelling "
               + "target.mongodb.exist is accepted too.");
+
+  /** Which target, and how to reach and authenticate to it, in conf-file order. */
+  public static final java.util.List<ConfigOption<?>> ACCESS =
+      java.util.List.of(
+          TARGET_TYPE,
+          TARGET_ADDRESS,
+          TARGET_AK,
+          TARGET_SK,
+          TARGET_PROFILE,
+          TARGET_ROLE_ARN,
+          TARGET_EXTERNAL_ID,
+          TARGET_REGION);
 }
