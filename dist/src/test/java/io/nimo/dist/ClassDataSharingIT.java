@@ -32,7 +32,7 @@ class ClassDataSharingIT {
 
   @BeforeAll
   static void setUp() throws Exception {
-    tool = PackagedTool.unpack(unpacked);
+    tool = PackagedTool.unpackCore(unpacked);
     assumeTrue(
         Files.exists(tool.root.resolve("jre")), "the tarball was built without a bundled runtime");
     source = DynamoLocal.start();
@@ -105,7 +105,7 @@ class ClassDataSharingIT {
   void aJarChangedAfterPackagingMakesTheJvmIgnoreTheArchiveQuietly(@TempDir Path work)
       throws Exception {
     Path copy = Files.createDirectories(work.resolve("copy"));
-    PackagedTool changed = PackagedTool.unpack(copy);
+    PackagedTool changed = PackagedTool.unpackCore(copy);
     try (var jars = Files.list(changed.shakeHome().resolve("lib"))) {
       for (Path jar : jars.filter(j -> j.toString().endsWith(".jar")).toList()) {
         Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis()));

@@ -23,7 +23,7 @@ class FullCheckLauncherIT {
   @Test
   void checkFindsTheDifferencesRepairFixesThemAndTheNextCheckPasses(
       @TempDir Path unpacked, @TempDir Path work) throws Exception {
-    PackagedTool tool = PackagedTool.unpack(unpacked);
+    PackagedTool tool = PackagedTool.unpackCore(unpacked);
     try (DynamoLocal source = DynamoLocal.start();
         DynamoLocal target = DynamoLocal.start()) {
       for (DynamoLocal side : new DynamoLocal[] {source, target}) {

@@ -35,7 +35,7 @@ class GuideJourneyIT {
   @Test
   void walksTheGuideWithTheBundledRuntimeAndTheGuidesCommands(
       @TempDir Path unpacked, @TempDir Path bin) throws Exception {
-    PackagedTool tool = PackagedTool.unpack(unpacked);
+    PackagedTool tool = PackagedTool.unpackCore(unpacked);
     assertThat(tool.root.resolve("jre/bin/java"))
         .as("tarball built with a bundled runtime")
         .exists();
@@ -178,7 +178,7 @@ class GuideJourneyIT {
   @Test
   void aLauncherThatFindsNoJavaSaysWhyInItsLog(@TempDir Path unpacked, @TempDir Path bin)
       throws Exception {
-    PackagedTool tool = PackagedTool.unpack(unpacked);
+    PackagedTool tool = PackagedTool.unpackCore(unpacked);
     PackagedTool.deleteTree(tool.root.resolve("jre"));
     Path path = PackagedTool.pathWithoutJava(bin);
 
@@ -196,7 +196,7 @@ class GuideJourneyIT {
   @Test
   void aConfTheToolRefusesIsRecordedInItsLog(@TempDir Path unpacked, @TempDir Path bin)
       throws Exception {
-    PackagedTool tool = PackagedTool.unpack(unpacked);
+    PackagedTool tool = PackagedTool.unpackCore(unpacked);
     Path path = PackagedTool.pathWithoutJava(bin);
     Files.writeString(
         tool.shakeHome().resolve("conf/nimo-shake.conf"),

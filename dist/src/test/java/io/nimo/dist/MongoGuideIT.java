@@ -25,7 +25,7 @@ class MongoGuideIT {
   @Test
   void followsTheMongoGuideAndResumesAfterSigkill(@TempDir Path unpacked, @TempDir Path work)
       throws Exception {
-    PackagedTool tool = PackagedTool.unpack(unpacked);
+    PackagedTool tool = PackagedTool.unpackCore(unpacked);
     ShardingRecorder sharding = new ShardingRecorder();
     try (DynamoLocal source = DynamoLocal.start();
         MongoLocal mongo = MongoLocal.start(sharding)) {

@@ -31,7 +31,7 @@ class NimoShakeLauncherIT {
 
   @BeforeAll
   static void setUp() throws Exception {
-    tool = PackagedTool.unpack(unpacked);
+    tool = PackagedTool.unpackCore(unpacked);
     source = DynamoLocal.start();
     TestTables.createHashOnly(source.client(), "events", "id", ScalarAttributeType.S);
     Random rnd = new Random(3);

@@ -11,7 +11,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The unpacked NimoShake.tar.gz, and helpers to configure and run its launchers as processes. */
+/**
+ * The unpacked NimoShake.tar.gz (with NimoShake-flink.tar.gz over it, unless only the core is asked
+ * for), and helpers to configure and run its launchers as processes.
+ */
 final class PackagedTool {
   final Path root;
 
@@ -19,8 +22,22 @@ final class PackagedTool {
     this.root = root;
   }
 
+  /**
+   * Unpacks NimoShake.tar.gz and, over it, the optional NimoShake-flink.tar.gz, as a user would.
+   */
   static PackagedTool unpack(Path into) throws Exception {
-    Path tarball = Path.of(System.getProperty("nimo.tarball", "target/NimoShake.tar.gz"));
+    PackagedTool tool = unpackCore(into);
+    untar(Path.of(System.getProperty("nimo.flink.tarball", "target/NimoShake-flink.tar.gz")), into);
+    return tool;
+  }
+
+  /** Unpacks NimoShake.tar.gz alone: nimo-shake, nimo-full-check, nimo-repair and the runtime. */
+  static PackagedTool unpackCore(Path into) throws Exception {
+    untar(Path.of(System.getProperty("nimo.tarball", "target/NimoShake.tar.gz")), into);
+    return new PackagedTool(into.resolve("NimoShake"));
+  }
+
+  private static void untar(Path tarball, Path into) throws Exception {
     if (!Files.exists(tarball)) {
       throw new IllegalStateException("no " + tarball + "; run mvn package first");
     }
@@ -30,9 +47,8 @@ final class PackagedTool {
             .inheritIO()
             .start();
     if (p.waitFor() != 0) {
-      throw new IllegalStateException("tar failed");
+      throw new IllegalStateException("tar failed: " + tarball);
     }
-    return new PackagedTool(into.resolve("NimoShake"));
   }
 
   Path shakeHome() {

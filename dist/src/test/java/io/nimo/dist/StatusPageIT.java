@@ -101,7 +101,7 @@ class StatusPageIT {
     Assumptions.assumeTrue(
         Files.isExecutable(CHROMIUM),
         "Debian's chromium is not installed (.ci/run installs it): the page is not rendered here");
-    PackagedTool tool = PackagedTool.unpack(unpacked);
+    PackagedTool tool = PackagedTool.unpackCore(unpacked);
     Path shots = Path.of("target").toAbsolutePath();
     try (DynamoLocal source = DynamoLocal.start();
         DynamoLocal target = DynamoLocal.start()) {
