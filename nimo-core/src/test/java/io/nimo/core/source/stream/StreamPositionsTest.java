@@ -4,21 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nimo.core.checkpoint.ShardCheckpoint;
-import io.nimo.core.dynamo.DynamoTables;
 import io.nimo.core.dynamo.StreamView;
 import io.nimo.core.dynamo.TableChange;
-import io.nimo.core.dynamo.TableInfo;
-import io.nimo.core.item.KeyAttributeType;
-import io.nimo.core.item.KeySchema;
-import io.nimo.core.item.TableSchema;
 import io.nimo.core.testkit.ManualClock;
+import io.nimo.core.testkit.OneTableEndpoint;
 import io.nimo.core.testkit.ScriptedStreamsApi;
 import io.nimo.core.testkit.TestItems;
 import io.nimo.core.testkit.TestRetriers;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,45 +24,7 @@ import org.junit.jupiter.api.Test;
 class StreamPositionsTest {
   private static final String ARN = "arn:table/orders/stream/1";
 
-  /** One table whose stream view a test sets; UpdateTable enables a NEW_AND_OLD_IMAGES stream. */
-  static final class OneTable implements DynamoTables {
-    volatile StreamView view = StreamView.NEW_AND_OLD_IMAGES;
-    volatile TableChange lastChange;
-
-    @Override
-    public TableInfo describeTable(String table) {
-      TableSchema schema =
-          TableSchema.of(table, new KeySchema("id", null), Map.of("id", KeyAttributeType.S));
-      return new TableInfo(
-          schema, TableInfo.Status.ACTIVE, true, view, view == null ? null : ARN, 0, 0);
-    }
-
-    @Override
-    public List<String> listTables() {
-      return List.of("orders");
-    }
-
-    @Override
-    public Optional<String> timeToLive(String table) {
-      return Optional.empty();
-    }
-
-    @Override
-    public void createTable(TableSchema schema) {}
-
-    @Override
-    public void updateTable(String table, TableChange change) {
-      lastChange = change;
-      if (change instanceof TableChange.EnableStream e) {
-        view = e.view();
-      }
-    }
-
-    @Override
-    public void deleteTable(String table) {}
-  }
-
-  private final OneTable table = new OneTable();
+  private final OneTableEndpoint table = new OneTableEndpoint(ARN);
   private final ManualClock time = new ManualClock();
 
   private StreamPositions positions(StreamsApi streams) {
