@@ -415,4 +415,52 @@ class StreamFailuresIT {
         .contains("stream of table items changed")
         .contains("disabled and re-enabled");
   }
+
+  @Test
+  void aStopDuringATargetOutageEndsTheIncrementalSyncWithinFifteenSecondsAndTheNextRunResumes()
+      throws Exception {
+    ScriptedStreamsApi streams = new ScriptedStreamsApi().shard("s1", null);
+    java.util.concurrent.atomic.AtomicReference<io.nimo.core.testkit.FaultyDynamoApi> dst =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Map<String, String> raw =
+        TestConfigs.shakeRaw(source.endpoint(), target.endpoint(), checkpoints);
+    raw.put("sync_mode", "incr");
+    raw.put("incr.shard_discovery_interval", "200ms");
+    // each run gets its own endpoint: a job closes its target's client
+    java.util.function.Supplier<SyncJob> job =
+        () ->
+            SyncJob.builder(TestConfigs.shake(raw))
+                .streams(streams)
+                .target(
+                    new io.nimo.core.sink.dynamo.DynamoTargetSession(
+                        dst.updateAndGet(
+                            old -> new io.nimo.core.testkit.FaultyDynamoApi(target.api())),
+                        io.nimo.core.testkit.TestRetriers.dynamo(java.time.Duration.ofMinutes(5)),
+                        java.time.Duration.ofSeconds(30),
+                        true))
+                .build();
+    try (SyncJob first = job.get()) {
+      CompletableFuture<SyncReport> run = Jobs.runAsync(first);
+      streams.put("s1", item("a", "1"), "id");
+      awaitTarget("a", "1");
+      dst.get().refuseConnectionsFor(120_000); // the target goes down; writes retried for 5 min
+      streams.put("s1", item("b", "1"), "id");
+      Thread.sleep(1000);
+      long stopAt = System.nanoTime();
+      first.stop();
+      SyncReport report = run.get(60, TimeUnit.SECONDS);
+      assertThat(java.time.Duration.ofNanos(System.nanoTime() - stopAt))
+          .isLessThan(java.time.Duration.ofSeconds(15));
+      assertThat(report.outcome())
+          .as(report.message())
+          .isEqualTo(SyncReport.Outcome.INCREMENTAL_STOPPED);
+    }
+    try (SyncJob second = job.get()) {
+      CompletableFuture<SyncReport> run = Jobs.runAsync(second);
+      awaitTarget("b", "1"); // the change written during the outage, from the checkpoint
+      second.stop();
+      assertThat(run.get(60, TimeUnit.SECONDS).outcome())
+          .isEqualTo(SyncReport.Outcome.INCREMENTAL_STOPPED);
+    }
+  }
 }

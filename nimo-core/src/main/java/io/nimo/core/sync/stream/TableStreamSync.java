@@ -204,9 +204,25 @@ public final class TableStreamSync {
         LOG.error("table {} shard {}: {}", table, start.shardId(), e.getMessage());
       }
     } finally {
-      saver.flush();
-      shards.released(start.shardId());
-      changed.release();
+      // a stop's interrupt must not break the last checkpoint write (interruptible file I/O fails
+      // on an interrupted thread); the position saved is one whose changes were applied
+      boolean interrupted = Thread.interrupted();
+      try {
+        saver.flush();
+      } catch (RuntimeException e) {
+        LOG.warn(
+            "table {} shard {}: the last position was not saved ({}); the next run replays from"
+                + " the one saved before, idempotently",
+            table,
+            start.shardId(),
+            e.getMessage());
+      } finally {
+        shards.released(start.shardId());
+        changed.release();
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
     }
   }
 
