@@ -63,6 +63,7 @@ public final class SyncJob implements AutoCloseable {
 
   private final JobComponents parts;
   private final SyncRun run;
+  private final StartupInterrupt startup;
   private final FullSyncSettings full;
   private final IncrSettings incr;
   private final SpoolSettings spool;
@@ -99,6 +100,7 @@ public final class SyncJob implements AutoCloseable {
     this.id = c.get(ShakeOptions.ID);
     this.mode = c.get(ShakeOptions.SYNC_MODE);
     this.incrStart = c.get(IncrSyncOptions.INCR_START);
+    this.startup = new StartupInterrupt(run.stopRequested());
   }
 
   /**
@@ -135,33 +137,7 @@ public final class SyncJob implements AutoCloseable {
    */
   public void stop() {
     run.stopRequested().set(true);
-    synchronized (startLock) {
-      if (starting != null) {
-        // still reading the checkpoint or listing tables (perhaps retrying an outage): nothing
-        // was copied yet, so the call is cut short instead of waiting out its retry budget
-        starting.interrupt();
-      }
-    }
-  }
-
-  /** The thread in {@link #run()} until the phases begin; guarded by {@link #startLock}. */
-  private Thread starting;
-
-  private final Object startLock = new Object();
-
-  private boolean inStart() {
-    synchronized (startLock) {
-      return starting != null;
-    }
-  }
-
-  private void leaveStart() {
-    synchronized (startLock) {
-      starting = null;
-      if (run.stopRequested().get()) {
-        Thread.interrupted(); // the phases see the stop request and end cleanly
-      }
-    }
+    startup.stop();
   }
 
   /**
@@ -173,14 +149,12 @@ public final class SyncJob implements AutoCloseable {
    * @throws InterruptedException if the thread is interrupted
    */
   public SyncReport run() throws InterruptedException {
-    synchronized (startLock) {
-      starting = Thread.currentThread();
-    }
+    startup.enter();
     SyncReport report;
     try {
       report = runPhases();
     } catch (RuntimeException | InterruptedException e) {
-      if (!run.stopRequested().get() || !inStart()) {
+      if (!run.stopRequested().get() || !startup.inStart()) {
         throw e;
       }
       // interrupted in the checkpoint read or ListTables (a retry, a blocked driver call)
@@ -188,7 +162,7 @@ public final class SyncJob implements AutoCloseable {
       LOG.info(msg);
       report = new SyncReport(SyncReport.Outcome.STOPPED, List.of(), msg);
     } finally {
-      leaveStart();
+      startup.leave();
     }
     run.listener().onJobFinished(report);
     return report;
@@ -227,7 +201,7 @@ public final class SyncJob implements AutoCloseable {
                 parts.config().get(SourceOptions.FILTER_BLACK))
             .select(parts.sourceRetrier().call("ListTables", parts.source()::listTables));
     LOG.info("{} table(s) selected: {}", tables.size(), tables);
-    leaveStart();
+    startup.leave();
     if (run.stopRequested().get()) {
       return new SyncReport(
           SyncReport.Outcome.STOPPED, List.of(), "stopped during start-up: nothing was copied");
