@@ -7,9 +7,11 @@ import io.nimo.backsync.config.BackSyncOptions;
 import io.nimo.backsync.echo.EchoFilter;
 import io.nimo.backsync.source.CdcSourceFactory;
 import io.nimo.backsync.source.ChangeRecord;
+import io.nimo.backsync.source.Layouts;
 import io.nimo.backsync.source.ToastedItemResolver;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -25,19 +27,31 @@ public final class BackSyncJob {
    *
    * @param env the environment
    * @param o the options
+   * @param layouts what start-up discovery found
    * @param stores opens the DynamoDB seam
    */
   public static void define(
-      StreamExecutionEnvironment env, BackSyncOptions o, ItemStoreFactory stores) {
+      StreamExecutionEnvironment env, BackSyncOptions o, Layouts layouts, ItemStoreFactory stores) {
     env.enableCheckpointing(o.get(BackSyncKeys.CHECKPOINT_INTERVAL));
-    env.fromSource(CdcSourceFactory.create(o), WatermarkStrategy.noWatermarks(), "postgres-cdc")
-        .uid("postgres-cdc")
-        .setParallelism(1)
+    // the two sources keep different state, so each has its own uid: a savepoint of one is
+    // refused by the other instead of being misread
+    DataStream<ChangeRecord> changes =
+        o.get(BackSyncKeys.SNAPSHOT_MODE).equals("initial")
+            ? env.addSource(CdcSourceFactory.copyThenStream(o, layouts), "postgres-cdc-initial")
+                .uid("postgres-cdc-initial")
+                .setParallelism(1)
+            : env.fromSource(
+                    CdcSourceFactory.streaming(o, layouts),
+                    WatermarkStrategy.noWatermarks(),
+                    "postgres-cdc")
+                .uid("postgres-cdc")
+                .setParallelism(1);
+    changes
         .flatMap(new EchoFilter(o.get(BackSyncKeys.ECHO_SKIP)))
         .uid("skip-forward-sync-echoes")
         .name("skip-forward-sync-echoes")
         .setParallelism(1)
-        .map(new ToastedItemResolver(o))
+        .map(new ToastedItemResolver(o, layouts))
         .uid("reread-toasted-items")
         .name("reread-toasted-items")
         .setParallelism(1)

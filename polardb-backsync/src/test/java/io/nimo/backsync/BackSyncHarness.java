@@ -5,6 +5,7 @@ import io.nimo.backsync.apply.ItemStoreFactory;
 import io.nimo.backsync.apply.SdkItemStoreFactory;
 import io.nimo.backsync.config.BackSyncOptions;
 import io.nimo.backsync.config.MainArgs;
+import io.nimo.backsync.source.Discovery;
 import io.nimo.core.testkit.DynamoLocal;
 import io.nimo.core.testkit.PostgresLocal;
 import java.nio.file.Path;
@@ -84,7 +85,11 @@ final class BackSyncHarness {
       conf.setString("execution.savepoint.path", restoreFrom.toUri().toString());
     }
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, conf);
-    BackSyncJob.define(env, o, stores);
+    Discovery found = BackSyncMain.discover(o);
+    if (!found.problems().isEmpty()) {
+      throw new IllegalStateException("layout problems: " + found.problems());
+    }
+    BackSyncJob.define(env, o, found.layouts(), stores);
     return env.executeAsync("backsync-test");
   }
 

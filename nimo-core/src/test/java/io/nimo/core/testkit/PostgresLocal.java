@@ -36,6 +36,33 @@ public final class PostgresLocal implements AutoCloseable {
   }
 
   /**
+   * The JDBC URL of another database of the server.
+   *
+   * @param database the database name
+   * @return the URL
+   */
+  public String jdbcUrl(String database) {
+    return pg.getJdbcUrl("postgres", database);
+  }
+
+  /**
+   * Runs SQL statements on a database of the server, as the superuser.
+   *
+   * @param database the database name
+   * @param statements the statements
+   */
+  public void execIn(String database, String... statements) {
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl(database));
+        java.sql.Statement s = c.createStatement()) {
+      for (String sql : statements) {
+        s.execute(sql);
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  /**
    * The loopback port it listens on.
    *
    * @return the port
@@ -50,14 +77,7 @@ public final class PostgresLocal implements AutoCloseable {
    * @param statements the statements
    */
   public void exec(String... statements) {
-    try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl());
-        java.sql.Statement s = c.createStatement()) {
-      for (String sql : statements) {
-        s.execute(sql);
-      }
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException(e.getMessage(), e);
-    }
+    execIn("postgres", statements);
   }
 
   @Override

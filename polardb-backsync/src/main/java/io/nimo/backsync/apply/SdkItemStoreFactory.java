@@ -37,22 +37,7 @@ public final class SdkItemStoreFactory implements ItemStoreFactory {
 
   @Override
   public ItemStore open() {
-    String region = options.get(BackSyncKeys.TARGET_REGION);
-    String endpoint = options.get(BackSyncKeys.TARGET_ENDPOINT);
-    DynamoDbClientBuilder b =
-        DynamoDbClient.builder()
-            .region(Region.of(region.isEmpty() ? "us-east-1" : region))
-            .credentialsProvider(credentials())
-            .httpClientBuilder(
-                ApacheHttpClient.builder()
-                    .maxConnections(16)
-                    .connectionTimeout(Duration.ofSeconds(10))
-                    .socketTimeout(Duration.ofSeconds(30)))
-            .overrideConfiguration(o -> o.retryStrategy(r -> r.maxAttempts(1)));
-    if (!endpoint.isEmpty()) {
-      b.endpointOverride(URI.create(endpoint));
-    }
-    DynamoDbClient client = b.build();
+    DynamoDbClient client = client(options);
     return new ItemStore() {
       @Override
       public Map<String, List<WriteRequest>> batchWrite(Map<String, List<WriteRequest>> requests) {
@@ -66,7 +51,32 @@ public final class SdkItemStoreFactory implements ItemStoreFactory {
     };
   }
 
-  private AwsCredentialsProvider credentials() {
+  /**
+   * A DynamoDB client for the configured target, without the SDK's own retries.
+   *
+   * @param options the job options
+   * @return the client
+   */
+  static DynamoDbClient client(BackSyncOptions options) {
+    String region = options.get(BackSyncKeys.TARGET_REGION);
+    String endpoint = options.get(BackSyncKeys.TARGET_ENDPOINT);
+    DynamoDbClientBuilder b =
+        DynamoDbClient.builder()
+            .region(Region.of(region.isEmpty() ? "us-east-1" : region))
+            .credentialsProvider(credentials(options))
+            .httpClientBuilder(
+                ApacheHttpClient.builder()
+                    .maxConnections(16)
+                    .connectionTimeout(Duration.ofSeconds(10))
+                    .socketTimeout(Duration.ofSeconds(30)))
+            .overrideConfiguration(o -> o.retryStrategy(r -> r.maxAttempts(1)));
+    if (!endpoint.isEmpty()) {
+      b.endpointOverride(URI.create(endpoint));
+    }
+    return b.build();
+  }
+
+  private static AwsCredentialsProvider credentials(BackSyncOptions options) {
     if (options.accessKey().isEmpty()) {
       return DefaultCredentialsProvider.builder().build();
     }

@@ -50,13 +50,14 @@ public final class BackSyncKeys {
           "database that holds the DynamoDB tables",
           text());
 
-  /** The schema holding the tables. */
-  public static final BackSyncKey<String> SOURCE_SCHEMA =
+  /** The schemas holding the tables. */
+  public static final BackSyncKey<List<String>> SOURCE_SCHEMA =
       key(
           "source.schema",
           "public",
-          "schema that holds the tables (target.postgresql.schema of nimo-shake)",
-          text());
+          "schema(s) that hold the tables (list or comma-separated; * = every schema of the"
+              + " database); nimo-shake's target.postgresql.schema",
+          names());
 
   /** The publication pgoutput reads. */
   public static final BackSyncKey<String> SOURCE_PUBLICATION =
@@ -110,9 +111,10 @@ public final class BackSyncKeys {
   public static final BackSyncKey<String> ITEM_COLUMN =
       key(
           "layout.itemColumn",
-          "item",
-          "JSONB column holding the whole item as DynamoDB JSON; the primary key columns give the key",
-          identifier());
+          "",
+          "JSONB column holding the whole item as DynamoDB JSON; empty = polardb_document"
+              + " (PolarDB-DDB's tables), else item (nimo-shake's); tables without it are skipped",
+          s -> s.isBlank() ? "" : identifier().apply(s));
 
   /** The table nimo-shake marks its own transactions in. */
   public static final BackSyncKey<String> ECHO_TABLE =

@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * The job's main arguments as the guide passes them: {@code --polardbusername --polardbpassword
- * --dynamodbak --dynamodbsk [--configfilename]}, plus {@code --local}. Unknown flags are errors.
+ * --dynamodbak --dynamodbsk [--configfilename]}, plus {@code --local} and {@code --describe}.
+ * Unknown flags are errors.
  */
 public final class MainArgs {
   private static final Set<String> VALUED =
@@ -14,10 +15,12 @@ public final class MainArgs {
 
   private final Map<String, String> values;
   private final boolean local;
+  private final boolean describe;
 
-  private MainArgs(Map<String, String> values, boolean local) {
+  private MainArgs(Map<String, String> values, boolean local, boolean describe) {
     this.values = values;
     this.local = local;
+    this.describe = describe;
   }
 
   /**
@@ -29,6 +32,7 @@ public final class MainArgs {
   public static MainArgs parse(String[] args) {
     Map<String, String> values = new LinkedHashMap<>();
     boolean local = false;
+    boolean describe = false;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (!a.startsWith("-")) {
@@ -45,6 +49,10 @@ public final class MainArgs {
         local = true;
         continue;
       }
+      if (name.equals("describe")) {
+        describe = true;
+        continue;
+      }
       if (!VALUED.contains(name)) {
         throw new BackSyncConfigException("unknown argument --" + name + "; " + usage());
       }
@@ -56,12 +64,12 @@ public final class MainArgs {
       }
       values.put(name, value);
     }
-    return new MainArgs(values, local);
+    return new MainArgs(values, local, describe);
   }
 
   static String usage() {
     return "usage: --polardbusername U --polardbpassword P [--dynamodbak AK --dynamodbsk SK]"
-        + " [--configfilename application.yaml] [--local]";
+        + " [--configfilename application.yaml] [--local] [--describe]";
   }
 
   /**
@@ -81,5 +89,14 @@ public final class MainArgs {
    */
   public boolean local() {
     return local;
+  }
+
+  /**
+   * Whether {@code --describe} (print each table's discovered layout, then exit) was given.
+   *
+   * @return true for a dry run
+   */
+  public boolean describe() {
+    return describe;
   }
 }

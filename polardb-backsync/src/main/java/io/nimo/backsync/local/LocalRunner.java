@@ -4,6 +4,7 @@ import io.nimo.backsync.BackSyncJob;
 import io.nimo.backsync.apply.ItemStoreFactory;
 import io.nimo.backsync.config.BackSyncKeys;
 import io.nimo.backsync.config.BackSyncOptions;
+import io.nimo.backsync.source.Layouts;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Optional;
@@ -25,16 +26,19 @@ public final class LocalRunner {
   private static final Logger LOG = LoggerFactory.getLogger(LocalRunner.class);
 
   private final BackSyncOptions options;
+  private final Layouts layouts;
   private final ItemStoreFactory stores;
 
   /**
    * A runner.
    *
    * @param options the job options
+   * @param layouts what start-up discovery found
    * @param stores opens the DynamoDB seam
    */
-  public LocalRunner(BackSyncOptions options, ItemStoreFactory stores) {
+  public LocalRunner(BackSyncOptions options, Layouts layouts, ItemStoreFactory stores) {
     this.options = options;
+    this.layouts = layouts;
     this.stores = stores;
   }
 
@@ -96,7 +100,7 @@ public final class LocalRunner {
       LOG.info("no savepoint or checkpoint under {}: starting as snapshot.mode says", state);
     }
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, conf);
-    BackSyncJob.define(env, options, stores);
+    BackSyncJob.define(env, options, layouts, stores);
     JobClient client = env.executeAsync("PolarDBBackSync");
     LOG.info("polardb-backsync job {} started with {}", client.getJobID(), options);
     return client;

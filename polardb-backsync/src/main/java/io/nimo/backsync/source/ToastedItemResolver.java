@@ -2,7 +2,6 @@ package io.nimo.backsync.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.nimo.backsync.config.BackSyncKeys;
 import io.nimo.backsync.config.BackSyncOptions;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -31,15 +30,18 @@ public final class ToastedItemResolver extends RichMapFunction<ChangeRecord, Cha
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final BackSyncOptions options;
+  private final Layouts layouts;
   private transient Connection connection; // opened on the first left-out item only
 
   /**
    * A resolver.
    *
    * @param options where to re-read from
+   * @param layouts each table's schema, document column and key
    */
-  public ToastedItemResolver(BackSyncOptions options) {
+  public ToastedItemResolver(BackSyncOptions options, Layouts layouts) {
     this.options = options;
+    this.layouts = layouts;
   }
 
   @Override
@@ -72,6 +74,10 @@ public final class ToastedItemResolver extends RichMapFunction<ChangeRecord, Cha
     if (connection == null) {
       connection = PgConnect.open(options);
     }
+    TableLayout l = layouts.byTable(r.table);
+    if (l == null) {
+      throw new IllegalStateException("table " + r.table + " has no discovered layout");
+    }
     List<String> columns = new ArrayList<>();
     List<JsonNode> values = new ArrayList<>();
     JsonNode key;
@@ -85,16 +91,24 @@ public final class ToastedItemResolver extends RichMapFunction<ChangeRecord, Cha
       columns.add(e.getKey());
       values.add(e.getValue());
     }
+    String document = Sql.quote(l.documentColumn());
     StringBuilder sql =
         new StringBuilder("select ")
-            .append(quote(options.get(BackSyncKeys.ITEM_COLUMN)))
+            .append(document)
             .append("::text from ")
-            .append(quote(options.get(BackSyncKeys.SOURCE_SCHEMA)))
+            .append(Sql.quote(l.schema()))
             .append('.')
-            .append(quote(r.table))
+            .append(Sql.quote(l.table()))
             .append(" where ");
     for (int i = 0; i < columns.size(); i++) {
-      sql.append(i == 0 ? "" : " and ").append(quote(columns.get(i))).append(" = ?");
+      String type = values.get(i).fieldNames().next();
+      sql.append(i == 0 ? "" : " and ");
+      if (l.keyFromColumns()) {
+        sql.append(Sql.quote(columns.get(i))).append(" = ?");
+      } else { // the key inside the document, compared as DynamoDB compares it
+        String path = document + "->" + literal(columns.get(i)) + "->>" + literal(type);
+        sql.append(type.equals("N") ? "(" + path + ")::numeric" : path).append(" = ?");
+      }
     }
     try (PreparedStatement s = connection.prepareStatement(sql.toString())) {
       for (int i = 0; i < values.size(); i++) {
@@ -105,7 +119,11 @@ public final class ToastedItemResolver extends RichMapFunction<ChangeRecord, Cha
             s.setBigDecimal(i + 1, new BigDecimal(text));
             break;
           case "B":
-            s.setBytes(i + 1, Base64.getDecoder().decode(text));
+            if (l.keyFromColumns()) {
+              s.setBytes(i + 1, Base64.getDecoder().decode(text));
+            } else {
+              s.setString(i + 1, text);
+            }
             break;
           default:
             s.setString(i + 1, text);
@@ -130,8 +148,8 @@ public final class ToastedItemResolver extends RichMapFunction<ChangeRecord, Cha
     }
   }
 
-  private static String quote(String identifier) {
-    return "\"" + identifier.replace("\"", "\"\"") + "\"";
+  private static String literal(String text) {
+    return "'" + text.replace("'", "''") + "'";
   }
 
   private void closeQuietly() {

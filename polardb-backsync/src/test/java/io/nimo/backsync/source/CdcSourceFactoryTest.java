@@ -2,6 +2,7 @@ package io.nimo.backsync.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nimo.backsync.config.BackSyncKeys;
 import io.nimo.backsync.config.BackSyncOptions;
 import io.nimo.backsync.config.MainArgs;
 import java.util.LinkedHashMap;
@@ -19,7 +20,7 @@ class CdcSourceFactoryTest {
     }
     BackSyncOptions o =
         BackSyncOptions.of(y, MainArgs.parse(new String[] {"--polardbusername", "u"}));
-    return Pattern.compile(CdcSourceFactory.tablePattern(o));
+    return Pattern.compile(CdcSourceFactory.tablePattern(o, o.get(BackSyncKeys.SOURCE_SCHEMA)));
   }
 
   @Test
@@ -47,6 +48,14 @@ class CdcSourceFactoryTest {
     assertThat(p.matcher("app.users").matches()).isFalse();
     assertThat(p.matcher("app.users2").matches()).isTrue();
     assertThat(p.matcher("app.orders").matches()).isTrue();
+  }
+
+  @Test
+  void severalSchemasAndNamesWithCapitalsDashesAndDots() {
+    Pattern p = pattern("source.schema", "app, Other-Schema");
+    assertThat(p.matcher("app.Orders-2024.v1").matches()).isTrue();
+    assertThat(p.matcher("Other-Schema.users").matches()).isTrue();
+    assertThat(p.matcher("public.users").matches()).isFalse();
   }
 
   @Test

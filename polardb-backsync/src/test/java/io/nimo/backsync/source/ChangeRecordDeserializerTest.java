@@ -27,6 +27,7 @@ class ChangeRecordDeserializerTest {
           .build();
   static final Schema SOURCE =
       SchemaBuilder.struct()
+          .field("schema", Schema.STRING_SCHEMA)
           .field("table", Schema.STRING_SCHEMA)
           .field("txId", Schema.OPTIONAL_INT64_SCHEMA)
           .field("ts_ms", Schema.OPTIONAL_INT64_SCHEMA)
@@ -39,7 +40,14 @@ class ChangeRecordDeserializerTest {
           .field("op", Schema.STRING_SCHEMA)
           .build();
 
-  final ChangeRecordDeserializer deserializer = new ChangeRecordDeserializer("item", "nimo_echo");
+  static final List<KeyAttribute> EVENTS_KEY =
+      List.of(new KeyAttribute("h", "N"), new KeyAttribute("r", "B"));
+  final ChangeRecordDeserializer deserializer =
+      new ChangeRecordDeserializer(
+          new Layouts(List.of("public"))
+              .add(new TableLayout("public", "events", "item", EVENTS_KEY, true, 'd')),
+          "nimo_echo",
+          List.of("item"));
   final List<ChangeRecord> out = new ArrayList<>();
   final Collector<ChangeRecord> collector =
       new Collector<>() {
@@ -62,7 +70,11 @@ class ChangeRecordDeserializerTest {
             .put("before", op.equals("d") ? row : null)
             .put(
                 "source",
-                new Struct(SOURCE).put("table", table).put("txId", 42L).put("ts_ms", 1000L))
+                new Struct(SOURCE)
+                    .put("schema", "public")
+                    .put("table", table)
+                    .put("txId", 42L)
+                    .put("ts_ms", 1000L))
             .put("op", op);
     return new SourceRecord(null, null, "t", 0, KEY, key, VALUE, value);
   }
@@ -106,10 +118,23 @@ class ChangeRecordDeserializerTest {
   }
 
   @Test
-  void aTableWithoutTheItemColumnFailsNamingTheKey() {
-    ChangeRecordDeserializer other = new ChangeRecordDeserializer("doc", "nimo_echo");
+  void aChangeWithoutTheDiscoveredDocumentColumnFailsNamingTheTable() {
+    ChangeRecordDeserializer other =
+        new ChangeRecordDeserializer(
+            new Layouts(List.of("public"))
+                .add(new TableLayout("public", "events", "doc", EVENTS_KEY, true, 'd')),
+            "nimo_echo",
+            List.of("doc"));
     assertThatThrownBy(() -> other.deserialize(record("events", "c", "{}"), collector))
-        .hasMessageContaining("no column 'doc'")
-        .hasMessageContaining("7.50");
+        .hasMessageContaining("table events has no column 'doc'");
+  }
+
+  @Test
+  void snapshotReadsAreNeverEchoesAndTheMarkerTablesRowsAreNotMarks() {
+    deserializer.deserialize(record("nimo_echo", "r", null), collector);
+    deserializer.deserialize(record("events", "r", "{\"h\":{\"N\":\"7.5\"}}"), collector);
+    assertThat(out).hasSize(1);
+    assertThat(out.get(0).op).isEqualTo(ChangeRecord.UPSERT);
+    assertThat(out.get(0).txId).isEqualTo(-1);
   }
 }

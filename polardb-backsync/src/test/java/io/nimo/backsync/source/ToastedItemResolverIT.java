@@ -5,10 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nimo.backsync.config.BackSyncOptions;
 import io.nimo.core.testkit.PostgresLocal;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** An item logical replication left out is re-read by key; a row gone since becomes a delete. */
 class ToastedItemResolverIT {
+  static final Layouts BIG =
+      new Layouts(List.of("public"))
+          .add(
+              new TableLayout(
+                  "public",
+                  "big",
+                  "item",
+                  List.of(new KeyAttribute("h", "N"), new KeyAttribute("r", "B")),
+                  true,
+                  'd'));
+
   static ChangeRecord leftOut(String key) {
     ChangeRecord r = new ChangeRecord("big", ChangeRecord.UPSERT, key, null, 7, 0);
     r.itemUnavailable = true;
@@ -22,7 +34,7 @@ class ToastedItemResolverIT {
           "create table big (h numeric, r bytea, item jsonb not null, primary key (h, r))",
           "insert into big values (7.5, '\\x00ff', '{\"h\":{\"N\":\"7.5\"},\"v\":{\"S\":\"x\"}}')");
       BackSyncOptions o = SourcePreflightIT.options(pg, "initial");
-      ToastedItemResolver resolver = new ToastedItemResolver(o);
+      ToastedItemResolver resolver = new ToastedItemResolver(o, BIG);
       try {
         ChangeRecord present =
             resolver.map(leftOut("{\"h\":{\"N\":\"7.50\"},\"r\":{\"B\":\"AP8=\"}}"));
@@ -43,7 +55,7 @@ class ToastedItemResolverIT {
   void failsNamingTheKeyWhenTheRowCannotBeReread() throws Exception {
     try (PostgresLocal pg = PostgresLocal.start()) {
       ToastedItemResolver resolver =
-          new ToastedItemResolver(SourcePreflightIT.options(pg, "initial"));
+          new ToastedItemResolver(SourcePreflightIT.options(pg, "initial"), BIG);
       // no such table: every attempt fails, and the change is never passed on as a placeholder
       assertThatThrownBy(() -> resolver.map(leftOut("{\"h\":{\"N\":\"1\"}}")))
           .hasMessageContaining("table big key {\"h\":{\"N\":\"1\"}}")
