@@ -22,7 +22,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * DynamoDB A → nimo-shake (full + incremental) → PostgreSQL → backsync → DynamoDB B: after a live
- * writer on A stops, B equals A item for item, every attribute type and limit included.
+ * writer on A stops, B equals A item for item, every attribute type and limit included. The
+ * PostgreSQL tables hold the item in {@code polardb_document} ({@code
+ * target.postgresql.item_column}), which backsync finds by itself.
  */
 class RoundTripIT {
   @TempDir Path work;
@@ -41,7 +43,8 @@ class RoundTripIT {
       TestTables.put(a.client(), "items", TestItems.edgeCases("id", hashes));
       TestTables.createHashOnly(b.client(), "items", "id", ScalarAttributeType.S);
 
-      try (TwoWayHarness forward = TwoWayHarness.forward(a, pg, work)) {
+      // nimo-shake writes PolarDB-DDB's column name; backsync finds it without layout.itemColumn
+      try (TwoWayHarness forward = TwoWayHarness.forward(a, pg, work, "polardb_document")) {
         Map<String, String> yaml = BackSyncHarness.yaml(pg, b);
         yaml.put("snapshot.mode", "initial"); // copy what the full sync wrote, then stream
         yaml.put("echo.skipForwardSyncChanges", "false"); // B is not A: nothing can echo

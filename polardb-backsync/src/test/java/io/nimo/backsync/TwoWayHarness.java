@@ -22,9 +22,15 @@ final class TwoWayHarness implements AutoCloseable {
 
   static TwoWayHarness forward(DynamoLocal source, PostgresLocal pg, Path work)
       throws InterruptedException {
+    return forward(source, pg, work, "item");
+  }
+
+  static TwoWayHarness forward(DynamoLocal source, PostgresLocal pg, Path work, String itemColumn)
+      throws InterruptedException {
     Map<String, String> raw = TestConfigs.shakeRaw(source.endpoint(), "unused", work);
     raw.put("sync_mode", "all");
     raw.put("target.type", "postgresql");
+    raw.put("target.postgresql.item_column", itemColumn);
     raw.put("target.address", pg.jdbcUrl());
     raw.put("target.access_key_id", "");
     raw.put("target.secret_access_key", "");

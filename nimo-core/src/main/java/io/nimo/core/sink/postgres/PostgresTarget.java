@@ -3,7 +3,6 @@ package io.nimo.core.sink.postgres;
 import io.nimo.core.config.ExistPolicy;
 import io.nimo.core.item.ItemJson;
 import io.nimo.core.item.ItemKey;
-import io.nimo.core.item.KeySchema;
 import io.nimo.core.item.TableSchema;
 import io.nimo.core.postgres.PostgresEndpoint;
 import io.nimo.core.retry.Retrier;
@@ -30,28 +29,21 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * One table as a PostgreSQL table {@code "<schema>"."<table>"}: one column per key attribute (S →
- * text, N → numeric, B → bytea), the primary key on them, and {@code item jsonb} with the whole
- * item as DynamoDB JSON (lossless, every type). GSIs and LSIs become expression indexes on the
- * item. Writes are {@code INSERT ... ON CONFLICT DO UPDATE} upserts and deletes by key, folded per
- * key, one transaction per call. Thread-safe.
+ * text, N → numeric, B → bytea), the primary key on them, and a jsonb column ({@code
+ * target.postgresql.item_column}) with the whole item as DynamoDB JSON (lossless, every type). GSIs
+ * and LSIs become expression indexes on the item. Writes are {@code INSERT ... ON CONFLICT DO
+ * UPDATE} upserts and deletes by key, folded per key, one transaction per call. Thread-safe.
  */
 final class PostgresTarget implements Target {
   private static final Logger LOG = LoggerFactory.getLogger(PostgresTarget.class);
-  static final String ITEM = "item";
 
   private final PostgresTableName table;
   private final PostgresEndpoint db;
   private final EchoMarker echo;
   private final Retrier retrier;
 
-  PostgresTarget(
-      String name,
-      String schema,
-      KeySchema keys,
-      PostgresEndpoint db,
-      EchoMarker echo,
-      Retrier retrier) {
-    this.table = new PostgresTableName(schema, name, keys, ITEM);
+  PostgresTarget(PostgresTableName table, PostgresEndpoint db, EchoMarker echo, Retrier retrier) {
+    this.table = table;
     this.db = db;
     this.echo = echo;
     this.retrier = retrier;

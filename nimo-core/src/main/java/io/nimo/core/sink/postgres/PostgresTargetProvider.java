@@ -76,6 +76,7 @@ public final class PostgresTargetProvider implements TargetProvider {
             c.get(TargetAccessOptions.TARGET_SK),
             pool),
         c.get(PostgresOptions.SCHEMA),
+        c.get(PostgresOptions.ITEM_COLUMN),
         new EchoMarker(c.get(PostgresOptions.SCHEMA), c.get(PostgresOptions.ECHO_TABLE)),
         retrier);
   }

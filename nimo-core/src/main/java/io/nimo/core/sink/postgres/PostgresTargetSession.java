@@ -10,19 +10,23 @@ import io.nimo.core.sink.TargetSession;
 final class PostgresTargetSession implements TargetSession {
   private final PostgresEndpoint db;
   private final String schema;
+  private final String itemColumn;
   private final EchoMarker echo;
   private final Retrier retrier;
 
-  PostgresTargetSession(PostgresEndpoint db, String schema, EchoMarker echo, Retrier retrier) {
+  PostgresTargetSession(
+      PostgresEndpoint db, String schema, String itemColumn, EchoMarker echo, Retrier retrier) {
     this.db = db;
     this.schema = schema;
+    this.itemColumn = itemColumn;
     this.echo = echo;
     this.retrier = retrier;
   }
 
   @Override
   public Target table(String name, KeySchema keys) {
-    return new PostgresTarget(name, schema, keys, db, echo, retrier);
+    return new PostgresTarget(
+        new PostgresTableName(schema, name, keys, itemColumn), db, echo, retrier);
   }
 
   @Override
