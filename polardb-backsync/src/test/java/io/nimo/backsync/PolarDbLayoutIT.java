@@ -31,25 +31,14 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * snapshot.mode: never}) and copying first ({@code initial}).
  */
 class PolarDbLayoutIT {
-  static final String DB = "polardb_internal_dynamodb";
+  static final String DB = PolarDbTables.DB;
   static final String USERS = "User-Table";
   static final String EVENTS = "events.v1";
   static final String ORDERS = "Orders";
   static final String BLOBS = "Blobs";
 
   static void createTables(PostgresLocal pg, DynamoLocal ddb) {
-    pg.exec("create database " + DB);
-    pg.execIn(
-        DB,
-        "create table \"User-Table\" (id bigserial primary key, polardb_document jsonb not null)",
-        "alter table \"User-Table\" replica identity full",
-        "create table \"events.v1\" (polardb_document jsonb)",
-        "alter table \"events.v1\" replica identity full",
-        "create table \"Orders\" (pk text, sk numeric, polardb_document jsonb not null,"
-            + " primary key (pk, sk))",
-        "create table \"Blobs\" (k bytea primary key, polardb_document jsonb not null)",
-        "create table ddb_catalog (name text primary key, meta jsonb)",
-        "insert into ddb_catalog values ('User-Table', '{\"v\":1}')");
+    PolarDbTables.create(pg);
     DynamoDbClient c = ddb.client();
     SqlChangesApplyIT.createTable(c, USERS, "userid", ScalarAttributeType.S, null, null);
     SqlChangesApplyIT.createTable(

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.util.Collector;
 import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
@@ -48,17 +46,8 @@ class ChangeRecordDeserializerTest {
               .add(new TableLayout("public", "events", "item", EVENTS_KEY, true, 'd')),
           "nimo_echo",
           List.of("item"));
-  final List<ChangeRecord> out = new ArrayList<>();
-  final Collector<ChangeRecord> collector =
-      new Collector<>() {
-        @Override
-        public void collect(ChangeRecord r) {
-          out.add(r);
-        }
-
-        @Override
-        public void close() {}
-      };
+  final Collected collector = new Collected();
+  final List<ChangeRecord> out = collector.out;
 
   static SourceRecord record(String table, String op, String item) {
     Struct key = new Struct(KEY).put("h", new BigDecimal("7.50")).put("r", new byte[] {0, -1});

@@ -3,9 +3,7 @@ package io.nimo.backsync.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.util.Collector;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
@@ -30,13 +28,7 @@ class DocumentKeyDeserializerTest {
           .field("name", Schema.STRING_SCHEMA)
           .field("meta", Schema.OPTIONAL_STRING_SCHEMA)
           .build();
-  static final Schema SOURCE =
-      SchemaBuilder.struct()
-          .field("schema", Schema.STRING_SCHEMA)
-          .field("table", Schema.STRING_SCHEMA)
-          .field("txId", Schema.OPTIONAL_INT64_SCHEMA)
-          .field("ts_ms", Schema.OPTIONAL_INT64_SCHEMA)
-          .build();
+  static final Schema SOURCE = ChangeRecordDeserializerTest.SOURCE;
 
   static final String U1 =
       "{\"userid\":{\"S\":\"user1\"},\"n\":{\"N\":\"7.50\"},\"d\":{\"N\":\"10\"}}";
@@ -62,17 +54,8 @@ class DocumentKeyDeserializerTest {
           .skip("public", "ddb_catalog", "not a DynamoDB table");
   final ChangeRecordDeserializer deserializer =
       new ChangeRecordDeserializer(layouts, "nimo_echo", List.of("polardb_document", "item"));
-  final List<ChangeRecord> out = new ArrayList<>();
-  final Collector<ChangeRecord> collector =
-      new Collector<>() {
-        @Override
-        public void collect(ChangeRecord r) {
-          out.add(r);
-        }
-
-        @Override
-        public void close() {}
-      };
+  final Collected collector = new Collected();
+  final List<ChangeRecord> out = collector.out;
 
   static SourceRecord change(String table, String op, String before, String after) {
     return change(table, op, ROW, row(before), row(after));

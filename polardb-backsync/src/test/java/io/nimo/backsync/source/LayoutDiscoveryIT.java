@@ -2,6 +2,7 @@ package io.nimo.backsync.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nimo.backsync.PolarDbTables;
 import io.nimo.backsync.config.BackSyncOptions;
 import io.nimo.backsync.config.MainArgs;
 import io.nimo.core.testkit.PostgresLocal;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * hand-written {@link TargetKeys}.
  */
 class LayoutDiscoveryIT {
-  static final String DB = "polardb_internal_dynamodb";
+  static final String DB = PolarDbTables.DB;
   static PostgresLocal pg;
 
   final Map<String, List<KeyAttribute>> dynamo = new HashMap<>();
@@ -29,17 +30,10 @@ class LayoutDiscoveryIT {
   @BeforeAll
   static void start() {
     pg = PostgresLocal.start();
-    pg.exec("create database " + DB);
+    PolarDbTables.create(pg);
     pg.execIn(
         DB,
-        "create table \"User-Table\" (id bigserial primary key, polardb_document jsonb not null)",
-        "alter table \"User-Table\" replica identity full",
-        "create table \"events.v1\" (polardb_document jsonb)",
-        "alter table \"events.v1\" replica identity full",
-        "create table \"Orders\" (pk text, sk numeric, polardb_document jsonb not null,"
-            + " primary key (pk, sk))",
         "create table needs_full (id bigserial primary key, polardb_document jsonb not null)",
-        "create table ddb_catalog (name text primary key, meta jsonb)",
         "create table nimo_echo (conn text primary key, at timestamptz)",
         "insert into \"User-Table\" (polardb_document) values"
             + " ('{\"userid\":{\"S\":\"user1\"},\"duration\":{\"N\":\"10\"}}')",
@@ -68,6 +62,7 @@ class LayoutDiscoveryIT {
     dynamo.put("events.v1", List.of(new KeyAttribute("h", "N"), new KeyAttribute("r", "B")));
     dynamo.put("Orders", List.of(new KeyAttribute("pk", "S"), new KeyAttribute("sk", "N")));
     dynamo.put("needs_full", List.of(new KeyAttribute("id", "S")));
+    dynamo.put("Blobs", List.of(new KeyAttribute("k", "B")));
   }
 
   @Test
@@ -79,7 +74,7 @@ class LayoutDiscoveryIT {
     Layouts l = d.layouts();
     assertThat(l.tables())
         .extracting(TableLayout::table)
-        .containsExactlyInAnyOrder("Orders", "User-Table", "events.v1");
+        .containsExactlyInAnyOrder("Blobs", "Orders", "User-Table", "events.v1");
     TableLayout user = l.get("public", "User-Table");
     assertThat(user.documentColumn()).isEqualTo("polardb_document");
     assertThat(user.keyFromColumns()).isFalse();
