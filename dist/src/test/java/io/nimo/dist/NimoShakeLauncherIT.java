@@ -185,6 +185,44 @@ class NimoShakeLauncherIT {
   }
 
   @Test
+  void sigtermDuringATargetOutageEndsWithinFifteenSecondsAndTheNextRunResumes(@TempDir Path work)
+      throws Exception {
+    try (DynamoLocal target = DynamoLocal.start();
+        OutageProxy proxy = new OutageProxy(target.port())) {
+      Map<String, String> v = conf(target, "launch-outage");
+      v.put("target.address", "http://127.0.0.1:" + proxy.port());
+      v.put("qps.full", "4");
+      v.put("qps.full.batch_num", "50");
+      v.put("full.read.concurrency", "2");
+      Path conf = work.resolve("outage.conf");
+      Files.writeString(conf, tool.shippedConfWith(v), StandardCharsets.UTF_8);
+      Path cp = tool.shakeHome().resolve("checkpoint/launch-outage-checkpoint/full.events.json");
+      Process p = tool.start(work, work.resolve("outage.log"), "-conf=" + conf);
+      awaitWritten(cp, 200, p);
+      proxy.down(); // the target is gone: writes are retried within retry.budget (5 min)
+      Thread.sleep(2000);
+      assertThat(p.isAlive()).as("still retrying the target").isTrue();
+      long stopAt = System.nanoTime();
+      p.destroy(); // SIGTERM
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopAt);
+      String log = Files.readString(work.resolve("outage.log"));
+      System.out.println("SIGTERM during a target outage: exited after " + tookMs + " ms");
+      assertThat(tookMs).as("ms from SIGTERM to exit; output:%n%s", log).isLessThan(15_000);
+      assertThat(p.exitValue()).as(log).isEqualTo(3);
+      assertThat(log).contains("SIGTERM received").contains("STOPPED");
+      long saved = writtenInCheckpoint(cp);
+      assertThat(saved).isBetween(200L, (long) ITEMS - 1);
+
+      proxy.up();
+      PackagedTool.Result again = tool.run(work, "-conf=" + conf);
+      assertThat(again.exitCode()).as(again.output()).isZero();
+      assertThat(again.output()).contains("resuming from checkpoint (" + saved + " items");
+      assertThat(TableContents.diff(source.client(), target.client(), "events")).isEmpty();
+    }
+  }
+
+  @Test
   void followsTheStreamAndResumesAfterSigkillDuringTheIncrementalPhase(@TempDir Path work)
       throws Exception {
     TestTables.createHashOnly(source.client(), "live", "id", ScalarAttributeType.S);

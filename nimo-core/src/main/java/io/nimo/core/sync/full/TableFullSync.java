@@ -31,7 +31,7 @@ final class TableFullSync {
   private static final Logger LOG = LoggerFactory.getLogger(TableFullSync.class);
 
   /** How long a stop waits for in-flight pages and batches before interrupting them. */
-  static final Duration STOP_GRACE = Duration.ofSeconds(10);
+  static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
   private final SourceTable source;
   private final Target target;

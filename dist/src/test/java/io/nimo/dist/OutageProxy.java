@@ -1,0 +1,98 @@
+package io.nimo.dist;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A TCP forwarder in front of a test server, to take it "down" for a while without losing its data:
+ * {@link #down()} drops every open connection and refuses new ones (connection refused, as a
+ * crashed server), {@link #up()} listens on the same port again.
+ */
+final class OutageProxy implements AutoCloseable {
+  private final int targetPort;
+  private final int port;
+  private final List<Socket> open = new CopyOnWriteArrayList<>();
+  private volatile ServerSocket server;
+
+  OutageProxy(int targetPort) throws IOException {
+    this.targetPort = targetPort;
+    try (ServerSocket probe = new ServerSocket(0)) {
+      this.port = probe.getLocalPort();
+    }
+    up();
+  }
+
+  int port() {
+    return port;
+  }
+
+  synchronized void up() throws IOException {
+    ServerSocket s = new ServerSocket();
+    s.setReuseAddress(true);
+    s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    server = s;
+    Thread t = new Thread(() -> accept(s), "outage-proxy-" + port);
+    t.setDaemon(true);
+    t.start();
+  }
+
+  synchronized void down() throws IOException {
+    server.close();
+    for (Socket s : open) {
+      s.close();
+    }
+    open.clear();
+  }
+
+  private void accept(ServerSocket s) {
+    while (!s.isClosed()) {
+      try {
+        Socket client = s.accept();
+        Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+        open.add(client);
+        open.add(upstream);
+        pipe(client, upstream);
+        pipe(upstream, client);
+      } catch (IOException e) {
+        return; // closed by down()
+      }
+    }
+  }
+
+  private static void pipe(Socket from, Socket to) {
+    Thread t =
+        new Thread(
+            () -> {
+              byte[] buf = new byte[16384];
+              try (InputStream in = from.getInputStream();
+                  OutputStream out = to.getOutputStream()) {
+                for (int n; (n = in.read(buf)) >= 0; ) {
+                  out.write(buf, 0, n);
+                }
+              } catch (IOException e) {
+                // either side closed
+              } finally {
+                try {
+                  to.close();
+                } catch (IOException ignored) {
+                  // already closed
+                }
+              }
+            },
+            "outage-proxy-pipe");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  @Override
+  public void close() throws IOException {
+    down();
+  }
+}
