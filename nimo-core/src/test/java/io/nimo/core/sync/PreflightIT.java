@@ -176,6 +176,87 @@ class PreflightIT {
   }
 
   @Test
+  void aMongoDbTargetThatRefusesTheCredentialsIsNamedWithThePasswordMasked() {
+    // mongo-java-server implements no SCRAM handshake, so it refuses every login, as a real
+    // server refuses a wrong password
+    try (MongoLocal mongo = MongoLocal.start()) {
+      String uri = mongo.uri().replace("mongodb://", "mongodb://nimo:wrong-pw-9@");
+      List<ProbeFailure> f =
+          run(
+              Map.of(
+                  "target.type", "mongodb",
+                  "target.address", uri,
+                  "target.access_key_id", "",
+                  "target.secret_access_key", ""),
+              false);
+      assertThat(f)
+          .singleElement()
+          .satisfies(
+              x -> {
+                assertThat(x.key()).isEqualTo("target.address");
+                assertThat(x.problem()).isEqualTo(Problem.CREDENTIALS_REFUSED);
+                assertThat(x.getMessage()).doesNotContain("wrong-pw-9").contains("nimo:******@");
+              });
+    }
+  }
+
+  @Test
+  void aDynamoDbEndpointThatRefusesTheKeyOrThePermissionIsNamed() throws Exception {
+    // DynamoDB Local accepts any key; this endpoint answers as AWS does for a refused one
+    try (AwsRefusal badKey = new AwsRefusal("UnrecognizedClientException");
+        AwsRefusal denied = new AwsRefusal("AccessDeniedException")) {
+      List<ProbeFailure> f =
+          run(
+              Map.of(
+                  "source.endpoint_url", badKey.endpoint(),
+                  "source.secret_access_key", "refused-secret-7",
+                  "target.address", denied.endpoint()),
+              false);
+      assertThat(f)
+          .extracting(ProbeFailure::key)
+          .containsExactly("source.endpoint_url", "target.address");
+      assertThat(f.get(0).problem()).isEqualTo(Problem.CREDENTIALS_REFUSED);
+      assertThat(f.get(1).problem()).isEqualTo(Problem.PERMISSION_DENIED);
+      assertThat(f).allSatisfy(x -> assertThat(x.getMessage()).doesNotContain("refused-secret-7"));
+    }
+  }
+
+  /** An HTTP endpoint that answers every call with one AWS error, status 400. */
+  static final class AwsRefusal implements AutoCloseable {
+    private final com.sun.net.httpserver.HttpServer server;
+
+    AwsRefusal(String errorType) throws java.io.IOException {
+      server =
+          com.sun.net.httpserver.HttpServer.create(
+              new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+      server.createContext(
+          "/",
+          ex -> {
+            byte[] body =
+                ("{\"__type\":\"com.amazonaws.dynamodb.v20120810#"
+                        + errorType
+                        + "\",\"message\":\"refused by the test endpoint\"}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
+            ex.getResponseHeaders().add("x-amzn-ErrorType", errorType);
+            ex.sendResponseHeaders(400, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+          });
+      server.start();
+    }
+
+    String endpoint() {
+      return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+      server.stop(0);
+    }
+  }
+
+  @Test
   void aFileCheckpointFolderThatCannotBeCreatedIsNamed() throws Exception {
     Path blocker = dir.resolve("a-file");
     Files.writeString(blocker, "not a folder");
