@@ -223,6 +223,32 @@ class NimoShakeLauncherIT {
   }
 
   @Test
+  void sigtermDuringStartUpRetriesOfAnUnreachableCheckpointStoreEndsWithinSeconds(
+      @TempDir Path work) throws Exception {
+    try (DynamoLocal target = DynamoLocal.start()) {
+      Map<String, String> v = conf(target, "launch-startup");
+      v.put("preflight.timeout", "0s"); // no pre-flight: the store's reads are retried for minutes
+      v.put("checkpoint.type", "mongodb");
+      v.put(
+          "checkpoint.address",
+          "mongodb://127.0.0.1:" + DynamoLocal.freePort() + "/?directConnection=true");
+      Path conf = work.resolve("startup.conf");
+      Files.writeString(conf, tool.shippedConfWith(v), StandardCharsets.UTF_8);
+      Process p = tool.start(work, work.resolve("startup.log"), "-conf=" + conf);
+      Thread.sleep(4000); // in the checkpoint read, waiting for a server
+      assertThat(p.isAlive()).isTrue();
+      long stopAt = System.nanoTime();
+      p.destroy(); // SIGTERM
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopAt);
+      String log = Files.readString(work.resolve("startup.log"));
+      assertThat(tookMs).as("ms from SIGTERM to exit; output:%n%s", log).isLessThan(15_000);
+      assertThat(p.exitValue()).as(log).isEqualTo(3);
+      assertThat(log).contains("stopped during start-up").doesNotContain("\tat ");
+    }
+  }
+
+  @Test
   void followsTheStreamAndResumesAfterSigkillDuringTheIncrementalPhase(@TempDir Path work)
       throws Exception {
     TestTables.createHashOnly(source.client(), "live", "id", ScalarAttributeType.S);
