@@ -140,12 +140,41 @@ class PolarDbLayoutIT {
       JobClient job = BackSyncHarness.start(o, BackSyncHarness.recording(o), null, null);
       try {
         awaitEqual(pg, ddb);
+        String copied = confirmedLsn(pg);
         writeProxyChanges(pg, "not big");
         awaitEqual(pg, ddb);
+        // the copy-then-stream source confirms positions to the slot after checkpoints, so the
+        // server can recycle WAL while the job runs
+        BackSyncHarness.await(
+            "the slot's confirmed position moved past the streamed changes",
+            Duration.ofSeconds(30),
+            () -> compareLsn(confirmedLsn(pg), copied) > 0);
       } finally {
         BackSyncHarness.cancel(job);
       }
     }
+  }
+
+  static String confirmedLsn(PostgresLocal pg) {
+    try (Connection c = DriverManager.getConnection(pg.jdbcUrl(DB));
+        Statement s = c.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "select coalesce(confirmed_flush_lsn, '0/0')::text from pg_replication_slots"
+                    + " where slot_name = 'flink_slot'")) {
+      return r.next() ? r.getString(1) : "0/0";
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static int compareLsn(String a, String b) {
+    return Long.compare(lsn(a), lsn(b));
+  }
+
+  private static long lsn(String text) {
+    String[] parts = text.split("/");
+    return (Long.parseLong(parts[0], 16) << 32) + Long.parseLong(parts[1], 16);
   }
 
   static void awaitEqual(PostgresLocal pg, DynamoLocal ddb) throws InterruptedException {
