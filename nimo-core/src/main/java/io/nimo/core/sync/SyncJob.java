@@ -30,6 +30,7 @@ import io.nimo.core.sync.hooks.SyncListener;
 import io.nimo.core.sync.hooks.SyncReport;
 import io.nimo.core.sync.hooks.TableSummary;
 import io.nimo.core.sync.incr.IncrementalRunner;
+import io.nimo.core.sync.run.SourceSide;
 import io.nimo.core.sync.run.SyncRun;
 import io.nimo.core.sync.spool.SpoolSettings;
 import io.nimo.core.sync.spool.StreamSpooler;
@@ -229,7 +230,16 @@ public final class SyncJob implements AutoCloseable {
     }
     state = parts.store().load(id);
     Map<String, String> errors =
-        new IncrementalRunner(parts, incr, spool, full, run).run(tables, state);
+        new IncrementalRunner(
+                sourceSide(),
+                parts.targets(),
+                parts.store(),
+                parts.timing(),
+                incr,
+                spool,
+                full,
+                run)
+            .run(tables, state);
     List<TableSummary> summaries = new ArrayList<>();
     for (TableProgress.Snapshot s : run.progress().snapshot()) {
       summaries.add(new TableSummary(s, null));
@@ -296,21 +306,40 @@ public final class SyncJob implements AutoCloseable {
     }
   }
 
+  private SourceSide sourceSide() {
+    return new SourceSide(parts.source(), parts.streams(), parts.sourceRetrier());
+  }
+
   private SyncReport runFull(List<String> tables, JobState state, boolean spooling)
       throws InterruptedException {
     if (state.phase() == JobState.Phase.NEW) {
       parts.store().save(new JobState.Delta.PhaseChanged(JobState.Phase.FULL_SYNC));
     }
     tables.forEach(run.progress()::register);
-    StreamSpooler spooler = new StreamSpooler(parts, spool, incr);
-    if (spooling) {
+    // the streams are opened only when they are spooled
+    StreamSpooler spooler =
+        spooling
+            ? new StreamSpooler(sourceSide(), parts.store(), parts.clock(), spool, incr)
+            : null;
+    if (spooler != null) {
       spooler.schedule(tables, state);
     }
     Map<String, String> errors;
     try {
-      errors = new FullSyncRunner(parts, full, run).run(tables, state);
+      errors =
+          new FullSyncRunner(
+                  parts.source(),
+                  parts.sourceRetrier(),
+                  parts.targets(),
+                  parts.store(),
+                  parts.clock(),
+                  full,
+                  run)
+              .run(tables, state);
     } finally {
-      spooler.finish();
+      if (spooler != null) {
+        spooler.finish();
+      }
     }
     List<TableSummary> summaries = new ArrayList<>();
     for (TableProgress.Snapshot s : run.progress().snapshot()) {

@@ -1,17 +1,21 @@
 package io.nimo.core.sync.full;
 
+import io.nimo.core.checkpoint.CheckpointStore;
 import io.nimo.core.checkpoint.JobState;
 import io.nimo.core.checkpoint.TableCheckpoint;
 import io.nimo.core.concurrent.NamedThreadFactory;
 import io.nimo.core.concurrent.TableTasks;
+import io.nimo.core.dynamo.DynamoClient;
 import io.nimo.core.metrics.TableProgress;
+import io.nimo.core.retry.Retrier;
+import io.nimo.core.sink.TargetSession;
 import io.nimo.core.source.QpsLimiter;
 import io.nimo.core.source.SourceTable;
 import io.nimo.core.source.SourceTables;
 import io.nimo.core.source.TableScanner;
 import io.nimo.core.sync.hooks.TableSummary;
 import io.nimo.core.sync.run.SyncRun;
-import io.nimo.core.wiring.JobComponents;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,19 +29,38 @@ import org.slf4j.LoggerFactory;
 /** Runs the full sync of the selected tables, {@code full.concurrency} at a time. */
 public final class FullSyncRunner {
   private static final Logger LOG = LoggerFactory.getLogger(FullSyncRunner.class);
-  private final JobComponents parts;
+  private final DynamoClient source;
+  private final Retrier sourceRetrier;
+  private final TargetSession targets;
+  private final CheckpointStore store;
+  private final Clock clock;
   private final FullSyncSettings settings;
   private final SyncRun run;
 
   /**
-   * A runner over the job's components.
+   * A runner.
    *
-   * @param parts source, target and checkpoint store
+   * @param source the source's tables
+   * @param sourceRetrier retries source calls
+   * @param targets the target's tables
+   * @param store where segment progress is kept
+   * @param clock the job's clock
    * @param settings the full-sync tuning
    * @param run the run's hooks and live state
    */
-  public FullSyncRunner(JobComponents parts, FullSyncSettings settings, SyncRun run) {
-    this.parts = parts;
+  public FullSyncRunner(
+      DynamoClient source,
+      Retrier sourceRetrier,
+      TargetSession targets,
+      CheckpointStore store,
+      Clock clock,
+      FullSyncSettings settings,
+      SyncRun run) {
+    this.source = source;
+    this.sourceRetrier = sourceRetrier;
+    this.targets = targets;
+    this.store = store;
+    this.clock = clock;
     this.settings = settings;
     this.run = run;
   }
@@ -94,20 +117,10 @@ public final class FullSyncRunner {
     try {
       TableScanner scanner =
           new TableScanner(
-              parts.source(),
-              parts.sourceRetrier(),
-              QpsLimiter.system(tuning.scanQps()),
-              tuning.scan());
-      SourceTable source = new SourceTables(parts.source(), parts.sourceRetrier()).describe(t);
+              this.source, sourceRetrier, QpsLimiter.system(tuning.scanQps()), tuning.scan());
+      SourceTable table = new SourceTables(this.source, sourceRetrier).describe(t);
       new TableFullSync(
-              source,
-              parts.targets().table(t, source.keySchema()),
-              scanner,
-              parts.store(),
-              tuning,
-              p,
-              run,
-              parts.clock())
+              table, targets.table(t, table.keySchema()), scanner, store, tuning, p, run, clock)
           .run(from);
       run.listener().onTableFinished(new TableSummary(p.snapshot(), null));
     } catch (Exception e) {

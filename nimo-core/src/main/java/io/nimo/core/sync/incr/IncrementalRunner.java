@@ -1,5 +1,6 @@
 package io.nimo.core.sync.incr;
 
+import io.nimo.core.checkpoint.CheckpointStore;
 import io.nimo.core.checkpoint.JobState;
 import io.nimo.core.checkpoint.StreamCheckpoint;
 import io.nimo.core.checkpoint.TableCheckpoint;
@@ -8,19 +9,21 @@ import io.nimo.core.concurrent.TableTasks;
 import io.nimo.core.config.ExistPolicy;
 import io.nimo.core.item.KeySchema;
 import io.nimo.core.metrics.StreamProgress;
+import io.nimo.core.retry.Timing;
 import io.nimo.core.sink.Target;
+import io.nimo.core.sink.TargetSession;
 import io.nimo.core.source.TableFilter;
 import io.nimo.core.source.stream.StreamPositionLostException;
 import io.nimo.core.source.stream.StreamPositions;
 import io.nimo.core.sync.full.FullSyncRunner;
 import io.nimo.core.sync.full.FullSyncSettings;
+import io.nimo.core.sync.run.SourceSide;
 import io.nimo.core.sync.run.SyncRun;
 import io.nimo.core.sync.spool.SpoolReplayer;
 import io.nimo.core.sync.spool.SpoolSettings;
 import io.nimo.core.sync.spool.StreamSpooler;
 import io.nimo.core.sync.stream.IncrSettings;
 import io.nimo.core.sync.stream.TableStreamSync;
-import io.nimo.core.wiring.JobComponents;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,28 +44,40 @@ import org.slf4j.LoggerFactory;
 public final class IncrementalRunner {
   private static final Logger LOG = LoggerFactory.getLogger(IncrementalRunner.class);
   private static final long NEW_TABLE_CHECK_MILLIS = 30_000;
-  private final JobComponents parts;
+  private final SourceSide source;
+  private final TargetSession targets;
+  private final CheckpointStore store;
+  private final Timing timing;
   private final IncrSettings settings;
   private final SpoolSettings spool;
   private final FullSyncSettings full;
   private final SyncRun run;
 
   /**
-   * A runner over the job's components.
+   * A runner.
    *
-   * @param parts source, streams, target and checkpoint store
+   * @param source the source's tables, streams and retrier
+   * @param targets the target's tables
+   * @param store where positions and copies are kept
+   * @param timing the job's clock and sleeper
    * @param settings the incremental tuning
    * @param spool where spooled changes are replayed from
    * @param full how a table whose position was lost is copied again
    * @param run the run's hooks and live state
    */
   public IncrementalRunner(
-      JobComponents parts,
+      SourceSide source,
+      TargetSession targets,
+      CheckpointStore store,
+      Timing timing,
       IncrSettings settings,
       SpoolSettings spool,
       FullSyncSettings full,
       SyncRun run) {
-    this.parts = parts;
+    this.source = source;
+    this.targets = targets;
+    this.store = store;
+    this.timing = timing;
     this.settings = settings;
     this.spool = spool;
     this.full = full;
@@ -130,8 +145,8 @@ public final class IncrementalRunner {
     TableFilter filter = TableFilter.parse("", settings.blackList());
     long nextListing = 0;
     while (futures.values().stream().anyMatch(f -> !f.isDone())) {
-      parts.timing().sleeper().sleep(java.time.Duration.ofMillis(Math.max(100, interval)));
-      long now = parts.clock().millis();
+      timing.sleeper().sleep(java.time.Duration.ofMillis(Math.max(100, interval)));
+      long now = timing.clock().millis();
       for (String t : tables) {
         StreamProgress p = run.streamProgress().get(t);
         if (p != null && !futures.get(t).isDone()) {
@@ -150,7 +165,7 @@ public final class IncrementalRunner {
       if (now >= nextListing && settings.watchNewTables()) {
         nextListing = now + NEW_TABLE_CHECK_MILLIS;
         try {
-          for (String t : filter.select(parts.source().listTables())) {
+          for (String t : filter.select(source.tables().listTables())) {
             if (reported.add(t)) {
               LOG.warn(
                   "table {} appeared on the source after this sync started and is NOT synced; run a new job "
@@ -180,12 +195,12 @@ public final class IncrementalRunner {
         }
       }
       KeySchema keys =
-          parts
-              .sourceRetrier()
-              .call("DescribeTable " + t, () -> parts.source().describeTable(t))
+          source
+              .retrier()
+              .call("DescribeTable " + t, () -> source.tables().describeTable(t))
               .schema()
               .key();
-      Target target = parts.targets().table(t, keys);
+      Target target = targets.table(t, keys);
       SpoolReplayer replayer =
           new SpoolReplayer(
               spool.tableDir(t),
@@ -193,13 +208,15 @@ public final class IncrementalRunner {
               settings.reader().recordsPerCall(),
               settings.checkpointInterval(),
               p,
-              parts.clock(),
+              timing.clock(),
               run::stopping);
       try {
         new TableStreamSync(
                 t,
                 keys,
-                parts,
+                source,
+                store,
+                timing.clock(),
                 TargetSink.replaying(target, replayer),
                 settings,
                 p,
@@ -215,7 +232,7 @@ public final class IncrementalRunner {
             t,
             lost.getMessage());
         run.listener().onResync(t, lost.getMessage());
-        parts.store().save(new JobState.Delta.TableReset(t));
+        store.save(new JobState.Delta.TableReset(t));
         copy = new TableCheckpoint(t, false, 0, Map.of(), false);
       }
     }
@@ -230,15 +247,16 @@ public final class IncrementalRunner {
     if (!copy.prepared()) {
       StreamPositions positions =
           new StreamPositions(
-              parts.source(), parts.streams(), parts.sourceRetrier(), settings.startProbe());
+              source.tables(), source.streams(), source.retrier(), settings.startProbe());
       StreamPositions.Prepared fresh = positions.prepare(t, StreamPositions.Start.NOW);
-      parts.store().save(new JobState.Delta.StreamPrepared(t, fresh.streamArn(), fresh.shards()));
-      parts.store().save(new JobState.Delta.StreamConfirmed(t, parts.clock().millis()));
+      store.save(new JobState.Delta.StreamPrepared(t, fresh.streamArn(), fresh.shards()));
+      store.save(new JobState.Delta.StreamConfirmed(t, timing.clock().millis()));
       StreamSpooler.discard(spool, t);
     }
     run.progress().restart(t);
-    new FullSyncRunner(parts, full, run).copy(t, copy, full.withExistPolicy(ExistPolicy.DROP));
-    JobState now = parts.store().load(settings.jobId());
+    new FullSyncRunner(source.tables(), source.retrier(), targets, store, timing.clock(), full, run)
+        .copy(t, copy, full.withExistPolicy(ExistPolicy.DROP));
+    JobState now = store.load(settings.jobId());
     if (!now.table(t).map(TableCheckpoint::done).orElse(false)) {
       return null;
     }

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * What the phases of one sync run share besides its {@link io.nimo.core.wiring.JobComponents}: the
- * embedder's hooks and the live state the job reports.
+ * What the phases of one sync run share besides the endpoints they are given: the embedder's hooks
+ * and the live state the job reports.
  *
  * @param transformer changes or skips items before they are written
  * @param listener progress and completion callbacks (never throws)

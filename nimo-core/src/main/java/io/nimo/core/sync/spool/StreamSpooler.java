@@ -1,17 +1,19 @@
 package io.nimo.core.sync.spool;
 
+import io.nimo.core.checkpoint.CheckpointStore;
 import io.nimo.core.checkpoint.JobState;
 import io.nimo.core.checkpoint.StreamCheckpoint;
 import io.nimo.core.concurrent.NamedThreadFactory;
 import io.nimo.core.item.KeySchema;
 import io.nimo.core.metrics.StreamProgress;
+import io.nimo.core.sync.run.SourceSide;
 import io.nimo.core.sync.stream.IncrSettings;
 import io.nimo.core.sync.stream.TableStreamSync;
-import io.nimo.core.wiring.JobComponents;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +38,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class StreamSpooler {
   private static final Logger LOG = LoggerFactory.getLogger(StreamSpooler.class);
-  private final JobComponents parts;
+  private final SourceSide source;
+  private final CheckpointStore store;
+  private final Clock clock;
   private final SpoolSettings settings;
   private final IncrSettings incr;
   private final AtomicBoolean stop = new AtomicBoolean();
@@ -47,14 +51,23 @@ public final class StreamSpooler {
   private SpoolBudget budget;
 
   /**
-   * A spooler over the job's components.
+   * A spooler.
    *
-   * @param parts source, streams and checkpoint store
+   * @param source the source's tables, streams and retrier
+   * @param store where shard positions are kept
+   * @param clock the job's clock
    * @param settings where and when to spool
    * @param incr how the streams are read
    */
-  public StreamSpooler(JobComponents parts, SpoolSettings settings, IncrSettings incr) {
-    this.parts = parts;
+  public StreamSpooler(
+      SourceSide source,
+      CheckpointStore store,
+      Clock clock,
+      SpoolSettings settings,
+      IncrSettings incr) {
+    this.source = source;
+    this.store = store;
+    this.clock = clock;
     this.settings = settings;
     this.incr = incr;
   }
@@ -142,13 +155,21 @@ public final class StreamSpooler {
           pool.submit(
               () -> {
                 KeySchema keys =
-                    parts
-                        .sourceRetrier()
-                        .call("DescribeTable " + t, () -> parts.source().describeTable(t))
+                    source
+                        .retrier()
+                        .call("DescribeTable " + t, () -> source.tables().describeTable(t))
                         .schema()
                         .key();
                 new TableStreamSync(
-                        t, keys, parts, new SpoolSink(settings.tableDir(t), budget), incr, p, stop)
+                        t,
+                        keys,
+                        source,
+                        store,
+                        clock,
+                        new SpoolSink(settings.tableDir(t), budget),
+                        incr,
+                        p,
+                        stop)
                     .run(from);
                 return null;
               }));
@@ -158,7 +179,7 @@ public final class StreamSpooler {
   }
 
   private synchronized void logStatus() {
-    long now = parts.clock().millis();
+    long now = clock.millis();
     progress.forEach(
         (t, p) -> {
           StreamProgress.Snapshot s = p.snapshot(now);

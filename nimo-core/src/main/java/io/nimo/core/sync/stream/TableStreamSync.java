@@ -16,7 +16,7 @@ import io.nimo.core.source.stream.ShardTracker;
 import io.nimo.core.source.stream.StreamGuard;
 import io.nimo.core.source.stream.StreamPositionLostException;
 import io.nimo.core.source.stream.StreamsApi;
-import io.nimo.core.wiring.JobComponents;
+import io.nimo.core.sync.run.SourceSide;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -64,7 +64,9 @@ public final class TableStreamSync {
    *
    * @param table the table
    * @param keys its key schema
-   * @param parts the source, its streams, the retrier, the checkpoint store and the clock
+   * @param source the source's tables, streams and retrier
+   * @param store where shard positions are kept
+   * @param clock the job's clock
    * @param sink where changes go (the target, or the spool)
    * @param settings the incremental tuning
    * @param progress the table's stream progress
@@ -73,24 +75,26 @@ public final class TableStreamSync {
   public TableStreamSync(
       String table,
       KeySchema keys,
-      JobComponents parts,
+      SourceSide source,
+      CheckpointStore store,
+      Clock clock,
       ChangeSink sink,
       IncrSettings settings,
       StreamProgress progress,
       AtomicBoolean stopRequested) {
     this.table = table;
     this.keys = keys;
-    this.source = parts.source();
-    this.streams = parts.streams();
-    this.retrier = parts.sourceRetrier();
+    this.source = source.tables();
+    this.streams = source.streams();
+    this.retrier = source.retrier();
     this.sink = sink;
-    this.store = parts.store();
+    this.store = store;
     this.settings = settings;
     this.progress = progress;
-    this.clock = parts.clock();
+    this.clock = clock;
     this.stopRequested = stopRequested;
     this.shards = new ShardTracker(sink::settled);
-    this.guard = new StreamGuard(table, source, retrier);
+    this.guard = new StreamGuard(table, this.source, retrier);
   }
 
   /**

@@ -1,0 +1,15 @@
+package io.nimo.core.sync.run;
+
+import io.nimo.core.dynamo.DynamoClient;
+import io.nimo.core.retry.Retrier;
+import io.nimo.core.source.stream.StreamsApi;
+
+/**
+ * The source as the stream phases use it: its tables, its DynamoDB Streams endpoint, and the
+ * retrier every source call goes through.
+ *
+ * @param tables the source's tables and items
+ * @param streams the source's streams
+ * @param retrier retries source calls within {@code retry.budget}
+ */
+public record SourceSide(DynamoClient tables, StreamsApi streams, Retrier retrier) {}
