@@ -93,7 +93,11 @@ public final class BackSyncLagBenchmark {
       Configuration conf = new Configuration();
       conf.setString("restart-strategy.type", "none");
       StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, conf);
-      BackSyncJob.define(env, o, stores);
+      io.nimo.backsync.source.Discovery found = io.nimo.backsync.BackSyncMain.discover(o);
+      if (!found.problems().isEmpty()) {
+        throw new IllegalStateException("layout problems: " + found.problems());
+      }
+      BackSyncJob.define(env, o, found.layouts(), stores);
       JobClient job = env.executeAsync("backsync-bench");
       Thread.sleep(8000); // the source connects and starts streaming
       Result nimo = measure(url, "polardb-backsync", rate, seconds, burst);
