@@ -4,17 +4,16 @@ import io.nimo.core.concurrent.NamedThreadFactory;
 import io.nimo.core.config.Configuration;
 import io.nimo.core.config.FilterValues;
 import io.nimo.core.config.FullSyncOptions;
-import io.nimo.core.config.ShakeRules;
 import io.nimo.core.config.SourceOptions;
 import io.nimo.core.dynamo.DynamoClient;
 import io.nimo.core.retry.Retrier;
-import io.nimo.core.sink.TargetSession;
 import io.nimo.core.source.QpsLimiter;
 import io.nimo.core.source.ScanSettings;
 import io.nimo.core.source.SourceTable;
 import io.nimo.core.source.SourceTables;
 import io.nimo.core.source.TableFilter;
 import io.nimo.core.source.TableScanner;
+import io.nimo.core.wiring.JobBuilder;
 import io.nimo.core.wiring.JobComponents;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,9 +56,9 @@ public final class CheckJob implements AutoCloseable {
     this.epochs =
         new CheckEpochStore(
             b.stateDirectory != null ? b.stateDirectory : defaultStateDirectory(b.diffDirectory));
-    Configuration c = b.config;
+    Configuration c = b.configuration();
     int segments = c.get(FullSyncOptions.FULL_READ_CONCURRENCY);
-    this.parts = b.parts.sourceConnections(segments + 4).build();
+    this.parts = b.components().sourceConnections(segments + 4).build();
     ScanSettings scan =
         new ScanSettings(
             c.get(SourceOptions.QPS_FULL_BATCH),
@@ -271,9 +270,7 @@ public final class CheckJob implements AutoCloseable {
   }
 
   /** Collects the check's parts; anything not set is created from the configuration. */
-  public static final class Builder {
-    private final Configuration config;
-    private final JobComponents.Builder parts;
+  public static final class Builder extends JobBuilder<Builder> {
     private Path diffDirectory = Path.of("nimo-full-check-diff");
     private long sample;
     private boolean findExtras = true;
@@ -283,20 +280,20 @@ public final class CheckJob implements AutoCloseable {
     private Path stateDirectory;
 
     private Builder(Configuration config) {
-      ShakeRules.validate(config);
-      this.config = config;
-      this.parts = JobComponents.builder(config);
+      super(config);
     }
 
-    /**
-     * The source endpoint (owned by the check: closed with it).
-     *
-     * @param source the source
-     * @return this builder
-     */
-    public Builder source(DynamoClient source) {
-      parts.source(source);
+    @Override
+    protected Builder self() {
       return this;
+    }
+
+    private JobComponents.Builder components() {
+      return parts;
+    }
+
+    private Configuration configuration() {
+      return config;
     }
 
     /**
@@ -307,28 +304,6 @@ public final class CheckJob implements AutoCloseable {
      */
     public Builder streams(io.nimo.core.source.stream.StreamsApi streams) {
       parts.streams(streams);
-      return this;
-    }
-
-    /**
-     * The clock (epoch ages, rates, rechecks).
-     *
-     * @param clock the clock
-     * @return this builder
-     */
-    public Builder clock(java.time.Clock clock) {
-      parts.clock(clock);
-      return this;
-    }
-
-    /**
-     * The target (owned by the check).
-     *
-     * @param targets the target session
-     * @return this builder
-     */
-    public Builder target(TargetSession targets) {
-      parts.target(targets);
       return this;
     }
 

@@ -1,15 +1,14 @@
 package io.nimo.core.check;
 
 import io.nimo.core.config.Configuration;
-import io.nimo.core.config.ShakeRules;
 import io.nimo.core.dynamo.DynamoClient;
 import io.nimo.core.item.ItemEquality;
 import io.nimo.core.item.KeySchema;
 import io.nimo.core.retry.Retrier;
 import io.nimo.core.sink.Target;
-import io.nimo.core.sink.TargetSession;
 import io.nimo.core.source.ChangeEvent;
 import io.nimo.core.source.SourceTables;
+import io.nimo.core.wiring.JobBuilder;
 import io.nimo.core.wiring.JobComponents;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,7 +42,7 @@ public final class RepairJob implements AutoCloseable {
   private final CheckEpochStore epochs;
 
   private RepairJob(Builder b) {
-    this.parts = b.parts.sourceConnections(4).build();
+    this.parts = b.components().sourceConnections(4).build();
     this.diffDirectory = b.diffDirectory;
     this.epochs =
         new CheckEpochStore(
@@ -160,36 +159,21 @@ public final class RepairJob implements AutoCloseable {
   }
 
   /** Collects the repair's parts; anything not set is created from the configuration. */
-  public static final class Builder {
-    private final JobComponents.Builder parts;
+  public static final class Builder extends JobBuilder<Builder> {
     private Path diffDirectory = Path.of("nimo-full-check-diff");
     private Path stateDirectory;
 
     private Builder(Configuration config) {
-      ShakeRules.validate(config);
-      this.parts = JobComponents.builder(config);
+      super(config);
     }
 
-    /**
-     * The source endpoint (owned by the repair: closed with it).
-     *
-     * @param source the source
-     * @return this builder
-     */
-    public Builder source(DynamoClient source) {
-      parts.source(source);
+    @Override
+    protected Builder self() {
       return this;
     }
 
-    /**
-     * The target (owned by the repair).
-     *
-     * @param targets the target session
-     * @return this builder
-     */
-    public Builder target(TargetSession targets) {
-      parts.target(targets);
-      return this;
+    private JobComponents.Builder components() {
+      return parts;
     }
 
     /**

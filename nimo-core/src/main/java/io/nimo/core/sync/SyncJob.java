@@ -8,15 +8,12 @@ import io.nimo.core.config.ExistPolicy;
 import io.nimo.core.config.FullSyncOptions;
 import io.nimo.core.config.IncrSyncOptions;
 import io.nimo.core.config.ShakeOptions;
-import io.nimo.core.config.ShakeRules;
 import io.nimo.core.config.SourceOptions;
 import io.nimo.core.config.SyncMode;
-import io.nimo.core.dynamo.DynamoClient;
 import io.nimo.core.metrics.JobProgress;
 import io.nimo.core.metrics.StreamProgress;
 import io.nimo.core.metrics.TableProgress;
 import io.nimo.core.retry.Sleeper;
-import io.nimo.core.sink.TargetSession;
 import io.nimo.core.sink.TargetTableExistsException;
 import io.nimo.core.source.SourceTable;
 import io.nimo.core.source.SourceTables;
@@ -35,8 +32,8 @@ import io.nimo.core.sync.run.SyncRun;
 import io.nimo.core.sync.spool.SpoolSettings;
 import io.nimo.core.sync.spool.StreamSpooler;
 import io.nimo.core.sync.stream.IncrSettings;
+import io.nimo.core.wiring.JobBuilder;
 import io.nimo.core.wiring.JobComponents;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,9 +70,9 @@ public final class SyncJob implements AutoCloseable {
   private final io.nimo.core.config.StartPosition incrStart;
 
   private SyncJob(Builder b) {
-    Configuration c = b.config;
+    Configuration c = b.configuration();
     this.parts =
-        b.parts
+        b.components()
             .sourceConnections(
                 c.get(FullSyncOptions.FULL_CONCURRENCY)
                         * c.get(FullSyncOptions.FULL_READ_CONCURRENCY)
@@ -371,27 +368,25 @@ public final class SyncJob implements AutoCloseable {
   }
 
   /** Collects the job's parts; anything not set is created from the configuration. */
-  public static final class Builder {
-    private final Configuration config;
-    private final JobComponents.Builder parts;
+  public static final class Builder extends JobBuilder<Builder> {
     private ItemTransformer transformer = ItemTransformer.IDENTITY;
     private final List<SyncListener> listeners = new ArrayList<>();
 
     private Builder(Configuration config) {
-      ShakeRules.validate(config);
-      this.config = config;
-      this.parts = JobComponents.builder(config);
+      super(config);
     }
 
-    /**
-     * The source endpoint (owned by the job: closed with it).
-     *
-     * @param source the source
-     * @return this builder
-     */
-    public Builder source(DynamoClient source) {
-      parts.source(source);
+    @Override
+    protected Builder self() {
       return this;
+    }
+
+    private JobComponents.Builder components() {
+      return parts;
+    }
+
+    private Configuration configuration() {
+      return config;
     }
 
     /**
@@ -402,17 +397,6 @@ public final class SyncJob implements AutoCloseable {
      */
     public Builder streams(StreamsApi streams) {
       parts.streams(streams);
-      return this;
-    }
-
-    /**
-     * The target (owned by the job).
-     *
-     * @param targets the target session
-     * @return this builder
-     */
-    public Builder target(TargetSession targets) {
-      parts.target(targets);
       return this;
     }
 
@@ -446,17 +430,6 @@ public final class SyncJob implements AutoCloseable {
      */
     public Builder listener(SyncListener listener) {
       listeners.add(listener);
-      return this;
-    }
-
-    /**
-     * The clock for rates, lag and checkpoint ages (tests inject one).
-     *
-     * @param clock the clock
-     * @return this builder
-     */
-    public Builder clock(Clock clock) {
-      parts.clock(clock);
       return this;
     }
 

@@ -1,0 +1,73 @@
+package io.nimo.core.wiring;
+
+import io.nimo.core.config.Configuration;
+import io.nimo.core.config.ShakeRules;
+import io.nimo.core.dynamo.DynamoClient;
+import io.nimo.core.sink.TargetSession;
+import java.time.Clock;
+
+/**
+ * What the builders of {@code SyncJob}, {@code CheckJob} and {@code RepairJob} share: the validated
+ * configuration and the composition root's builder, with the endpoints an embedder may supply
+ * instead of having them made from the configuration. A job owns (closes) what it is given.
+ *
+ * @param <B> the concrete builder
+ */
+public abstract class JobBuilder<B extends JobBuilder<B>> {
+  /** The validated configuration. */
+  protected final Configuration config;
+
+  /** The composition root being assembled. */
+  protected final JobComponents.Builder parts;
+
+  /**
+   * Validates the configuration's cross-key rules.
+   *
+   * @param config the configuration
+   */
+  protected JobBuilder(Configuration config) {
+    ShakeRules.validate(config);
+    this.config = config;
+    this.parts = JobComponents.builder(config);
+  }
+
+  /**
+   * This builder, typed.
+   *
+   * @return this
+   */
+  protected abstract B self();
+
+  /**
+   * The source endpoint (instead of {@code source.*}).
+   *
+   * @param source the source
+   * @return this builder
+   */
+  public B source(DynamoClient source) {
+    parts.source(source);
+    return self();
+  }
+
+  /**
+   * The target (instead of {@code target.*}).
+   *
+   * @param targets the target session
+   * @return this builder
+   */
+  public B target(TargetSession targets) {
+    parts.target(targets);
+    return self();
+  }
+
+  /**
+   * The clock of every timestamp, deadline and retry budget (default UTC system clock).
+   *
+   * @param clock the clock
+   * @return this builder
+   */
+  public B clock(Clock clock) {
+    parts.clock(clock);
+    return self();
+  }
+}
