@@ -13,9 +13,6 @@ import org.slf4j.LoggerFactory;
  * console (no stack trace; the driver's exception goes to the log file at DEBUG).
  */
 public final class StartupProbes {
-  /** The exit code when an endpoint could not be reached (or refused) at start-up. */
-  public static final int UNREACHABLE = 5;
-
   private static final Logger LOG = LoggerFactory.getLogger(StartupProbes.class);
 
   private StartupProbes() {}
@@ -41,7 +38,7 @@ public final class StartupProbes {
       err.println(
           tool
               + ": nothing was read or written; fix the key(s) above and start again (exit "
-              + UNREACHABLE
+              + ExitCode.UNREACHABLE.code()
               + ")");
     }
     return failures.isEmpty();

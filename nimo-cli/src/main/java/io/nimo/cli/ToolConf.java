@@ -7,19 +7,39 @@ import io.nimo.core.config.Configuration;
 import io.nimo.core.config.ShakeOptions;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * What nimo-full-check and nimo-repair share: the command line, the conf file checked against the
- * tool's keys, the log setup, help and version.
+ * What nimo-shake, nimo-full-check and nimo-repair share: the command line, the conf file checked
+ * against the tool's keys, the log setup, help, version and the exit codes of failures.
  */
 public final class ToolConf {
-  /** Exit code of a bad command line or conf file. */
-  public static final int CONFIG = 2;
-
   private final String tool;
   private final String summary;
   private final List<ConfigOption<?>> keys;
-  private int exitCode;
+  private final List<ConfigOption<?>> tolerated;
+  private final String exitCodes;
+  private final Consumer<Configuration> checks;
+  private ExitCode exitCode;
+
+  /**
+   * A check tool's command-line handling: its keys, and nimo-shake's tolerated.
+   *
+   * @param tool the binary's name
+   * @param summary one line on what it does
+   * @param keys the keys its conf file declares
+   */
+  public ToolConf(String tool, String summary, List<ConfigOption<?>> keys) {
+    this(
+        tool,
+        summary,
+        keys,
+        ShakeOptions.ALL,
+        "0 source and target agree, 1 differences remain or a table could not be processed, "
+            + "2 bad config, 3 stopped by a signal, 5 an endpoint could not be reached at start-up"
+            + " (preflight.timeout)",
+        c -> {});
+  }
 
   /**
    * A tool's command-line handling.
@@ -27,11 +47,23 @@ public final class ToolConf {
    * @param tool the binary's name
    * @param summary one line on what it does
    * @param keys the keys its conf file declares
+   * @param tolerated keys accepted but not read (another tool's)
+   * @param exitCodes the help's line on exit codes
+   * @param checks rules spanning several keys, run when the conf is loaded
    */
-  public ToolConf(String tool, String summary, List<ConfigOption<?>> keys) {
+  public ToolConf(
+      String tool,
+      String summary,
+      List<ConfigOption<?>> keys,
+      List<ConfigOption<?>> tolerated,
+      String exitCodes,
+      Consumer<Configuration> checks) {
     this.tool = tool;
     this.summary = summary;
     this.keys = keys;
+    this.tolerated = tolerated;
+    this.exitCodes = exitCodes;
+    this.checks = checks;
   }
 
   /** A tool's work once its conf is loaded. */
@@ -41,25 +73,42 @@ public final class ToolConf {
      * Does the work.
      *
      * @param conf the checked conf
-     * @return the exit code
+     * @return how it ended
+     * @throws Exception a failure: {@link ExitCode#CONFIG} for a config error, else {@link
+     *     ExitCode#FAILED}
      */
-    int run(Configuration conf);
+    ExitCode run(Configuration conf) throws Exception;
   }
 
   /**
    * Loads the conf (or prints help, version or the error), logs it with secrets masked, runs {@code
-   * body} and turns its failures into exit codes: {@link #CONFIG} for a config error, 1 otherwise.
+   * body} and turns its failures into exit codes.
    *
    * @param args the command line
    * @param out where help and version go
    * @param err where errors go
    * @param body the work
-   * @return the exit code
+   * @return the exit status
    */
   public int execute(String[] args, PrintStream out, PrintStream err, Body body) {
-    Configuration conf = load(args, out, err);
+    return execute(args, out, err, false, body);
+  }
+
+  /**
+   * Like {@link #execute(String[], PrintStream, PrintStream, Body)}; {@code terminal} keeps the
+   * console to warnings while a live progress line runs.
+   *
+   * @param args the command line
+   * @param out where help and version go
+   * @param err where errors go
+   * @param terminal whether the console is a terminal with a live progress line
+   * @param body the work
+   * @return the exit status
+   */
+  public int execute(String[] args, PrintStream out, PrintStream err, boolean terminal, Body body) {
+    Configuration conf = load(args, out, err, terminal);
     if (conf == null) {
-      return exitCode;
+      return exitCode.code();
     }
     org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ToolConf.class);
     log.info(
@@ -68,14 +117,15 @@ public final class ToolConf {
         version(),
         conf.masked());
     try {
-      return body.run(conf);
+      return body.run(conf).code();
     } catch (ConfigException e) {
+      log.error("configuration error: {}", e.getMessage());
       err.println(tool + ": " + e.getMessage());
-      return CONFIG;
-    } catch (RuntimeException e) {
+      return ExitCode.CONFIG.code();
+    } catch (Exception e) {
       log.error("{} failed: {}", tool, e.getMessage(), e);
       err.println(tool + ": " + e.getMessage());
-      return 1;
+      return ExitCode.FAILED.code();
     }
   }
 
@@ -88,25 +138,29 @@ public final class ToolConf {
    * @return the checked conf, or {@code null} when the tool should exit (help, version, error: the
    *     code is in {@code exitCode})
    */
-  private Configuration load(String[] args, PrintStream out, PrintStream err) {
+  private Configuration load(String[] args, PrintStream out, PrintStream err, boolean terminal) {
     try {
       CliArgs cli = CliArgs.parse(args, tool);
       if (cli.help()) {
         out.print(help());
-        exitCode = 0;
+        exitCode = ExitCode.OK;
         return null;
       }
       if (cli.version()) {
         out.println(tool + " " + version());
-        exitCode = 0;
+        exitCode = ExitCode.OK;
         return null;
       }
-      Configuration conf = ConfigLoader.load(cli.conf(), keys, ShakeOptions.ALL);
+      Configuration conf = ConfigLoader.load(cli.conf(), keys, tolerated);
+      checks.accept(conf);
       LogSetup.apply(
           tool,
           conf.get(ShakeOptions.LOG_LEVEL),
           conf.get(ShakeOptions.LOG_FILE),
-          conf.get(ShakeOptions.LOG_BUFFER));
+          conf.get(ShakeOptions.LOG_BUFFER),
+          terminal);
+      org.slf4j.LoggerFactory.getLogger(ToolConf.class)
+          .info("{} {}: conf {}", tool, version(), cli.conf().toAbsolutePath().normalize());
       if (!conf.unusedKeys().isEmpty()) {
         org.slf4j.LoggerFactory.getLogger(ToolConf.class)
             .info(
@@ -125,7 +179,7 @@ public final class ToolConf {
               + ".linux.amd64 -conf=./conf/"
               + tool
               + ".conf   (--help lists every key)");
-      exitCode = CONFIG;
+      exitCode = ExitCode.CONFIG;
       return null;
     }
   }
@@ -144,11 +198,9 @@ public final class ToolConf {
             .append(tool)
             .append(".conf\n")
             .append("       (also --conf FILE, --help, --version)\n\n")
-            .append(
-                "exit codes: 0 source and target agree, 1 differences remain or a table could not be processed, ")
-            .append(
-                "2 bad config, 3 stopped by a signal, 5 an endpoint could not be reached at start-up"
-                    + " (preflight.timeout)\n\nkeys of ")
+            .append("exit codes: ")
+            .append(exitCodes)
+            .append("\n\nkeys of ")
             .append(tool)
             .append(".conf:\n");
     for (ConfigOption<?> o : keys) {

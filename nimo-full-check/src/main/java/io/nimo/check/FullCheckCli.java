@@ -1,5 +1,6 @@
 package io.nimo.check;
 
+import io.nimo.cli.ExitCode;
 import io.nimo.cli.StartupProbes;
 import io.nimo.cli.StopSignals;
 import io.nimo.cli.ToolConf;
@@ -36,10 +37,10 @@ final class FullCheckCli {
     return tool.execute(args, out, err, this::check);
   }
 
-  private int check(Configuration conf) {
+  private ExitCode check(Configuration conf) {
     Configuration shake = CheckOptions.asShakeConfiguration(conf);
     if (!StartupProbes.pass(TOOL, shake, false, err)) {
-      return StartupProbes.UNREACHABLE;
+      return ExitCode.UNREACHABLE;
     }
     try (CheckJob check =
         CheckJob.builder(shake)
@@ -51,7 +52,7 @@ final class FullCheckCli {
             .mode(CheckMode.of(conf.get(CheckOptions.MODE)))
             .stateDirectory(CheckOptions.stateDir(conf))
             .build()) {
-      StopSignals.install(check::stop, 3);
+      StopSignals.install(check::stop, ExitCode.STOPPED.code());
       CheckReport report = check.run();
       StringBuilder b =
           new StringBuilder("\n==== nimo-full-check summary: ")
@@ -80,7 +81,9 @@ final class FullCheckCli {
               report.tables().stream().mapToLong(TableCheck::different).sum(),
               report.tables().stream().mapToLong(TableCheck::extra).sum()));
       LOG.info(b.toString());
-      return report.consistent() ? 0 : report.stopped() ? 3 : 1;
+      return report.consistent()
+          ? ExitCode.OK
+          : report.stopped() ? ExitCode.STOPPED : ExitCode.FAILED;
     }
   }
 }

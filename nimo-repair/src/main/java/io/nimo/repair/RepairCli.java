@@ -1,5 +1,6 @@
 package io.nimo.repair;
 
+import io.nimo.cli.ExitCode;
 import io.nimo.cli.StartupProbes;
 import io.nimo.cli.ToolConf;
 import io.nimo.core.check.RepairJob;
@@ -33,10 +34,10 @@ final class RepairCli {
     return tool.execute(args, out, err, this::repair);
   }
 
-  private int repair(Configuration conf) {
+  private ExitCode repair(Configuration conf) {
     Configuration shake = CheckOptions.asShakeConfiguration(conf);
     if (!StartupProbes.pass(TOOL, shake, false, err)) {
-      return StartupProbes.UNREACHABLE;
+      return ExitCode.UNREACHABLE;
     }
     try (RepairJob repair =
         RepairJob.builder(shake)
@@ -65,7 +66,7 @@ final class RepairCli {
               tables.stream().mapToLong(TableRepair::deleted).sum(),
               tables.stream().mapToLong(TableRepair::unresolved).sum()));
       LOG.info(b.toString());
-      return tables.stream().allMatch(TableRepair::complete) ? 0 : 1;
+      return tables.stream().allMatch(TableRepair::complete) ? ExitCode.OK : ExitCode.FAILED;
     }
   }
 }

@@ -1,15 +1,11 @@
 package io.nimo.shake;
 
-import io.nimo.cli.CliArgs;
+import io.nimo.cli.ExitCode;
 import io.nimo.cli.LiveProgress;
-import io.nimo.cli.LogSetup;
 import io.nimo.cli.PidLock;
-import io.nimo.cli.StartupLog;
 import io.nimo.cli.StartupProbes;
 import io.nimo.cli.StopSignals;
-import io.nimo.core.config.ConfigException;
-import io.nimo.core.config.ConfigLoader;
-import io.nimo.core.config.ConfigOption;
+import io.nimo.cli.ToolConf;
 import io.nimo.core.config.Configuration;
 import io.nimo.core.config.ShakeOptions;
 import io.nimo.core.config.ShakeRules;
@@ -24,6 +20,7 @@ import io.nimo.core.sync.hooks.TableSummary;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -36,14 +33,25 @@ import org.slf4j.LoggerFactory;
  * reached at start-up (nothing was read or written).
  */
 final class NimoShakeCli {
-  static final int OK = 0;
-  static final int FAILED = 1;
-  static final int CONFIG = 2;
-  static final int STOPPED = 3;
-  static final int LOCKED = 4;
-  static final int UNREACHABLE = StartupProbes.UNREACHABLE;
+  static final int CONFIG = ExitCode.CONFIG.code();
+  static final int UNREACHABLE = ExitCode.UNREACHABLE.code();
 
   private static final Logger LOG = LoggerFactory.getLogger(NimoShakeCli.class);
+  private static final ToolConf TOOL =
+      new ToolConf(
+          "nimo-shake",
+          "copy DynamoDB tables to PolarDB-DDB or another DynamoDB-API target",
+          ShakeOptions.ALL,
+          List.of(),
+          "0 done, 1 a table failed, 2 bad config, 3 stopped before completion (re-run resumes),"
+              + " 4 another run of the same id is active, 5 an endpoint could not be reached at"
+              + " start-up (preflight.timeout)",
+          conf -> {
+            ShakeRules.validate(conf);
+            // the target's own keys (its address among them) are checked before a checkpoint is
+            // read
+            TargetProviders.validated(conf);
+          });
   private final PrintStream out;
   private final PrintStream err;
   private final boolean terminal;
@@ -63,67 +71,36 @@ final class NimoShakeCli {
   }
 
   int run(String[] args) {
-    CliArgs cli;
-    Configuration conf;
-    try {
-      cli = CliArgs.parse(args, "nimo-shake");
-      if (cli.help()) {
-        out.print(help());
-        return OK;
-      }
-      if (cli.version()) {
-        out.println("nimo-shake " + version());
-        return OK;
-      }
-      conf = ConfigLoader.load(cli.conf(), ShakeOptions.ALL);
-      ShakeRules.validate(conf);
-      // the target's own keys (its address among them) are checked before a checkpoint is read
-      TargetProviders.validated(conf);
-    } catch (IllegalArgumentException | ConfigException e) {
-      StartupLog.record("nimo-shake", e.getMessage());
-      err.println("nimo-shake: " + e.getMessage());
-      err.println(
-          "usage: nimo-shake.linux.amd64 -conf=./conf/nimo-shake.conf   (--help lists every key)");
-      return CONFIG;
-    }
-    LogSetup.apply(
-        "nimo-shake",
-        conf.get(ShakeOptions.LOG_LEVEL),
-        conf.get(ShakeOptions.LOG_FILE),
-        conf.get(ShakeOptions.LOG_BUFFER),
-        terminal);
-    LOG.info("nimo-shake {} starting; conf {}", version(), cli.conf().toAbsolutePath().normalize());
-    LOG.info("effective configuration (secrets masked): {}", conf.masked());
+    return TOOL.execute(args, out, err, terminal, this::locked);
+  }
+
+  private ExitCode locked(Configuration conf) throws Exception {
     String pidDir = conf.get(ShakeOptions.PID_PATH);
     Path pid =
         (pidDir.isBlank() ? Path.of(".") : Path.of(pidDir))
             .resolve(conf.get(ShakeOptions.ID) + ".pid");
-    try (PidLock lock = PidLock.acquire(pid)) {
-      if (!StartupProbes.pass("nimo-shake", conf, true, err)) {
-        return UNREACHABLE;
-      }
-      return runJob(conf);
+    PidLock lock;
+    try {
+      lock = PidLock.acquire(pid);
     } catch (IllegalStateException locked) {
       LOG.error("{}", locked.getMessage());
       err.println("nimo-shake: " + locked.getMessage());
-      return LOCKED;
-    } catch (ConfigException e) {
-      LOG.error("configuration error: {}", e.getMessage());
-      err.println("nimo-shake: " + e.getMessage());
-      return CONFIG;
-    } catch (Exception e) {
-      LOG.error("nimo-shake failed: {}", e.getMessage(), e);
-      err.println("nimo-shake: " + e.getMessage());
-      return FAILED;
+      return ExitCode.LOCKED;
+    }
+    try (lock) {
+      if (!StartupProbes.pass("nimo-shake", conf, true, err)) {
+        return ExitCode.UNREACHABLE;
+      }
+      return runJob(conf);
     }
   }
 
-  private int runJob(Configuration conf) throws Exception {
+  private ExitCode runJob(Configuration conf) throws Exception {
     try (SyncJob job = SyncJob.builder(conf).build();
         StatusServer full = startStatus(conf, job);
         StatusServer incr = startIncrStatus(conf, job);
         StatusServer diagnostics = startDiagnostics(conf, job)) {
-      StopSignals.install(job::stop, STOPPED);
+      StopSignals.install(job::stop, ExitCode.STOPPED.code());
       SyncReport report;
       if (terminal) {
         try (LiveProgress live =
@@ -141,9 +118,9 @@ final class NimoShakeCli {
       }
       printSummary(report);
       return switch (report.outcome()) {
-        case COMPLETED, ALREADY_COMPLETED, INCREMENTAL_STOPPED -> OK;
-        case STOPPED -> STOPPED;
-        case FAILED -> FAILED;
+        case COMPLETED, ALREADY_COMPLETED, INCREMENTAL_STOPPED -> ExitCode.OK;
+        case STOPPED -> ExitCode.STOPPED;
+        case FAILED -> ExitCode.FAILED;
       };
     }
   }
@@ -217,37 +194,7 @@ final class NimoShakeCli {
     }
   }
 
-  private static void removeHook(Thread hook) {
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException shuttingDown) {
-      // the JVM is already exiting because of a signal: the hook is running
-    }
-  }
-
   static String help() {
-    StringBuilder b = new StringBuilder();
-    b.append("nimo-shake ")
-        .append(version())
-        .append(" — copy DynamoDB tables to PolarDB-DDB or another DynamoDB-API target\n\n")
-        .append("usage: nimo-shake.linux.amd64 -conf=./conf/nimo-shake.conf\n")
-        .append("       (also --conf FILE, --help, --version)\n\n")
-        .append(
-            "exit codes: 0 done, 1 a table failed, 2 bad config, 3 stopped before completion (re-run resumes),")
-        .append(
-            " 4 another run of the same id is active, 5 an endpoint could not be reached at start-up")
-        .append(" (preflight.timeout)\n\nkeys of nimo-shake.conf:\n");
-    for (ConfigOption<?> o : ShakeOptions.ALL) {
-      b.append(
-          String.format(
-              "  %-38s %-8s default '%s'%n      %s%n",
-              o.key(), o.type(), o.defaultText(), o.doc()));
-    }
-    return b.toString();
-  }
-
-  static String version() {
-    String v = NimoShakeCli.class.getPackage().getImplementationVersion();
-    return v == null ? "dev" : v;
+    return TOOL.help();
   }
 }
