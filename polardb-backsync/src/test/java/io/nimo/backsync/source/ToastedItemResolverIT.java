@@ -52,6 +52,57 @@ class ToastedItemResolverIT {
   }
 
   @Test
+  void rereadsByTheKeyInsideTheDocumentWhereThePrimaryKeyIsASurrogate() throws Exception {
+    try (PostgresLocal pg = PostgresLocal.start()) {
+      pg.exec(
+          "create table \"Scores-1\" (id bigserial primary key, polardb_document jsonb not null)",
+          "insert into \"Scores-1\" (polardb_document) values ('{\"u\":{\"S\":\"a\"},"
+              + "\"n\":{\"N\":\"7.50\"},\"b\":{\"B\":\"AP8=\"},\"v\":{\"S\":\"x\"}}')");
+      Layouts scores =
+          new Layouts(List.of("public"))
+              .add(
+                  new TableLayout(
+                      "public",
+                      "Scores-1",
+                      "polardb_document",
+                      List.of(
+                          new KeyAttribute("u", "S"),
+                          new KeyAttribute("n", "N"),
+                          new KeyAttribute("b", "B")),
+                      false,
+                      'f'));
+      ToastedItemResolver resolver =
+          new ToastedItemResolver(SourcePreflightIT.options(pg, "initial"), scores);
+      try {
+        ChangeRecord r =
+            new ChangeRecord(
+                "Scores-1",
+                ChangeRecord.UPSERT,
+                "{\"u\":{\"S\":\"a\"},\"n\":{\"N\":\"7.5\"},\"b\":{\"B\":\"AP8=\"}}",
+                null,
+                7,
+                0);
+        r.itemUnavailable = true;
+        ChangeRecord present = resolver.map(r);
+        assertThat(present.op).isEqualTo(ChangeRecord.UPSERT);
+        assertThat(present.itemJson).contains("\"v\": {\"S\": \"x\"}");
+        ChangeRecord other =
+            new ChangeRecord(
+                "Scores-1",
+                ChangeRecord.UPSERT,
+                "{\"u\":{\"S\":\"a\"},\"n\":{\"N\":\"8\"},\"b\":{\"B\":\"AP8=\"}}",
+                null,
+                7,
+                0);
+        other.itemUnavailable = true;
+        assertThat(resolver.map(other).op).isEqualTo(ChangeRecord.DELETE);
+      } finally {
+        resolver.close();
+      }
+    }
+  }
+
+  @Test
   void failsNamingTheKeyWhenTheRowCannotBeReread() throws Exception {
     try (PostgresLocal pg = PostgresLocal.start()) {
       ToastedItemResolver resolver =
