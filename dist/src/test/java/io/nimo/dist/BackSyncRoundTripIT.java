@@ -64,28 +64,32 @@ class BackSyncRoundTripIT {
       Files.writeString(shakeConf, tool.shippedConfWith(v));
       Process shake = tool.start(work, work.resolve("shake.out"), "-conf=" + shakeConf);
 
-      Files.writeString(
-          work.resolve("application.yaml"),
-          BackSyncLauncherIT.yaml(backHome, pg, b, "0")
-              .replace("  skipForwardSyncChanges: true", "  skipForwardSyncChanges: false"));
-      Process back =
-          tool.start(
-              backHome.resolve("bin/polardb-backsync.linux.amd64"),
-              work,
-              work.resolve("back.out"),
-              "--polardbusername",
-              "postgres",
-              "--polardbpassword",
-              "x",
-              "--dynamodbak",
-              "test",
-              "--dynamodbsk",
-              "test",
-              "--configfilename",
-              "application.yaml");
+      Process back = null;
       try {
         PackagedTool.awaitLog(
             tool.shakeHome().resolve("logs/nimo-shake.log"), "full sync done", shake.toHandle());
+        // the way back starts once nimo-shake has created the PostgreSQL tables: it finds their
+        // layout at start, and the slot holds every change since it was created
+        Files.writeString(
+            work.resolve("application.yaml"),
+            BackSyncLauncherIT.yaml(backHome, pg, b, "0")
+                .replace("  skipForwardSyncChanges: true", "  skipForwardSyncChanges: false"));
+        back =
+            tool.start(
+                backHome.resolve("bin/polardb-backsync.linux.amd64"),
+                work,
+                work.resolve("back.out"),
+                "--polardbusername",
+                "postgres",
+                "--polardbpassword",
+                "x",
+                "--dynamodbak",
+                "test",
+                "--dynamodbsk",
+                "test",
+                "--configfilename",
+                "application.yaml");
+
         LiveWriter writer = new LiveWriter(a.newClient(), "items", 300, 40).start();
         Thread.sleep(3000);
         writer.stop();
@@ -95,15 +99,21 @@ class BackSyncRoundTripIT {
           Thread.sleep(500);
           diff = TableContents.diff(a.client(), b.client(), "items");
         }
-        assertThat(back.isAlive()).as("polardb-backsync running").isTrue();
+        assertThat(back.isAlive())
+            .as(
+                "polardb-backsync running; its output:%n%s",
+                Files.readString(work.resolve("back.out")))
+            .isTrue();
         assertThat(shake.isAlive()).as("nimo-shake running").isTrue();
         assertThat(diff).as("DynamoDB B differs from A").isEmpty();
         assertThat(TableContents.read(b.client(), "items"))
             .hasSameSizeAs(TableContents.read(a.client(), "items"));
       } finally {
-        back.destroy();
+        if (back != null) {
+          back.destroy();
+          back.waitFor(2, TimeUnit.MINUTES);
+        }
         shake.destroy();
-        back.waitFor(2, TimeUnit.MINUTES);
         shake.waitFor(2, TimeUnit.MINUTES);
       }
     }

@@ -176,6 +176,8 @@ class NimoShakeLauncherIT {
       long saved = writtenInCheckpoint(cp);
       assertThat(saved).isBetween(300L, (long) ITEMS - 1);
 
+      v.put("qps.full", "1000"); // the pace only made the first run slow enough to interrupt
+      Files.writeString(conf, tool.shippedConfWith(v), StandardCharsets.UTF_8);
       PackagedTool.Result again = tool.run(work, "-conf=" + conf);
       assertThat(again.exitCode()).as(again.output()).isZero();
       assertThat(again.output())
@@ -184,22 +186,30 @@ class NimoShakeLauncherIT {
     }
   }
 
-  @Test
-  void sigtermDuringATargetOutageEndsWithinFifteenSecondsAndTheNextRunResumes(@TempDir Path work)
-      throws Exception {
+  /** A target that refuses connections, and one that accepts them but never answers. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"refused", "silent"})
+  void sigtermDuringATargetOutageEndsWithinFifteenSecondsAndTheNextRunResumes(
+      String outage, @TempDir Path work) throws Exception {
     try (DynamoLocal target = DynamoLocal.start();
         OutageProxy proxy = new OutageProxy(target.port())) {
-      Map<String, String> v = conf(target, "launch-outage");
+      Map<String, String> v = conf(target, "launch-outage-" + outage);
       v.put("target.address", "http://127.0.0.1:" + proxy.port());
       v.put("qps.full", "4");
       v.put("qps.full.batch_num", "50");
       v.put("full.read.concurrency", "2");
-      Path conf = work.resolve("outage.conf");
+      Path conf = work.resolve("outage-" + outage + ".conf");
       Files.writeString(conf, tool.shippedConfWith(v), StandardCharsets.UTF_8);
-      Path cp = tool.shakeHome().resolve("checkpoint/launch-outage-checkpoint/full.events.json");
+      Path cp =
+          tool.shakeHome()
+              .resolve("checkpoint/launch-outage-" + outage + "-checkpoint/full.events.json");
       Process p = tool.start(work, work.resolve("outage.log"), "-conf=" + conf);
       awaitWritten(cp, 200, p);
-      proxy.down(); // the target is gone: writes are retried within retry.budget (5 min)
+      if (outage.equals("refused")) {
+        proxy.down(); // the target is gone: writes are retried within retry.budget (5 min)
+      } else {
+        proxy.silence(); // the target hangs: writes block on the socket
+      }
       Thread.sleep(2000);
       assertThat(p.isAlive()).as("still retrying the target").isTrue();
       long stopAt = System.nanoTime();
@@ -207,7 +217,8 @@ class NimoShakeLauncherIT {
       assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
       long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopAt);
       String log = Files.readString(work.resolve("outage.log"));
-      System.out.println("SIGTERM during a target outage: exited after " + tookMs + " ms");
+      System.out.println(
+          "SIGTERM during a target outage (" + outage + "): exited after " + tookMs + " ms");
       assertThat(tookMs).as("ms from SIGTERM to exit; output:%n%s", log).isLessThan(15_000);
       assertThat(p.exitValue()).as(log).isEqualTo(3);
       assertThat(log).contains("SIGTERM received").contains("STOPPED");
@@ -215,10 +226,60 @@ class NimoShakeLauncherIT {
       assertThat(saved).isBetween(200L, (long) ITEMS - 1);
 
       proxy.up();
+      v.put("qps.full", "1000"); // the pace only made the first run slow enough to interrupt
+      Files.writeString(conf, tool.shippedConfWith(v), StandardCharsets.UTF_8);
       PackagedTool.Result again = tool.run(work, "-conf=" + conf);
       assertThat(again.exitCode()).as(again.output()).isZero();
       assertThat(again.output()).contains("resuming from checkpoint (" + saved + " items");
       assertThat(TableContents.diff(source.client(), target.client(), "events")).isEmpty();
+    }
+  }
+
+  @Test
+  void sigtermWhileFollowingTheStreamIntoATargetThatHangsEndsWithinFifteenSeconds(
+      @TempDir Path work) throws Exception {
+    TestTables.createHashOnly(source.client(), "hang", "id", ScalarAttributeType.S);
+    TestTables.seed(source.client(), "hang", "id", 50, 5);
+    try (DynamoLocal target = DynamoLocal.start();
+        OutageProxy proxy = new OutageProxy(target.port())) {
+      Map<String, String> v = conf(target, "launch-hang");
+      v.put("sync_mode", "all");
+      v.put("target.address", "http://127.0.0.1:" + proxy.port());
+      v.put("filter.collection.white", "hang");
+      v.put("incr.shard_discovery_interval", "500ms");
+      Path conf = work.resolve("hang.conf");
+      Files.writeString(conf, tool.shippedConfWith(v), StandardCharsets.UTF_8);
+      Path status = tool.shakeHome().resolve("checkpoint/launch-hang-checkpoint/status_table.json");
+      Process first = tool.start(work, work.resolve("hang1.log"), "-conf=" + conf);
+      awaitFile(status, "\"status_value\" : \"incr_sync\"", first);
+      proxy.silence(); // the target hangs: the changes' writes block on the socket
+      for (int i = 0; i < 20; i++) {
+        String id = "late-" + i;
+        source.client().putItem(b -> b.tableName("hang").item(Map.of("id", TestItems.s(id))));
+      }
+      Thread.sleep(3000); // the changes are read and their writes are blocked
+      long stopAt = System.nanoTime();
+      first.destroy(); // SIGTERM
+      assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopAt);
+      String log = Files.readString(work.resolve("hang1.log"));
+      System.out.println(
+          "SIGTERM while the target hangs (incremental): exited after " + tookMs + " ms");
+      assertThat(tookMs).as("ms from SIGTERM to exit; output:%n%s", log).isLessThan(15_000);
+      assertThat(first.exitValue()).as(log).isZero();
+
+      proxy.up();
+      Process second = tool.start(work, work.resolve("hang2.log"), "-conf=" + conf);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+      List<String> diff = TableContents.diff(source.client(), target.client(), "hang");
+      while (!diff.isEmpty() && System.nanoTime() < deadline) {
+        assertThat(second.isAlive()).as(Files.readString(work.resolve("hang2.log"))).isTrue();
+        Thread.sleep(300);
+        diff = TableContents.diff(source.client(), target.client(), "hang");
+      }
+      assertThat(diff).as("the changes written during the hang arrive after the restart").isEmpty();
+      second.destroy();
+      assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
     }
   }
 

@@ -20,6 +20,7 @@ final class OutageProxy implements AutoCloseable {
   private final int port;
   private final List<Socket> open = new CopyOnWriteArrayList<>();
   private volatile ServerSocket server;
+  private volatile boolean silent;
 
   OutageProxy(int targetPort) throws IOException {
     this.targetPort = targetPort;
@@ -34,6 +35,10 @@ final class OutageProxy implements AutoCloseable {
   }
 
   synchronized void up() throws IOException {
+    silent = false;
+    if (server != null && !server.isClosed()) {
+      return;
+    }
     ServerSocket s = new ServerSocket();
     s.setReuseAddress(true);
     s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
@@ -41,6 +46,10 @@ final class OutageProxy implements AutoCloseable {
     Thread t = new Thread(() -> accept(s), "outage-proxy-" + port);
     t.setDaemon(true);
     t.start();
+  }
+
+  void silence() {
+    silent = true;
   }
 
   synchronized void down() throws IOException {
@@ -55,8 +64,11 @@ final class OutageProxy implements AutoCloseable {
     while (!s.isClosed()) {
       try {
         Socket client = s.accept();
-        Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
         open.add(client);
+        if (silent) {
+          continue; // held open, never answered
+        }
+        Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
         open.add(upstream);
         pipe(client, upstream);
         pipe(upstream, client);
@@ -66,7 +78,7 @@ final class OutageProxy implements AutoCloseable {
     }
   }
 
-  private static void pipe(Socket from, Socket to) {
+  private void pipe(Socket from, Socket to) {
     Thread t =
         new Thread(
             () -> {
@@ -74,7 +86,9 @@ final class OutageProxy implements AutoCloseable {
               try (InputStream in = from.getInputStream();
                   OutputStream out = to.getOutputStream()) {
                 for (int n; (n = in.read(buf)) >= 0; ) {
-                  out.write(buf, 0, n);
+                  if (!silent) {
+                    out.write(buf, 0, n);
+                  }
                 }
               } catch (IOException e) {
                 // either side closed

@@ -33,6 +33,12 @@ final class TableFullSync {
   /** How long a stop waits for in-flight pages and batches before interrupting them. */
   static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
+  /**
+   * How long interrupted work may take to end: a driver call blocked on a socket (an endpoint that
+   * accepts but never answers) does not end on an interrupt, so the stop leaves it behind.
+   */
+  static final Duration ABORT_GRACE = Duration.ofSeconds(3);
+
   private final SourceTable source;
   private final Target target;
   private final TableScanner scanner;
@@ -144,6 +150,7 @@ final class TableFullSync {
     long interval = Math.max(50, settings.checkpointInterval().toMillis());
     long nextLog = clock.millis() + settings.progressInterval().toMillis();
     long stopSeen = 0;
+    long abortedAt = 0;
     boolean aborting = false;
     while (true) {
       try {
@@ -151,10 +158,20 @@ final class TableFullSync {
         return;
       } catch (TimeoutException e) {
         flush(tracker, table);
+        if (aborting && clock.millis() - abortedAt > ABORT_GRACE.toMillis()) {
+          // what the blocked calls would still write is behind the checkpoint: a rerun repeats it
+          LOG.warn(
+              "table {}: a call to an endpoint is still blocked {} s after the interrupt; leaving it"
+                  + " behind",
+              table,
+              ABORT_GRACE.toSeconds());
+          return;
+        }
         if (run.stopping()) {
           stopSeen = stopSeen == 0 ? clock.millis() : stopSeen;
           if (clock.millis() - stopSeen > STOP_GRACE.toMillis() && !aborting) {
             aborting = true;
+            abortedAt = clock.millis();
             LOG.warn(
                 "table {}: in-flight work did not finish within {} s of the stop request; interrupting it "
                     + "(the next run repeats what was not checkpointed)",

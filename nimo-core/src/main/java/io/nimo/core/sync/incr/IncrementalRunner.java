@@ -144,9 +144,15 @@ public final class IncrementalRunner {
     Set<String> reported = new HashSet<>(tables);
     TableFilter filter = TableFilter.parse("", settings.blackList());
     long nextListing = 0;
+    long nextLog = timing.clock().millis() + interval;
     while (futures.values().stream().anyMatch(f -> !f.isDone())) {
-      timing.sleeper().sleep(java.time.Duration.ofMillis(Math.max(100, interval)));
+      // short naps: the run ends as soon as every table has stopped, not at the next status line
+      timing.sleeper().sleep(java.time.Duration.ofMillis(Math.min(200, Math.max(100, interval))));
       long now = timing.clock().millis();
+      if (now < nextLog) {
+        continue;
+      }
+      nextLog = now + interval;
       for (String t : tables) {
         StreamProgress p = run.streamProgress().get(t);
         if (p != null && !futures.get(t).isDone()) {

@@ -53,6 +53,13 @@ public final class TableStreamSync {
   private final IncrSettings settings;
   private final StreamProgress progress;
   private final Clock clock;
+
+  /** How long readers may take to finish their in-flight changes after a stop request. */
+  static final java.time.Duration STOP_GRACE = java.time.Duration.ofSeconds(5);
+
+  /** How long interrupted readers may take to end before the stop leaves them behind. */
+  static final java.time.Duration ABORT_GRACE = java.time.Duration.ofSeconds(3);
+
   private final AtomicBoolean stopRequested;
   private final ShardTracker shards;
   private final StreamGuard guard;
@@ -135,11 +142,12 @@ public final class TableStreamSync {
       }
     } finally {
       workers.shutdown();
-      if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+      if (!workers.awaitTermination(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
         // a reader is stuck retrying (e.g. the target is down): interrupt it; its position stays at
-        // the last applied change, so nothing is lost
+        // the last applied change, so nothing is lost. One blocked on a silent socket does not end
+        // on an interrupt and is left behind after ABORT_GRACE
         workers.shutdownNow();
-        workers.awaitTermination(10, TimeUnit.SECONDS);
+        workers.awaitTermination(ABORT_GRACE.toSeconds(), TimeUnit.SECONDS);
       }
       fetchers.shutdownNow();
     }
