@@ -270,14 +270,7 @@ class NimoShakeLauncherIT {
 
       proxy.up();
       Process second = tool.start(work, work.resolve("hang2.log"), "-conf=" + conf);
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-      List<String> diff = TableContents.diff(source.client(), target.client(), "hang");
-      while (!diff.isEmpty() && System.nanoTime() < deadline) {
-        assertThat(second.isAlive()).as(Files.readString(work.resolve("hang2.log"))).isTrue();
-        Thread.sleep(300);
-        diff = TableContents.diff(source.client(), target.client(), "hang");
-      }
-      assertThat(diff).as("the changes written during the hang arrive after the restart").isEmpty();
+      awaitEqual(target, "hang", second, work.resolve("hang2.log"));
       second.destroy();
       assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
     }
@@ -333,14 +326,7 @@ class NimoShakeLauncherIT {
       writer.stop();
 
       Process second = tool.start(work, work.resolve("second.log"), "-conf=" + conf);
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-      List<String> diff = TableContents.diff(source.client(), target.client(), "live");
-      while (!diff.isEmpty() && System.nanoTime() < deadline) {
-        assertThat(second.isAlive()).as(Files.readString(work.resolve("second.log"))).isTrue();
-        Thread.sleep(300);
-        diff = TableContents.diff(source.client(), target.client(), "live");
-      }
-      assertThat(diff).isEmpty();
+      awaitEqual(target, "live", second, work.resolve("second.log"));
       second.destroy();
       assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
       String log = Files.readString(work.resolve("second.log"));
@@ -390,14 +376,7 @@ class NimoShakeLauncherIT {
         throw new AssertionError(Files.readString(work.resolve("second.log")), e);
       }
       writer.stop();
-      deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-      List<String> diff = TableContents.diff(source.client(), target.client(), "spooled");
-      while (!diff.isEmpty() && System.nanoTime() < deadline) {
-        assertThat(second.isAlive()).as(Files.readString(work.resolve("second.log"))).isTrue();
-        Thread.sleep(300);
-        diff = TableContents.diff(source.client(), target.client(), "spooled");
-      }
-      assertThat(diff).isEmpty();
+      awaitEqual(target, "spooled", second, work.resolve("second.log"));
       second.destroy();
       assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
       String log = Files.readString(work.resolve("second.log"));
@@ -417,6 +396,19 @@ class NimoShakeLauncherIT {
           .mapToLong(f -> f.toFile().length())
           .sum();
     }
+  }
+
+  /** Waits until the target table equals the source one while the tool runs. */
+  private static void awaitEqual(DynamoLocal target, String table, Process p, Path log)
+      throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    List<String> diff = TableContents.diff(source.client(), target.client(), table);
+    while (!diff.isEmpty() && System.nanoTime() < deadline) {
+      assertThat(p.isAlive()).as(Files.readString(log)).isTrue();
+      Thread.sleep(300);
+      diff = TableContents.diff(source.client(), target.client(), table);
+    }
+    assertThat(diff).as("table %s on the target", table).isEmpty();
   }
 
   private static void awaitFile(Path file, String content, Process p) throws Exception {

@@ -3,12 +3,8 @@ package io.nimo.core.sink.dynamo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.nimo.core.dynamo.BatchGetResult;
-import io.nimo.core.dynamo.DynamoApi;
 import io.nimo.core.dynamo.DynamoErrorClassifier;
 import io.nimo.core.dynamo.ItemWrite;
-import io.nimo.core.dynamo.ScanCall;
-import io.nimo.core.dynamo.ScanResult;
 import io.nimo.core.item.ItemKey;
 import io.nimo.core.item.KeySchema;
 import io.nimo.core.retry.Retrier;
@@ -18,6 +14,7 @@ import io.nimo.core.sink.WriteResult;
 import io.nimo.core.source.ChangeEvent;
 import io.nimo.core.testkit.FaultyDynamoApi;
 import io.nimo.core.testkit.ManualClock;
+import io.nimo.core.testkit.UnsupportedDynamoApi;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +37,7 @@ class DynamoBatchWriterTest {
   private static final KeySchema KEYS = new KeySchema("id", null);
 
   /** An endpoint that stores items in a map and can leave writes unprocessed or refuse items. */
-  static final class MemoryEndpoint implements DynamoApi {
+  static final class MemoryEndpoint extends UnsupportedDynamoApi {
     final Map<ItemKey, Map<String, AttributeValue>> items = new ConcurrentHashMap<>();
     final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
     final AtomicInteger partialCalls = new AtomicInteger();
@@ -87,25 +84,6 @@ class DynamoBatchWriterTest {
     public void deleteItem(String table, Map<String, AttributeValue> key) {
       store(new ItemWrite.Delete(key));
     }
-
-    @Override
-    public ScanResult scan(ScanCall call) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public BatchGetResult batchGet(
-        String table, List<Map<String, AttributeValue>> keys, List<String> attributes) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Map<String, AttributeValue> getItem(String table, Map<String, AttributeValue> key) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void close() {}
 
     private static RuntimeException refusal(String message) {
       return FaultyDynamoApi.validation(message);

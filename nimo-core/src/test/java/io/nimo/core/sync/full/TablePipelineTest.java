@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.nimo.core.checkpoint.SegmentCheckpoint;
 import io.nimo.core.checkpoint.TableCheckpoint;
 import io.nimo.core.config.ExistPolicy;
-import io.nimo.core.dynamo.BatchGetResult;
-import io.nimo.core.dynamo.DynamoApi;
-import io.nimo.core.dynamo.ItemWrite;
 import io.nimo.core.dynamo.ScanCall;
 import io.nimo.core.dynamo.ScanResult;
 import io.nimo.core.item.ItemKey;
@@ -26,6 +23,7 @@ import io.nimo.core.sync.hooks.ItemTransformer;
 import io.nimo.core.sync.hooks.SyncListener;
 import io.nimo.core.sync.run.SyncRun;
 import io.nimo.core.testkit.TestRetriers;
+import io.nimo.core.testkit.UnsupportedDynamoApi;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -162,7 +160,7 @@ class TablePipelineTest {
   }
 
   /** Items {@code i0..i94}, item n in segment n % 3, served in pages of the call's limit. */
-  static final class SegmentedSource implements DynamoApi {
+  static final class SegmentedSource extends UnsupportedDynamoApi {
     @Override
     public ScanResult scan(ScanCall call) {
       List<Map<String, AttributeValue>> all = new ArrayList<>();
@@ -183,35 +181,6 @@ class TablePipelineTest {
           to < all.size() ? Map.of("id", page.get(page.size() - 1).get("id")) : null;
       return new ScanResult(page, last, page.size());
     }
-
-    @Override
-    public List<ItemWrite> batchWrite(String table, List<ItemWrite> writes) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public BatchGetResult batchGet(
-        String table, List<Map<String, AttributeValue>> keys, List<String> attributes) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Map<String, AttributeValue> getItem(String table, Map<String, AttributeValue> key) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void putItem(String table, Map<String, AttributeValue> item) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void deleteItem(String table, Map<String, AttributeValue> key) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void close() {}
   }
 
   /** Keeps what is written by id. */
