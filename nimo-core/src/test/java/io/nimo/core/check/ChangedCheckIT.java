@@ -12,6 +12,7 @@ import io.nimo.core.source.stream.ShardInfo;
 import io.nimo.core.source.stream.StreamsApi;
 import io.nimo.core.sync.SyncJob;
 import io.nimo.core.sync.hooks.SyncReport;
+import io.nimo.core.testkit.Await;
 import io.nimo.core.testkit.DynamoLocal;
 import io.nimo.core.testkit.Jobs;
 import io.nimo.core.testkit.TableContents;
@@ -73,9 +74,8 @@ class ChangedCheckIT {
     conf = TestConfigs.shake(raw);
     sync = SyncJob.builder(conf).build();
     running = Jobs.runAsync(sync);
-    while (sync.streamProgress().isEmpty()) {
-      Thread.sleep(50);
-    }
+    Await.until(
+        "the incremental phase", Duration.ofSeconds(60), () -> !sync.streamProgress().isEmpty());
     awaitConverged();
   }
 

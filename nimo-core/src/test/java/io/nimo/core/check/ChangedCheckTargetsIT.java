@@ -11,6 +11,7 @@ import io.nimo.core.sink.TargetProviders;
 import io.nimo.core.sink.TargetSession;
 import io.nimo.core.sync.SyncJob;
 import io.nimo.core.sync.hooks.SyncReport;
+import io.nimo.core.testkit.Await;
 import io.nimo.core.testkit.DynamoLocal;
 import io.nimo.core.testkit.Jobs;
 import io.nimo.core.testkit.MongoLocal;
@@ -19,6 +20,7 @@ import io.nimo.core.testkit.TestConfigs;
 import io.nimo.core.testkit.TestItems;
 import io.nimo.core.testkit.TestTables;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,9 +80,8 @@ class ChangedCheckTargetsIT {
     KeySchema keys = new KeySchema("id", null);
     try (SyncJob sync = SyncJob.builder(conf).build()) {
       CompletableFuture<SyncReport> running = Jobs.runAsync(sync);
-      while (sync.streamProgress().isEmpty()) {
-        Thread.sleep(50);
-      }
+      Await.until(
+          "the incremental phase", Duration.ofSeconds(60), () -> !sync.streamProgress().isEmpty());
       assertThat(awaitConsistent(conf, CheckMode.FULL, "d1").tables().get(0).checked())
           .isEqualTo(ITEMS);
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.nimo.core.config.Configuration;
 import io.nimo.core.sync.SyncJob;
 import io.nimo.core.sync.hooks.SyncReport;
+import io.nimo.core.testkit.Await;
 import io.nimo.core.testkit.DynamoLocal;
 import io.nimo.core.testkit.TableContents;
 import io.nimo.core.testkit.TestConfigs;
@@ -180,9 +181,10 @@ class CheckRepairIT {
         new Thread(
             () -> {
               try {
-                while (!Files.exists(DiffFiles.of(diffs, "orders"))) {
-                  Thread.sleep(20);
-                }
+                Await.until(
+                    "the diff report of orders",
+                    Duration.ofSeconds(60),
+                    () -> Files.exists(DiffFiles.of(diffs, "orders")));
                 var item =
                     source
                         .client()

@@ -11,6 +11,7 @@ import io.nimo.core.sync.SyncJob;
 import io.nimo.core.sync.hooks.SyncListener;
 import io.nimo.core.sync.hooks.SyncReport;
 import io.nimo.core.sync.hooks.TableSummary;
+import io.nimo.core.testkit.Await;
 import io.nimo.core.testkit.DynamoLocal;
 import io.nimo.core.testkit.Jobs;
 import io.nimo.core.testkit.TableContents;
@@ -18,6 +19,7 @@ import io.nimo.core.testkit.TestItems;
 import io.nimo.core.testkit.TestTables;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -86,9 +88,8 @@ class EmbeddingExampleIT {
           };
       try (SyncJob job = SyncJob.builder(conf).listener(watcher).build()) {
         java.util.concurrent.CompletableFuture<SyncReport> run = Jobs.runAsync(job);
-        while (job.streamProgress().isEmpty()) {
-          Thread.sleep(50);
-        }
+        Await.until(
+            "the incremental phase", Duration.ofSeconds(60), () -> !job.streamProgress().isEmpty());
         source
             .client()
             .putItem(

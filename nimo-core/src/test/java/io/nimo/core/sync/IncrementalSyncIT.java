@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nimo.core.config.Configuration;
 import io.nimo.core.sync.hooks.SyncReport;
+import io.nimo.core.testkit.Await;
 import io.nimo.core.testkit.DynamoLocal;
 import io.nimo.core.testkit.Jobs;
 import io.nimo.core.testkit.LiveWriter;
@@ -77,13 +78,13 @@ class IncrementalSyncIT {
     LiveWriter writer = new LiveWriter(source.newClient(), "items", ITEMS, 40);
     try (SyncJob job = SyncJob.builder(TestConfigs.shake(raw)).build()) {
       CompletableFuture<SyncReport> run = Jobs.runAsync(job);
-      while (job.progress().snapshot().isEmpty()) {
-        Thread.sleep(10);
-      }
+      Await.until(
+          "the full sync to register its tables",
+          Duration.ofSeconds(60),
+          () -> !job.progress().snapshot().isEmpty());
       writer.start();
-      while (job.streamProgress().isEmpty()) {
-        Thread.sleep(50);
-      }
+      Await.until(
+          "the incremental phase", Duration.ofSeconds(60), () -> !job.streamProgress().isEmpty());
       Thread.sleep(2000);
       writer.stop();
       awaitConverged("items");
@@ -191,9 +192,8 @@ class IncrementalSyncIT {
     raw.put("incr.start_position", "latest");
     try (SyncJob job = SyncJob.builder(TestConfigs.shake(raw)).build()) {
       CompletableFuture<SyncReport> run = Jobs.runAsync(job);
-      while (job.streamProgress().isEmpty()) {
-        Thread.sleep(50);
-      }
+      Await.until(
+          "the incremental phase", Duration.ofSeconds(60), () -> !job.streamProgress().isEmpty());
       source.client().putItem(b -> b.tableName("items").item(Map.of("id", TestItems.s("after"))));
       awaitTargetCount(1);
       Thread.sleep(500);
@@ -244,9 +244,8 @@ class IncrementalSyncIT {
     raw.put("filter.collection.white", "sessions");
     try (SyncJob job = SyncJob.builder(TestConfigs.shake(raw)).build()) {
       CompletableFuture<SyncReport> run = Jobs.runAsync(job);
-      while (job.streamProgress().isEmpty()) {
-        Thread.sleep(50);
-      }
+      Await.until(
+          "the incremental phase", Duration.ofSeconds(60), () -> !job.streamProgress().isEmpty());
       long past = System.currentTimeMillis() / 1000 - 60;
       source
           .client()
@@ -289,9 +288,8 @@ class IncrementalSyncIT {
     TestTables.createHashOnly(source.client(), "doomed", "id", ScalarAttributeType.S);
     try (SyncJob job = SyncJob.builder(TestConfigs.shake(raw("incr"))).build()) {
       CompletableFuture<SyncReport> run = Jobs.runAsync(job);
-      while (job.streamProgress().size() < 2) {
-        Thread.sleep(50);
-      }
+      Await.until(
+          "both tables followed", Duration.ofSeconds(60), () -> !(job.streamProgress().size() < 2));
       source.client().deleteTable(b -> b.tableName("doomed"));
       Thread.sleep(1500);
       source

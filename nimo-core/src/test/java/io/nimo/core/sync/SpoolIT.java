@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.nimo.core.checkpoint.ShardCheckpoint;
 import io.nimo.core.checkpoint.file.FileCheckpointStore;
 import io.nimo.core.sync.hooks.SyncReport;
+import io.nimo.core.testkit.Await;
 import io.nimo.core.testkit.DynamoLocal;
 import io.nimo.core.testkit.Jobs;
 import io.nimo.core.testkit.LiveWriter;
@@ -14,6 +15,7 @@ import io.nimo.core.testkit.TestTables;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -102,9 +104,7 @@ class SpoolIT {
 
   private void followThenStop(SyncJob job, CompletableFuture<SyncReport> run, LiveWriter writer)
       throws Exception {
-    while (fullSyncRunning(job)) {
-      Thread.sleep(50);
-    }
+    Await.until("the full sync to end", Duration.ofSeconds(60), () -> !fullSyncRunning(job));
     Thread.sleep(1500);
     writer.stop();
     awaitConverged();

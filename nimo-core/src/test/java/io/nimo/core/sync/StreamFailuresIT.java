@@ -3,6 +3,7 @@ package io.nimo.core.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nimo.core.sync.hooks.SyncReport;
+import io.nimo.core.testkit.Await;
 import io.nimo.core.testkit.DynamoLocal;
 import io.nimo.core.testkit.Jobs;
 import io.nimo.core.testkit.ScriptedStreamsApi;
@@ -11,6 +12,7 @@ import io.nimo.core.testkit.TestConfigs;
 import io.nimo.core.testkit.TestItems;
 import io.nimo.core.testkit.TestTables;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -144,9 +146,10 @@ class StreamFailuresIT {
         new Thread(
             () -> {
               try {
-                while (!streams.iteratorRequests.contains("shard-0001@latest")) {
-                  Thread.sleep(10);
-                }
+                Await.until(
+                    "a LATEST iterator request for shard-0001",
+                    Duration.ofSeconds(60),
+                    () -> streams.iteratorRequests.contains("shard-0001@latest"));
                 Thread.sleep(300);
                 streams.put("shard-0001", item("new", "during-start"), "id");
               } catch (InterruptedException e) {
@@ -246,9 +249,8 @@ class StreamFailuresIT {
     }
     try (SyncJob job = job(streams, "all", "resync")) {
       CompletableFuture<SyncReport> run = Jobs.runAsync(job);
-      while (job.streamProgress().isEmpty()) {
-        Thread.sleep(20);
-      }
+      Await.until(
+          "the incremental phase", Duration.ofSeconds(60), () -> !job.streamProgress().isEmpty());
       change(streams, item("x4", "v1"));
       awaitTarget("x4", "v1");
       job.stop();
@@ -289,9 +291,8 @@ class StreamFailuresIT {
     }
     try (SyncJob job = job(streams, "all", "resync")) {
       CompletableFuture<SyncReport> run = Jobs.runAsync(job);
-      while (job.streamProgress().isEmpty()) {
-        Thread.sleep(20);
-      }
+      Await.until(
+          "the incremental phase", Duration.ofSeconds(60), () -> !job.streamProgress().isEmpty());
       change(streams, item("x0", "v2"));
       awaitTarget("x0", "v2");
       job.stop();
@@ -388,9 +389,8 @@ class StreamFailuresIT {
     ScriptedStreamsApi streams = new ScriptedStreamsApi().shard("shard-0001", null);
     try (SyncJob job = job(streams)) {
       CompletableFuture<SyncReport> run = Jobs.runAsync(job);
-      while (job.streamProgress().isEmpty()) {
-        Thread.sleep(20);
-      }
+      Await.until(
+          "the incremental phase", Duration.ofSeconds(60), () -> !job.streamProgress().isEmpty());
       job.stop();
       run.get(30, TimeUnit.SECONDS);
     }

@@ -15,6 +15,7 @@ import io.nimo.core.item.ItemJson;
 import io.nimo.core.item.KeySchema;
 import io.nimo.core.sync.SyncJob;
 import io.nimo.core.sync.hooks.SyncReport;
+import io.nimo.core.testkit.Await;
 import io.nimo.core.testkit.DynamoLocal;
 import io.nimo.core.testkit.Jobs;
 import io.nimo.core.testkit.LiveWriter;
@@ -25,6 +26,7 @@ import io.nimo.core.testkit.TestConfigs;
 import io.nimo.core.testkit.TestItems;
 import io.nimo.core.testkit.TestTables;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -121,13 +123,13 @@ class MongoSyncIT {
     KeySchema keys = new KeySchema("id", null);
     try (SyncJob job = SyncJob.builder(TestConfigs.shake(raw)).build()) {
       CompletableFuture<SyncReport> run = Jobs.runAsync(job);
-      while (job.progress().snapshot().isEmpty()) {
-        Thread.sleep(10);
-      }
+      Await.until(
+          "the full sync to register its tables",
+          Duration.ofSeconds(60),
+          () -> !job.progress().snapshot().isEmpty());
       writer.start();
-      while (job.streamProgress().isEmpty()) {
-        Thread.sleep(50);
-      }
+      Await.until(
+          "the incremental phase", Duration.ofSeconds(60), () -> !job.streamProgress().isEmpty());
       Thread.sleep(1500);
       writer.stop();
       awaitConverged("items", keys);
@@ -179,9 +181,10 @@ class MongoSyncIT {
     raw.put("full.read.concurrency", "2");
     try (SyncJob job = SyncJob.builder(TestConfigs.shake(raw)).build()) {
       CompletableFuture<SyncReport> run = Jobs.runAsync(job);
-      while (collection("items").countDocuments() < 200) {
-        Thread.sleep(20);
-      }
+      Await.until(
+          "200 documents in items",
+          Duration.ofSeconds(60),
+          () -> !(collection("items").countDocuments() < 200));
       job.stop();
       assertThat(run.get(60, TimeUnit.SECONDS).outcome()).isEqualTo(SyncReport.Outcome.STOPPED);
     }

@@ -8,6 +8,7 @@ import io.nimo.core.item.ItemJson;
 import io.nimo.core.item.KeySchema;
 import io.nimo.core.sync.SyncJob;
 import io.nimo.core.sync.hooks.SyncReport;
+import io.nimo.core.testkit.Await;
 import io.nimo.core.testkit.DynamoLocal;
 import io.nimo.core.testkit.Jobs;
 import io.nimo.core.testkit.LiveWriter;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -77,9 +79,8 @@ class PostgresSyncIT {
       LiveWriter writer = new LiveWriter(source.newClient(), "items", ITEMS, 40);
       try (SyncJob job = SyncJob.builder(TestConfigs.shake(raw)).build()) {
         CompletableFuture<SyncReport> run = Jobs.runAsync(job);
-        while (job.streamProgress().isEmpty()) {
-          Thread.sleep(50);
-        }
+        Await.until(
+            "the incremental phase", Duration.ofSeconds(60), () -> !job.streamProgress().isEmpty());
         writer.start();
         Thread.sleep(1500);
         writer.stop();
