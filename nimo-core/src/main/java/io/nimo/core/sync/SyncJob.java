@@ -4,7 +4,6 @@ import io.nimo.core.checkpoint.CheckpointStore;
 import io.nimo.core.checkpoint.JobState;
 import io.nimo.core.config.ConfigException;
 import io.nimo.core.config.Configuration;
-import io.nimo.core.config.ExistPolicy;
 import io.nimo.core.config.FullSyncOptions;
 import io.nimo.core.config.IncrSyncOptions;
 import io.nimo.core.config.ShakeOptions;
@@ -14,8 +13,6 @@ import io.nimo.core.metrics.JobProgress;
 import io.nimo.core.metrics.StreamProgress;
 import io.nimo.core.metrics.TableProgress;
 import io.nimo.core.retry.Sleeper;
-import io.nimo.core.sink.TargetTableExistsException;
-import io.nimo.core.source.SourceTable;
 import io.nimo.core.source.SourceTables;
 import io.nimo.core.source.TableFilter;
 import io.nimo.core.source.stream.StreamPositions;
@@ -27,6 +24,7 @@ import io.nimo.core.sync.hooks.SyncListener;
 import io.nimo.core.sync.hooks.SyncReport;
 import io.nimo.core.sync.hooks.TableSummary;
 import io.nimo.core.sync.incr.IncrementalRunner;
+import io.nimo.core.sync.incr.StreamStarts;
 import io.nimo.core.sync.run.SourceSide;
 import io.nimo.core.sync.run.SyncRun;
 import io.nimo.core.sync.spool.SpoolSettings;
@@ -205,14 +203,17 @@ public final class SyncJob implements AutoCloseable {
           SyncReport.Outcome.STOPPED, List.of(), "stopped during start-up: nothing was copied");
     }
     if (state.phase() == JobState.Phase.NEW && mode.follows()) {
-      state =
-          prepareStreams(
-              tables,
-              mode == SyncMode.ALL || incrStart == io.nimo.core.config.StartPosition.LATEST
-                  ? StreamPositions.Start.NOW
-                  : StreamPositions.Start.OLDEST);
+      StreamStarts starts =
+          new StreamStarts(sourceSide(), parts.store(), parts.clock(), incr.startProbe());
+      StreamPositions.Start from =
+          mode == SyncMode.ALL || incrStart == io.nimo.core.config.StartPosition.LATEST
+              ? StreamPositions.Start.NOW
+              : StreamPositions.Start.OLDEST;
+      tables.forEach(t -> starts.record(t, from));
+      state = parts.store().load(id);
       if (!mode.copies()) {
-        createMissingTargetTables(tables);
+        StreamStarts.createMissingTargets(
+            new SourceTables(parts.source(), parts.sourceRetrier()), parts.targets(), tables);
       }
     }
     if (mode.copies() && !fullFinished) {
@@ -221,7 +222,7 @@ public final class SyncJob implements AutoCloseable {
         return full;
       }
     }
-    requireStreamPositions(tables, state, mode);
+    StreamStarts.requireRecorded(tables, state, mode);
     if (state.phase() != JobState.Phase.INCR_SYNC) {
       parts.store().save(new JobState.Delta.PhaseChanged(JobState.Phase.INCR_SYNC));
     }
@@ -237,10 +238,7 @@ public final class SyncJob implements AutoCloseable {
                 full,
                 run)
             .run(tables, state);
-    List<TableSummary> summaries = new ArrayList<>();
-    for (TableProgress.Snapshot s : run.progress().snapshot()) {
-      summaries.add(new TableSummary(s, null));
-    }
+    List<TableSummary> summaries = summaries(Map.of());
     List<StreamProgress.Snapshot> streams = new ArrayList<>();
     tables.forEach(
         t -> {
@@ -260,47 +258,12 @@ public final class SyncJob implements AutoCloseable {
         "incremental sync stopped on request; the next run resumes from the checkpoint");
   }
 
-  private JobState prepareStreams(List<String> tables, StreamPositions.Start start) {
-    StreamPositions positions =
-        new StreamPositions(
-            parts.source(), parts.streams(), parts.sourceRetrier(), incr.startProbe());
-    for (String t : tables) {
-      StreamPositions.Prepared p = positions.prepare(t, start);
-      parts.store().save(new JobState.Delta.StreamPrepared(t, p.streamArn(), p.shards()));
-      parts.store().save(new JobState.Delta.StreamConfirmed(t, parts.clock().millis()));
+  private List<TableSummary> summaries(Map<String, String> errors) {
+    List<TableSummary> out = new ArrayList<>();
+    for (TableProgress.Snapshot s : run.progress().snapshot()) {
+      out.add(new TableSummary(s, errors.get(s.table())));
     }
-    return parts.store().load(id);
-  }
-
-  /**
-   * Incremental-only runs copy no data but still need the target tables; existing ones are kept.
-   */
-  private void createMissingTargetTables(List<String> tables) {
-    SourceTables describer = new SourceTables(parts.source(), parts.sourceRetrier());
-    for (String t : tables) {
-      try {
-        SourceTable source = describer.describe(t);
-        parts.targets().table(t, source.keySchema()).prepare(source.schema(), ExistPolicy.FAIL);
-      } catch (TargetTableExistsException exists) {
-        LOG.info("target table {} exists; incremental changes are applied to it", t);
-      }
-    }
-  }
-
-  private void requireStreamPositions(List<String> tables, JobState state, SyncMode mode) {
-    for (String t : tables) {
-      if (state.stream(t).isEmpty()) {
-        throw new ConfigException(
-            ShakeOptions.SYNC_MODE.key(),
-            "table "
-                + t
-                + " has no recorded stream position "
-                + "(it was copied with sync_mode = full or added to the filter later), so its changes since then are "
-                + "unknown; remove the checkpoint and run sync_mode = "
-                + mode
-                + " from the start");
-      }
-    }
+    return out;
   }
 
   private SourceSide sourceSide() {
@@ -338,10 +301,7 @@ public final class SyncJob implements AutoCloseable {
         spooler.finish();
       }
     }
-    List<TableSummary> summaries = new ArrayList<>();
-    for (TableProgress.Snapshot s : run.progress().snapshot()) {
-      summaries.add(new TableSummary(s, errors.get(s.table())));
-    }
+    List<TableSummary> summaries = summaries(errors);
     if (!errors.isEmpty()) {
       return new SyncReport(
           SyncReport.Outcome.FAILED,

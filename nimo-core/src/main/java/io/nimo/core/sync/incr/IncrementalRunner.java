@@ -251,12 +251,8 @@ public final class IncrementalRunner {
    */
   private StreamCheckpoint recopy(String t, TableCheckpoint copy) throws Exception {
     if (!copy.prepared()) {
-      StreamPositions positions =
-          new StreamPositions(
-              source.tables(), source.streams(), source.retrier(), settings.startProbe());
-      StreamPositions.Prepared fresh = positions.prepare(t, StreamPositions.Start.NOW);
-      store.save(new JobState.Delta.StreamPrepared(t, fresh.streamArn(), fresh.shards()));
-      store.save(new JobState.Delta.StreamConfirmed(t, timing.clock().millis()));
+      new StreamStarts(source, store, timing.clock(), settings.startProbe())
+          .record(t, StreamPositions.Start.NOW);
       StreamSpooler.discard(spool, t);
     }
     run.progress().restart(t);
