@@ -4,200 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nimo.core.sync.hooks.SyncReport;
 import io.nimo.core.testkit.Await;
-import io.nimo.core.testkit.DynamoLocal;
 import io.nimo.core.testkit.Jobs;
 import io.nimo.core.testkit.ScriptedStreamsApi;
 import io.nimo.core.testkit.TableContents;
 import io.nimo.core.testkit.TestConfigs;
 import io.nimo.core.testkit.TestItems;
-import io.nimo.core.testkit.TestTables;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
- * Shard splits, expired iterators and trimmed positions, scripted at nimo's own StreamsApi seam;
- * the source table and the target are real DynamoDB Local servers.
+ * Expired iterators, trimmed or lost positions, a re-enabled stream and a target outage, scripted
+ * at nimo's own StreamsApi seam; the source table and the target are real DynamoDB Local servers.
  */
-class StreamFailuresIT {
-  private DynamoLocal source;
-  private DynamoLocal target;
-  @TempDir Path checkpoints;
-
-  @BeforeEach
-  void servers() {
-    source = DynamoLocal.start();
-    target = DynamoLocal.start();
-    TestTables.createHashOnly(source.client(), "items", "id", ScalarAttributeType.S);
-    source
-        .client()
-        .updateTable(
-            b ->
-                b.tableName("items")
-                    .streamSpecification(
-                        s ->
-                            s.streamEnabled(true)
-                                .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
-  }
-
-  @AfterEach
-  void stop() {
-    source.close();
-    target.close();
-  }
-
-  private static Map<String, AttributeValue> item(String id, String v) {
-    return Map.of("id", TestItems.s(id), "v", TestItems.s(v));
-  }
-
-  private SyncJob job(ScriptedStreamsApi streams) {
-    return job(streams, "incr");
-  }
-
-  private SyncJob job(ScriptedStreamsApi streams, String mode) {
-    return job(streams, mode, "stop");
-  }
-
-  private SyncJob job(ScriptedStreamsApi streams, String mode, String onTrimmed) {
-    Map<String, String> raw =
-        TestConfigs.shakeRaw(source.endpoint(), target.endpoint(), checkpoints);
-    raw.put("sync_mode", mode);
-    raw.put("incr.on_trimmed", onTrimmed);
-    raw.put("incr.start_probe", "3s");
-    raw.put("incr.shard_discovery_interval", "200ms");
-    return SyncJob.builder(TestConfigs.shake(raw)).streams(streams).build();
-  }
-
-  private void awaitTarget(String id, String v) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() < deadline) {
-      try {
-        var got =
-            target
-                .client()
-                .getItem(b -> b.tableName("items").key(Map.of("id", TestItems.s(id))))
-                .item();
-        if (v.equals(got.getOrDefault("v", TestItems.s("")).s())) {
-          return;
-        }
-      } catch (ResourceNotFoundException notYet) {
-        // created (or dropped and recreated by a resync) by the job under test
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("target never showed " + id + "=" + v);
-  }
-
-  @Test
-  void childShardsWaitUntilTheirParentIsFullyApplied() throws Exception {
-    ScriptedStreamsApi streams = new ScriptedStreamsApi().shard("shard-0001", null);
-    for (int i = 0; i < 10; i++) {
-      streams.put("shard-0001", item("k", "parent-" + i), "id");
-    }
-    // the split happened: two children, both touching the same key after the parent
-    streams.close("shard-0001").shard("shard-0002", "shard-0001").shard("shard-0003", "shard-0001");
-    streams
-        .put("shard-0002", item("k", "child"), "id")
-        .put("shard-0003", item("k2", "other-child"), "id");
-    try (SyncJob job = job(streams)) {
-      CompletableFuture<SyncReport> run = Jobs.runAsync(job);
-      awaitTarget("k", "child");
-      awaitTarget("k2", "other-child");
-      // a grandchild appears later (a second split) and is picked up within seconds
-      streams
-          .close("shard-0002")
-          .shard("shard-0004", "shard-0002")
-          .put("shard-0004", item("k", "grandchild"), "id");
-      awaitTarget("k", "grandchild");
-      job.stop();
-      assertThat(run.get(30, TimeUnit.SECONDS).outcome())
-          .isEqualTo(SyncReport.Outcome.INCREMENTAL_STOPPED);
-    }
-    int lastParent = -1;
-    int firstChild = Integer.MAX_VALUE;
-    for (int i = 0; i < streams.reads.size(); i++) {
-      if (streams.reads.get(i).startsWith("shard-0001")) {
-        lastParent = i;
-      } else {
-        firstChild = Math.min(firstChild, i);
-      }
-    }
-    assertThat(lastParent).isLessThan(firstChild);
-  }
-
-  @Test
-  void anOpenShardStartsAtTheFirstChangeAfterTheStartWithoutReplayingItsHistory() throws Exception {
-    ScriptedStreamsApi streams = new ScriptedStreamsApi().shard("shard-0001", null);
-    for (int i = 0; i < 50; i++) {
-      streams.put("shard-0001", item("old-" + i, "history"), "id");
-    }
-    Thread appender =
-        new Thread(
-            () -> {
-              try {
-                Await.until(
-                    "a LATEST iterator request for shard-0001",
-                    Duration.ofSeconds(60),
-                    () -> streams.iteratorRequests.contains("shard-0001@latest"));
-                Thread.sleep(300);
-                streams.put("shard-0001", item("new", "during-start"), "id");
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            });
-    appender.start();
-    try (SyncJob job = job(streams, "all")) {
-      CompletableFuture<SyncReport> run = Jobs.runAsync(job);
-      awaitTarget("new", "during-start");
-      job.stop();
-      assertThat(run.get(30, TimeUnit.SECONDS).outcome())
-          .isEqualTo(SyncReport.Outcome.INCREMENTAL_STOPPED);
-    }
-    appender.join();
-    assertThat(TableContents.read(target.client(), "items")).containsOnlyKeys("id=S:new");
-    assertThat(streams.iteratorRequests).anyMatch(r -> r.startsWith("shard-0001@at:"));
-    // the probe and the reader both saw the new record; none of the 50 historical ones was read
-    assertThat(streams.reads.stream().distinct()).hasSize(1);
-  }
-
-  @Test
-  void forgetsFinishedShardsOnceTheyLeaveTheStream() throws Exception {
-    ScriptedStreamsApi streams = new ScriptedStreamsApi().shard("shard-0001", null);
-    streams.put("shard-0001", item("k", "parent"), "id");
-    streams
-        .close("shard-0001")
-        .shard("shard-0002", "shard-0001")
-        .put("shard-0002", item("k", "child"), "id");
-    try (SyncJob job = job(streams)) {
-      CompletableFuture<SyncReport> run = Jobs.runAsync(job);
-      awaitTarget("k", "child");
-      streams.drop("shard-0001");
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (job.streamProgress().get("items").snapshot(0).shards().containsKey("shard-0001")
-          && System.nanoTime() < deadline) {
-        Thread.sleep(50);
-      }
-      job.stop();
-      run.get(30, TimeUnit.SECONDS);
-    }
-    var saved =
-        new io.nimo.core.checkpoint.file.FileCheckpointStore(
-                checkpoints.resolve("it-job-checkpoint"))
-            .load("it-job").stream("items").orElseThrow();
-    assertThat(saved.shards()).containsOnlyKeys("shard-0002");
-  }
-
+class StreamFailuresIT extends StreamFixture {
   @Test
   void reopensAnExpiredIteratorAfterTheLastAppliedRecord() throws Exception {
     ScriptedStreamsApi streams = new ScriptedStreamsApi().shard("shard-0001", null);
@@ -336,14 +160,6 @@ class StreamFailuresIT {
           .isEqualTo(SyncReport.Outcome.INCREMENTAL_STOPPED);
     }
     assertThat(TableContents.diff(source.client(), target.client(), "items")).isEmpty();
-  }
-
-  /**
-   * Writes an item to the source table and its record to the scripted stream, as DynamoDB would.
-   */
-  private void change(ScriptedStreamsApi streams, Map<String, AttributeValue> item) {
-    source.client().putItem(b -> b.tableName("items").item(item));
-    streams.put("shard-0001", item, "id");
   }
 
   @Test
