@@ -2,16 +2,11 @@ package io.nimo.core.check;
 
 import io.nimo.core.concurrent.NamedThreadFactory;
 import io.nimo.core.config.Configuration;
-import io.nimo.core.config.FilterValues;
-import io.nimo.core.config.FullSyncOptions;
-import io.nimo.core.config.SourceOptions;
 import io.nimo.core.dynamo.DynamoClient;
 import io.nimo.core.retry.Retrier;
 import io.nimo.core.source.QpsLimiter;
-import io.nimo.core.source.ScanSettings;
 import io.nimo.core.source.SourceTable;
 import io.nimo.core.source.SourceTables;
-import io.nimo.core.source.TableFilter;
 import io.nimo.core.source.TableScanner;
 import io.nimo.core.wiring.JobBuilder;
 import io.nimo.core.wiring.JobComponents;
@@ -56,26 +51,15 @@ public final class CheckJob implements AutoCloseable {
     this.epochs =
         new CheckEpochStore(
             b.stateDirectory != null ? b.stateDirectory : defaultStateDirectory(b.diffDirectory));
-    Configuration c = b.configuration();
-    int segments = c.get(FullSyncOptions.FULL_READ_CONCURRENCY);
-    this.parts = b.components().sourceConnections(segments + 4).build();
-    ScanSettings scan =
-        new ScanSettings(
-            c.get(SourceOptions.QPS_FULL_BATCH),
-            c.get(FullSyncOptions.FULL_FILTER_EXPRESSION),
-            FilterValues.parse(c.get(FullSyncOptions.FULL_FILTER_VALUES)));
     this.settings =
-        new CheckSettings(
+        CheckSettings.from(
+            b.configuration(),
             b.diffDirectory,
             b.sample,
             b.findExtras,
-            segments,
             b.recheckAfter,
-            scan,
-            c.get(SourceOptions.QPS_FULL),
-            c.get(SourceOptions.FILTER_WHITE),
-            c.get(SourceOptions.FILTER_BLACK),
             b.parallelTables);
+    this.parts = b.components().sourceConnections(settings.segments() + 4).build();
   }
 
   /**
@@ -113,9 +97,7 @@ public final class CheckJob implements AutoCloseable {
   public CheckReport run() {
     Retrier retrier = parts.sourceRetrier();
     DynamoClient source = parts.source();
-    List<String> tables =
-        TableFilter.parse(settings.whiteList(), settings.blackList())
-            .select(retrier.call("ListTables", source::listTables));
+    List<String> tables = settings.tables().select(retrier.call("ListTables", source::listTables));
     Map<String, CheckEpoch> from = mode == CheckMode.CHANGED ? usableEpochs(tables) : Map.of();
     LOG.info(
         "checking {} table(s) ({} mode) into {}: {}",

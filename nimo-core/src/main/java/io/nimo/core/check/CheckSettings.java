@@ -1,6 +1,10 @@
 package io.nimo.core.check;
 
+import io.nimo.core.config.Configuration;
+import io.nimo.core.config.FullSyncOptions;
+import io.nimo.core.config.SourceOptions;
 import io.nimo.core.source.ScanSettings;
+import io.nimo.core.source.TableFilter;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -17,8 +21,7 @@ import java.time.Duration;
  * @param scan Scan page size and filter ({@code qps.full.batch_num}, {@code
  *     full.read.filter_expression})
  * @param scanQps Scan calls per second per table ({@code qps.full})
- * @param whiteList tables to check ({@code filter.collection.white})
- * @param blackList tables not to check ({@code filter.collection.black})
+ * @param tables the tables to check ({@code filter.collection.white} / {@code black})
  * @param parallelTables tables checked at the same time
  */
 record CheckSettings(
@@ -29,6 +32,25 @@ record CheckSettings(
     Duration recheckAfter,
     ScanSettings scan,
     int scanQps,
-    String whiteList,
-    String blackList,
-    int parallelTables) {}
+    TableFilter tables,
+    int parallelTables) {
+
+  static CheckSettings from(
+      Configuration c,
+      Path diffDirectory,
+      long sample,
+      boolean findExtras,
+      Duration recheckAfter,
+      int parallelTables) {
+    return new CheckSettings(
+        diffDirectory,
+        sample,
+        findExtras,
+        c.get(FullSyncOptions.FULL_READ_CONCURRENCY),
+        recheckAfter,
+        ScanSettings.from(c),
+        c.get(SourceOptions.QPS_FULL),
+        TableFilter.parse(c.get(SourceOptions.FILTER_WHITE), c.get(SourceOptions.FILTER_BLACK)),
+        parallelTables);
+  }
+}

@@ -1,5 +1,6 @@
 package io.nimo.core.checkpoint;
 
+import io.nimo.core.config.CheckpointAccess;
 import io.nimo.core.config.ConfigException;
 import io.nimo.core.config.Configuration;
 import io.nimo.core.config.ShakeOptions;
@@ -36,21 +37,9 @@ public final class CheckpointStores {
    *
    * @param config the configuration
    * @param timing the clock and sleeper the store's retries must use
-   * @return the store named by {@code checkpoint.type} (built-in or found by ServiceLoader)
+   * @return the store
    */
   public static CheckpointStore open(Configuration config, io.nimo.core.retry.Timing timing) {
-    return forType(config.get(ShakeOptions.CHECKPOINT_TYPE)).open(config, timing);
-  }
-
-  /**
-   * The name a database-backed store uses: {@code checkpoint.db}, or {@code <id>-checkpoint}.
-   *
-   * @param c the configuration
-   * @return the database, table or collection name
-   */
-  public static String name(Configuration c) {
-    return c.get(ShakeOptions.CHECKPOINT_DB).isBlank()
-        ? c.get(ShakeOptions.ID) + "-checkpoint"
-        : c.get(ShakeOptions.CHECKPOINT_DB);
+    return forType(CheckpointAccess.from(config).type()).open(config, timing);
   }
 }

@@ -96,10 +96,8 @@ public record MongoEndpoint(String uri, int maxConnections) {
    * @return the pool size
    */
   public static int poolSize(io.nimo.core.config.Configuration c) {
-    int writers = c.get(io.nimo.core.config.FullSyncOptions.FULL_DOC_CONCURRENCY);
-    return c.get(io.nimo.core.config.FullSyncOptions.FULL_CONCURRENCY) * (writers > 0 ? writers : 4)
-        + c.get(io.nimo.core.config.IncrSyncOptions.INCR_CONCURRENCY)
-        + 8;
+    io.nimo.core.config.Concurrency k = io.nimo.core.config.Concurrency.from(c);
+    return k.fullSyncWriters(4) + k.shardReaders() + 8;
   }
 
   @Override

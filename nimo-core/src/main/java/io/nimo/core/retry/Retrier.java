@@ -47,13 +47,7 @@ public final class Retrier {
    */
   public static Retrier forConfig(
       io.nimo.core.config.Configuration c, ErrorClassifier classifier, Timing timing) {
-    return new Retrier(
-        RetryPolicy.of(
-            c.get(io.nimo.core.config.ShakeOptions.RETRY_MAX_BACKOFF),
-            c.get(io.nimo.core.config.ShakeOptions.RETRY_BUDGET)),
-        classifier,
-        timing.clock(),
-        timing.sleeper());
+    return new Retrier(RetryPolicy.from(c), classifier, timing.clock(), timing.sleeper());
   }
 
   /**

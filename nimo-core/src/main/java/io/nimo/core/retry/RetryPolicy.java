@@ -25,6 +25,18 @@ public record RetryPolicy(Duration initialBackoff, Duration maxBackoff, Duration
     return new RetryPolicy(Duration.ofMillis(50), Duration.ofSeconds(20), Duration.ofMinutes(5));
   }
 
+  /**
+   * The policy of {@code retry.max_backoff} and {@code retry.budget}.
+   *
+   * @param c the configuration
+   * @return the policy
+   */
+  public static RetryPolicy from(io.nimo.core.config.Configuration c) {
+    return of(
+        c.get(io.nimo.core.config.ShakeOptions.RETRY_MAX_BACKOFF),
+        c.get(io.nimo.core.config.ShakeOptions.RETRY_BUDGET));
+  }
+
   /** The default first wait with the given cap and budget. */
   public static RetryPolicy of(Duration maxBackoff, Duration budget) {
     return new RetryPolicy(

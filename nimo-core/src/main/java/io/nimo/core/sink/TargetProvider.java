@@ -55,17 +55,6 @@ public interface TargetProvider {
   }
 
   /**
-   * The writer threads per table this configuration asks for, the default resolved.
-   *
-   * @param c the configuration
-   * @return writer threads per table
-   */
-  default int writers(Configuration c) {
-    int configured = c.get(io.nimo.core.config.FullSyncOptions.FULL_DOC_CONCURRENCY);
-    return configured > 0 ? configured : defaultWriters();
-  }
-
-  /**
    * Opens a session; must not do network I/O before the first table call.
    *
    * @param config the configuration

@@ -23,7 +23,7 @@ public final class TargetProviders {
    * @throws ConfigException naming the key
    */
   public static TargetProvider validated(Configuration config) {
-    TargetProvider p = forType(config.get(TargetAccessOptions.TARGET_TYPE));
+    TargetProvider p = forType(io.nimo.core.config.TargetAccess.from(config).type());
     TargetOptions.refuseForeign(config, p.type());
     p.validate(config);
     return p;

@@ -2,9 +2,11 @@ package io.nimo.core.sync;
 
 import io.nimo.core.checkpoint.CheckpointStores;
 import io.nimo.core.concurrent.NamedThreadFactory;
+import io.nimo.core.config.CheckpointAccess;
 import io.nimo.core.config.Configuration;
 import io.nimo.core.config.ShakeOptions;
 import io.nimo.core.config.SourceOptions;
+import io.nimo.core.config.TargetAccess;
 import io.nimo.core.config.TargetAccessOptions;
 import io.nimo.core.dynamo.DynamoEndpoint;
 import io.nimo.core.dynamo.DynamoProbeClassifier;
@@ -36,6 +38,50 @@ public final class Preflight {
 
   private Preflight() {}
 
+  /** One endpoint to reach: the key an operator sets it with, its address, and the probe. */
+  private record Probe(String key, String address, Runnable run) {}
+
+  /** What the pre-flight reaches, read from the configuration once. */
+  private record Plan(Duration timeout, Map<String, Probe> probes) {
+    static Plan from(Configuration c, boolean checkpoint) {
+      Duration timeout = c.get(ShakeOptions.PREFLIGHT_TIMEOUT);
+      Map<String, Probe> probes = new LinkedHashMap<>();
+      DynamoEndpoint source = DynamoEndpoint.source(c, 1);
+      boolean aws = source.endpoint().isBlank();
+      String sourceKey = (aws ? SourceOptions.SOURCE_REGION : SourceOptions.SOURCE_ENDPOINT).key();
+      String sourceAddress =
+          aws ? source.region() + " (the region's AWS endpoint)" : source.endpoint();
+      probes.put(
+          "source",
+          new Probe(
+              sourceKey,
+              sourceAddress,
+              () ->
+                  ProbeFailure.attempt(
+                      sourceKey,
+                      sourceAddress,
+                      DynamoProbeClassifier::problem,
+                      () -> source.probe(timeout))));
+      TargetAccess target = TargetAccess.from(c);
+      probes.put(
+          "target",
+          new Probe(
+              TargetAccessOptions.TARGET_ADDRESS.key(),
+              target.address(),
+              () -> TargetProviders.forType(target.type()).probe(c, timeout)));
+      if (checkpoint) {
+        CheckpointAccess store = CheckpointAccess.from(c);
+        probes.put(
+            "checkpoint",
+            new Probe(
+                ShakeOptions.CHECKPOINT_ADDRESS.key(),
+                store.address(),
+                () -> CheckpointStores.forType(store.type()).probe(c, timeout)));
+      }
+      return new Plan(timeout, probes);
+    }
+  }
+
   /**
    * Probes the endpoints a tool uses.
    *
@@ -44,29 +90,22 @@ public final class Preflight {
    * @return the failures, one per endpoint (empty when all answered, or the pre-flight is off)
    */
   public static List<ProbeFailure> run(Configuration c, boolean checkpoint) {
-    Duration timeout = c.get(ShakeOptions.PREFLIGHT_TIMEOUT);
+    Plan plan = Plan.from(c, checkpoint);
+    Duration timeout = plan.timeout();
     if (timeout.isZero()) {
       return List.of();
     }
-    Map<String, Runnable> probes = new LinkedHashMap<>();
-    probes.put("source", () -> probeSource(c, timeout));
-    probes.put(
-        "target",
-        () -> TargetProviders.forType(c.get(TargetAccessOptions.TARGET_TYPE)).probe(c, timeout));
-    if (checkpoint) {
-      probes.put(
-          "checkpoint",
-          () -> CheckpointStores.forType(c.get(ShakeOptions.CHECKPOINT_TYPE)).probe(c, timeout));
-    }
     ExecutorService pool =
-        Executors.newFixedThreadPool(probes.size(), new NamedThreadFactory("nimo-preflight"));
+        Executors.newFixedThreadPool(
+            plan.probes().size(), new NamedThreadFactory("nimo-preflight"));
     try {
       Map<String, Future<?>> running = new LinkedHashMap<>();
-      probes.forEach((what, probe) -> running.put(what, pool.submit(probe)));
+      plan.probes().forEach((what, probe) -> running.put(what, pool.submit(probe.run())));
       List<ProbeFailure> failures = new ArrayList<>();
       long deadline = System.nanoTime() + timeout.plus(GRACE).toNanos();
       for (Map.Entry<String, Future<?>> e : running.entrySet()) {
-        ProbeFailure f = outcome(c, e.getKey(), e.getValue(), deadline, timeout);
+        ProbeFailure f =
+            outcome(plan.probes().get(e.getKey()), e.getKey(), e.getValue(), deadline, timeout);
         // the checkpoint store often lives at the target's address: say it once
         if (f != null && failures.stream().noneMatch(x -> x.getMessage().equals(f.getMessage()))) {
           failures.add(f);
@@ -79,7 +118,7 @@ public final class Preflight {
   }
 
   private static ProbeFailure outcome(
-      Configuration c, String what, Future<?> f, long deadline, Duration timeout) {
+      Probe probe, String what, Future<?> f, long deadline, Duration timeout) {
     try {
       f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       return null;
@@ -91,15 +130,9 @@ public final class Preflight {
           what, what, Problem.ERROR, String.valueOf(e.getCause().getMessage()), e.getCause());
     } catch (TimeoutException e) {
       f.cancel(true);
-      io.nimo.core.config.ConfigOption<String> key =
-          what.equals("source")
-              ? SourceOptions.SOURCE_ENDPOINT
-              : what.equals("target")
-                  ? TargetAccessOptions.TARGET_ADDRESS
-                  : ShakeOptions.CHECKPOINT_ADDRESS;
       return new ProbeFailure(
-          key.key(),
-          c.get(key),
+          probe.key(),
+          probe.address(),
           Problem.UNREACHABLE,
           "no answer within " + timeout.plus(GRACE),
           null);
@@ -107,18 +140,5 @@ public final class Preflight {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted during the start-up pre-flight", e);
     }
-  }
-
-  private static void probeSource(Configuration c, Duration timeout) {
-    String url = c.get(SourceOptions.SOURCE_ENDPOINT);
-    String key =
-        url.isBlank() ? SourceOptions.SOURCE_REGION.key() : SourceOptions.SOURCE_ENDPOINT.key();
-    String address =
-        url.isBlank() ? c.get(SourceOptions.SOURCE_REGION) + " (the region's AWS endpoint)" : url;
-    ProbeFailure.attempt(
-        key,
-        address,
-        DynamoProbeClassifier::problem,
-        () -> DynamoEndpoint.source(c, 1).probe(timeout));
   }
 }

@@ -4,10 +4,7 @@ import io.nimo.core.checkpoint.CheckpointStore;
 import io.nimo.core.checkpoint.JobState;
 import io.nimo.core.config.ConfigException;
 import io.nimo.core.config.Configuration;
-import io.nimo.core.config.FullSyncOptions;
-import io.nimo.core.config.IncrSyncOptions;
 import io.nimo.core.config.ShakeOptions;
-import io.nimo.core.config.SourceOptions;
 import io.nimo.core.config.SyncMode;
 import io.nimo.core.metrics.JobProgress;
 import io.nimo.core.metrics.StreamProgress;
@@ -66,16 +63,12 @@ public final class SyncJob implements AutoCloseable {
   private final String id;
   private final SyncMode mode;
   private final io.nimo.core.config.StartPosition incrStart;
+  private final TableFilter tableFilter;
 
   private SyncJob(Builder b) {
     Configuration c = b.configuration();
-    this.parts =
-        b.components()
-            .sourceConnections(
-                c.get(FullSyncOptions.FULL_CONCURRENCY)
-                        * c.get(FullSyncOptions.FULL_READ_CONCURRENCY)
-                    + 4)
-            .build();
+    SyncSettings job = SyncSettings.from(c);
+    this.parts = b.components().sourceConnections(job.sourceConnections()).build();
     this.run =
         new SyncRun(
             b.transformer,
@@ -93,9 +86,10 @@ public final class SyncJob implements AutoCloseable {
     this.full = batched.writers() > 0 ? batched : batched.withWriters(parts.defaultWriters());
     this.incr = IncrSettings.from(c);
     this.spool = SpoolSettings.from(c);
-    this.id = c.get(ShakeOptions.ID);
-    this.mode = c.get(ShakeOptions.SYNC_MODE);
-    this.incrStart = c.get(IncrSyncOptions.INCR_START);
+    this.id = job.id();
+    this.mode = job.mode();
+    this.incrStart = job.incrStart();
+    this.tableFilter = job.tables();
     this.startup = new StartupInterrupt(run.stopRequested());
   }
 
@@ -192,10 +186,7 @@ public final class SyncJob implements AutoCloseable {
               + "finish it with sync_mode = all (or remove the checkpoint to start over)");
     }
     List<String> tables =
-        TableFilter.parse(
-                parts.config().get(SourceOptions.FILTER_WHITE),
-                parts.config().get(SourceOptions.FILTER_BLACK))
-            .select(parts.sourceRetrier().call("ListTables", parts.source()::listTables));
+        tableFilter.select(parts.sourceRetrier().call("ListTables", parts.source()::listTables));
     LOG.info("{} table(s) selected: {}", tables.size(), tables);
     startup.leave();
     if (run.stopRequested().get()) {

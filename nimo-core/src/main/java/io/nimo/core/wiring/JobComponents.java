@@ -4,7 +4,6 @@ import io.nimo.core.checkpoint.CheckpointStore;
 import io.nimo.core.checkpoint.CheckpointStoreProvider;
 import io.nimo.core.checkpoint.CheckpointStores;
 import io.nimo.core.config.Configuration;
-import io.nimo.core.config.ShakeOptions;
 import io.nimo.core.dynamo.DynamoClient;
 import io.nimo.core.dynamo.DynamoEndpoint;
 import io.nimo.core.dynamo.DynamoErrorClassifier;
@@ -54,9 +53,11 @@ public final class JobComponents implements AutoCloseable {
     // providers are looked up now, so an unknown type is a config error before any I/O
     TargetProvider targetProvider = b.targets != null ? null : TargetProviders.validated(config);
     CheckpointStoreProvider storeProvider =
-        b.store != null || !config.declared().contains(ShakeOptions.CHECKPOINT_TYPE)
+        b.store != null
             ? null
-            : CheckpointStores.forType(config.get(ShakeOptions.CHECKPOINT_TYPE));
+            : io.nimo.core.config.CheckpointAccess.of(config)
+                .map(a -> CheckpointStores.forType(a.type()))
+                .orElse(null);
     this.defaultBatchSize = targetProvider == null ? 25 : targetProvider.defaultBatchSize();
     this.defaultWriters = targetProvider == null ? 4 : targetProvider.defaultWriters();
     this.targets = new Part<>(b.targets, () -> targetProvider.open(config, timing));

@@ -4,6 +4,7 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,8 +12,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.nimo.core.dynamo.DynamoApi;
 import io.nimo.core.dynamo.DynamoTables;
 import io.nimo.core.testkit.PublicApi;
@@ -72,6 +77,41 @@ class CoreArchitectureTest {
   @Test
   void packagesHaveNoDependencyCyclesAtAnyDepth() {
     slices().matching("io.nimo.core.(**)").should().beFreeOfCycles().check(core);
+  }
+
+  /**
+   * A value of the configuration is read once, where the settings of an area are built: in a
+   * record's factory (a {@code …Settings} or access record), in the config package's own rules, or
+   * in a provider's {@code validate}. Everything else receives the built values.
+   */
+  @Test
+  void configurationIsReadOnlyWhereSettingsAreBuilt() {
+    ArchCondition<JavaClass> readOnlyInSettings =
+        new ArchCondition<>("read the configuration only where settings are built") {
+          @Override
+          public void check(JavaClass c, ConditionEvents events) {
+            for (JavaMethodCall call : c.getMethodCallsFromSelf()) {
+              boolean read =
+                  call.getTargetOwner().isEquivalentTo(io.nimo.core.config.Configuration.class)
+                      && List.of("get", "isSet").contains(call.getName());
+              if (read && !call.getOrigin().getName().equals("validate")) {
+                events.add(SimpleConditionEvent.violated(call, call.getDescription()));
+              }
+            }
+          }
+        };
+    classes()
+        .that()
+        .resideOutsideOfPackage("io.nimo.core.config..")
+        .and(
+            new DescribedPredicate<JavaClass>("are not records") {
+              @Override
+              public boolean test(JavaClass c) {
+                return !c.isRecord();
+              }
+            })
+        .should(readOnlyInSettings)
+        .check(core);
   }
 
   /**

@@ -1,11 +1,8 @@
 package io.nimo.core.checkpoint.dynamo;
 
-import static io.nimo.core.config.ShakeOptions.CHECKPOINT_ADDRESS;
-import static io.nimo.core.config.TargetAccessOptions.TARGET_ADDRESS;
-import static io.nimo.core.config.TargetAccessOptions.TARGET_REGION;
-
 import io.nimo.core.checkpoint.CheckpointStore;
 import io.nimo.core.checkpoint.CheckpointStoreProvider;
+import io.nimo.core.config.CheckpointAccess;
 import io.nimo.core.config.Configuration;
 import io.nimo.core.config.Secrets;
 import io.nimo.core.dynamo.DynamoCredentials;
@@ -27,37 +24,43 @@ public final class DynamoCheckpointStoreProvider implements CheckpointStoreProvi
     return "dynamodb";
   }
 
-  private static boolean own(Configuration c) {
-    return c.get(CHECKPOINT_ADDRESS).matches("https?://.+");
+  private static CheckpointAccess.Location location(CheckpointAccess a) {
+    return a.location(address -> address.matches("https?://.+"));
   }
 
   @Override
   public void probe(Configuration c, Duration timeout) {
-    String address = own(c) ? c.get(CHECKPOINT_ADDRESS) : c.get(TARGET_ADDRESS);
+    CheckpointAccess access = CheckpointAccess.from(c);
+    CheckpointAccess.Location at = location(access);
     io.nimo.core.probe.ProbeFailure.attempt(
-        (own(c) ? CHECKPOINT_ADDRESS : TARGET_ADDRESS).key(),
-        address,
+        at.key(),
+        at.address(),
         io.nimo.core.dynamo.DynamoProbeClassifier::problem,
         () ->
             new DynamoEndpoint(
-                    address, c.get(TARGET_REGION), DynamoCredentials.target(c), 0, timeout, 1)
+                    at.address(),
+                    access.target().region(),
+                    DynamoCredentials.target(c),
+                    0,
+                    timeout,
+                    1)
                 .probe(timeout));
   }
 
   @Override
   public CheckpointStore open(Configuration c, Timing timing) {
-    String address = own(c) ? c.get(CHECKPOINT_ADDRESS) : c.get(TARGET_ADDRESS);
-    String table = io.nimo.core.checkpoint.CheckpointStores.name(c);
+    CheckpointAccess access = CheckpointAccess.from(c);
+    String address = location(access).address();
     DynamoEndpoint endpoint =
         new DynamoEndpoint(
             address,
-            c.get(TARGET_REGION),
+            access.target().region(),
             DynamoCredentials.target(c),
             2,
             Duration.ofSeconds(30),
             8);
     Retrier retrier = Retrier.forConfig(c, new DynamoErrorClassifier(), timing);
     return new DynamoCheckpointStore(
-        endpoint.buildApi(), retrier, table, Secrets.maskUrlCredentials(address));
+        endpoint.buildApi(), retrier, access.name(), Secrets.maskUrlCredentials(address));
   }
 }

@@ -2,6 +2,7 @@ package io.nimo.core.checkpoint.file;
 
 import io.nimo.core.checkpoint.CheckpointStore;
 import io.nimo.core.checkpoint.CheckpointStoreProvider;
+import io.nimo.core.config.CheckpointAccess;
 import io.nimo.core.config.Configuration;
 import io.nimo.core.config.ShakeOptions;
 import java.nio.file.Path;
@@ -16,14 +17,13 @@ public final class FileCheckpointStoreProvider implements CheckpointStoreProvide
     return "file";
   }
 
-  private static Path folder(Configuration c) {
-    String address = c.get(ShakeOptions.CHECKPOINT_ADDRESS);
-    return Path.of(address.isBlank() ? "checkpoint" : address);
+  private static Path folder(CheckpointAccess a) {
+    return Path.of(a.address().isBlank() ? "checkpoint" : a.address());
   }
 
   @Override
   public void probe(Configuration c, java.time.Duration timeout) {
-    Path folder = folder(c);
+    Path folder = folder(CheckpointAccess.from(c));
     io.nimo.core.probe.ProbeFailure.attempt(
         ShakeOptions.CHECKPOINT_ADDRESS.key(),
         folder.toString(),
@@ -38,8 +38,7 @@ public final class FileCheckpointStoreProvider implements CheckpointStoreProvide
 
   @Override
   public CheckpointStore open(Configuration c, io.nimo.core.retry.Timing timing) {
-    String db = c.get(ShakeOptions.CHECKPOINT_DB);
-    String name = db.isBlank() ? c.get(ShakeOptions.ID) + "-checkpoint" : db;
-    return new FileCheckpointStore(folder(c).resolve(name));
+    CheckpointAccess access = CheckpointAccess.from(c);
+    return new FileCheckpointStore(folder(access).resolve(access.name()));
   }
 }

@@ -2,11 +2,11 @@ package io.nimo.core.checkpoint.mongo;
 
 import io.nimo.core.checkpoint.CheckpointStore;
 import io.nimo.core.checkpoint.CheckpointStoreProvider;
+import io.nimo.core.config.CheckpointAccess;
 import io.nimo.core.config.ConfigException;
 import io.nimo.core.config.Configuration;
 import io.nimo.core.config.Secrets;
 import io.nimo.core.config.ShakeOptions;
-import io.nimo.core.config.TargetAccessOptions;
 import io.nimo.core.mongo.MongoEndpoint;
 import io.nimo.core.mongo.MongoErrorClassifier;
 import io.nimo.core.retry.Retrier;
@@ -24,37 +24,41 @@ public final class MongoCheckpointStoreProvider implements CheckpointStoreProvid
     return "mongodb";
   }
 
+  private static CheckpointAccess.Location location(CheckpointAccess a) {
+    return a.location(address -> address.startsWith("mongodb"));
+  }
+
+  private static boolean isMongoUri(String uri) {
+    return uri.startsWith("mongodb://") || uri.startsWith("mongodb+srv://");
+  }
+
   @Override
   public void probe(Configuration c, java.time.Duration timeout) {
-    String address = c.get(ShakeOptions.CHECKPOINT_ADDRESS);
-    boolean own = address.startsWith("mongodb");
-    String uri = own ? address : c.get(TargetAccessOptions.TARGET_ADDRESS);
-    if (!uri.startsWith("mongodb://") && !uri.startsWith("mongodb+srv://")) {
+    CheckpointAccess.Location at = location(CheckpointAccess.from(c));
+    if (!isMongoUri(at.address())) {
       return; // open() names the key
     }
     io.nimo.core.probe.ProbeFailure.attempt(
-        (own ? ShakeOptions.CHECKPOINT_ADDRESS : TargetAccessOptions.TARGET_ADDRESS).key(),
-        uri,
+        at.key(),
+        at.address(),
         io.nimo.core.mongo.MongoProbeClassifier::problem,
-        () -> new MongoEndpoint(uri, 1).probe(timeout));
+        () -> new MongoEndpoint(at.address(), 1).probe(timeout));
   }
 
   @Override
   public CheckpointStore open(Configuration c, Timing timing) {
-    String address = c.get(ShakeOptions.CHECKPOINT_ADDRESS);
-    String uri =
-        address.startsWith("mongodb") ? address : c.get(TargetAccessOptions.TARGET_ADDRESS);
-    if (!uri.startsWith("mongodb://") && !uri.startsWith("mongodb+srv://")) {
+    CheckpointAccess access = CheckpointAccess.from(c);
+    String uri = location(access).address();
+    if (!isMongoUri(uri)) {
       throw new ConfigException(
           ShakeOptions.CHECKPOINT_ADDRESS.key(),
           "checkpoint.type = mongodb needs a MongoDB connection string here, or target.type = mongodb");
     }
-    String db = io.nimo.core.checkpoint.CheckpointStores.name(c);
     Retrier retrier = Retrier.forConfig(c, new MongoErrorClassifier(), timing);
     return new MongoCheckpointStore(
         new MongoEndpoint(uri, MongoEndpoint.poolSize(c)).connect(),
-        db,
+        access.name(),
         retrier,
-        Secrets.maskUrlCredentials(uri) + " database " + db);
+        Secrets.maskUrlCredentials(uri) + " database " + access.name());
   }
 }

@@ -1,10 +1,6 @@
 package io.nimo.core.sink.dynamo;
 
-import static io.nimo.core.config.FullSyncOptions.FULL_CONCURRENCY;
-import static io.nimo.core.config.FullSyncOptions.FULL_INDEX_USER;
-import static io.nimo.core.config.ShakeOptions.TABLE_ACTIVE_TIMEOUT;
 import static io.nimo.core.config.TargetAccessOptions.TARGET_ADDRESS;
-import static io.nimo.core.config.TargetAccessOptions.TARGET_REGION;
 
 import io.nimo.core.config.Addresses;
 import io.nimo.core.config.ConfigException;
@@ -12,6 +8,7 @@ import io.nimo.core.config.Configuration;
 import io.nimo.core.config.FullSyncOptions;
 import io.nimo.core.config.IncrSyncOptions;
 import io.nimo.core.config.ShakeOptions;
+import io.nimo.core.config.TargetAccess;
 import io.nimo.core.config.TargetAccessOptions;
 import io.nimo.core.dynamo.DynamoCredentials;
 import io.nimo.core.dynamo.DynamoEndpoint;
@@ -44,35 +41,32 @@ public final class DynamoTargetProvider implements TargetProvider {
 
   @Override
   public void probe(Configuration c, Duration timeout) {
+    TargetAccess target = TargetAccess.from(c);
     io.nimo.core.probe.ProbeFailure.attempt(
         TARGET_ADDRESS.key(),
-        c.get(TARGET_ADDRESS),
+        target.address(),
         io.nimo.core.dynamo.DynamoProbeClassifier::problem,
         () ->
             new DynamoEndpoint(
-                    c.get(TARGET_ADDRESS),
-                    c.get(TARGET_REGION),
-                    DynamoCredentials.target(c),
-                    0,
-                    timeout,
-                    1)
+                    target.address(), target.region(), DynamoCredentials.target(c), 0, timeout, 1)
                 .probe(timeout));
   }
 
   @Override
   public TargetSession open(Configuration c, Timing timing) {
+    DynamoTargetSettings settings = DynamoTargetSettings.from(c, defaultWriters());
     DynamoEndpoint endpoint =
         new DynamoEndpoint(
-            c.get(TARGET_ADDRESS),
-            c.get(TARGET_REGION),
-            DynamoCredentials.target(c),
+            settings.target().address(),
+            settings.target().region(),
+            settings.credentials(),
             // no SDK retries: nimo's retrier sees every throttle, so the write rate adapts
             0,
             Duration.ofSeconds(30),
-            c.get(FULL_CONCURRENCY) * writers(c) + 8);
+            settings.connections());
     Retrier retrier = Retrier.forConfig(c, new DynamoErrorClassifier(), timing);
     return new DynamoTargetSession(
-        endpoint.buildApi(), retrier, c.get(TABLE_ACTIVE_TIMEOUT), c.get(FULL_INDEX_USER));
+        endpoint.buildApi(), retrier, settings.tableActiveTimeout(), settings.indexes());
   }
 
   /**

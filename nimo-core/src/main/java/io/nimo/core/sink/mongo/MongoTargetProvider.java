@@ -5,17 +5,14 @@ import io.nimo.core.config.Configuration;
 import io.nimo.core.config.FullSyncOptions;
 import io.nimo.core.config.IncrSyncOptions;
 import io.nimo.core.config.ShakeOptions;
+import io.nimo.core.config.TargetAccess;
 import io.nimo.core.config.TargetAccessOptions;
-import io.nimo.core.convert.ExactBsonConverter;
-import io.nimo.core.convert.ItemConverter;
-import io.nimo.core.convert.OriginalShapes;
 import io.nimo.core.mongo.MongoEndpoint;
 import io.nimo.core.mongo.MongoErrorClassifier;
 import io.nimo.core.retry.Retrier;
 import io.nimo.core.retry.Timing;
 import io.nimo.core.sink.TargetProvider;
 import io.nimo.core.sink.TargetSession;
-import org.bson.Document;
 
 /**
  * {@code target.type = mongodb}: a replica set or sharded cluster at {@code target.address} (a
@@ -54,7 +51,7 @@ public final class MongoTargetProvider implements TargetProvider {
           "same is for DynamoDB-API targets; MongoDB takes exact (lossless, the default), raw, change or mchange");
     }
     try {
-      converter(c);
+      DocumentShape.from(c).converter();
     } catch (IllegalArgumentException e) {
       throw new ConfigException(MongoOptions.CONVERT_ID.key(), e.getMessage());
     }
@@ -81,7 +78,7 @@ public final class MongoTargetProvider implements TargetProvider {
 
   @Override
   public void probe(Configuration c, java.time.Duration timeout) {
-    String uri = c.get(TargetAccessOptions.TARGET_ADDRESS);
+    String uri = TargetAccess.from(c).address();
     io.nimo.core.probe.ProbeFailure.attempt(
         TargetAccessOptions.TARGET_ADDRESS.key(),
         uri,
@@ -92,25 +89,12 @@ public final class MongoTargetProvider implements TargetProvider {
   @Override
   public TargetSession open(Configuration c, Timing timing) {
     MongoEndpoint endpoint =
-        new MongoEndpoint(c.get(TargetAccessOptions.TARGET_ADDRESS), MongoEndpoint.poolSize(c));
+        new MongoEndpoint(TargetAccess.from(c).address(), MongoEndpoint.poolSize(c));
     Retrier retrier = Retrier.forConfig(c, new MongoErrorClassifier(), timing);
-    MongoTargetSettings settings =
-        new MongoTargetSettings(
-            c.get(ShakeOptions.ID),
-            c.get(MongoOptions.TARGET_MONGO_TYPE) == MongoTopology.SHARDING,
-            c.get(FullSyncOptions.FULL_INDEX_USER),
-            c.get(FullSyncOptions.FULL_INSERT_ON_DUP));
-    return new MongoTargetSession(endpoint.connect(), converter(c), settings, retrier);
-  }
-
-  /** The converter {@code convert.type} names ({@code exact} when empty). */
-  static ItemConverter<Document> converter(Configuration c) {
-    String prefix = c.get(MongoOptions.CONVERT_ID);
-    return switch (c.get(ShakeOptions.CONVERT_TYPE)) {
-      case RAW -> new OriginalShapes(OriginalShapes.Shape.RAW, prefix);
-      case CHANGE -> new OriginalShapes(OriginalShapes.Shape.CHANGE, prefix);
-      case MCHANGE -> new OriginalShapes(OriginalShapes.Shape.MCHANGE, prefix);
-      case DEFAULT, EXACT, SAME -> new ExactBsonConverter(prefix);
-    };
+    return new MongoTargetSession(
+        endpoint.connect(),
+        DocumentShape.from(c).converter(),
+        MongoTargetSettings.from(c),
+        retrier);
   }
 }

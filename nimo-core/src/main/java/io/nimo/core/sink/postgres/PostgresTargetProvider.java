@@ -2,9 +2,8 @@ package io.nimo.core.sink.postgres;
 
 import io.nimo.core.config.ConfigException;
 import io.nimo.core.config.Configuration;
-import io.nimo.core.config.FullSyncOptions;
-import io.nimo.core.config.IncrSyncOptions;
 import io.nimo.core.config.ShakeOptions;
+import io.nimo.core.config.TargetAccess;
 import io.nimo.core.config.TargetAccessOptions;
 import io.nimo.core.postgres.PostgresEndpoint;
 import io.nimo.core.postgres.PostgresErrorClassifier;
@@ -48,36 +47,26 @@ public final class PostgresTargetProvider implements TargetProvider {
 
   @Override
   public void probe(Configuration c, java.time.Duration timeout) {
-    String url = c.get(TargetAccessOptions.TARGET_ADDRESS);
+    TargetAccess target = TargetAccess.from(c);
     io.nimo.core.probe.ProbeFailure.attempt(
         TargetAccessOptions.TARGET_ADDRESS.key(),
-        url,
+        target.address(),
         io.nimo.core.postgres.PostgresProbeClassifier::problem,
         () ->
-            new PostgresEndpoint(
-                    url,
-                    c.get(TargetAccessOptions.TARGET_AK),
-                    c.get(TargetAccessOptions.TARGET_SK),
-                    1)
+            new PostgresEndpoint(target.address(), target.user(), target.secret(), 1)
                 .probe(timeout));
   }
 
   @Override
   public TargetSession open(Configuration c, Timing timing) {
+    PostgresTargetSettings s = PostgresTargetSettings.from(c, defaultWriters());
     Retrier retrier = Retrier.forConfig(c, new PostgresErrorClassifier(), timing);
-    int pool =
-        c.get(FullSyncOptions.FULL_CONCURRENCY) * writers(c)
-            + c.get(IncrSyncOptions.INCR_CONCURRENCY)
-            + 4;
     return new PostgresTargetSession(
         new PostgresEndpoint(
-            c.get(TargetAccessOptions.TARGET_ADDRESS),
-            c.get(TargetAccessOptions.TARGET_AK),
-            c.get(TargetAccessOptions.TARGET_SK),
-            pool),
-        c.get(PostgresOptions.SCHEMA),
-        c.get(PostgresOptions.ITEM_COLUMN),
-        new EchoMarker(c.get(PostgresOptions.SCHEMA), c.get(PostgresOptions.ECHO_TABLE)),
+            s.target().address(), s.target().user(), s.target().secret(), s.connections()),
+        s.schema(),
+        s.itemColumn(),
+        new EchoMarker(s.schema(), s.echoTable()),
         retrier);
   }
 }

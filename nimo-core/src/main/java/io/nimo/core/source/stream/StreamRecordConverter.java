@@ -46,7 +46,11 @@ final class StreamRecordConverter {
               ChangeEvent.Kind.REMOVE, key, null, d.sequenceNumber(), isTtl(r.userIdentity()));
       default ->
           throw new IllegalArgumentException(
-              "stream record " + d.sequenceNumber() + " has unknown event " + op);
+              "stream record "
+                  + d.sequenceNumber()
+                  + " has unknown event '"
+                  + r.eventNameAsString()
+                  + "'");
     };
   }
 

@@ -2,7 +2,6 @@ package io.nimo.core.sync.full;
 
 import io.nimo.core.config.Configuration;
 import io.nimo.core.config.ExistPolicy;
-import io.nimo.core.config.FilterValues;
 import io.nimo.core.config.FullSyncOptions;
 import io.nimo.core.config.ShakeOptions;
 import io.nimo.core.config.SourceOptions;
@@ -108,11 +107,7 @@ public record FullSyncSettings(
    * @return the settings a configuration describes
    */
   public static FullSyncSettings from(Configuration c) {
-    ScanSettings scan =
-        new ScanSettings(
-            c.get(SourceOptions.QPS_FULL_BATCH),
-            c.get(FullSyncOptions.FULL_FILTER_EXPRESSION),
-            FilterValues.parse(c.get(FullSyncOptions.FULL_FILTER_VALUES)));
+    ScanSettings scan = ScanSettings.from(c);
     return new FullSyncSettings(
         c.get(FullSyncOptions.FULL_CONCURRENCY),
         c.get(FullSyncOptions.FULL_READ_CONCURRENCY),
