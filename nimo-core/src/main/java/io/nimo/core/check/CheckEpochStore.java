@@ -41,11 +41,7 @@ public final class CheckEpochStore {
   /** What {@link #usable} found. */
   public sealed interface Lookup {}
 
-  /**
-   * A usable epoch.
-   *
-   * @param epoch the epoch
-   */
+  /** A usable epoch. */
   public record Usable(CheckEpoch epoch) implements Lookup {}
 
   /**
@@ -55,11 +51,7 @@ public final class CheckEpochStore {
    */
   public record Unusable(String reason) implements Lookup {}
 
-  /**
-   * The folder.
-   *
-   * @return the folder
-   */
+  /** The folder. */
   public Path dir() {
     return dir;
   }
@@ -73,11 +65,7 @@ public final class CheckEpochStore {
     write(file(epoch.table(), ".pending.json"), epoch);
   }
 
-  /**
-   * The pass that began with {@link #begin} ended with no difference: its epoch becomes usable.
-   *
-   * @param table the table
-   */
+  /** The pass that began with {@link #begin} ended with no difference: its epoch becomes usable. */
   public void passed(String table) {
     move(file(table, ".pending.json"), file(table, ".json"));
     delete(file(table, ".failed.json"));
@@ -87,7 +75,6 @@ public final class CheckEpochStore {
    * The pass found differences (or did not finish): no epoch of this table is usable until a repair
    * fixes them all or a later pass finds none.
    *
-   * @param table the table
    * @param finished whether the pass finished (its differences can then be repaired)
    */
   public void failed(String table, boolean finished) {
@@ -103,7 +90,6 @@ public final class CheckEpochStore {
    * A repair fixed every difference of the table's last report: the failed pass's epoch becomes
    * usable.
    *
-   * @param table the table
    * @return whether there was such an epoch
    */
   public boolean repaired(String table) {
@@ -118,7 +104,6 @@ public final class CheckEpochStore {
   /**
    * The epoch a changed-keys check of the table can start from.
    *
-   * @param table the table
    * @return the epoch, or why there is none
    */
   public Lookup usable(String table) {
@@ -147,7 +132,6 @@ public final class CheckEpochStore {
   /**
    * The pending epoch of the table, if a pass began one.
    *
-   * @param table the table
    * @return the pending epoch
    */
   Optional<CheckEpoch> pending(String table) {

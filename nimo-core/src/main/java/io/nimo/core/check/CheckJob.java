@@ -62,12 +62,7 @@ public final class CheckJob implements AutoCloseable {
     this.parts = b.components().sourceConnections(settings.segments() + 4).build();
   }
 
-  /**
-   * A builder over a validated configuration (the sync's keys).
-   *
-   * @param config the configuration
-   * @return a builder over a validated configuration (the sync's keys)
-   */
+  /** A builder over a validated configuration (the sync's keys). */
   public static Builder builder(Configuration config) {
     return new Builder(config);
   }
@@ -75,7 +70,6 @@ public final class CheckJob implements AutoCloseable {
   /**
    * The default state folder: {@code nimo-full-check-state} beside the diff directory.
    *
-   * @param diffDirectory the diff directory
    * @return the state folder
    */
   public static Path defaultStateDirectory(Path diffDirectory) {
@@ -359,7 +353,6 @@ public final class CheckJob implements AutoCloseable {
      * Whether every item is compared (the default) or only the keys changed since the last usable
      * epoch.
      *
-     * @param mode the mode
      * @return this builder
      */
     public Builder mode(CheckMode mode) {

@@ -20,11 +20,7 @@ public record CheckReport(List<TableCheck> tables, boolean stopped) {
     tables = List.copyOf(tables);
   }
 
-  /**
-   * Whether every table was checked completely and matched.
-   *
-   * @return whether every table was checked completely and matched
-   */
+  /** Whether every table was checked completely and matched. */
   public boolean consistent() {
     return !stopped && tables.stream().allMatch(TableCheck::consistent);
   }

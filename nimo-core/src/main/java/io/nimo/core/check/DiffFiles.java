@@ -27,8 +27,6 @@ public final class DiffFiles {
    * The report file of {@code table} in {@code dir}.
    *
    * @param dir the directory
-   * @param table the table name
-   * @return the report file of {@code table} in {@code dir}
    */
   public static Path of(Path dir, String table) {
     return dir.resolve(table + ".jsonl");
@@ -72,7 +70,6 @@ public final class DiffFiles {
   /**
    * Reads a table's report; a malformed line is an error naming the file and line.
    *
-   * @param file the file
    * @return a table's report
    */
   public static List<Difference> read(Path file) {

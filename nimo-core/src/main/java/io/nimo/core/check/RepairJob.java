@@ -51,12 +51,7 @@ public final class RepairJob implements AutoCloseable {
                 : CheckJob.defaultStateDirectory(b.diffDirectory));
   }
 
-  /**
-   * A builder over a validated configuration (the sync's keys).
-   *
-   * @param config the configuration
-   * @return a builder over a validated configuration (the sync's keys)
-   */
+  /** A builder over a validated configuration (the sync's keys). */
   public static Builder builder(Configuration config) {
     return new Builder(config);
   }

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 /**
  * The result of checking one table.
  *
- * @param table the table
  * @param checked source items compared with the target
  * @param missing items on the source but not on the target
  * @param different items whose attributes differ
@@ -22,11 +21,7 @@ public record TableCheck(
     Path diffFile,
     String error) {
 
-  /**
-   * Whether the table finished and no difference was found.
-   *
-   * @return whether the table finished and no difference was found
-   */
+  /** Whether the table finished and no difference was found. */
   public boolean consistent() {
     return error == null && missing == 0 && different == 0 && extra == 0;
   }

@@ -3,7 +3,6 @@ package io.nimo.core.check;
 /**
  * The result of repairing one table.
  *
- * @param table the table
  * @param listed differences in its report
  * @param written items copied from the source (missing or different ones)
  * @param deleted items deleted from the target (no longer on the source)
@@ -13,11 +12,7 @@ package io.nimo.core.check;
 public record TableRepair(
     String table, long listed, long written, long deleted, long unresolved, String error) {
 
-  /**
-   * Whether every listed difference is gone.
-   *
-   * @return whether every listed difference is gone
-   */
+  /** Whether every listed difference is gone. */
   public boolean complete() {
     return error == null && unresolved == 0;
   }

@@ -9,26 +9,16 @@ import java.util.Optional;
  */
 public interface CheckpointDocuments {
 
-  /**
-   * The document's text, or empty if it was never written.
-   *
-   * @param name the name
-   * @return the document's text, or empty if it was never written
-   */
+  /** The document's text, or empty if it was never written. */
   Optional<String> read(String name);
 
   /**
    * Replaces the document atomically.
    *
-   * @param name the name
    * @param json the JSON text
    */
   void write(String name, String json);
 
-  /**
-   * Where the documents live, for logs; never contains credentials.
-   *
-   * @return where the documents live, for logs
-   */
+  /** Where the documents live, for logs; never contains credentials. */
   String describe();
 }

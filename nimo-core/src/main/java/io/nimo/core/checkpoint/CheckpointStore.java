@@ -14,7 +14,6 @@ public interface CheckpointStore extends AutoCloseable {
    *
    * @throws CheckpointException when the stored data is unreadable or of an unknown format version
    * @param jobId the job id ({@code id})
-   * @return the persisted state, or {@link JobState#fresh} when nothing was saved yet
    */
   JobState load(String jobId);
 
@@ -25,11 +24,7 @@ public interface CheckpointStore extends AutoCloseable {
    */
   void save(JobState.Delta delta);
 
-  /**
-   * A human-readable location for logs, e.g. the directory. Never contains credentials.
-   *
-   * @return a human-readable location for logs
-   */
+  /** A human-readable location for logs, e.g. the directory. Never contains credentials. */
   String describe();
 
   @Override

@@ -9,17 +9,12 @@ import io.nimo.core.config.Configuration;
  */
 public interface CheckpointStoreProvider {
 
-  /**
-   * The {@code checkpoint.type} value this provider serves.
-   *
-   * @return the {@code checkpoint.type} value this provider serves
-   */
+  /** The {@code checkpoint.type} value this provider serves. */
   String type();
 
   /**
    * Opens the store; may create directories but must not load state yet.
    *
-   * @param config the configuration
    * @param timing the clock and sleeper the store's retries must use
    * @return the store
    */
@@ -29,7 +24,6 @@ public interface CheckpointStoreProvider {
    * Reaches the store once, within {@code timeout} and without retries, before any work (the
    * start-up pre-flight). The default does nothing.
    *
-   * @param config the configuration
    * @param timeout how long the probe may take
    * @throws io.nimo.core.probe.ProbeFailure naming the key and the masked address
    */

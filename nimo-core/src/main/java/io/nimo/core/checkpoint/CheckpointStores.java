@@ -35,7 +35,6 @@ public final class CheckpointStores {
   /**
    * Opens the store named by {@code checkpoint.type} (built-in or found by ServiceLoader).
    *
-   * @param config the configuration
    * @param timing the clock and sleeper the store's retries must use
    * @return the store
    */

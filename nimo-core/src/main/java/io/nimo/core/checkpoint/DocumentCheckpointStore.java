@@ -98,22 +98,12 @@ public class DocumentCheckpointStore implements CheckpointStore {
     return docs.describe() + " document " + name;
   }
 
-  /**
-   * The document of a table's full-sync progress.
-   *
-   * @param table the table name
-   * @return the document of a table's full-sync progress
-   */
+  /** The document of a table's full-sync progress. */
   public static String fullName(String table) {
     return "full." + table;
   }
 
-  /**
-   * The document of a table's stream positions.
-   *
-   * @param table the table name
-   * @return the document of a table's stream positions
-   */
+  /** The document of a table's stream positions. */
   public static String incrName(String table) {
     return "incr." + table;
   }

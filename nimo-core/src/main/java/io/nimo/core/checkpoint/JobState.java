@@ -30,7 +30,6 @@ public record JobState(
    *
    * @param formatVersion the persisted format version
    * @param jobId the job id ({@code id})
-   * @param phase the phase
    * @param tables the table names
    * @param streams the streams endpoint
    */
@@ -43,7 +42,6 @@ public record JobState(
    * A job that has never run.
    *
    * @param jobId the job id ({@code id})
-   * @return a job that has never run
    */
   public static JobState fresh(String jobId) {
     return new JobState(FORMAT_VERSION, jobId, Phase.NEW, Map.of(), Map.of());
@@ -68,11 +66,7 @@ public record JobState(
       this.code = code;
     }
 
-    /**
-     * The persisted form.
-     *
-     * @return the persisted form
-     */
+    /** The persisted form. */
     public String code() {
       return code;
     }
@@ -81,7 +75,6 @@ public record JobState(
      * The phase persisted as {@code code}; an unknown code is an error.
      *
      * @param code the persisted form
-     * @return the phase persisted as {@code code}
      */
     public static Phase ofCode(String code) {
       for (Phase p : values()) {
@@ -103,12 +96,7 @@ public record JobState(
 
     /** Some segments of a table advanced. */
     record SegmentsAdvanced(String table, List<SegmentCheckpoint> segments) implements Delta {
-      /**
-       * Copies the list.
-       *
-       * @param table the table name
-       * @param segments the segments
-       */
+      /** Copies the list. */
       public SegmentsAdvanced {
         segments = List.copyOf(segments);
       }
@@ -132,13 +120,7 @@ public record JobState(
     /** The stream a table's incremental sync follows, with the start position of every shard. */
     record StreamPrepared(String table, String streamArn, List<ShardCheckpoint> shards)
         implements Delta {
-      /**
-       * Copies the list.
-       *
-       * @param table the table name
-       * @param streamArn the stream ARN
-       * @param shards the shards
-       */
+      /** Copies the list. */
       public StreamPrepared {
         shards = List.copyOf(shards);
       }
@@ -146,12 +128,7 @@ public record JobState(
 
     /** Shards were discovered, advanced or finished. */
     record ShardsAdvanced(String table, List<ShardCheckpoint> shards) implements Delta {
-      /**
-       * Copies the list.
-       *
-       * @param table the table name
-       * @param shards the shards
-       */
+      /** Copies the list. */
       public ShardsAdvanced {
         shards = List.copyOf(shards);
       }
@@ -160,7 +137,6 @@ public record JobState(
     /**
      * The job follows (or has just recorded) the table's stream at {@code atMillis}.
      *
-     * @param table the table name
      * @param atMillis epoch milliseconds
      */
     record StreamConfirmed(String table, long atMillis) implements Delta {}
@@ -172,7 +148,6 @@ public record JobState(
       /**
        * Copies the list.
        *
-       * @param table the table name
        * @param shardIds the shards
        */
       public ShardsForgotten {
@@ -180,11 +155,7 @@ public record JobState(
       }
     }
 
-    /**
-     * The table name this delta touches, if any.
-     *
-     * @return the table name this delta touches, if any
-     */
+    /** The table name this delta touches, if any. */
     default Optional<String> tableName() {
       if (this instanceof TablePrepared t) {
         return Optional.of(t.table());
@@ -204,11 +175,7 @@ public record JobState(
       return Optional.empty();
     }
 
-    /**
-     * The table whose stream progress this delta touches, if any.
-     *
-     * @return the table whose stream progress this delta touches, if any
-     */
+    /** The table whose stream progress this delta touches, if any. */
     default Optional<String> streamTable() {
       if (this instanceof StreamPrepared p) {
         return Optional.of(p.table());
@@ -226,22 +193,12 @@ public record JobState(
     }
   }
 
-  /**
-   * The stream positions of a table, if recorded.
-   *
-   * @param table the table name
-   * @return the stream positions of a table, if recorded
-   */
+  /** The stream positions of a table, if recorded. */
   public Optional<StreamCheckpoint> stream(String table) {
     return Optional.ofNullable(streams.get(table));
   }
 
-  /**
-   * The full-sync progress of a table, if recorded.
-   *
-   * @param name the name
-   * @return the full-sync progress of a table, if recorded
-   */
+  /** The full-sync progress of a table, if recorded. */
   public Optional<TableCheckpoint> table(String name) {
     return Optional.ofNullable(tables.get(name));
   }
@@ -250,7 +207,6 @@ public record JobState(
    * The state after {@code delta}.
    *
    * @param delta the change
-   * @return the state after {@code delta}
    */
   public JobState apply(Delta delta) {
     Map<String, TableCheckpoint> t = new LinkedHashMap<>(tables);

@@ -30,7 +30,6 @@ public record SegmentCheckpoint(
    * A segment that has not started.
    *
    * @param segment the segment number
-   * @return a segment that has not started
    */
   public static SegmentCheckpoint start(int segment) {
     return new SegmentCheckpoint(segment, null, 0, false);

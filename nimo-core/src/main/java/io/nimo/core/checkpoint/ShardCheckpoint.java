@@ -23,7 +23,6 @@ public record ShardCheckpoint(
    * @param shardId the shard
    * @param parentShardId the parent shard, or {@code null}
    * @param sequenceNumber the stream sequence number
-   * @param status the status
    * @param inclusive whether reading starts at the sequence number
    */
   public ShardCheckpoint {
@@ -40,19 +39,13 @@ public record ShardCheckpoint(
    * @param shardId the shard
    * @param parentShardId the parent shard, or {@code null}
    * @param sequenceNumber the stream sequence number
-   * @param status the status
    */
   public ShardCheckpoint(
       String shardId, String parentShardId, String sequenceNumber, Status status) {
     this(shardId, parentShardId, sequenceNumber, status, false);
   }
 
-  /**
-   * The iterator type this position opens with, as the original's {@code IteratorType} field.
-   *
-   * @return the iterator type this position opens with, as the original's {@code IteratorType}
-   *     field
-   */
+  /** The iterator type this position opens with, as the original's {@code IteratorType} field. */
   public String iteratorType() {
     return sequenceNumber == null
         ? "TRIM_HORIZON"
@@ -85,20 +78,12 @@ public record ShardCheckpoint(
       this.code = code;
     }
 
-    /**
-     * The persisted form.
-     *
-     * @return the persisted form
-     */
+    /** The persisted form. */
     public String code() {
       return code;
     }
 
-    /**
-     * Whether the shard needs no more reading ({@link #DONE} or {@link #SKIPPED}).
-     *
-     * @return whether the shard needs no more reading ({@link #DONE} or {@link #SKIPPED})
-     */
+    /** Whether the shard needs no more reading ({@link #DONE} or {@link #SKIPPED}). */
     public boolean finished() {
       return this == DONE || this == SKIPPED;
     }
@@ -106,8 +91,6 @@ public record ShardCheckpoint(
     /**
      * Whether records up to the position wait in the local spool (replayed before the shard goes
      * live).
-     *
-     * @return whether records up to the position wait in the local spool
      */
     public boolean spooled() {
       return this == SPOOLING || this == SPOOLED;
@@ -117,7 +100,6 @@ public record ShardCheckpoint(
      * The status persisted as {@code code} (or its enum name); an unknown one is an error.
      *
      * @param code the persisted form
-     * @return the status persisted as {@code code} (or its enum name)
      */
     public static Status ofCode(String code) {
       for (Status s : values()) {
@@ -133,18 +115,12 @@ public record ShardCheckpoint(
    * The position after {@code sequence}, in the same status.
    *
    * @param sequence the stream sequence number
-   * @return the position after {@code sequence}, in the same status
    */
   public ShardCheckpoint advancedTo(String sequence) {
     return new ShardCheckpoint(shardId, parentShardId, sequence, status);
   }
 
-  /**
-   * The same position in another status.
-   *
-   * @param next the next
-   * @return the same position in another status
-   */
+  /** The same position in another status. */
   public ShardCheckpoint withStatus(Status next) {
     return new ShardCheckpoint(shardId, parentShardId, sequenceNumber, next, inclusive);
   }

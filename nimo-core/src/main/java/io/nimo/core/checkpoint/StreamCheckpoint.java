@@ -22,9 +22,6 @@ public record StreamCheckpoint(
   /**
    * Copies the shard map (insertion order kept).
    *
-   * @param table the table name
-   * @param streamArn the stream ARN
-   * @param shards the shards
    * @param confirmedAtMillis when the job last followed this stream, or 0
    */
   public StreamCheckpoint {

@@ -22,10 +22,8 @@ public record TableCheckpoint(
   /**
    * Copies the segment map (sorted by segment).
    *
-   * @param table the table name
    * @param prepared whether the target table was prepared
    * @param totalSegments the parallel-Scan TotalSegments
-   * @param segments the segments
    * @param done whether it is finished
    */
   public TableCheckpoint {
@@ -35,9 +33,7 @@ public record TableCheckpoint(
   /**
    * A freshly prepared table: every segment at its start.
    *
-   * @param table the table name
    * @param totalSegments the parallel-Scan TotalSegments
-   * @return a freshly prepared table: every segment at its start
    */
   public static TableCheckpoint prepared(String table, int totalSegments) {
     Map<Integer, SegmentCheckpoint> s = new TreeMap<>();
@@ -51,17 +47,12 @@ public record TableCheckpoint(
    * The progress of segment {@code i} (its start if not recorded).
    *
    * @param i the segment number
-   * @return the progress of segment {@code i} (its start if not recorded)
    */
   public SegmentCheckpoint segment(int i) {
     return segments.getOrDefault(i, SegmentCheckpoint.start(i));
   }
 
-  /**
-   * Items written over all segments.
-   *
-   * @return items written over all segments
-   */
+  /** Items written over all segments. */
   public long itemsWritten() {
     return segments.values().stream().mapToLong(SegmentCheckpoint::itemsWritten).sum();
   }

@@ -25,7 +25,6 @@ public final class CheckOptions {
                   + "values). nimo-repair reads it.")
           .required();
 
-  /** {@code sample}: items compared per table. */
   public static final ConfigOption<Integer> SAMPLE =
       integer(
               "sample",
@@ -49,7 +48,6 @@ public final class CheckOptions {
           true,
           "With sample = 0: also pass over the target to find items that are not on the source.");
 
-  /** {@code parallel_tables}: tables checked at the same time. */
   public static final ConfigOption<Integer> PARALLEL_TABLES =
       integer(
               "parallel_tables",

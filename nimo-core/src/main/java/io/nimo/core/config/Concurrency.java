@@ -27,7 +27,6 @@ public record Concurrency(int fullTables, int writers, int shardReaders) {
    * Writer threads per table, the target's default when not set.
    *
    * @param targetDefault the target's default
-   * @return writer threads per table
    */
   public int writers(int targetDefault) {
     return writers > 0 ? writers : targetDefault;

@@ -12,7 +12,6 @@ public final class ConfFileRenderer {
    * Renders a documented {@code key = default} conf file of the options.
    *
    * @param header the text above the options
-   * @param options the options
    * @return a documented {@code key = default} conf file of the options
    */
   public static String render(String header, List<ConfigOption<?>> options) {

@@ -16,11 +16,7 @@ public class ConfigException extends RuntimeException {
     this.key = key;
   }
 
-  /**
-   * The offending key, or {@code null} for a problem that spans several keys or the file.
-   *
-   * @return the offending key, or {@code null} for a problem that spans several keys or the file
-   */
+  /** The offending key, or {@code null} for a problem that spans several keys or the file. */
   public String key() {
     return key;
   }

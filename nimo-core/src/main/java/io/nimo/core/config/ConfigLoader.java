@@ -24,7 +24,6 @@ public final class ConfigLoader {
   /**
    * Loads a conf file and checks it against the declared options (unknown keys are errors).
    *
-   * @param file the file
    * @param declared the declared options
    * @return the checked configuration
    */
@@ -36,7 +35,6 @@ public final class ConfigLoader {
    * Loads and validates a conf file that may also hold another tool's keys (see {@link
    * Configuration#of(List, Map, List)}).
    *
-   * @param file the file
    * @param declared the keys this tool reads
    * @param tolerated keys of other tools, accepted and reported as unused
    * @return the checked configuration
@@ -49,7 +47,6 @@ public final class ConfigLoader {
   /**
    * Reads the raw key/value pairs, rejecting lines without {@code =} and duplicate keys.
    *
-   * @param file the file
    * @return the raw key/value pairs, rejecting lines without {@code =} and duplicate keys
    */
   public static Map<String, String> readRaw(Path file) {

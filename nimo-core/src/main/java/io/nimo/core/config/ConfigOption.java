@@ -29,7 +29,6 @@ public record ConfigOption<T>(
      * Throws {@link ConfigException} naming {@code key} if {@code value} is not acceptable.
      *
      * @param key the conf key
-     * @param value the value
      */
     void ensureValid(String key, T value);
 
@@ -37,7 +36,6 @@ public record ConfigOption<T>(
      * A validator that accepts everything.
      *
      * @param <T> the value type
-     * @return a validator that accepts everything
      */
     static <T> Validator<T> none() {
       return (k, v) -> {};
@@ -68,7 +66,6 @@ public record ConfigOption<T>(
    * @param key the conf key
    * @param defaultValue the value when the key is absent
    * @param doc what the option does (shown in the conf file and --help)
-   * @return a string option
    */
   public static ConfigOption<String> string(String key, String defaultValue, String doc) {
     return new ConfigOption<>(key, "string", defaultValue, doc, s -> s, Validator.none(), false);
@@ -80,7 +77,6 @@ public record ConfigOption<T>(
    * @param key the conf key
    * @param defaultValue the value when the key is absent
    * @param doc what the option does (shown in the conf file and --help)
-   * @return a boolean option ({@code true}/{@code false})
    */
   public static ConfigOption<Boolean> bool(String key, boolean defaultValue, String doc) {
     return new ConfigOption<>(
@@ -93,7 +89,6 @@ public record ConfigOption<T>(
    * @param key the conf key
    * @param defaultValue the value when the key is absent
    * @param doc what the option does (shown in the conf file and --help)
-   * @return an integer option
    */
   public static ConfigOption<Integer> integer(String key, int defaultValue, String doc) {
     return new ConfigOption<>(
@@ -106,7 +101,6 @@ public record ConfigOption<T>(
    * @param key the conf key
    * @param defaultValue the value when the key is absent
    * @param doc what the option does (shown in the conf file and --help)
-   * @return a duration option ({@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h} or ISO-8601)
    */
   public static ConfigOption<java.time.Duration> duration(
       String key, java.time.Duration defaultValue, String doc) {
@@ -121,8 +115,6 @@ public record ConfigOption<T>(
    * @param defaultValue the value when the key is absent
    * @param doc what the option does (shown in the conf file and --help)
    * @param allowed the accepted values
-   * @return a string restricted to the given values (compared case-insensitively, stored
-   *     lower-case)
    */
   public static ConfigOption<String> oneOf(
       String key, String defaultValue, String doc, String... allowed) {
@@ -171,7 +163,6 @@ public record ConfigOption<T>(
    *
    * @param min the smallest allowed value
    * @param max the largest allowed value
-   * @return this option with an integer range check
    */
   @SuppressWarnings("unchecked")
   public ConfigOption<T> between(int min, int max) {
@@ -185,11 +176,7 @@ public record ConfigOption<T>(
     return withValidator(range);
   }
 
-  /**
-   * This option, additionally requiring a non-empty value.
-   *
-   * @return this option, additionally requiring a non-empty value
-   */
+  /** This option, additionally requiring a non-empty value. */
   public ConfigOption<T> required() {
     return withValidator(
         (k, value) -> {
@@ -199,11 +186,7 @@ public record ConfigOption<T>(
         });
   }
 
-  /**
-   * This option with its value masked in logs, endpoints and dumps.
-   *
-   * @return this option with its value masked in logs, endpoints and dumps
-   */
+  /** This option with its value masked in logs, endpoints and dumps. */
   public ConfigOption<T> asSecret() {
     return new ConfigOption<>(key, type, defaultValue, doc, parser, validator, true);
   }
@@ -212,7 +195,6 @@ public record ConfigOption<T>(
    * This option with another validator run after the current ones.
    *
    * @param extra the extra check
-   * @return this option with another validator run after the current ones
    */
   public ConfigOption<T> withValidator(Validator<T> extra) {
     Validator<T> first = validator;
@@ -244,11 +226,7 @@ public record ConfigOption<T>(
     return value;
   }
 
-  /**
-   * The default rendered as it appears in a conf file.
-   *
-   * @return the default rendered as it appears in a conf file
-   */
+  /** The default rendered as it appears in a conf file. */
   public String defaultText() {
     return defaultValue == null ? "" : Durations.format(defaultValue);
   }

@@ -101,7 +101,6 @@ public final class Configuration {
    * A builder for configurations in code, over the given declared options.
    *
    * @param declared the declared options
-   * @return a builder for configurations in code, over the given declared options
    */
   public static ConfigurationBuilder builder(List<ConfigOption<?>> declared) {
     return new ConfigurationBuilder(declared);
@@ -116,8 +115,6 @@ public final class Configuration {
    * The value of a declared option (its default when not set).
    *
    * @param <T> the value type
-   * @param option the option
-   * @return the value of a declared option (its default when not set)
    */
   @SuppressWarnings("unchecked")
   public <T> T get(ConfigOption<T> option) {
@@ -128,12 +125,7 @@ public final class Configuration {
     return (T) values.get(option.key());
   }
 
-  /**
-   * Whether the option was set explicitly rather than defaulted.
-   *
-   * @param option the option
-   * @return whether the option was set explicitly rather than defaulted
-   */
+  /** Whether the option was set explicitly rather than defaulted. */
   public boolean isSet(ConfigOption<?> option) {
     return explicit.containsKey(option.key());
   }
@@ -142,7 +134,6 @@ public final class Configuration {
    * A copy with some values replaced (raw text, validated as usual).
    *
    * @param overrides values that replace the file's
-   * @return a copy with some values replaced (raw text, validated as usual)
    */
   public Configuration with(Map<String, String> overrides) {
     Map<String, String> raw = new LinkedHashMap<>();
@@ -155,20 +146,12 @@ public final class Configuration {
     return of(declared, raw);
   }
 
-  /**
-   * The options this configuration was checked against.
-   *
-   * @return the options this configuration was checked against
-   */
+  /** The options this configuration was checked against. */
   public List<ConfigOption<?>> declared() {
     return declared;
   }
 
-  /**
-   * Every key with its effective value, secrets masked: safe to log or serve.
-   *
-   * @return every key with its effective value, secrets masked: safe to log or serve
-   */
+  /** Every key with its effective value, secrets masked: safe to log or serve. */
   public Map<String, String> masked() {
     Map<String, String> out = new LinkedHashMap<>();
     for (ConfigOption<?> o : declared) {

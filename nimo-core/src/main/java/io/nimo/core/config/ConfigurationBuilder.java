@@ -20,8 +20,6 @@ public final class ConfigurationBuilder {
    * Sets a typed value.
    *
    * @param <T> the value type
-   * @param option the option
-   * @param value the value
    * @return this builder
    */
   public <T> ConfigurationBuilder set(ConfigOption<T> option, T value) {
@@ -33,7 +31,6 @@ public final class ConfigurationBuilder {
    * Sets a value by key, as it would appear in a conf file.
    *
    * @param key the conf key
-   * @param value the value
    * @return this builder
    */
   public ConfigurationBuilder set(String key, String value) {
@@ -44,7 +41,6 @@ public final class ConfigurationBuilder {
   /**
    * Adds every pair, e.g. from {@link ConfigLoader#readRaw}.
    *
-   * @param values the values
    * @return this builder
    */
   public ConfigurationBuilder setAll(Map<String, String> values) {

@@ -15,7 +15,6 @@ public final class FilterValues {
    * Parses {@code full.read.filter_attributevalues} (the original's {@code name```type```value}
    * list).
    *
-   * @param text the text
    * @return the expression attribute values by placeholder
    */
   public static Map<String, AttributeValue> parse(String text) {

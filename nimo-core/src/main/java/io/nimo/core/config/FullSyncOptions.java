@@ -12,16 +12,13 @@ import static io.nimo.core.config.ConfigOption.string;
 public final class FullSyncOptions {
   private FullSyncOptions() {}
 
-  /** {@code full.concurrency}: Tables synced at the same time. */
   public static final ConfigOption<Integer> FULL_CONCURRENCY =
       integer("full.concurrency", 4, "Tables synced at the same time.").between(1, 4096);
 
-  /** {@code full.read.concurrency}: Parallel Scan segments per table (TotalSegments). */
   public static final ConfigOption<Integer> FULL_READ_CONCURRENCY =
       integer("full.read.concurrency", 8, "Parallel Scan segments per table (TotalSegments).")
           .between(1, 8192);
 
-  /** {@code full.document.concurrency}: Writer threads per table; 0 = the target's own. */
   public static final ConfigOption<Integer> FULL_DOC_CONCURRENCY =
       integer(
               "full.document.concurrency",
@@ -31,12 +28,10 @@ public final class FullSyncOptions {
                   + "PostgreSQL (each writer holds a connection).")
           .between(0, 4096);
 
-  /** {@code full.document.parser}: Parser threads per table (key checks, transforms). */
   public static final ConfigOption<Integer> FULL_DOC_PARSER =
       integer("full.document.parser", 2, "Parser threads per table (key checks, transforms).")
           .between(1, 4096);
 
-  /** {@code full.document.write.batch}: items per target write; 0 = the target's own. */
   public static final ConfigOption<Integer> FULL_WRITE_BATCH =
       integer(
               "full.document.write.batch",
@@ -45,7 +40,6 @@ public final class FullSyncOptions {
                   + "limit, also the most they take), 256 documents per insertMany for MongoDB.")
           .between(0, 100_000);
 
-  /** {@code full.enable_index.user}: Create the source's GSIs and LSIs on the target. */
   public static final ConfigOption<Boolean> FULL_INDEX_USER =
       bool("full.enable_index.user", true, "Create the source's GSIs and LSIs on the target.");
 
@@ -57,10 +51,6 @@ public final class FullSyncOptions {
           "Create the source's primary key on the target. Always true: every target table gets the source's key "
               + "(false is refused).");
 
-  /**
-   * {@code full.executor.insert_on_dup_update}: On a duplicate key during full sync, overwrite
-   * (DynamoDB-API targets always overwrite: puts are upserts).
-   */
   public static final ConfigOption<Boolean> FULL_INSERT_ON_DUP =
       bool(
           "full.executor.insert_on_dup_update",
@@ -77,10 +67,6 @@ public final class FullSyncOptions {
           "",
           "Optional Scan FilterExpression for the full sync, e.g. create_time > :begin. Empty copies everything.");
 
-  /**
-   * {@code full.read.filter_attributevalues}: Values for the filter: name```type```value pairs
-   * joined by ~~~ (types N and S), e.g. begin```N```1646724207280.
-   */
   public static final ConfigOption<String> FULL_FILTER_VALUES =
       string(
           "full.read.filter_attributevalues",

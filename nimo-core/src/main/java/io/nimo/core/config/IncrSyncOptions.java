@@ -15,11 +15,6 @@ import java.time.Duration;
 public final class IncrSyncOptions {
   private IncrSyncOptions() {}
 
-  /**
-   * {@code incr_sync_parallel}: sync_mode = all: read the streams from the start of the full sync
-   * and spool their records to increase.persist.dir, replayed when the full sync ends. Use it when
-   * the full sync may outlast the stream's 24 h retention (see also incr.spool_after).
-   */
   public static final ConfigOption<Boolean> INCR_SYNC_PARALLEL =
       bool(
           "incr_sync_parallel",
@@ -28,10 +23,6 @@ public final class IncrSyncOptions {
               + "increase.persist.dir, replayed when the full sync ends. Use it when the full sync may outlast the "
               + "stream's 24 h retention (see also incr.spool_after).");
 
-  /**
-   * {@code incr.spool_after}: sync_mode = all: start spooling automatically once the full sync has
-   * run this long in this process (0s = never; incr_sync_parallel = true spools from the start).
-   */
   public static final ConfigOption<Duration> INCR_SPOOL_AFTER =
       duration(
           "incr.spool_after",
@@ -39,12 +30,6 @@ public final class IncrSyncOptions {
           "sync_mode = all: start spooling automatically once the full sync has run this long in this process "
               + "(0s = never; incr_sync_parallel = true spools from the start).");
 
-  /**
-   * {@code incr.on_trimmed}: When a table's stream position is lost (trimmed after 24 h, or the
-   * stream was disabled and re-enabled): stop = stop that table's sync with an error; resync = drop
-   * the table on the target and copy it again, then follow its stream from the new position. Other
-   * tables go on either way.
-   */
   public static final ConfigOption<OnTrimmed> INCR_ON_TRIMMED =
       ConfigOption.choice(
           "incr.on_trimmed",
@@ -53,10 +38,6 @@ public final class IncrSyncOptions {
               + "stop = stop that table's sync with an error; resync = drop the table on the target and copy it "
               + "again, then follow its stream from the new position. Other tables go on either way.");
 
-  /**
-   * {@code incr.start_position}: sync_mode = incr only: where a first run starts reading the
-   * streams: trim_horizon (every retained change, up to 24 h) or latest (changes from now on).
-   */
   public static final ConfigOption<StartPosition> INCR_START =
       ConfigOption.choice(
           "incr.start_position",
@@ -64,11 +45,6 @@ public final class IncrSyncOptions {
           "sync_mode = incr only: where a first run starts reading the streams: trim_horizon (every retained "
               + "change, up to 24 h) or latest (changes from now on).");
 
-  /**
-   * {@code incr.start_probe}: How long open shards are watched for a first new record when start
-   * positions are recorded; a shard without one is read to its current end instead (slower on a
-   * busy stream's long history).
-   */
   public static final ConfigOption<Duration> INCR_START_PROBE =
       duration(
           "incr.start_probe",
@@ -76,42 +52,28 @@ public final class IncrSyncOptions {
           "How long open shards are watched for a first new record when start positions are recorded; a shard "
               + "without one is read to its current end instead (slower on a busy stream's long history).");
 
-  /**
-   * {@code incr.shard_discovery_interval}: How often the streams are checked for new shards
-   * (splits).
-   */
   public static final ConfigOption<Duration> INCR_DISCOVERY_INTERVAL =
       duration(
           "incr.shard_discovery_interval",
           Duration.ofSeconds(2),
           "How often the streams are checked for new shards (splits).");
 
-  /** {@code increase.concurrency}: Shards read in parallel per table (incremental sync). */
   public static final ConfigOption<Integer> INCR_CONCURRENCY =
       integer("increase.concurrency", 16, "Shards read in parallel per table (incremental sync).")
           .between(1, 4096);
 
-  /**
-   * {@code increase.executor.insert_on_dup_update}: INSERT of an existing key overwrites it
-   * (incremental sync).
-   */
   public static final ConfigOption<Boolean> INCR_INSERT_ON_DUP =
       bool(
           "increase.executor.insert_on_dup_update",
           true,
           "INSERT of an existing key overwrites it (incremental sync).");
 
-  /** {@code increase.executor.upsert}: MODIFY of a missing key inserts it (incremental sync). */
   public static final ConfigOption<Boolean> INCR_UPSERT =
       bool(
           "increase.executor.upsert",
           true,
           "MODIFY of a missing key inserts it (incremental sync).");
 
-  /**
-   * {@code increase.persist.dir}: Directory for stream records spooled during a long full sync;
-   * keep it with the checkpoint (a restart replays it).
-   */
   public static final ConfigOption<String> INCR_PERSIST_DIR =
       string(
               "increase.persist.dir",
@@ -120,10 +82,6 @@ public final class IncrSyncOptions {
                   + "replays it).")
           .required();
 
-  /**
-   * {@code increase.persist.max_mb}: Disk the spool may use, in MB; a full spool pauses the stream
-   * readers (nothing is dropped).
-   */
   public static final ConfigOption<Integer> INCR_PERSIST_MAX_MB =
       integer(
               "increase.persist.max_mb",

@@ -13,7 +13,6 @@ public final class Secrets {
    * Replaces the password of any {@code scheme://user:password@host} in {@code text} with {@code
    * ***}.
    *
-   * @param text the text
    * @return the text with URL passwords masked
    */
   public static String maskUrlCredentials(String text) {

@@ -28,10 +28,6 @@ public final class ShakeOptions {
         }
       };
 
-  /**
-   * {@code conf.version}: Config format version. Files from the original NimoShake (version 1-3)
-   * are accepted.
-   */
   public static final ConfigOption<Integer> CONF_VERSION =
       integer(
               "conf.version",
@@ -82,7 +78,6 @@ public final class ShakeOptions {
           "warning",
           "error");
 
-  /** {@code log.buffer}: write the log file in batches from a background thread. */
   public static final ConfigOption<Boolean> LOG_BUFFER =
       bool(
           "log.buffer",
@@ -90,7 +85,6 @@ public final class ShakeOptions {
           "Write the log file in batches from a background thread, flushed whenever it runs out of lines (faster; "
               + "a kill -9 may lose the last lines). false writes and flushes every line at once.");
 
-  /** {@code system_profile}: port of the diagnostics endpoint (the original's pprof port). */
   public static final ConfigOption<Integer> SYSTEM_PROFILE =
       integer(
               "system_profile",
@@ -100,10 +94,6 @@ public final class ShakeOptions {
                   + "-1 disables it.")
           .between(-1, 65535);
 
-  /**
-   * {@code full_sync.http_port}: Port of the full-sync status server (GET /progress, /metrics); -1
-   * disables it.
-   */
   public static final ConfigOption<Integer> FULL_HTTP_PORT =
       integer(
               "full_sync.http_port",
@@ -111,10 +101,6 @@ public final class ShakeOptions {
               "Port of the full-sync status server (GET /progress, /metrics); -1 disables it.")
           .between(-1, 65535);
 
-  /**
-   * {@code incr_sync.http_port}: Port of the incremental-sync status server (GET /metric,
-   * /metrics); -1 disables it.
-   */
   public static final ConfigOption<Integer> INCR_HTTP_PORT =
       integer(
               "incr_sync.http_port",
@@ -122,10 +108,6 @@ public final class ShakeOptions {
               "Port of the incremental-sync status server (GET /metric, /metrics); -1 disables it.")
           .between(-1, 65535);
 
-  /**
-   * {@code http.bind_address}: Address the status servers bind to. Use 0.0.0.0 only on a trusted
-   * network.
-   */
   public static final ConfigOption<String> HTTP_BIND =
       string(
               "http.bind_address",
@@ -133,17 +115,12 @@ public final class ShakeOptions {
               "Address the status servers bind to. Use 0.0.0.0 only on a trusted network.")
           .required();
 
-  /** {@code progress.log_interval}: How often a progress line per running table is logged. */
   public static final ConfigOption<Duration> PROGRESS_INTERVAL =
       duration(
           "progress.log_interval",
           Duration.ofSeconds(5),
           "How often a progress line per running table is logged.");
 
-  /**
-   * {@code sync_mode}: all = full sync, then follow the streams until stopped; full = copy every
-   * table, then exit; incr = follow the streams only (no full sync), from incr.start_position.
-   */
   public static final ConfigOption<SyncMode> SYNC_MODE =
       ConfigOption.choice(
           "sync_mode",
@@ -151,11 +128,9 @@ public final class ShakeOptions {
           "all = full sync, then follow the streams until stopped; full = copy every table, then exit; "
               + "incr = follow the streams only (no full sync), from incr.start_position.");
 
-  /** {@code sync_schema_only}: Create the target tables and indexes only; copy no data. */
   public static final ConfigOption<Boolean> SYNC_SCHEMA_ONLY =
       bool("sync_schema_only", false, "Create the target tables and indexes only; copy no data.");
 
-  /** {@code convert.type}: how items are represented on the target. */
   public static final ConfigOption<ConvertType> CONVERT_TYPE =
       ConfigOption.choice(
           "convert.type",
@@ -180,10 +155,6 @@ public final class ShakeOptions {
                   + "postgresql (a table: checkpoint.address if it is a jdbc:postgresql:// URL, else the target).")
           .required();
 
-  /**
-   * {@code checkpoint.address}: file: the directory (relative paths are under the tool's home
-   * directory); dynamodb: an http(s) endpoint URL, anything else means the target endpoint.
-   */
   public static final ConfigOption<String> CHECKPOINT_ADDRESS =
       string(
           "checkpoint.address",
@@ -201,10 +172,6 @@ public final class ShakeOptions {
           "",
           "Checkpoint name: the sub-directory (file) or table (dynamodb); empty = <id>-checkpoint.");
 
-  /**
-   * {@code checkpoint.interval}: How often scan and stream progress is persisted; a resume repeats
-   * at most this much work (idempotently).
-   */
   public static final ConfigOption<Duration> CHECKPOINT_INTERVAL =
       duration(
           "checkpoint.interval",
@@ -212,10 +179,6 @@ public final class ShakeOptions {
           "How often scan and stream progress is persisted; a resume repeats at most this much "
               + "work (idempotently).");
 
-  /**
-   * {@code retry.budget}: How long one failing call (throttled, 5xx, connection refused) is retried
-   * before the run stops.
-   */
   public static final ConfigOption<Duration> RETRY_BUDGET =
       duration(
           "retry.budget",
@@ -235,20 +198,12 @@ public final class ShakeOptions {
               + "(key, address with credentials masked, cause) and the tool exits with code 5. Once running, "
               + "outages are retried within retry.budget. 0s skips the pre-flight.");
 
-  /**
-   * {@code retry.max_backoff}: Longest single wait between retries (exponential backoff with jitter
-   * up to this cap).
-   */
   public static final ConfigOption<Duration> RETRY_MAX_BACKOFF =
       duration(
           "retry.max_backoff",
           Duration.ofSeconds(10),
           "Longest single wait between retries (exponential backoff with jitter up to this cap).");
 
-  /**
-   * {@code target.table_active_timeout}: How long to wait for a created or deleted target table to
-   * settle.
-   */
   public static final ConfigOption<Duration> TABLE_ACTIVE_TIMEOUT =
       duration(
           "target.table_active_timeout",

@@ -27,11 +27,7 @@ import static io.nimo.core.config.TargetAccessOptions.TARGET_SK;
 public final class ShakeRules {
   private ShakeRules() {}
 
-  /**
-   * Checks rules that span several keys; throws {@link ConfigException} naming the keys.
-   *
-   * @param c the configuration
-   */
+  /** Checks rules that span several keys; throws {@link ConfigException} naming the keys. */
   public static void validate(Configuration c) {
     validateShared(c);
     String checkpoint = c.get(ShakeOptions.CHECKPOINT_ADDRESS);

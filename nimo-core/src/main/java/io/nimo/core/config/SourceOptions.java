@@ -11,21 +11,15 @@ import static io.nimo.core.config.ConfigOption.string;
 public final class SourceOptions {
   private SourceOptions() {}
 
-  /**
-   * {@code source.access_key_id}: Source AWS access key id; empty uses the AWS default credential
-   * chain (env, profile, role).
-   */
   public static final ConfigOption<String> SOURCE_AK =
       string(
           "source.access_key_id",
           "",
           "Source AWS access key id; empty uses the AWS default credential chain (env, profile, role).");
 
-  /** {@code source.secret_access_key}: Source AWS secret access key. */
   public static final ConfigOption<String> SOURCE_SK =
       string("source.secret_access_key", "", "Source AWS secret access key.").asSecret();
 
-  /** {@code source.session_token}: Source STS session token (optional). */
   public static final ConfigOption<String> SOURCE_TOKEN =
       string("source.session_token", "", "Source STS session token (optional).").asSecret();
 
@@ -53,20 +47,12 @@ public final class SourceOptions {
               "External id the source role's trust policy requires (with source.role_arn).")
           .asSecret();
 
-  /**
-   * {@code source.region}: Source AWS region, e.g. cn-north-1; empty uses the AWS default region
-   * chain.
-   */
   public static final ConfigOption<String> SOURCE_REGION =
       string(
           "source.region",
           "",
           "Source AWS region, e.g. cn-north-1; empty uses the AWS default region chain.");
 
-  /**
-   * {@code source.endpoint_url}: Source endpoint; leave empty for AWS DynamoDB (set it for DynamoDB
-   * Local and the like).
-   */
   public static final ConfigOption<String> SOURCE_ENDPOINT =
       string(
               "source.endpoint_url",
@@ -74,10 +60,6 @@ public final class SourceOptions {
               "Source endpoint; leave empty for AWS DynamoDB (set it for DynamoDB Local and the like).")
           .withValidator(Addresses.optionalHttpUrl());
 
-  /**
-   * {@code source.session.max_retries}: AWS SDK retries per source call (nimo retries on top of
-   * these within retry.budget).
-   */
   public static final ConfigOption<Integer> SOURCE_MAX_RETRIES =
       integer(
               "source.session.max_retries",
@@ -85,10 +67,6 @@ public final class SourceOptions {
               "AWS SDK retries per source call (nimo retries on top of these within retry.budget).")
           .between(0, 100);
 
-  /**
-   * {@code source.session.timeout}: Timeout of one source API call attempt in milliseconds; 0 =
-   * none.
-   */
   public static final ConfigOption<Integer> SOURCE_TIMEOUT =
       integer(
               "source.session.timeout",
@@ -96,41 +74,29 @@ public final class SourceOptions {
               "Timeout of one source API call attempt in milliseconds; 0 = none.")
           .between(0, 3_600_000);
 
-  /**
-   * {@code filter.collection.white}: Tables to sync, ';'-separated exact names. Cannot be combined
-   * with the black list.
-   */
   public static final ConfigOption<String> FILTER_WHITE =
       string(
           "filter.collection.white",
           "",
           "Tables to sync, ';'-separated exact names. Cannot be combined with the black list.");
 
-  /**
-   * {@code filter.collection.black}: Tables to skip, ';'-separated exact names. Cannot be combined
-   * with the white list.
-   */
   public static final ConfigOption<String> FILTER_BLACK =
       string(
           "filter.collection.black",
           "",
           "Tables to skip, ';'-separated exact names. Cannot be combined with the white list.");
 
-  /** {@code qps.full}: Maximum Scan calls per second per table (shared by its segments). */
   public static final ConfigOption<Integer> QPS_FULL =
       integer("qps.full", 1000, "Maximum Scan calls per second per table (shared by its segments).")
           .between(1, 1_000_000);
 
-  /** {@code qps.full.batch_num}: Scan page size (Limit). */
   public static final ConfigOption<Integer> QPS_FULL_BATCH =
       integer("qps.full.batch_num", 128, "Scan page size (Limit).").between(1, 10_000);
 
-  /** {@code qps.incr}: Maximum GetRecords calls per second per shard (incremental sync). */
   public static final ConfigOption<Integer> QPS_INCR =
       integer("qps.incr", 1000, "Maximum GetRecords calls per second per shard (incremental sync).")
           .between(1, 1_000_000);
 
-  /** {@code qps.incr.batch_num}: GetRecords Limit (incremental sync). */
   public static final ConfigOption<Integer> QPS_INCR_BATCH =
       integer(
               "qps.incr.batch_num",

@@ -24,10 +24,6 @@ public final class TargetAccessOptions {
                   + "jdbc:postgresql:// URL); a plug-in may register more types (ServiceLoader).")
           .required();
 
-  /**
-   * {@code target.address}: Target endpoint including http:// and port, e.g. the PolarDB cluster's
-   * DynamoDB endpoint.
-   */
   public static final ConfigOption<String> TARGET_ADDRESS =
       string(
               "target.address",
@@ -35,17 +31,12 @@ public final class TargetAccessOptions {
               "Target endpoint including http:// and port, e.g. the PolarDB cluster's DynamoDB endpoint.")
           .required();
 
-  /**
-   * {@code target.access_key_id}: Target access key (PolarDB DynamoDB account); empty uses the AWS
-   * default credential chain.
-   */
   public static final ConfigOption<String> TARGET_AK =
       string(
           "target.access_key_id",
           "",
           "Target access key (PolarDB DynamoDB account); empty uses the AWS default credential chain.");
 
-  /** {@code target.secret_access_key}: Target secret access key. */
   public static final ConfigOption<String> TARGET_SK =
       string("target.secret_access_key", "", "Target secret access key.").asSecret();
 
@@ -72,10 +63,6 @@ public final class TargetAccessOptions {
               "External id the target role's trust policy requires (with target.role_arn).")
           .asSecret();
 
-  /**
-   * {@code target.region}: Region name sent to the target endpoint (PolarDB ignores it; AWS needs
-   * the real one).
-   */
   public static final ConfigOption<String> TARGET_REGION =
       string(
               "target.region",
@@ -83,10 +70,6 @@ public final class TargetAccessOptions {
               "Region name sent to the target endpoint (PolarDB ignores it; AWS needs the real one).")
           .required();
 
-  /**
-   * {@code target.db.exist}: A target table that already exists: empty = stop with an error; drop =
-   * delete and recreate it.
-   */
   public static final ConfigOption<ExistPolicy> TARGET_DB_EXIST =
       ConfigOption.choice(
           "target.db.exist",

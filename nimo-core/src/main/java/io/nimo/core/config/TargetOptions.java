@@ -46,7 +46,6 @@ public interface TargetOptions {
   /**
    * Refuses keys of other target types set to something other than their default.
    *
-   * @param c the configuration
    * @param targetType the configured target's type (its canonical name)
    * @throws ConfigException naming the key
    */

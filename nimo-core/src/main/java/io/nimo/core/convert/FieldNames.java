@@ -55,7 +55,6 @@ public final class FieldNames {
    * The attribute name of a field.
    *
    * @param field a field name made by {@link #encode}
-   * @return the attribute name
    */
   public String decode(String field) {
     if (field.equals(idField)) {

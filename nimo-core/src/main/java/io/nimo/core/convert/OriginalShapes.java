@@ -47,7 +47,6 @@ public final class OriginalShapes implements ItemConverter<Document> {
   /**
    * A converter of one shape.
    *
-   * @param shape the shape
    * @param idPrefix the {@code convert._id} prefix
    */
   public OriginalShapes(Shape shape, String idPrefix) {

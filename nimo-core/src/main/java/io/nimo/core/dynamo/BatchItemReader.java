@@ -37,7 +37,6 @@ public final class BatchItemReader {
   /**
    * Reads the items of {@code wanted}.
    *
-   * @param table the table
    * @param wanted the primary keys, each once, all with the same attribute names
    * @return each wanted key that has an item, to that item
    */
@@ -49,7 +48,6 @@ public final class BatchItemReader {
    * Reads only {@code attributes} of the items of {@code wanted} (e.g. just the key attributes, to
    * learn which exist).
    *
-   * @param table the table
    * @param wanted the primary keys, each once, all with the same attribute names
    * @param attributes the attributes to return, which must include the key attributes; empty =
    *     whole items

@@ -24,7 +24,6 @@ public interface DynamoApi extends AutoCloseable {
   /**
    * One BatchWriteItem call for one table (at most 25 writes, each key once).
    *
-   * @param table the table name
    * @param writes the puts and deletes
    * @return the writes the server left unprocessed (empty when all were written)
    */
@@ -36,7 +35,6 @@ public interface DynamoApi extends AutoCloseable {
    * the caller to send again ({@link BatchItemReader} does); keys with no item are absent from the
    * result's items.
    *
-   * @param table the table name
    * @param keys 1 to 100 primary keys, each once
    * @param attributes the attribute names to return; empty = whole items
    * @return the items found and the unprocessed keys
@@ -47,24 +45,17 @@ public interface DynamoApi extends AutoCloseable {
   /**
    * A strongly consistent read of one item.
    *
-   * @param table the table name
    * @param key the item's primary key
    * @return the item, or an empty map if there is none
    */
   Map<String, AttributeValue> getItem(String table, Map<String, AttributeValue> key);
 
-  /**
-   * Writes one item, replacing any item with its key.
-   *
-   * @param table the table name
-   * @param item the item
-   */
+  /** Writes one item, replacing any item with its key. */
   void putItem(String table, Map<String, AttributeValue> item);
 
   /**
    * Deletes one item by key (no error when there is none).
    *
-   * @param table the table name
    * @param key the item's primary key
    */
   void deleteItem(String table, Map<String, AttributeValue> key);

@@ -50,7 +50,6 @@ public record DynamoCredentials(
   /**
    * The source's credentials ({@code source.*} keys).
    *
-   * @param c the configuration
    * @return the credentials
    */
   public static DynamoCredentials source(Configuration c) {
@@ -66,7 +65,6 @@ public record DynamoCredentials(
   /**
    * The target's credentials ({@code target.*} keys).
    *
-   * @param c the configuration
    * @return the credentials
    */
   public static DynamoCredentials target(Configuration c) {

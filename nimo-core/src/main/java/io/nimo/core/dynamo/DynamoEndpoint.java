@@ -30,9 +30,7 @@ public record DynamoEndpoint(
   /**
    * The source endpoint as the {@code source.*} keys of a nimo-shake configuration describe it.
    *
-   * @param c the configuration
    * @param maxConnections HTTP connection pool size
-   * @return the source endpoint
    */
   public static DynamoEndpoint source(io.nimo.core.config.Configuration c, int maxConnections) {
     return new DynamoEndpoint(
@@ -53,20 +51,12 @@ public record DynamoEndpoint(
     return configure(DynamoDbClient.builder()).build();
   }
 
-  /**
-   * The endpoint behind nimo's {@link DynamoApi} seam.
-   *
-   * @return the endpoint behind nimo's {@link DynamoApi} seam
-   */
+  /** The endpoint behind nimo's {@link DynamoApi} seam. */
   public SdkDynamoApi buildApi() {
     return new SdkDynamoApi(buildClient());
   }
 
-  /**
-   * The DynamoDB Streams SDK client of the same endpoint; no network I/O until the first call.
-   *
-   * @return the DynamoDB Streams SDK client of the same endpoint
-   */
+  /** The DynamoDB Streams SDK client of the same endpoint; no network I/O until the first call. */
   public DynamoDbStreamsClient buildStreamsClient() {
     return configure(DynamoDbStreamsClient.builder()).build();
   }

@@ -85,7 +85,6 @@ public final class DynamoErrorClassifier implements ErrorClassifier {
    * A retrier for DynamoDB-API calls with the {@code retry.max_backoff} and {@code retry.budget} of
    * a configuration.
    *
-   * @param c the configuration
    * @param timing the clock the budget is measured with and how retries wait
    * @return the retrier
    */

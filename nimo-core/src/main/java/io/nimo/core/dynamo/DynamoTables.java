@@ -21,7 +21,6 @@ public interface DynamoTables {
   /**
    * The table's schema and state.
    *
-   * @param table the table name
    * @return the description
    * @throws TableNotFoundException if there is no such table
    */
@@ -30,7 +29,6 @@ public interface DynamoTables {
   /**
    * The table's TTL attribute while TTL is enabled (or being enabled).
    *
-   * @param table the table name
    * @return the attribute, or empty when TTL is off
    */
   Optional<String> timeToLive(String table);
@@ -45,15 +43,10 @@ public interface DynamoTables {
   /**
    * Changes a setting of an existing table.
    *
-   * @param table the table name
    * @param change what to change
    */
   void updateTable(String table, TableChange change);
 
-  /**
-   * Deletes a table.
-   *
-   * @param table the table name
-   */
+  /** Deletes a table. */
   void deleteTable(String table);
 }

@@ -6,7 +6,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * One Scan call: a segment of a table (or the whole table), from a start key.
  *
- * @param table the table name
  * @param segment the segment number (ignored when {@code totalSegments <= 1})
  * @param totalSegments the number of segments of a parallel scan, or 1 for a plain scan
  * @param limit the page's item limit, or 0 for the server's default (1 MB pages)
@@ -31,11 +30,8 @@ public record ScanCall(
   /**
    * Normalises the optional parts.
    *
-   * @param table the table name
-   * @param segment the segment
    * @param totalSegments the segment count
    * @param limit the item limit
-   * @param startKey the start key
    * @param consistentRead consistent or not
    * @param filterExpression the filter
    * @param filterValues the filter's values
@@ -49,7 +45,6 @@ public record ScanCall(
   /**
    * A consistent scan page of a whole table.
    *
-   * @param table the table name
    * @param startKey where to start, or {@code null}
    * @return the call
    */
@@ -60,8 +55,6 @@ public record ScanCall(
   /**
    * A consistent count of one segment's page: no items are returned, only how many there are.
    *
-   * @param table the table name
-   * @param segment the segment
    * @param totalSegments the segment count
    * @param startKey where to start, or {@code null}
    * @return the call

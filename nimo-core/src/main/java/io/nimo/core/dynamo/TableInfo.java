@@ -37,11 +37,7 @@ public record TableInfo(
     OTHER
   }
 
-  /**
-   * The table name.
-   *
-   * @return the table name
-   */
+  /** The table name. */
   public String name() {
     return schema.name();
   }

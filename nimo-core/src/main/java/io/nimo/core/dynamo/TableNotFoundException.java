@@ -10,7 +10,6 @@ public final class TableNotFoundException extends RuntimeException {
   /**
    * Wraps the server's answer.
    *
-   * @param table the table name
    * @param cause the SDK's exception
    */
   public TableNotFoundException(String table, Throwable cause) {

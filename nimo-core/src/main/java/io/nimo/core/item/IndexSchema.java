@@ -36,7 +36,6 @@ public record IndexSchema(
    *
    * @param name the index name
    * @param key the index key
-   * @param projection the projection
    * @param nonKeyAttributes the included attributes
    * @param capacity the capacity or {@code null}
    */

@@ -22,7 +22,6 @@ public final class ItemEquality {
    *
    * @param a the one
    * @param b the other
-   * @return whether two items are equal as DynamoDB sees them (numbers by value, sets unordered)
    */
   public static boolean equal(Map<String, AttributeValue> a, Map<String, AttributeValue> b) {
     if (a == null || b == null) {
@@ -44,7 +43,6 @@ public final class ItemEquality {
    *
    * @param a the one
    * @param b the other
-   * @return whether two attribute values are equal as DynamoDB sees them
    */
   public static boolean equal(AttributeValue a, AttributeValue b) {
     if (a.type() != b.type()) {

@@ -23,12 +23,7 @@ public final class ItemJson {
 
   private ItemJson() {}
 
-  /**
-   * The item as DynamoDB JSON.
-   *
-   * @param item the item
-   * @return the item as DynamoDB JSON
-   */
+  /** The item as DynamoDB JSON. */
   public static String write(Map<String, AttributeValue> item) {
     try {
       return MAPPER.writeValueAsString(toNode(item));
@@ -41,7 +36,6 @@ public final class ItemJson {
    * The item of a DynamoDB JSON object; malformed input is an {@link IllegalArgumentException}.
    *
    * @param json the JSON text
-   * @return the item of a DynamoDB JSON object
    */
   public static Map<String, AttributeValue> read(String json) {
     try {
@@ -51,12 +45,7 @@ public final class ItemJson {
     }
   }
 
-  /**
-   * The item as a Jackson tree.
-   *
-   * @param item the item
-   * @return the item as a Jackson tree
-   */
+  /** The item as a Jackson tree. */
   public static ObjectNode toNode(Map<String, AttributeValue> item) {
     ObjectNode node = MAPPER.createObjectNode();
     item.forEach((k, v) -> node.set(k, valueNode(v)));
@@ -67,7 +56,6 @@ public final class ItemJson {
    * The item of a Jackson tree in DynamoDB JSON.
    *
    * @param node the tree
-   * @return the item of a Jackson tree in DynamoDB JSON
    */
   public static Map<String, AttributeValue> fromNode(JsonNode node) {
     if (!node.isObject()) {

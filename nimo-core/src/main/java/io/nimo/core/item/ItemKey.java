@@ -13,11 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public record ItemKey(Map<String, AttributeValue> values) {
 
-  /**
-   * Copies the values, keeping their order.
-   *
-   * @param values the values
-   */
+  /** Copies the values, keeping their order. */
   public ItemKey {
     values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
   }

@@ -12,12 +12,7 @@ public final class ItemSize {
 
   private ItemSize() {}
 
-  /**
-   * The item's size as DynamoDB counts it toward the 400 KB limit.
-   *
-   * @param item the item
-   * @return the item's size as DynamoDB counts it toward the 400 KB limit
-   */
+  /** The item's size as DynamoDB counts it toward the 400 KB limit. */
   public static long of(Map<String, AttributeValue> item) {
     long size = 0;
     for (Map.Entry<String, AttributeValue> e : item.entrySet()) {

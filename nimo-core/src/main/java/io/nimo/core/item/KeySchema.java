@@ -37,8 +37,6 @@ public record KeySchema(String hashKey, String rangeKey) {
    * The key of an item.
    *
    * @throws IllegalArgumentException if the item lacks a key attribute
-   * @param item the item
-   * @return the key of an item
    */
   public ItemKey keyOf(Map<String, AttributeValue> item) {
     Map<String, AttributeValue> key = new LinkedHashMap<>(2);

@@ -11,7 +11,6 @@ import java.util.Objects;
  * types of every key attribute, the secondary indexes, billing and TTL. Read from the source once;
  * every target adapter builds its tables, indexes and key columns from it.
  *
- * @param name the table name
  * @param key the table's primary key
  * @param attributeTypes the type of each key attribute of the table and of its indexes
  * @param globalIndexes the global secondary indexes
@@ -31,11 +30,8 @@ public record TableSchema(
   /**
    * Requires the name and key, and a type for every key attribute.
    *
-   * @param name the table name
    * @param key the primary key
    * @param attributeTypes the key attribute types
-   * @param globalIndexes the global indexes
-   * @param localIndexes the local indexes
    * @param capacity the capacity or {@code null}
    * @param ttlAttribute the TTL attribute or {@code null}
    */
@@ -61,7 +57,6 @@ public record TableSchema(
   /**
    * A hash-only or hash+range table with no indexes, on demand, without TTL.
    *
-   * @param name the table name
    * @param key the primary key
    * @param types the type of each key attribute
    * @return the schema

@@ -23,11 +23,7 @@ public final class FullSyncStatus {
     this.progress = progress;
   }
 
-  /**
-   * {@code GET /progress}: the original's JSON shape plus {@code table_detail}.
-   *
-   * @return {@code GET /progress}: the original's JSON shape plus {@code table_detail}
-   */
+  /** {@code GET /progress}: the original's JSON shape plus {@code table_detail}. */
   public String progressJson() {
     List<TableProgress.Snapshot> tables = progress.snapshot();
     long finished = tables.stream().filter(t -> t.state() == TableProgress.State.DONE).count();
@@ -63,11 +59,7 @@ public final class FullSyncStatus {
     return n.toString();
   }
 
-  /**
-   * {@code GET /metrics}: Prometheus text format.
-   *
-   * @return {@code GET /metrics}: Prometheus text format
-   */
+  /** {@code GET /metrics}: Prometheus text format. */
   public String prometheus() {
     StringBuilder b = new StringBuilder();
     metric(b, "nimo_full_items_read_total", "counter", "Items read from the source in this run");

@@ -32,11 +32,7 @@ public final class IncrSyncStatus {
         .toList();
   }
 
-  /**
-   * {@code GET /metric}: the original's JSON shape.
-   *
-   * @return {@code GET /metric}: the original's JSON shape
-   */
+  /** {@code GET /metric}: the original's JSON shape. */
   public String metricJson() {
     List<StreamProgress.Snapshot> all = snapshots();
     ObjectNode n = MAPPER.createObjectNode();
@@ -69,11 +65,7 @@ public final class IncrSyncStatus {
     return n.toString();
   }
 
-  /**
-   * {@code GET /metrics}: Prometheus text format.
-   *
-   * @return {@code GET /metrics}: Prometheus text format
-   */
+  /** {@code GET /metrics}: Prometheus text format. */
   public String prometheus() {
     StringBuilder b = new StringBuilder();
     List<StreamProgress.Snapshot> all = snapshots();

@@ -11,12 +11,7 @@ public final class JobProgress {
   private final Map<String, TableProgress> byName = new ConcurrentHashMap<>();
   private final List<TableProgress> ordered = new CopyOnWriteArrayList<>();
 
-  /**
-   * The progress of {@code table}, created on first use.
-   *
-   * @param table the table name
-   * @return the progress of {@code table}, created on first use
-   */
+  /** The progress of {@code table}, created on first use. */
   public TableProgress register(String table) {
     return byName.computeIfAbsent(
         table,
@@ -30,7 +25,6 @@ public final class JobProgress {
   /**
    * Starts a table's progress afresh (a table copied again), keeping its place in the order.
    *
-   * @param table the table name
    * @return the new progress
    */
   public TableProgress restart(String table) {
@@ -53,11 +47,7 @@ public final class JobProgress {
     return List.copyOf(ordered);
   }
 
-  /**
-   * Snapshots of every table, in registration order.
-   *
-   * @return snapshots of every table, in registration order
-   */
+  /** Snapshots of every table, in registration order. */
   public List<TableProgress.Snapshot> snapshot() {
     List<TableProgress.Snapshot> out = new ArrayList<>();
     ordered.forEach(p -> out.add(p.snapshot()));

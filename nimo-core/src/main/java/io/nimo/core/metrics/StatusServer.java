@@ -27,7 +27,6 @@ public final class StatusServer implements AutoCloseable {
      * A JSON response.
      *
      * @param body the response body
-     * @return a JSON response
      */
     public static Response json(String body) {
       return new Response("application/json", body);
@@ -37,7 +36,6 @@ public final class StatusServer implements AutoCloseable {
      * A plain-text response.
      *
      * @param body the response body
-     * @return a plain-text response
      */
     public static Response text(String body) {
       return new Response("text/plain; version=0.0.4", body);
@@ -108,11 +106,7 @@ public final class StatusServer implements AutoCloseable {
     return new StatusServer(server);
   }
 
-  /**
-   * The bound port (useful when 0 asked for any free port).
-   *
-   * @return the bound port (useful when 0 asked for any free port)
-   */
+  /** The bound port (useful when 0 asked for any free port). */
   public int port() {
     return server.getAddress().getPort();
   }

@@ -22,20 +22,12 @@ public final class StreamProgress {
   public record ShardState(
       String parentShardId, String sequenceNumber, String status, long updatedMillis) {}
 
-  /**
-   * Empty progress of a table.
-   *
-   * @param table the table name
-   */
+  /** Empty progress of a table. */
   public StreamProgress(String table) {
     this.table = table;
   }
 
-  /**
-   * The table.
-   *
-   * @return the table
-   */
+  /** The table. */
   public String table() {
     return table;
   }
@@ -82,7 +74,6 @@ public final class StreamProgress {
    * Records a shard's latest state.
    *
    * @param shardId the shard
-   * @param state the state
    */
   public void shard(String shardId, ShardState state) {
     shards.put(shardId, state);
@@ -102,7 +93,6 @@ public final class StreamProgress {
    * A point-in-time view.
    *
    * @param nowMillis the current time in epoch milliseconds
-   * @return a point-in-time view
    */
   public Snapshot snapshot(long nowMillis) {
     long last = lastAppliedCreationMillis.get();

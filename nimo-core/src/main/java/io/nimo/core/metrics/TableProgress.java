@@ -40,20 +40,12 @@ public final class TableProgress {
   private volatile java.util.function.IntSupplier pagesQueued = () -> 0;
   private volatile java.util.function.IntSupplier batchesQueued = () -> 0;
 
-  /**
-   * Empty progress of a table.
-   *
-   * @param table the table name
-   */
+  /** Empty progress of a table. */
   public TableProgress(String table) {
     this.table = table;
   }
 
-  /**
-   * The table.
-   *
-   * @return the table
-   */
+  /** The table. */
   public String table() {
     return table;
   }
@@ -105,7 +97,6 @@ public final class TableProgress {
   /**
    * The source's approximate ItemCount, and how many items a previous run already wrote.
    *
-   * @param total the total
    * @param resumedFrom items already written by earlier runs
    */
   public void estimate(long total, long resumedFrom) {
@@ -162,11 +153,7 @@ public final class TableProgress {
     notes.add(note);
   }
 
-  /**
-   * A point-in-time view.
-   *
-   * @return a point-in-time view
-   */
+  /** A point-in-time view. */
   public Snapshot snapshot() {
     long start = startNanos.get();
     long end = endNanos.get() == 0 ? System.nanoTime() : endNanos.get();
@@ -214,20 +201,12 @@ public final class TableProgress {
       long elapsedMillis,
       List<String> notes) {
 
-    /**
-     * Items written, including those of earlier runs.
-     *
-     * @return items written, including those of earlier runs
-     */
+    /** Items written, including those of earlier runs. */
     public long totalWritten() {
       return resumedFrom + written;
     }
 
-    /**
-     * Write rate since the table started.
-     *
-     * @return write rate since the table started
-     */
+    /** Write rate since the table started. */
     public double itemsPerSecond() {
       return elapsedMillis == 0 ? 0 : written * 1000.0 / elapsedMillis;
     }
@@ -265,11 +244,7 @@ public final class TableProgress {
           .orElse("-");
     }
 
-    /**
-     * Percent done, by the approximate source item count (100 when done).
-     *
-     * @return percent done, by the approximate source item count (100 when done)
-     */
+    /** Percent done, by the approximate source item count (100 when done). */
     public double percent() {
       if (state == State.DONE) {
         return 100.0;

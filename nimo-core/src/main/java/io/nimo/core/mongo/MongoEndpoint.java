@@ -92,7 +92,6 @@ public record MongoEndpoint(String uri, int maxConnections) {
    * shard reader, plus the checkpoint store and the coordinating threads. Target and checkpoint
    * store ask for the same size, since they share one client per deployment.
    *
-   * @param c the configuration
    * @return the pool size
    */
   public static int poolSize(io.nimo.core.config.Configuration c) {

@@ -60,7 +60,6 @@ public final class PostgresEndpoint implements AutoCloseable {
   /**
    * Runs {@code work} in a transaction on a pooled connection and commits it.
    *
-   * @param work the work
    * @param <T> its result type
    * @return its result
    * @throws SQLException on a database error (rolled back; the connection is discarded)

@@ -66,7 +66,6 @@ public final class ProbeFailure extends RuntimeException {
    * Runs a probe, turning what it throws into a failure named by key and address.
    *
    * @param key the config key of the endpoint
-   * @param address the address
    * @param classify the adapter's reading of its driver's exceptions
    * @param call the probe
    * @throws ProbeFailure if the probe threw

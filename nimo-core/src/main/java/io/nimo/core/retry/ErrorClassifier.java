@@ -7,7 +7,6 @@ public interface ErrorClassifier {
    * Whether an error is worth retrying, and how.
    *
    * @param error the error, or {@code null}
-   * @return whether an error is worth retrying, and how
    */
   ErrorClass classify(Throwable error);
 }

@@ -40,7 +40,6 @@ public final class Retrier {
   /**
    * A retrier with the {@code retry.max_backoff} and {@code retry.budget} of a configuration.
    *
-   * @param c the configuration
    * @param classifier the adapter's error classifier
    * @param timing the clock the budget is measured with and how retries wait
    * @return the retrier

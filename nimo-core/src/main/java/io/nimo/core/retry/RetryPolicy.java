@@ -28,7 +28,6 @@ public record RetryPolicy(Duration initialBackoff, Duration maxBackoff, Duration
   /**
    * The policy of {@code retry.max_backoff} and {@code retry.budget}.
    *
-   * @param c the configuration
    * @return the policy
    */
   public static RetryPolicy from(io.nimo.core.config.Configuration c) {

@@ -12,7 +12,6 @@ public class ItemWriteException extends RuntimeException {
   /**
    * The target refused the item with {@code key} in {@code table}.
    *
-   * @param table the table name
    * @param key the item's primary key
    * @param cause the underlying error
    */
@@ -22,20 +21,12 @@ public class ItemWriteException extends RuntimeException {
     this.key = key;
   }
 
-  /**
-   * The table.
-   *
-   * @return the table
-   */
+  /** The table. */
   public String table() {
     return table;
   }
 
-  /**
-   * The refused item's key.
-   *
-   * @return the refused item's key
-   */
+  /** The refused item's key. */
   public ItemKey key() {
     return key;
   }

@@ -25,11 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public interface Target extends AutoCloseable {
 
-  /**
-   * The target table's name.
-   *
-   * @return the target table's name
-   */
+  /** The target table's name. */
   String name();
 
   /**
@@ -37,7 +33,6 @@ public interface Target extends AutoCloseable {
    * supports them) and waits until it is usable. Applies {@code policy} if it exists already.
    *
    * @throws TargetTableExistsException if it exists and the policy is {@link ExistPolicy#FAIL}
-   * @param source the source
    * @param policy what to do with an existing target table
    * @return whether an existing table was dropped, and notes on settings the target refused
    */
@@ -46,7 +41,6 @@ public interface Target extends AutoCloseable {
   /**
    * Upserts the items; see the class contract. Items may share keys: the last one wins.
    *
-   * @param items the items
    * @return items written, retried and de-duplicated
    */
   WriteResult writeBatch(List<Map<String, AttributeValue>> items);

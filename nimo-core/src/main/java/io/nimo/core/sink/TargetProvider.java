@@ -12,18 +12,10 @@ import java.util.Set;
  */
 public interface TargetProvider {
 
-  /**
-   * The {@code target.type} value this provider serves.
-   *
-   * @return the {@code target.type} value this provider serves
-   */
+  /** The {@code target.type} value this provider serves. */
   String type();
 
-  /**
-   * Other accepted names for the type.
-   *
-   * @return other accepted names for the type
-   */
+  /** Other accepted names for the type. */
   default Set<String> aliases() {
     return Set.of();
   }
@@ -31,8 +23,6 @@ public interface TargetProvider {
   /**
    * Checks the keys this target reads (values, contradictions, its batch limit) before anything is
    * opened; throws {@link io.nimo.core.config.ConfigException} naming the key.
-   *
-   * @param config the configuration
    */
   default void validate(Configuration config) {}
 
@@ -57,7 +47,6 @@ public interface TargetProvider {
   /**
    * Opens a session; must not do network I/O before the first table call.
    *
-   * @param config the configuration
    * @param timing the clock and sleeper the session's retries must use
    * @return a session over the target (owned by the caller)
    */
@@ -67,7 +56,6 @@ public interface TargetProvider {
    * Reaches the target once, within {@code timeout} and without retries, before any work (the
    * start-up pre-flight). The default does nothing: a provider that cannot probe is not probed.
    *
-   * @param config the configuration
    * @param timeout how long the probe may take
    * @throws io.nimo.core.probe.ProbeFailure naming the key and the masked address
    */

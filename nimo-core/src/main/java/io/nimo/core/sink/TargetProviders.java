@@ -18,7 +18,6 @@ public final class TargetProviders {
    * their defaults ({@link TargetOptions#refuseForeign}) and the provider's own {@link
    * TargetProvider#validate}. No I/O.
    *
-   * @param config the configuration
    * @return the provider
    * @throws ConfigException naming the key
    */
@@ -34,7 +33,6 @@ public final class TargetProviders {
    * names the known ones.
    *
    * @param type the type name
-   * @return the provider for a {@code target.type} (built-in or found by ServiceLoader)
    */
   public static TargetProvider forType(String type) {
     String wanted = type.toLowerCase(Locale.ROOT);

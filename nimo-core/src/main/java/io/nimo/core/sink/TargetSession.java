@@ -11,10 +11,8 @@ public interface TargetSession extends AutoCloseable {
   /**
    * The target table for a source table of the same name. Cheap; performs no I/O.
    *
-   * @param name the name
    * @param keys the source table's primary key; given on every open, also when a resumed run skips
    *     {@link Target#prepare}, so a target never has to persist it itself
-   * @return the target table for a source table of the same name
    */
   Target table(String name, KeySchema keys);
 

@@ -2,11 +2,7 @@ package io.nimo.core.sink;
 
 /** The target table exists and {@code target.db.exist} does not allow replacing it. */
 public class TargetTableExistsException extends RuntimeException {
-  /**
-   * The target already has {@code table}.
-   *
-   * @param table the table name
-   */
+  /** The target already has {@code table}. */
   public TargetTableExistsException(String table) {
     super(
         "target table "

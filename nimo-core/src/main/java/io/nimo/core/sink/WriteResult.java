@@ -16,7 +16,6 @@ public record WriteResult(long written, long retried, long deduplicated) {
    * The sum of two results.
    *
    * @param o the other result
-   * @return the sum of two results
    */
   public WriteResult plus(WriteResult o) {
     return new WriteResult(written + o.written, retried + o.retried, deduplicated + o.deduplicated);

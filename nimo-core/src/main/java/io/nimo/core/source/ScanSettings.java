@@ -31,7 +31,6 @@ public record ScanSettings(
    * The Scan page size ({@code qps.full.batch_num}) and filter ({@code
    * full.read.filter_expression}, {@code full.read.filter_attributevalues}) of a configuration.
    *
-   * @param c the configuration
    * @return the settings
    */
   public static ScanSettings from(Configuration c) {

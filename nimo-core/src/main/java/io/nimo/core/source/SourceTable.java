@@ -11,20 +11,12 @@ import io.nimo.core.item.TableSchema;
  */
 public record SourceTable(TableSchema schema, long approximateItems) {
 
-  /**
-   * The table name.
-   *
-   * @return the table name
-   */
+  /** The table name. */
   public String name() {
     return schema.name();
   }
 
-  /**
-   * The table's primary key.
-   *
-   * @return the table's primary key
-   */
+  /** The table's primary key. */
   public KeySchema keySchema() {
     return schema.key();
   }

@@ -27,7 +27,6 @@ public final class SourceTables {
   /**
    * Describes one table.
    *
-   * @param table the table
    * @return its description and TTL setting
    */
   public SourceTable describe(String table) {

@@ -25,7 +25,6 @@ public final class TableScanner {
     /**
      * Takes one page.
      *
-     * @param page the page
      * @throws InterruptedException if interrupted while blocked
      */
     void accept(ScanPage page) throws InterruptedException;
@@ -50,8 +49,6 @@ public final class TableScanner {
    * Scans segment {@code segment} of {@code totalSegments} starting after {@code startKey} ({@code
    * null} = from the beginning) until the segment ends or {@code stopped} turns true.
    *
-   * @param table the table
-   * @param segment the segment
    * @param totalSegments the number of segments
    * @param startKey the last key already read, or {@code null}
    * @param sink receives the pages
@@ -78,8 +75,6 @@ public final class TableScanner {
    * One Scan page of a segment: paced by the limiter, retried by the retrier. A reader that
    * checkpoints between pages (the Flink Scan source) calls this directly.
    *
-   * @param table the table
-   * @param segment the segment
    * @param totalSegments the number of segments
    * @param startKey the last key already read, or {@code null} from the segment's start
    * @return the page; its {@code lastEvaluatedKey} is {@code null} when the segment is done

@@ -93,31 +93,17 @@ public final class SyncJob implements AutoCloseable {
     this.startup = new StartupInterrupt(run.stopRequested());
   }
 
-  /**
-   * A builder over the configuration, validated here (a {@link ConfigException} names the key).
-   *
-   * @param config the configuration
-   * @return a builder over the configuration, validated here (a {@link ConfigException} names the
-   *     key)
-   */
+  /** A builder over the configuration, validated here (a {@link ConfigException} names the key). */
   public static Builder builder(Configuration config) {
     return new Builder(config);
   }
 
-  /**
-   * Live full-sync progress of every selected table.
-   *
-   * @return live full-sync progress of every selected table
-   */
+  /** Live full-sync progress of every selected table. */
   public JobProgress progress() {
     return run.progress();
   }
 
-  /**
-   * Live incremental-sync progress by table (empty until the incremental phase starts).
-   *
-   * @return live incremental-sync progress by table (empty until the incremental phase starts)
-   */
+  /** Live incremental-sync progress by table (empty until the incremental phase starts). */
   public Map<String, StreamProgress> streamProgress() {
     return run.streamProgress();
   }
@@ -365,7 +351,6 @@ public final class SyncJob implements AutoCloseable {
     /**
      * Changes or skips items before they are written; see {@link ItemTransformer}.
      *
-     * @param transformer the transformer
      * @return this builder
      */
     public Builder transformer(ItemTransformer transformer) {
@@ -376,7 +361,6 @@ public final class SyncJob implements AutoCloseable {
     /**
      * Adds a listener for progress and completion callbacks.
      *
-     * @param listener the listener
      * @return this builder
      */
     public Builder listener(SyncListener listener) {

@@ -20,11 +20,7 @@ public abstract class JobBuilder<B extends JobBuilder<B>> {
   /** The composition root being assembled. */
   protected final JobComponents.Builder parts;
 
-  /**
-   * Validates the configuration's cross-key rules.
-   *
-   * @param config the configuration
-   */
+  /** Validates the configuration's cross-key rules. */
   protected JobBuilder(Configuration config) {
     ShakeRules.validate(config);
     this.config = config;
@@ -41,7 +37,6 @@ public abstract class JobBuilder<B extends JobBuilder<B>> {
   /**
    * The source endpoint (instead of {@code source.*}).
    *
-   * @param source the source
    * @return this builder
    */
   public B source(DynamoClient source) {
@@ -63,7 +58,6 @@ public abstract class JobBuilder<B extends JobBuilder<B>> {
   /**
    * The clock of every timestamp, deadline and retry budget (default UTC system clock).
    *
-   * @param clock the clock
    * @return this builder
    */
   public B clock(Clock clock) {

@@ -76,18 +76,13 @@ public final class JobComponents implements AutoCloseable {
   /**
    * A builder over a validated configuration.
    *
-   * @param config the configuration
    * @return a builder
    */
   public static Builder builder(Configuration config) {
     return new Builder(config);
   }
 
-  /**
-   * The configuration the parts are built from.
-   *
-   * @return the configuration
-   */
+  /** The configuration the parts are built from. */
   public Configuration config() {
     return config;
   }
@@ -137,11 +132,7 @@ public final class JobComponents implements AutoCloseable {
     return targets.get();
   }
 
-  /**
-   * The checkpoint store named by {@code checkpoint.type}.
-   *
-   * @return the checkpoint store
-   */
+  /** The checkpoint store named by {@code checkpoint.type}. */
   public CheckpointStore store() {
     return store.get();
   }
@@ -236,7 +227,6 @@ public final class JobComponents implements AutoCloseable {
     /**
      * The source endpoint (owned by the components: closed with them).
      *
-     * @param source the source
      * @return this builder
      */
     public Builder source(DynamoClient source) {
@@ -269,7 +259,6 @@ public final class JobComponents implements AutoCloseable {
     /**
      * The checkpoint store (owned by the components).
      *
-     * @param store the store
      * @return this builder
      */
     public Builder checkpointStore(CheckpointStore store) {
@@ -280,7 +269,6 @@ public final class JobComponents implements AutoCloseable {
     /**
      * The clock for rates, lag, deadlines and checkpoint ages.
      *
-     * @param clock the clock
      * @return this builder
      */
     public Builder clock(Clock clock) {
@@ -291,7 +279,6 @@ public final class JobComponents implements AutoCloseable {
     /**
      * How retries and pauses wait.
      *
-     * @param sleeper the sleeper
      * @return this builder
      */
     public Builder sleeper(Sleeper sleeper) {

@@ -26,7 +26,6 @@ public final class PostgresOptions implements TargetOptions {
               + "marked as nimo-shake's, so polardb-backsync does not send these changes back to "
               + "DynamoDB while both directions run (its echo.markerTable). Empty = no marks.");
 
-  /** {@code target.postgresql.item_column}: the jsonb column holding the whole item. */
   public static final ConfigOption<String> ITEM_COLUMN =
       string(
               "target.postgresql.item_column",

@@ -3,17 +3,12 @@ package io.nimo.core.source.stream;
 /**
  * One shard of a stream.
  *
- * @param shardId the shard id
  * @param parentShardId the parent's id, or {@code null}
  * @param endingSequenceNumber set once the shard is closed (split or stream disabled), else {@code
  *     null}
  */
 public record ShardInfo(String shardId, String parentShardId, String endingSequenceNumber) {
-  /**
-   * Whether the shard is closed (no more records will be added).
-   *
-   * @return whether the shard is closed
-   */
+  /** Whether the shard is closed (no more records will be added). */
   public boolean closed() {
     return endingSequenceNumber != null;
   }

@@ -31,11 +31,7 @@ public final class ShardTracker {
     this.settled = settled;
   }
 
-  /**
-   * Records a shard's latest position.
-   *
-   * @param position the position
-   */
+  /** Records a shard's latest position. */
   public void track(ShardCheckpoint position) {
     shards.put(position.shardId(), position);
   }

@@ -66,7 +66,6 @@ public final class StreamPositions {
   /**
    * Makes sure the table has a usable stream and records a start position for every shard.
    *
-   * @param table the table
    * @param start where shards start
    * @return the stream ARN and the shards' start positions
    */
@@ -155,7 +154,6 @@ public final class StreamPositions {
   /**
    * The table's stream ARN, enabling a NEW_AND_OLD_IMAGES stream if it has none.
    *
-   * @param table the table
    * @return the stream ARN
    */
   public String ensureStream(String table) {

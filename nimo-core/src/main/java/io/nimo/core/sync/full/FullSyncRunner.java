@@ -69,7 +69,6 @@ public final class FullSyncRunner {
    * Copies the tables from their checkpoints; the first failure stops the other tables
    * (checkpointed).
    *
-   * @param tables the tables
    * @param state the loaded checkpoint
    * @return the error of each failed table
    * @throws InterruptedException if interrupted
@@ -107,7 +106,6 @@ public final class FullSyncRunner {
    * Copies one table from its checkpoint and reports it to the listener; a failure is logged,
    * marked on the table's progress and rethrown.
    *
-   * @param t the table
    * @param from its checkpoint, or {@code null} to copy from scratch
    * @param tuning the settings for this copy
    * @throws Exception the table's failure

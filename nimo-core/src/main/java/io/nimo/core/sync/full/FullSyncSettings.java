@@ -41,7 +41,6 @@ public record FullSyncSettings(
    * The same settings with another policy for existing target tables.
    *
    * @param policy what to do with an existing target table
-   * @return the same settings with another policy for existing target tables
    */
   public FullSyncSettings withExistPolicy(ExistPolicy policy) {
     return new FullSyncSettings(
@@ -100,12 +99,7 @@ public record FullSyncSettings(
         progressInterval);
   }
 
-  /**
-   * The settings a configuration describes.
-   *
-   * @param c the configuration
-   * @return the settings a configuration describes
-   */
+  /** The settings a configuration describes. */
   public static FullSyncSettings from(Configuration c) {
     ScanSettings scan = ScanSettings.from(c);
     return new FullSyncSettings(

@@ -22,11 +22,6 @@ public interface ItemTransformer {
 
   /**
    * The item to write for {@code item} of {@code table}, or empty to skip it (counted as filtered).
-   *
-   * @param table the table name
-   * @param item the item
-   * @return the item to write for {@code item} of {@code table}, or empty to skip it (counted as
-   *     filtered)
    */
   Optional<Map<String, AttributeValue>> transform(String table, Map<String, AttributeValue> item);
 }

@@ -10,11 +10,7 @@ import io.nimo.core.metrics.TableProgress;
  * exception thrown by a callback is logged and otherwise ignored.
  */
 public interface SyncListener {
-  /**
-   * A table's full sync begins (its target table is about to be prepared or resumed).
-   *
-   * @param table the table name
-   */
+  /** A table's full sync begins (its target table is about to be prepared or resumed). */
   default void onTableStarted(String table) {}
 
   /**
@@ -34,8 +30,6 @@ public interface SyncListener {
   /**
    * A table's stream starts being followed (after its full sync, or at once with {@code sync_mode =
    * incr}).
-   *
-   * @param table the table name
    */
   default void onIncrementalStarted(String table) {}
 
@@ -50,7 +44,6 @@ public interface SyncListener {
    * A table's stream position was lost and, as {@code incr.on_trimmed = resync} asks, the table is
    * being copied again.
    *
-   * @param table the table name
    * @param reason why
    */
   default void onResync(String table, String reason) {}
@@ -58,15 +51,10 @@ public interface SyncListener {
   /**
    * A table's incremental sync ended: {@code error} is {@code null} when it stopped on request.
    *
-   * @param table the table name
    * @param error the error, or {@code null}
    */
   default void onIncrementalStopped(String table, String error) {}
 
-  /**
-   * The whole run ended.
-   *
-   * @param report the report
-   */
+  /** The whole run ended. */
   default void onJobFinished(SyncReport report) {}
 }

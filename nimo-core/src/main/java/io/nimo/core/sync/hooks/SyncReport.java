@@ -57,12 +57,7 @@ public record SyncReport(
     FAILED
   }
 
-  /**
-   * Whether the run ended without failure (completed, already completed or stopped on request).
-   *
-   * @return whether the run ended without failure (completed, already completed or stopped on
-   *     request)
-   */
+  /** Whether the run ended without failure (completed, already completed or stopped on request). */
   public boolean ok() {
     return outcome == Outcome.COMPLETED
         || outcome == Outcome.ALREADY_COMPLETED

@@ -10,11 +10,7 @@ import io.nimo.core.metrics.TableProgress;
  */
 public record TableSummary(TableProgress.Snapshot progress, String error) {
 
-  /**
-   * Whether the table finished without error.
-   *
-   * @return whether the table finished without error
-   */
+  /** Whether the table finished without error. */
   public boolean ok() {
     return error == null && progress.state() == TableProgress.State.DONE;
   }

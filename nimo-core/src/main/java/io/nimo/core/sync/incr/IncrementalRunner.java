@@ -87,7 +87,6 @@ public final class IncrementalRunner {
   /**
    * Follows every table's stream until stopped.
    *
-   * @param tables the tables
    * @param state the loaded checkpoint
    * @return the error of each failed table once every table has stopped
    * @throws InterruptedException if interrupted

@@ -47,7 +47,6 @@ public final class StreamStarts {
   /**
    * Records a table's start positions and confirms them as followed now.
    *
-   * @param table the table
    * @param start from now, or from the oldest retained record
    */
   public void record(String table, StreamPositions.Start start) {

@@ -24,11 +24,7 @@ public record SyncRun(
     Map<String, StreamProgress> streamProgress,
     AtomicBoolean stopRequested) {
 
-  /**
-   * Whether a stop was asked for.
-   *
-   * @return whether a stop was asked for
-   */
+  /** Whether a stop was asked for. */
   public boolean stopping() {
     return stopRequested.get();
   }

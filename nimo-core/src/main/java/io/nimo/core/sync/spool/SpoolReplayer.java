@@ -38,7 +38,6 @@ public final class SpoolReplayer {
    * @param batchSize changes applied per call
    * @param checkpointInterval how often replay progress is recorded
    * @param progress the table's stream progress
-   * @param clock the clock
    * @param stopped turns true to stop
    */
   public SpoolReplayer(

@@ -19,12 +19,7 @@ import java.time.Duration;
 public record SpoolSettings(
     Path jobDir, long maxBytes, boolean fromStart, Duration after, Duration progressInterval) {
 
-  /**
-   * The settings a configuration describes.
-   *
-   * @param c the configuration
-   * @return the settings a configuration describes
-   */
+  /** The settings a configuration describes. */
   public static SpoolSettings from(Configuration c) {
     return new SpoolSettings(
         Path.of(c.get(IncrSyncOptions.INCR_PERSIST_DIR), c.get(ShakeOptions.ID)),
@@ -37,7 +32,6 @@ public record SpoolSettings(
   /**
    * The spool directory of one table.
    *
-   * @param table the table
    * @return its spool directory
    */
   public Path tableDir(String table) {

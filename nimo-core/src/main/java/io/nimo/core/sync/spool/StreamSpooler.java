@@ -76,7 +76,6 @@ public final class StreamSpooler {
    * Deletes a table's spool (its positions were replaced, so the spooled changes are superseded).
    *
    * @param settings where the spools are
-   * @param table the table
    * @throws IOException if a spool file cannot be deleted
    */
   public static void discard(SpoolSettings settings, String table) throws IOException {
@@ -93,7 +92,6 @@ public final class StreamSpooler {
   /**
    * Arranges spooling for the coming full sync (call before it starts).
    *
-   * @param tables the tables
    * @param state the loaded checkpoint
    */
   public void schedule(List<String> tables, JobState state) {

@@ -34,12 +34,7 @@ public record IncrSettings(
     String blackList,
     String jobId) {
 
-  /**
-   * The settings a configuration describes.
-   *
-   * @param c the configuration
-   * @return the settings a configuration describes
-   */
+  /** The settings a configuration describes. */
   public static IncrSettings from(Configuration c) {
     return new IncrSettings(
         c.get(IncrSyncOptions.INCR_CONCURRENCY),

@@ -69,7 +69,6 @@ public final class TableStreamSync {
   /**
    * A follower of one table's stream.
    *
-   * @param table the table
    * @param keys its key schema
    * @param source the source's tables, streams and retrier
    * @param store where shard positions are kept
