@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nimo.core.config.ExistPolicy;
-import io.nimo.core.dynamo.DynamoClient;
 import io.nimo.core.dynamo.TableChange;
 import io.nimo.core.dynamo.TableInfo;
 import io.nimo.core.dynamo.TableNotFoundException;
@@ -17,13 +16,12 @@ import io.nimo.core.sink.PrepareResult;
 import io.nimo.core.sink.TargetTableExistsException;
 import io.nimo.core.testkit.ManualClock;
 import io.nimo.core.testkit.TestRetriers;
-import io.nimo.core.testkit.UnsupportedDynamoApi;
+import io.nimo.core.testkit.UnsupportedDynamoClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -52,7 +50,7 @@ class DynamoTargetPrepareTest {
   private final ManualClock clock = new ManualClock();
 
   /** An endpoint's tables held in memory; a created table is ACTIVE at the next describe. */
-  private static final class Endpoint extends UnsupportedDynamoApi implements DynamoClient {
+  private static final class Endpoint extends UnsupportedDynamoClient {
     final Map<String, TableSchema> tables = new LinkedHashMap<>();
     final List<String> calls = new ArrayList<>();
     boolean refusesProvisioned;
@@ -93,19 +91,6 @@ class DynamoTargetPrepareTest {
         throw refusal(400, "UnknownOperationException", "TTL is not supported");
       }
     }
-
-    @Override
-    public List<String> listTables() {
-      return List.copyOf(tables.keySet());
-    }
-
-    @Override
-    public Optional<String> timeToLive(String table) {
-      return Optional.empty();
-    }
-
-    @Override
-    public void close() {}
 
     private static DynamoDbException refusal(int status, String code, String message) {
       return (DynamoDbException)

@@ -3,8 +3,6 @@ package io.nimo.core.sink.dynamo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.nimo.core.dynamo.DynamoTables;
-import io.nimo.core.dynamo.TableChange;
 import io.nimo.core.dynamo.TableInfo;
 import io.nimo.core.dynamo.TableNotFoundException;
 import io.nimo.core.item.KeyAttributeType;
@@ -12,10 +10,10 @@ import io.nimo.core.item.KeySchema;
 import io.nimo.core.item.TableSchema;
 import io.nimo.core.testkit.ManualClock;
 import io.nimo.core.testkit.TestRetriers;
+import io.nimo.core.testkit.UnsupportedDynamoClient;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -28,7 +26,7 @@ class TableWaiterTest {
   private final ManualClock clock = new ManualClock();
 
   /** Answers DescribeTable from a script; an empty answer = the table does not exist. */
-  private static final class ScriptedTables implements DynamoTables {
+  private static final class ScriptedTables extends UnsupportedDynamoClient {
     final Deque<Optional<TableInfo>> answers = new ArrayDeque<>();
     Optional<TableInfo> last = Optional.empty();
     int describes;
@@ -52,34 +50,9 @@ class TableWaiterTest {
       }
       return last.orElseThrow(() -> new TableNotFoundException(table, null));
     }
-
-    @Override
-    public List<String> listTables() {
-      throw new AssertionError("not a wait's call");
-    }
-
-    @Override
-    public Optional<String> timeToLive(String table) {
-      throw new AssertionError("not a wait's call");
-    }
-
-    @Override
-    public void createTable(TableSchema schema) {
-      throw new AssertionError("not a wait's call");
-    }
-
-    @Override
-    public void updateTable(String table, TableChange change) {
-      throw new AssertionError("not a wait's call");
-    }
-
-    @Override
-    public void deleteTable(String table) {
-      throw new AssertionError("not a wait's call");
-    }
   }
 
-  private TableWaiter waiter(DynamoTables tables, Duration timeout) {
+  private TableWaiter waiter(io.nimo.core.dynamo.DynamoTables tables, Duration timeout) {
     return new TableWaiter(tables, TestRetriers.manual(clock), timeout);
   }
 
