@@ -95,14 +95,8 @@ class ChangedCheckIT {
     }
   }
 
-  private void awaitConverged() throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    List<String> diff = TableContents.diff(source.client(), target.client(), "orders");
-    while (!diff.isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(200);
-      diff = TableContents.diff(source.client(), target.client(), "orders");
-    }
-    assertThat(diff).as("target still differs from source").isEmpty();
+  private void awaitConverged() throws Exception {
+    TableContents.assertConverges(source.client(), target.client(), "orders");
   }
 
   private CheckJob.Builder check(CheckMode mode, String diffs) {

@@ -121,13 +121,13 @@ class ChangedCheckTargetsIT {
 
   /** Checks until the sync has caught up (the incremental sync applies within seconds). */
   private CheckReport awaitConsistent(Configuration conf, CheckMode mode, String diffs)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    CheckReport r = run(conf, mode, diffs);
-    while (!r.consistent() && System.nanoTime() < deadline) {
-      Thread.sleep(500);
-      r = run(conf, mode, diffs);
-    }
+      throws Exception {
+    CheckReport r =
+        Await.settle(
+            Duration.ofSeconds(60),
+            Duration.ofMillis(500),
+            () -> run(conf, mode, diffs),
+            CheckReport::consistent);
     assertThat(r.consistent()).as("%s check of a caught-up sync", mode).isTrue();
     return r;
   }

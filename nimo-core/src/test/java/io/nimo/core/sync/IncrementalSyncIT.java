@@ -15,7 +15,6 @@ import io.nimo.core.testkit.TestItems;
 import io.nimo.core.testkit.TestTables;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -59,14 +58,8 @@ class IncrementalSyncIT {
   }
 
   /** Waits until the target equals the source, or fails with the remaining differences. */
-  private void awaitConverged(String table) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    List<String> diff = TableContents.diff(source.client(), target.client(), table);
-    while (!diff.isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(300);
-      diff = TableContents.diff(source.client(), target.client(), table);
-    }
-    assertThat(diff).as("target still differs from source").isEmpty();
+  private void awaitConverged(String table) throws Exception {
+    TableContents.assertConverges(source.client(), target.client(), table);
   }
 
   @Test
@@ -295,15 +288,16 @@ class IncrementalSyncIT {
       source
           .client()
           .putItem(b -> b.tableName("items").item(Map.of("id", TestItems.s("still-flowing"))));
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (target
-              .client()
-              .getItem(b -> b.tableName("items").key(Map.of("id", TestItems.s("still-flowing"))))
-              .item()
-              .isEmpty()
-          && System.nanoTime() < deadline) {
-        Thread.sleep(100);
-      }
+      Await.until(
+          "the other table's change on the target",
+          Duration.ofSeconds(30),
+          () ->
+              !target
+                  .client()
+                  .getItem(
+                      b -> b.tableName("items").key(Map.of("id", TestItems.s("still-flowing"))))
+                  .item()
+                  .isEmpty());
       assertThat(run).isNotDone();
       job.stop();
       SyncReport report = run.get(60, TimeUnit.SECONDS);
@@ -322,14 +316,12 @@ class IncrementalSyncIT {
   }
 
   private void awaitTargetCount(int expected) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (target.client().listTables().tableNames().contains("items")
-          && target.client().scan(b -> b.tableName("items").select("COUNT")).count() == expected) {
-        return;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("target never reached " + expected + " items");
+    Await.until(
+        "the target to hold " + expected + " items",
+        Duration.ofSeconds(60),
+        () ->
+            target.client().listTables().tableNames().contains("items")
+                && target.client().scan(b -> b.tableName("items").select("COUNT")).count()
+                    == expected);
   }
 }

@@ -101,11 +101,10 @@ class ShardLineageIT extends StreamFixture {
       CompletableFuture<SyncReport> run = Jobs.runAsync(job);
       awaitTarget("k", "child");
       streams.drop("shard-0001");
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (job.streamProgress().get("items").snapshot(0).shards().containsKey("shard-0001")
-          && System.nanoTime() < deadline) {
-        Thread.sleep(50);
-      }
+      Await.until(
+          "the dropped shard to leave the progress",
+          Duration.ofSeconds(10),
+          () -> !job.streamProgress().get("items").snapshot(0).shards().containsKey("shard-0001"));
       job.stop();
       run.get(30, TimeUnit.SECONDS);
     }

@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -92,14 +91,8 @@ class SpoolIT {
     }
   }
 
-  private void awaitConverged() throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    List<String> diff = TableContents.diff(source.client(), target.client(), "items");
-    while (!diff.isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(300);
-      diff = TableContents.diff(source.client(), target.client(), "items");
-    }
-    assertThat(diff).as("target still differs from source").isEmpty();
+  private void awaitConverged() throws Exception {
+    TableContents.assertConverges(source.client(), target.client(), "items");
   }
 
   private void followThenStop(SyncJob job, CompletableFuture<SyncReport> run, LiveWriter writer)

@@ -63,4 +63,26 @@ public final class TableContents {
         .forEach(k -> lines.add("extra on target: " + k));
     return lines;
   }
+
+  /**
+   * Waits up to 60 s for the target table to equal the source's, then asserts it does, listing the
+   * differences left.
+   *
+   * @param source the source endpoint
+   * @param target the target endpoint
+   * @param table the table on both
+   * @throws Exception if interrupted
+   */
+  public static void assertConverges(DynamoDbClient source, DynamoDbClient target, String table)
+      throws Exception {
+    java.util.List<String> diff =
+        Await.settle(
+            java.time.Duration.ofSeconds(60),
+            java.time.Duration.ofMillis(300),
+            () -> diff(source, target, table),
+            java.util.List::isEmpty);
+    org.assertj.core.api.Assertions.assertThat(diff)
+        .as("target table %s still differs from the source", table)
+        .isEmpty();
+  }
 }

@@ -104,13 +104,13 @@ class MongoSyncIT {
     return out;
   }
 
-  private void awaitConverged(String table, KeySchema keys) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    List<String> diff = differences(table, keys);
-    while (!diff.isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(300);
-      diff = differences(table, keys);
-    }
+  private void awaitConverged(String table, KeySchema keys) throws Exception {
+    List<String> diff =
+        Await.settle(
+            Duration.ofSeconds(60),
+            Duration.ofMillis(300),
+            () -> differences(table, keys),
+            List::isEmpty);
     assertThat(diff).as("MongoDB still differs from the source").isEmpty();
   }
 

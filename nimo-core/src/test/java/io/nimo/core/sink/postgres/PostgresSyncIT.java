@@ -84,12 +84,12 @@ class PostgresSyncIT {
         writer.start();
         Thread.sleep(1500);
         writer.stop();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        List<String> diff = differences(source, pg);
-        while (!diff.isEmpty() && System.nanoTime() < deadline) {
-          Thread.sleep(300);
-          diff = differences(source, pg);
-        }
+        List<String> diff =
+            Await.settle(
+                Duration.ofSeconds(60),
+                Duration.ofMillis(300),
+                () -> differences(source, pg),
+                List::isEmpty);
         assertThat(diff).as("PostgreSQL still differs from the source").isEmpty();
         job.stop();
         assertThat(run.get(60, TimeUnit.SECONDS).outcome())
