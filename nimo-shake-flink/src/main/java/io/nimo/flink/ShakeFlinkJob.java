@@ -6,16 +6,16 @@ import io.nimo.core.config.FullSyncOptions;
 import io.nimo.core.config.IncrSyncOptions;
 import io.nimo.core.config.ShakeOptions;
 import io.nimo.core.config.ShakeRules;
-import io.nimo.core.config.SourceOptions;
 import io.nimo.core.config.SyncMode;
 import io.nimo.core.dynamo.TableInfo;
 import io.nimo.core.sink.TargetProviders;
 import io.nimo.core.sink.TargetTableExistsException;
 import io.nimo.core.source.SourceTable;
 import io.nimo.core.source.SourceTables;
-import io.nimo.core.source.TableFilter;
 import io.nimo.core.source.stream.StreamPositions;
+import io.nimo.core.sync.SyncSettings;
 import io.nimo.core.sync.full.FullSyncSettings;
+import io.nimo.core.sync.stream.IncrSettings;
 import io.nimo.core.wiring.JobComponents;
 import io.nimo.flink.gate.ChangeGate;
 import io.nimo.flink.gate.ScanDoneMarkers;
@@ -80,7 +80,8 @@ public final class ShakeFlinkJob {
   public static ScanPlan plan(Configuration c, int parallelism) {
     try (JobComponents parts = JobComponents.builder(c).build()) {
       List<String> tables =
-          TableFilter.parse(c.get(SourceOptions.FILTER_WHITE), c.get(SourceOptions.FILTER_BLACK))
+          SyncSettings.from(c)
+              .tables()
               .select(parts.sourceRetrier().call("ListTables", parts.source()::listTables));
       boolean explicit = c.isSet(FullSyncOptions.FULL_READ_CONCURRENCY);
       Map<String, Integer> segments = new LinkedHashMap<>();
@@ -141,13 +142,12 @@ public final class ShakeFlinkJob {
    * @return the start positions, or {@code null} when {@code sync_mode = full}
    */
   public static StreamPlan streamPlan(Configuration c, ScanPlan plan) {
-    SyncMode mode = c.get(ShakeOptions.SYNC_MODE);
-    if (!mode.follows()) {
+    SyncSettings job = SyncSettings.from(c);
+    if (!job.mode().follows()) {
       return null;
     }
     StreamPositions.Start start =
-        mode.copies()
-                || c.get(IncrSyncOptions.INCR_START) == io.nimo.core.config.StartPosition.LATEST
+        job.mode().copies() || job.incrStart() == io.nimo.core.config.StartPosition.LATEST
             ? StreamPositions.Start.NOW
             : StreamPositions.Start.OLDEST;
     try (JobComponents parts = JobComponents.builder(c).build()) {
@@ -156,7 +156,7 @@ public final class ShakeFlinkJob {
               parts.source(),
               parts.streams(),
               parts.sourceRetrier(),
-              c.get(IncrSyncOptions.INCR_START_PROBE));
+              IncrSettings.from(c).startProbe());
       Map<String, StreamPositions.Prepared> prepared = new LinkedHashMap<>();
       for (String t : plan.segments().keySet()) {
         prepared.put(t, positions.prepare(t, start));
@@ -189,7 +189,7 @@ public final class ShakeFlinkJob {
       ScanPlan plan,
       StreamPlan streams,
       UnaryOperator<DataStream<ItemRecord>> tap) {
-    SyncMode mode = conf.configuration().get(ShakeOptions.SYNC_MODE);
+    SyncMode mode = SyncSettings.from(conf.configuration()).mode();
     DataStream<ItemRecord> scanned =
         mode.copies()
             ? env.fromSource(

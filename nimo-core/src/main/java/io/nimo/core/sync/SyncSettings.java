@@ -19,10 +19,16 @@ import io.nimo.core.source.TableFilter;
  * @param sourceConnections HTTP connections to the source: every Scan segment of every table at
  *     once, and a few for the coordinator
  */
-record SyncSettings(
+public record SyncSettings(
     String id, SyncMode mode, StartPosition incrStart, TableFilter tables, int sourceConnections) {
 
-  static SyncSettings from(Configuration c) {
+  /**
+   * The settings of a nimo-shake configuration; the Flink job reads the same ones.
+   *
+   * @param c the configuration
+   * @return the settings
+   */
+  public static SyncSettings from(Configuration c) {
     return new SyncSettings(
         c.get(ShakeOptions.ID),
         c.get(ShakeOptions.SYNC_MODE),
