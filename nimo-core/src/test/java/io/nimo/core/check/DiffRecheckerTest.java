@@ -4,17 +4,12 @@ import static io.nimo.core.testkit.TestItems.n;
 import static io.nimo.core.testkit.TestItems.s;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nimo.core.config.ExistPolicy;
 import io.nimo.core.item.ItemKey;
-import io.nimo.core.item.TableSchema;
 import io.nimo.core.retry.Timing;
-import io.nimo.core.sink.PrepareResult;
-import io.nimo.core.sink.Target;
-import io.nimo.core.sink.WriteResult;
-import io.nimo.core.source.ChangeEvent;
 import io.nimo.core.testkit.ManualClock;
 import io.nimo.core.testkit.TestRetriers;
 import io.nimo.core.testkit.UnsupportedDynamoApi;
+import io.nimo.core.testkit.UnsupportedTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +20,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -64,35 +58,14 @@ class DiffRecheckerTest {
     public void close() {}
   }
 
-  private final class MapTarget implements Target {
-    @Override
-    public String name() {
-      return TABLE;
+  private final class MapTarget extends UnsupportedTarget {
+    MapTarget() {
+      super(TABLE);
     }
 
     @Override
     public Optional<Map<String, AttributeValue>> read(ItemKey key) {
       return Optional.ofNullable(targetItems.get(key));
-    }
-
-    @Override
-    public PrepareResult prepare(TableSchema source, ExistPolicy policy) {
-      throw new AssertionError("not a recheck's call");
-    }
-
-    @Override
-    public WriteResult writeBatch(List<Map<String, AttributeValue>> items) {
-      throw new AssertionError("not a recheck's call");
-    }
-
-    @Override
-    public WriteResult apply(List<ChangeEvent> events) {
-      throw new AssertionError("not a recheck's call");
-    }
-
-    @Override
-    public Stream<Map<String, AttributeValue>> scan() {
-      throw new AssertionError("not a recheck's call");
     }
   }
 

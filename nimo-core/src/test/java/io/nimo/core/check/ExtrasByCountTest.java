@@ -2,33 +2,24 @@ package io.nimo.core.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nimo.core.config.ExistPolicy;
-import io.nimo.core.item.ItemKey;
-import io.nimo.core.item.TableSchema;
-import io.nimo.core.sink.PrepareResult;
-import io.nimo.core.sink.Target;
-import io.nimo.core.sink.WriteResult;
-import io.nimo.core.source.ChangeEvent;
+import io.nimo.core.testkit.UnsupportedTarget;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class ExtrasByCountTest {
 
   /** A target that only counts: anything else a check would call fails the test. */
-  static final class CountingTarget implements Target {
+  static final class CountingTarget extends UnsupportedTarget {
     final long items;
     final AtomicInteger counts = new AtomicInteger();
 
     CountingTarget(long items) {
+      super("t");
       this.items = items;
     }
 
@@ -36,36 +27,6 @@ class ExtrasByCountTest {
     public long count(int parallelism) {
       counts.incrementAndGet();
       return items;
-    }
-
-    @Override
-    public String name() {
-      return "t";
-    }
-
-    @Override
-    public PrepareResult prepare(TableSchema source, ExistPolicy policy) {
-      throw new AssertionError("not a check's call");
-    }
-
-    @Override
-    public WriteResult writeBatch(List<Map<String, AttributeValue>> items) {
-      throw new AssertionError("not a check's call");
-    }
-
-    @Override
-    public WriteResult apply(List<ChangeEvent> events) {
-      throw new AssertionError("not a check's call");
-    }
-
-    @Override
-    public Optional<Map<String, AttributeValue>> read(ItemKey key) {
-      throw new AssertionError("not expected");
-    }
-
-    @Override
-    public Stream<Map<String, AttributeValue>> scan() {
-      throw new AssertionError("not expected");
     }
   }
 

@@ -9,13 +9,10 @@ import io.nimo.core.dynamo.ScanCall;
 import io.nimo.core.dynamo.ScanResult;
 import io.nimo.core.item.ItemKey;
 import io.nimo.core.item.KeySchema;
-import io.nimo.core.item.TableSchema;
 import io.nimo.core.metrics.JobProgress;
 import io.nimo.core.metrics.TableProgress;
-import io.nimo.core.sink.PrepareResult;
 import io.nimo.core.sink.Target;
 import io.nimo.core.sink.WriteResult;
-import io.nimo.core.source.ChangeEvent;
 import io.nimo.core.source.QpsLimiter;
 import io.nimo.core.source.ScanSettings;
 import io.nimo.core.source.TableScanner;
@@ -24,6 +21,7 @@ import io.nimo.core.sync.hooks.SyncListener;
 import io.nimo.core.sync.run.SyncRun;
 import io.nimo.core.testkit.TestRetriers;
 import io.nimo.core.testkit.UnsupportedDynamoApi;
+import io.nimo.core.testkit.UnsupportedTarget;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -184,26 +182,15 @@ class TablePipelineTest {
   }
 
   /** Keeps what is written by id. */
-  class RecordingTarget implements Target {
-    @Override
-    public String name() {
-      return "t";
-    }
-
-    @Override
-    public PrepareResult prepare(TableSchema source, ExistPolicy policy) {
-      throw new UnsupportedOperationException();
+  class RecordingTarget extends UnsupportedTarget {
+    RecordingTarget() {
+      super("t");
     }
 
     @Override
     public WriteResult writeBatch(List<Map<String, AttributeValue>> items) {
       items.forEach(i -> written.put(id(i), i));
       return new WriteResult(items.size(), 0, 0);
-    }
-
-    @Override
-    public WriteResult apply(List<ChangeEvent> events) {
-      throw new UnsupportedOperationException();
     }
 
     @Override

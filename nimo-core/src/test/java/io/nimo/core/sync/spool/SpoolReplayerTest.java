@@ -6,15 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nimo.core.checkpoint.ShardCheckpoint;
-import io.nimo.core.config.ExistPolicy;
 import io.nimo.core.item.ItemKey;
-import io.nimo.core.item.TableSchema;
 import io.nimo.core.metrics.StreamProgress;
-import io.nimo.core.sink.PrepareResult;
 import io.nimo.core.sink.Target;
 import io.nimo.core.sink.WriteResult;
 import io.nimo.core.source.ChangeEvent;
 import io.nimo.core.testkit.ManualClock;
+import io.nimo.core.testkit.UnsupportedTarget;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -40,7 +37,11 @@ class SpoolReplayerTest {
   private final StreamProgress progress = new StreamProgress("orders");
 
   /** Applies every batch it is given, in order; can refuse the n-th call. */
-  private final class RecordingTarget implements Target {
+  private final class RecordingTarget extends UnsupportedTarget {
+    RecordingTarget() {
+      super("orders");
+    }
+
     final List<List<String>> batches = new ArrayList<>();
     int failOnCall = -1;
 
@@ -57,31 +58,6 @@ class SpoolReplayerTest {
 
     List<String> applied() {
       return batches.stream().flatMap(List::stream).toList();
-    }
-
-    @Override
-    public String name() {
-      return "orders";
-    }
-
-    @Override
-    public PrepareResult prepare(TableSchema source, ExistPolicy policy) {
-      throw new AssertionError("not a replay's call");
-    }
-
-    @Override
-    public WriteResult writeBatch(List<Map<String, AttributeValue>> items) {
-      throw new AssertionError("not a replay's call");
-    }
-
-    @Override
-    public java.util.Optional<Map<String, AttributeValue>> read(ItemKey key) {
-      throw new AssertionError("not a replay's call");
-    }
-
-    @Override
-    public Stream<Map<String, AttributeValue>> scan() {
-      throw new AssertionError("not a replay's call");
     }
   }
 
