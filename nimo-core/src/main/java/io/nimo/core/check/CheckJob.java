@@ -1,6 +1,7 @@
 package io.nimo.core.check;
 
 import io.nimo.core.concurrent.NamedThreadFactory;
+import io.nimo.core.config.CheckOptions;
 import io.nimo.core.config.Configuration;
 import io.nimo.core.dynamo.DynamoClient;
 import io.nimo.core.retry.Retrier;
@@ -247,12 +248,13 @@ public final class CheckJob implements AutoCloseable {
 
   /** Collects the check's parts; anything not set is created from the configuration. */
   public static final class Builder extends JobBuilder<Builder> {
-    private Path diffDirectory = Path.of("nimo-full-check-diff");
-    private long sample;
-    private boolean findExtras = true;
-    private java.time.Duration recheckAfter = java.time.Duration.ZERO;
-    private int parallelTables = 2;
-    private CheckMode mode = CheckMode.FULL;
+    // an embedder that sets nothing gets what nimo-full-check.conf's defaults say
+    private Path diffDirectory = Path.of(CheckOptions.DIFF_OUTPUT.defaultValue());
+    private long sample = CheckOptions.SAMPLE.defaultValue();
+    private boolean findExtras = CheckOptions.FIND_EXTRAS.defaultValue();
+    private java.time.Duration recheckAfter = CheckOptions.RECHECK_AFTER.defaultValue();
+    private int parallelTables = CheckOptions.PARALLEL_TABLES.defaultValue();
+    private CheckMode mode = CheckMode.of(CheckOptions.MODE.defaultValue());
     private Path stateDirectory;
 
     private Builder(Configuration config) {

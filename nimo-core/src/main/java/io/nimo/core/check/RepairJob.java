@@ -155,7 +155,8 @@ public final class RepairJob implements AutoCloseable {
 
   /** Collects the repair's parts; anything not set is created from the configuration. */
   public static final class Builder extends JobBuilder<Builder> {
-    private Path diffDirectory = Path.of("nimo-full-check-diff");
+    private Path diffDirectory =
+        Path.of(io.nimo.core.config.CheckOptions.DIFF_OUTPUT.defaultValue());
     private Path stateDirectory;
 
     private Builder(Configuration config) {

@@ -96,6 +96,8 @@ public record MongoEndpoint(String uri, int maxConnections) {
    */
   public static int poolSize(io.nimo.core.config.Configuration c) {
     io.nimo.core.config.Concurrency k = io.nimo.core.config.Concurrency.from(c);
+    // 4: the MongoDB target's writers per table when full.document.concurrency is 0 (it keeps the
+    // SPI's default, TargetProvider.DEFAULT_WRITERS, which this seam package cannot see)
     return k.fullSyncWriters(4) + k.shardReaders() + 8;
   }
 

@@ -26,13 +26,19 @@ public interface TargetProvider {
    */
   default void validate(Configuration config) {}
 
+  /** Items per write of a target that names no batch size of its own (BatchWriteItem's 25). */
+  int DEFAULT_BATCH_SIZE = 25;
+
+  /** Writer threads per table of a target that names no count of its own. */
+  int DEFAULT_WRITERS = 4;
+
   /**
    * The batch size used when {@code full.document.write.batch} is not set.
    *
    * @return items per write
    */
   default int defaultBatchSize() {
-    return 25;
+    return DEFAULT_BATCH_SIZE;
   }
 
   /**
@@ -41,7 +47,7 @@ public interface TargetProvider {
    * @return writer threads per table
    */
   default int defaultWriters() {
-    return 4;
+    return DEFAULT_WRITERS;
   }
 
   /**

@@ -58,8 +58,13 @@ public final class JobComponents implements AutoCloseable {
             : io.nimo.core.config.CheckpointAccess.of(config)
                 .map(a -> CheckpointStores.forType(a.type()))
                 .orElse(null);
-    this.defaultBatchSize = targetProvider == null ? 25 : targetProvider.defaultBatchSize();
-    this.defaultWriters = targetProvider == null ? 4 : targetProvider.defaultWriters();
+    // an injected target session has no provider: the SPI's own defaults
+    this.defaultBatchSize =
+        targetProvider == null
+            ? TargetProvider.DEFAULT_BATCH_SIZE
+            : targetProvider.defaultBatchSize();
+    this.defaultWriters =
+        targetProvider == null ? TargetProvider.DEFAULT_WRITERS : targetProvider.defaultWriters();
     this.targets = new Part<>(b.targets, () -> targetProvider.open(config, timing));
     this.store =
         new Part<>(
