@@ -13,6 +13,7 @@ import io.nimo.core.metrics.Diagnostics;
 import io.nimo.core.metrics.FullSyncStatus;
 import io.nimo.core.metrics.IncrSyncStatus;
 import io.nimo.core.metrics.StatusServer;
+import io.nimo.core.metrics.StatusSettings;
 import io.nimo.core.sink.TargetProviders;
 import io.nimo.core.sync.SyncJob;
 import io.nimo.core.sync.hooks.SyncReport;
@@ -96,10 +97,11 @@ final class NimoShakeCli {
   }
 
   private ExitCode runJob(Configuration conf) throws Exception {
+    StatusSettings ports = StatusSettings.from(conf);
     try (SyncJob job = SyncJob.builder(conf).build();
-        StatusServer full = startStatus(conf, job);
-        StatusServer incr = startIncrStatus(conf, job);
-        StatusServer diagnostics = startDiagnostics(conf, job)) {
+        StatusServer full = startStatus(ports, job);
+        StatusServer incr = startIncrStatus(ports, job);
+        StatusServer diagnostics = startDiagnostics(ports, job)) {
       StopSignals.install(job::stop, ExitCode.STOPPED.code());
       SyncReport report;
       if (terminal) {
@@ -125,8 +127,8 @@ final class NimoShakeCli {
     }
   }
 
-  private StatusServer startStatus(Configuration conf, SyncJob job) throws java.io.IOException {
-    int port = conf.get(ShakeOptions.FULL_HTTP_PORT);
+  private StatusServer startStatus(StatusSettings ports, SyncJob job) throws java.io.IOException {
+    int port = ports.fullPort();
     if (port < 0) {
       return null;
     }
@@ -134,21 +136,20 @@ final class NimoShakeCli {
     Map<String, Supplier<StatusServer.Response>> routes = new LinkedHashMap<>();
     routes.put("/progress", () -> StatusServer.Response.json(status.progressJson()));
     routes.put("/metrics", () -> StatusServer.Response.text(status.prometheus()));
-    return StatusServer.start(conf.get(ShakeOptions.HTTP_BIND), port, routes);
+    return StatusServer.start(ports.bind(), port, routes);
   }
 
   /**
    * {@code system_profile}: the original's pprof port, here thread dump, memory and queues. Only a
    * diagnostic aid: a port that is taken is logged and the sync goes on without it.
    */
-  private StatusServer startDiagnostics(Configuration conf, SyncJob job) {
-    int port = conf.get(ShakeOptions.SYSTEM_PROFILE);
+  private StatusServer startDiagnostics(StatusSettings ports, SyncJob job) {
+    int port = ports.diagnosticsPort();
     if (port < 0) {
       return null;
     }
     try {
-      return StatusServer.start(
-          conf.get(ShakeOptions.HTTP_BIND), port, Diagnostics.routes(job.progress()));
+      return StatusServer.start(ports.bind(), port, Diagnostics.routes(job.progress()));
     } catch (java.io.IOException | RuntimeException e) {
       LOG.warn(
           "diagnostics endpoint (system_profile = {}) not started: {}; the sync goes on without it",
@@ -158,16 +159,17 @@ final class NimoShakeCli {
     }
   }
 
-  private StatusServer startIncrStatus(Configuration conf, SyncJob job) throws java.io.IOException {
-    int port = conf.get(ShakeOptions.INCR_HTTP_PORT);
-    if (port < 0 || !conf.get(ShakeOptions.SYNC_MODE).follows()) {
+  private StatusServer startIncrStatus(StatusSettings ports, SyncJob job)
+      throws java.io.IOException {
+    int port = ports.incrPort();
+    if (port < 0) {
       return null;
     }
     IncrSyncStatus status = new IncrSyncStatus(job.streamProgress());
     Map<String, Supplier<StatusServer.Response>> routes = new LinkedHashMap<>();
     routes.put("/metric", () -> StatusServer.Response.json(status.metricJson()));
     routes.put("/metrics", () -> StatusServer.Response.text(status.prometheus()));
-    return StatusServer.start(conf.get(ShakeOptions.HTTP_BIND), port, routes);
+    return StatusServer.start(ports.bind(), port, routes);
   }
 
   private void printSummary(SyncReport report) {
