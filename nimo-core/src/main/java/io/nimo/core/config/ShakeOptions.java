@@ -159,18 +159,16 @@ public final class ShakeOptions {
       string(
           "checkpoint.address",
           "checkpoint",
-          "file: the directory (relative paths are under the tool's home directory); dynamodb: an http(s) "
-              + "endpoint URL, anything else means the target endpoint.");
+          "file: the directory (relative paths are under the tool's home directory). dynamodb, mongodb, "
+              + "postgresql: the store's own address (an http(s) URL, a mongodb:// string, a jdbc:postgresql:// "
+              + "URL with its own credentials); anything else means the target's address and account.");
 
-  /**
-   * {@code checkpoint.db}: Checkpoint name: the sub-directory (file) or table (dynamodb); empty =
-   * &lt;id&gt;-checkpoint.
-   */
   public static final ConfigOption<String> CHECKPOINT_DB =
       string(
           "checkpoint.db",
           "",
-          "Checkpoint name: the sub-directory (file) or table (dynamodb); empty = <id>-checkpoint.");
+          "Checkpoint name: the sub-directory (file), table (dynamodb, postgresql) or database (mongodb); "
+              + "empty = <id>-checkpoint.");
 
   public static final ConfigOption<Duration> CHECKPOINT_INTERVAL =
       duration(
