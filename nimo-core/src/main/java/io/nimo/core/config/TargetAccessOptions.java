@@ -28,17 +28,25 @@ public final class TargetAccessOptions {
       string(
               "target.address",
               "",
-              "Target endpoint including http:// and port, e.g. the PolarDB cluster's DynamoDB endpoint.")
+              "Where the target is. dynamodb: the endpoint URL with http(s):// and port, e.g. the PolarDB "
+                  + "cluster's DynamoDB endpoint; mongodb: a mongodb:// or mongodb+srv:// connection string "
+                  + "(with its account); postgresql: jdbc:postgresql://host:5432/database.")
           .required();
 
   public static final ConfigOption<String> TARGET_AK =
       string(
           "target.access_key_id",
           "",
-          "Target access key (PolarDB DynamoDB account); empty uses the AWS default credential chain.");
+          "Target account. dynamodb: the access key (PolarDB DynamoDB account; empty uses the AWS default "
+              + "credential chain); postgresql: the user, unless the URL names one; mongodb: unused (the "
+              + "connection string carries the account).");
 
   public static final ConfigOption<String> TARGET_SK =
-      string("target.secret_access_key", "", "Target secret access key.").asSecret();
+      string(
+              "target.secret_access_key",
+              "",
+              "The secret of target.access_key_id: the secret access key, or the PostgreSQL password.")
+          .asSecret();
 
   /** {@code target.profile}: a profile of the AWS shared config files for the target. */
   public static final ConfigOption<String> TARGET_PROFILE =
