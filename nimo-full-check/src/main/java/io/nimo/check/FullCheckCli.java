@@ -5,13 +5,12 @@ import io.nimo.cli.StartupProbes;
 import io.nimo.cli.StopSignals;
 import io.nimo.cli.ToolConf;
 import io.nimo.core.check.CheckJob;
-import io.nimo.core.check.CheckMode;
 import io.nimo.core.check.CheckReport;
+import io.nimo.core.check.CheckRequest;
 import io.nimo.core.check.TableCheck;
 import io.nimo.core.config.CheckOptions;
 import io.nimo.core.config.Configuration;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,16 +41,7 @@ final class FullCheckCli {
     if (!StartupProbes.pass(TOOL, shake, false, err)) {
       return ExitCode.UNREACHABLE;
     }
-    try (CheckJob check =
-        CheckJob.builder(shake)
-            .diffDirectory(Path.of(conf.get(CheckOptions.DIFF_OUTPUT)))
-            .sample(conf.get(CheckOptions.SAMPLE))
-            .recheckAfter(conf.get(CheckOptions.RECHECK_AFTER))
-            .findExtras(conf.get(CheckOptions.FIND_EXTRAS))
-            .parallelTables(conf.get(CheckOptions.PARALLEL_TABLES))
-            .mode(CheckMode.of(conf.get(CheckOptions.MODE)))
-            .stateDirectory(CheckOptions.stateDir(conf))
-            .build()) {
+    try (CheckJob check = CheckJob.builder(shake).request(CheckRequest.from(conf)).build()) {
       StopSignals.install(check::stop, ExitCode.STOPPED.code());
       CheckReport report = check.run();
       StringBuilder b =

@@ -3,12 +3,12 @@ package io.nimo.repair;
 import io.nimo.cli.ExitCode;
 import io.nimo.cli.StartupProbes;
 import io.nimo.cli.ToolConf;
+import io.nimo.core.check.DiffFolders;
 import io.nimo.core.check.RepairJob;
 import io.nimo.core.check.TableRepair;
 import io.nimo.core.config.CheckOptions;
 import io.nimo.core.config.Configuration;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,11 +39,7 @@ final class RepairCli {
     if (!StartupProbes.pass(TOOL, shake, false, err)) {
       return ExitCode.UNREACHABLE;
     }
-    try (RepairJob repair =
-        RepairJob.builder(shake)
-            .diffDirectory(Path.of(conf.get(CheckOptions.DIFF_OUTPUT)))
-            .stateDirectory(CheckOptions.stateDir(conf))
-            .build()) {
+    try (RepairJob repair = RepairJob.builder(shake).folders(DiffFolders.from(conf)).build()) {
       List<TableRepair> tables = repair.run();
       StringBuilder b = new StringBuilder("\n==== nimo-repair summary\n");
       for (TableRepair t : tables) {

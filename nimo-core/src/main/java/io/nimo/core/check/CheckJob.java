@@ -286,6 +286,23 @@ public final class CheckJob implements AutoCloseable {
     }
 
     /**
+     * Everything a {@code nimo-full-check.conf} asks: folders, sample, recheck, extras, parallel
+     * tables and mode.
+     *
+     * @param r the request
+     * @return this builder
+     */
+    public Builder request(CheckRequest r) {
+      return diffDirectory(r.folders().reports())
+          .stateDirectory(r.folders().state())
+          .sample(r.sample())
+          .recheckAfter(r.recheckAfter())
+          .findExtras(r.findExtras())
+          .parallelTables(r.parallelTables())
+          .mode(r.mode());
+    }
+
+    /**
      * Where the per-table reports {@code <table>.jsonl} go (default {@code nimo-full-check-diff}).
      *
      * @param dir the directory

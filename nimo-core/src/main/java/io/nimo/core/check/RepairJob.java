@@ -173,6 +173,16 @@ public final class RepairJob implements AutoCloseable {
     }
 
     /**
+     * The check's reports and state, as a {@code nimo-repair.conf} names them.
+     *
+     * @param f the folders
+     * @return this builder
+     */
+    public Builder folders(DiffFolders f) {
+      return diffDirectory(f.reports()).stateDirectory(f.state());
+    }
+
+    /**
      * The directory of the check's reports (default {@code nimo-full-check-diff}).
      *
      * @param dir the directory
