@@ -153,12 +153,8 @@ public final class ToolConf {
       }
       Configuration conf = ConfigLoader.load(cli.conf(), keys, tolerated);
       checks.accept(conf);
-      LogSetup.apply(
-          tool,
-          conf.get(ShakeOptions.LOG_LEVEL),
-          conf.get(ShakeOptions.LOG_FILE),
-          conf.get(ShakeOptions.LOG_BUFFER),
-          terminal);
+      LogSettings log = LogSettings.from(conf);
+      LogSetup.apply(tool, log.level(), log.file(), log.buffered(), terminal);
       org.slf4j.LoggerFactory.getLogger(ToolConf.class)
           .info("{} {}: conf {}", tool, version(), cli.conf().toAbsolutePath().normalize());
       if (!conf.unusedKeys().isEmpty()) {

@@ -105,7 +105,8 @@ public final class NimoShakeFlink {
     }
     int parallelism = a.parallelism() > 0 ? a.parallelism() : env.getParallelism();
     env.setParallelism(parallelism);
-    env.enableCheckpointing(c.get(io.nimo.core.config.ShakeOptions.CHECKPOINT_INTERVAL).toMillis());
+    env.enableCheckpointing(
+        io.nimo.core.sync.full.FullSyncSettings.from(c).checkpointInterval().toMillis());
     ScanPlan plan = ShakeFlinkJob.plan(c, parallelism);
     StreamPlan streams = ShakeFlinkJob.streamPlan(c, plan);
     boolean restoring =
@@ -120,7 +121,7 @@ public final class NimoShakeFlink {
     }
     ShakeFlinkJob.addTo(env, conf, plan, streams);
     JobClient job =
-        env.executeAsync("nimo-shake-flink " + c.get(io.nimo.core.config.ShakeOptions.ID));
+        env.executeAsync("nimo-shake-flink " + io.nimo.core.sync.SyncSettings.from(c).id());
     System.out.println(job.getJobID());
     LOG.info(
         "submitted job {} ({} table(s), parallelism {})",
@@ -151,7 +152,8 @@ public final class NimoShakeFlink {
             : Math.max(1, Runtime.getRuntime().availableProcessors());
     StreamExecutionEnvironment env =
         StreamExecutionEnvironment.createLocalEnvironment(parallelism, flink);
-    env.enableCheckpointing(c.get(io.nimo.core.config.ShakeOptions.CHECKPOINT_INTERVAL).toMillis());
+    env.enableCheckpointing(
+        io.nimo.core.sync.full.FullSyncSettings.from(c).checkpointInterval().toMillis());
     ScanPlan plan = ShakeFlinkJob.plan(c, parallelism);
     StreamPlan streams = ShakeFlinkJob.streamPlan(c, plan);
     if (resume.isPresent()) {
@@ -161,7 +163,7 @@ public final class NimoShakeFlink {
     }
     ShakeFlinkJob.addTo(env, conf, plan, streams);
     JobClient job =
-        env.executeAsync("nimo-shake-flink " + c.get(io.nimo.core.config.ShakeOptions.ID));
+        env.executeAsync("nimo-shake-flink " + io.nimo.core.sync.SyncSettings.from(c).id());
     LOG.info("embedded job {} started, state in {}", job.getJobID(), state);
     Thread stop = new Thread(() -> stopWithSavepoint(job, state), "nimo-flink-stop");
     Runtime.getRuntime().addShutdownHook(stop);

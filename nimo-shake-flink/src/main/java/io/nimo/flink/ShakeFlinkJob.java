@@ -71,6 +71,17 @@ public final class ShakeFlinkJob {
   }
 
   /**
+   * {@code full.read.concurrency}: the segments of every table when set, else the floor of a count
+   * sized from each table.
+   */
+  private record Segments(boolean explicit, int configured) {
+    static Segments from(Configuration c) {
+      return new Segments(
+          c.isSet(FullSyncOptions.FULL_READ_CONCURRENCY), FullSyncSettings.from(c).segments());
+    }
+  }
+
+  /**
    * The tables to scan (the table filter over the source's tables) and each one's segment count.
    *
    * @param c the configuration
@@ -83,7 +94,9 @@ public final class ShakeFlinkJob {
           SyncSettings.from(c)
               .tables()
               .select(parts.sourceRetrier().call("ListTables", parts.source()::listTables));
-      boolean explicit = c.isSet(FullSyncOptions.FULL_READ_CONCURRENCY);
+      Segments chosen = Segments.from(c);
+      boolean explicit = chosen.explicit();
+      int configured = chosen.configured();
       Map<String, Integer> segments = new LinkedHashMap<>();
       for (String t : tables) {
         TableInfo info =
@@ -91,9 +104,8 @@ public final class ShakeFlinkJob {
         segments.put(
             t,
             explicit
-                ? c.get(FullSyncOptions.FULL_READ_CONCURRENCY)
-                : ScanPlan.segmentsFor(
-                    info.sizeBytes(), c.get(FullSyncOptions.FULL_READ_CONCURRENCY), parallelism));
+                ? configured
+                : ScanPlan.segmentsFor(info.sizeBytes(), configured, parallelism));
       }
       LOG.info("[stage=full-flink] {} table(s) selected, segments: {}", tables.size(), segments);
       return new ScanPlan(segments, explicit);

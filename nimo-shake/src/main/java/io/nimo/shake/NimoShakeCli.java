@@ -76,10 +76,7 @@ final class NimoShakeCli {
   }
 
   private ExitCode locked(Configuration conf) throws Exception {
-    String pidDir = conf.get(ShakeOptions.PID_PATH);
-    Path pid =
-        (pidDir.isBlank() ? Path.of(".") : Path.of(pidDir))
-            .resolve(conf.get(ShakeOptions.ID) + ".pid");
+    Path pid = PidFile.from(conf).path();
     PidLock lock;
     try {
       lock = PidLock.acquire(pid);

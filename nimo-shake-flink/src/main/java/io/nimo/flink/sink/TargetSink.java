@@ -1,6 +1,5 @@
 package io.nimo.flink.sink;
 
-import io.nimo.core.config.ShakeOptions;
 import io.nimo.core.sync.full.FullSyncSettings;
 import io.nimo.core.wiring.JobComponents;
 import io.nimo.flink.ItemRecord;
@@ -50,7 +49,7 @@ public final class TargetSink implements Sink<ItemRecord> {
         batch,
         new WriterProgress(
             context.metricGroup(),
-            c.get(ShakeOptions.PROGRESS_INTERVAL),
+            full.progressInterval(),
             Clock.systemUTC(),
             context.getTaskInfo().getIndexOfThisSubtask()),
         parts);

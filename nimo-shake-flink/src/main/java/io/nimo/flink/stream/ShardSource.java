@@ -1,7 +1,6 @@
 package io.nimo.flink.stream;
 
 import io.nimo.core.config.Configuration;
-import io.nimo.core.config.ShakeOptions;
 import io.nimo.core.source.stream.StreamGuard;
 import io.nimo.core.sync.stream.IncrSettings;
 import io.nimo.core.wiring.JobComponents;
@@ -101,8 +100,9 @@ public final class ShardSource implements Source<ItemRecord, ShardSplit, ShardEn
 
   @Override
   public SourceReader<ItemRecord, ShardSplit> createReader(SourceReaderContext context) {
-    Configuration c0 = conf.configuration();
-    ShardLag lag = new ShardLag(context.metricGroup(), c0.get(ShakeOptions.PROGRESS_INTERVAL));
+    ShardLag lag =
+        new ShardLag(
+            context.metricGroup(), IncrSettings.from(conf.configuration()).progressInterval());
     return new ShardSourceReader(
         () -> {
           Configuration c = conf.configuration();
