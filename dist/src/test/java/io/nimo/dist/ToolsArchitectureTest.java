@@ -4,17 +4,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.lang.ArchCondition;
-import com.tngtech.archunit.lang.ConditionEvents;
-import com.tngtech.archunit.lang.SimpleConditionEvent;
-import io.nimo.core.config.Configuration;
+import com.tngtech.archunit.core.importer.ImportOption;
+import io.nimo.core.testkit.ConfigReads;
 import io.nimo.core.testkit.PublicApi;
-import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -59,33 +53,12 @@ class ToolsArchitectureTest {
    */
   @Test
   void toolsReadTheConfigurationOnlyWhereSettingsAreBuilt() {
-    ArchCondition<JavaClass> readOnlyInSettings =
-        new ArchCondition<>("read the configuration only where settings are built") {
-          @Override
-          public void check(JavaClass c, ConditionEvents events) {
-            for (JavaMethodCall call : c.getMethodCallsFromSelf()) {
-              boolean read =
-                  call.getTargetOwner().isEquivalentTo(Configuration.class)
-                      && List.of("get", "isSet").contains(call.getName());
-              if (read && !call.getOrigin().getName().equals("validate")) {
-                events.add(SimpleConditionEvent.violated(call, call.getDescription()));
-              }
-            }
-          }
-        };
     classes()
-        .that(
-            new DescribedPredicate<JavaClass>("are not records") {
-              @Override
-              public boolean test(JavaClass c) {
-                return !c.isRecord();
-              }
-            })
-        .should(readOnlyInSettings)
+        .that(ConfigReads.notRecords())
+        .should(ConfigReads.onlyInValidate())
         .check(
             new ClassFileImporter()
-                .withImportOption(
-                    com.tngtech.archunit.core.importer.ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(
                     "io.nimo.shake",
                     "io.nimo.check",

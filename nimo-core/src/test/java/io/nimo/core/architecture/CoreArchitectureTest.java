@@ -12,14 +12,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.lang.ArchCondition;
-import com.tngtech.archunit.lang.ConditionEvents;
-import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.nimo.core.dynamo.DynamoApi;
 import io.nimo.core.dynamo.DynamoTables;
+import io.nimo.core.testkit.ConfigReads;
 import io.nimo.core.testkit.PublicApi;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -86,31 +83,11 @@ class CoreArchitectureTest {
    */
   @Test
   void configurationIsReadOnlyWhereSettingsAreBuilt() {
-    ArchCondition<JavaClass> readOnlyInSettings =
-        new ArchCondition<>("read the configuration only where settings are built") {
-          @Override
-          public void check(JavaClass c, ConditionEvents events) {
-            for (JavaMethodCall call : c.getMethodCallsFromSelf()) {
-              boolean read =
-                  call.getTargetOwner().isEquivalentTo(io.nimo.core.config.Configuration.class)
-                      && List.of("get", "isSet").contains(call.getName());
-              if (read && !call.getOrigin().getName().equals("validate")) {
-                events.add(SimpleConditionEvent.violated(call, call.getDescription()));
-              }
-            }
-          }
-        };
     classes()
         .that()
         .resideOutsideOfPackage("io.nimo.core.config..")
-        .and(
-            new DescribedPredicate<JavaClass>("are not records") {
-              @Override
-              public boolean test(JavaClass c) {
-                return !c.isRecord();
-              }
-            })
-        .should(readOnlyInSettings)
+        .and(ConfigReads.notRecords())
+        .should(ConfigReads.onlyInValidate())
         .check(core);
   }
 
