@@ -171,15 +171,7 @@ class IncrementalSyncIT {
 
   @Test
   void incrementalFromLatestAppliesOnlyLaterChanges() throws Exception {
-    source
-        .client()
-        .updateTable(
-            b ->
-                b.tableName("items")
-                    .streamSpecification(
-                        s ->
-                            s.streamEnabled(true)
-                                .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+    TestTables.enableStream(source.client(), "items");
     source.client().putItem(b -> b.tableName("items").item(Map.of("id", TestItems.s("before"))));
     Map<String, String> raw = raw("incr");
     raw.put("incr.start_position", "latest");
@@ -218,15 +210,7 @@ class IncrementalSyncIT {
   void appliesTtlExpiriesAndCountsThemApart() throws Exception {
     // a small table of its own: DynamoDB Local's TTL sweeper walks big tables slowly
     TestTables.createHashOnly(source.client(), "sessions", "id", ScalarAttributeType.S);
-    source
-        .client()
-        .updateTable(
-            b ->
-                b.tableName("sessions")
-                    .streamSpecification(
-                        s ->
-                            s.streamEnabled(true)
-                                .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+    TestTables.enableStream(source.client(), "sessions");
     source
         .client()
         .updateTimeToLive(

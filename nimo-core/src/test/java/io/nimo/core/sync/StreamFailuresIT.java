@@ -9,13 +9,13 @@ import io.nimo.core.testkit.ScriptedStreamsApi;
 import io.nimo.core.testkit.TableContents;
 import io.nimo.core.testkit.TestConfigs;
 import io.nimo.core.testkit.TestItems;
+import io.nimo.core.testkit.TestTables;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
  * Expired iterators, trimmed or lost positions, a re-enabled stream and a target outage, scripted
@@ -213,15 +213,7 @@ class StreamFailuresIT extends StreamFixture {
     source
         .client()
         .updateTable(b -> b.tableName("items").streamSpecification(s -> s.streamEnabled(false)));
-    source
-        .client()
-        .updateTable(
-            b ->
-                b.tableName("items")
-                    .streamSpecification(
-                        s ->
-                            s.streamEnabled(true)
-                                .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+    TestTables.enableStream(source.client(), "items");
     SyncReport report;
     try (SyncJob job = job(streams)) {
       report = job.run();

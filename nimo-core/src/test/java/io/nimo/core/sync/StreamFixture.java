@@ -14,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
  * The fixture of the stream ITs: a real DynamoDB Local source table with a stream and a real
@@ -30,15 +29,7 @@ abstract class StreamFixture {
     source = DynamoLocal.start();
     target = DynamoLocal.start();
     TestTables.createHashOnly(source.client(), "items", "id", ScalarAttributeType.S);
-    source
-        .client()
-        .updateTable(
-            b ->
-                b.tableName("items")
-                    .streamSpecification(
-                        s ->
-                            s.streamEnabled(true)
-                                .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+    TestTables.enableStream(source.client(), "items");
   }
 
   @AfterEach

@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** Creates and fills source tables on a test DynamoDB. */
@@ -24,6 +25,15 @@ public final class TestTables {
                 .keySchema(k -> k.attributeName(hash).keyType(KeyType.HASH))
                 .attributeDefinitions(d -> d.attributeName(hash).attributeType(type))
                 .billingMode(BillingMode.PAY_PER_REQUEST));
+  }
+
+  /** Turns the table's stream on with both images, as nimo's incremental sync needs. */
+  public static void enableStream(DynamoDbClient c, String table) {
+    c.updateTable(
+        b ->
+            b.tableName(table)
+                .streamSpecification(
+                    s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
   }
 
   /**
