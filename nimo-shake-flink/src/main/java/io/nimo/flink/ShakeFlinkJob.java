@@ -159,9 +159,7 @@ public final class ShakeFlinkJob {
       return null;
     }
     StreamPositions.Start start =
-        job.mode().copies() || job.incrStart() == io.nimo.core.config.StartPosition.LATEST
-            ? StreamPositions.Start.NOW
-            : StreamPositions.Start.OLDEST;
+        StreamPositions.Start.forRun(job.mode().copies(), job.incrStart());
     try (JobComponents parts = JobComponents.builder(c).build()) {
       StreamPositions positions =
           new StreamPositions(
@@ -173,7 +171,7 @@ public final class ShakeFlinkJob {
       for (String t : plan.segments().keySet()) {
         prepared.put(t, positions.prepare(t, start));
       }
-      return StreamPlan.of(prepared);
+      return StreamPlan.of(prepared, System.currentTimeMillis());
     }
   }
 

@@ -1,14 +1,15 @@
 package io.nimo.core.check;
 
 import io.nimo.core.dynamo.DynamoTables;
+import io.nimo.core.dynamo.ShardInfo;
+import io.nimo.core.dynamo.ShardRecord;
+import io.nimo.core.dynamo.StreamsApi;
 import io.nimo.core.item.ItemKey;
 import io.nimo.core.item.KeySchema;
 import io.nimo.core.retry.Retrier;
-import io.nimo.core.source.stream.RecordStamp;
 import io.nimo.core.source.stream.ShardDrain;
-import io.nimo.core.source.stream.ShardInfo;
 import io.nimo.core.source.stream.StreamPositionLostException;
-import io.nimo.core.source.stream.StreamsApi;
+import io.nimo.core.source.stream.TableStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -86,12 +87,13 @@ final class ChangedKeyReader {
 
   private void read(
       CheckEpoch epoch,
-      java.util.function.Consumer<List<RecordStamp>> pages,
-      java.util.function.Predicate<List<RecordStamp>> stopWhen) {
+      java.util.function.Consumer<List<ShardRecord>> pages,
+      java.util.function.Predicate<List<ShardRecord>> stopWhen) {
     verify(epoch);
     String table = epoch.table();
     String arn = epoch.streamArn();
-    List<ShardInfo> shards = retrier.call("DescribeStream " + table, () -> streams.shards(arn));
+    TableStream stream = new TableStream(table, arn, streams, retrier);
+    List<ShardInfo> shards = stream.shards();
     Map<String, CheckEpoch.ShardPosition> then = new HashMap<>();
     epoch.shards().forEach(p -> then.put(p.shardId(), p));
     Set<String> present = new java.util.HashSet<>();
@@ -101,7 +103,6 @@ final class ChangedKeyReader {
         throw trimmed(table, p.shardId(), null);
       }
     }
-    ShardDrain drain = new ShardDrain(streams, retrier);
     for (ShardInfo s : shards) {
       CheckEpoch.ShardPosition p = then.get(s.shardId());
       if (p != null && p.closed()) {
@@ -109,15 +110,15 @@ final class ChangedKeyReader {
       }
       String after = p == null ? null : p.lastSequenceNumber();
       try {
-        drain.drain(table + "/" + s.shardId(), arn, s.shardId(), after, pages, stopWhen);
+        ShardDrain.drain(stream.cursor(s.shardId(), after, false), pages, stopWhen);
       } catch (StreamPositionLostException lost) {
         throw trimmed(table, s.shardId(), lost);
       }
     }
   }
 
-  private static void addKeys(List<RecordStamp> page, KeySchema keys, Set<ItemKey> into) {
-    for (RecordStamp r : page) {
+  private static void addKeys(List<ShardRecord> page, KeySchema keys, Set<ItemKey> into) {
+    for (ShardRecord r : page) {
       into.add(keys.keyOf(r.keys()));
     }
   }

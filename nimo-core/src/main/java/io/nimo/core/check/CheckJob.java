@@ -280,7 +280,7 @@ public final class CheckJob implements AutoCloseable {
      * @param streams the streams endpoint
      * @return this builder
      */
-    public Builder streams(io.nimo.core.source.stream.StreamsApi streams) {
+    public Builder streams(io.nimo.core.dynamo.StreamsApi streams) {
       parts.streams(streams);
       return this;
     }

@@ -1,12 +1,13 @@
 package io.nimo.core.check;
 
 import io.nimo.core.dynamo.DynamoTables;
+import io.nimo.core.dynamo.ShardInfo;
+import io.nimo.core.dynamo.ShardRecord;
+import io.nimo.core.dynamo.StreamsApi;
 import io.nimo.core.dynamo.TableInfo;
 import io.nimo.core.retry.Retrier;
-import io.nimo.core.source.stream.RecordStamp;
 import io.nimo.core.source.stream.ShardDrain;
-import io.nimo.core.source.stream.ShardInfo;
-import io.nimo.core.source.stream.StreamsApi;
+import io.nimo.core.source.stream.TableStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,18 +49,15 @@ final class EpochRecorder {
       return Optional.empty();
     }
     String arn = d.streamArn();
-    List<ShardInfo> shards = retrier.call("DescribeStream " + table, () -> streams.shards(arn));
-    ShardDrain drain = new ShardDrain(streams, retrier);
+    TableStream stream = new TableStream(table, arn, streams, retrier);
+    List<ShardInfo> shards = stream.shards();
     List<CheckEpoch.ShardPosition> positions = new ArrayList<>();
     for (ShardInfo s : shards) {
       String last =
           s.closed()
               ? s.endingSequenceNumber()
-              : drain.drain(
-                  table + "/" + s.shardId(),
-                  arn,
-                  s.shardId(),
-                  null,
+              : ShardDrain.drain(
+                  stream.cursor(s.shardId(), null, false),
                   page -> {},
                   page -> newerThan(page, started));
       positions.add(new CheckEpoch.ShardPosition(s.shardId(), s.parentShardId(), last, s.closed()));
@@ -72,7 +70,7 @@ final class EpochRecorder {
     return Optional.of(new CheckEpoch(table, arn, started, positions));
   }
 
-  private static boolean newerThan(List<RecordStamp> page, Instant started) {
+  private static boolean newerThan(List<ShardRecord> page, Instant started) {
     Instant newest = page.get(page.size() - 1).created();
     return newest != null && !newest.isBefore(started);
   }

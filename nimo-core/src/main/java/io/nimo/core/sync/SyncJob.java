@@ -6,6 +6,7 @@ import io.nimo.core.config.ConfigException;
 import io.nimo.core.config.Configuration;
 import io.nimo.core.config.ShakeOptions;
 import io.nimo.core.config.SyncMode;
+import io.nimo.core.dynamo.StreamsApi;
 import io.nimo.core.metrics.JobProgress;
 import io.nimo.core.metrics.StreamProgress;
 import io.nimo.core.metrics.TableProgress;
@@ -13,7 +14,6 @@ import io.nimo.core.retry.Sleeper;
 import io.nimo.core.source.SourceTables;
 import io.nimo.core.source.TableFilter;
 import io.nimo.core.source.stream.StreamPositions;
-import io.nimo.core.source.stream.StreamsApi;
 import io.nimo.core.sync.full.FullSyncRunner;
 import io.nimo.core.sync.full.FullSyncSettings;
 import io.nimo.core.sync.hooks.ItemTransformer;
@@ -182,10 +182,7 @@ public final class SyncJob implements AutoCloseable {
     if (state.phase() == JobState.Phase.NEW && mode.follows()) {
       StreamStarts starts =
           new StreamStarts(sourceSide(), parts.store(), parts.clock(), incr.startProbe());
-      StreamPositions.Start from =
-          mode == SyncMode.ALL || incrStart == io.nimo.core.config.StartPosition.LATEST
-              ? StreamPositions.Start.NOW
-              : StreamPositions.Start.OLDEST;
+      StreamPositions.Start from = StreamPositions.Start.forRun(mode.copies(), incrStart);
       tables.forEach(t -> starts.record(t, from));
       state = parts.store().load(id);
       if (!mode.copies()) {

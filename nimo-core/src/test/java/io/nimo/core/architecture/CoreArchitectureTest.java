@@ -16,6 +16,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.nimo.core.dynamo.DynamoApi;
 import io.nimo.core.dynamo.DynamoTables;
+import io.nimo.core.dynamo.StreamsApi;
 import io.nimo.core.testkit.ConfigReads;
 import io.nimo.core.testkit.PublicApi;
 import java.lang.reflect.Method;
@@ -34,10 +35,7 @@ class CoreArchitectureTest {
 
   /** Where an SDK may be used: the seams and the adapters behind them. */
   static final String[] AWS_ADAPTERS = {
-    "io.nimo.core.dynamo..",
-    "io.nimo.core.source..",
-    "io.nimo.core.sink.dynamo..",
-    "io.nimo.core.checkpoint.dynamo.."
+    "io.nimo.core.dynamo..", "io.nimo.core.sink.dynamo..", "io.nimo.core.checkpoint.dynamo.."
   };
 
   private static JavaClasses core;
@@ -92,14 +90,15 @@ class CoreArchitectureTest {
   }
 
   /**
-   * Outside the DynamoDB adapter and the stream reader, DynamoDB's SDK model appears only as the
-   * item model: {@code AttributeValue} maps. Tables travel as {@code TableSchema}.
+   * Outside the DynamoDB adapter, DynamoDB's SDK model appears only as the item model: {@code
+   * AttributeValue} maps. Tables travel as {@code TableSchema}, stream records as {@code
+   * ShardRecord}.
    */
   @Test
   void onlyTheItemModelOfTheSdkCrossesTheSeams() {
     noClasses()
         .that()
-        .resideOutsideOfPackages("io.nimo.core.dynamo..", "io.nimo.core.source.stream..")
+        .resideOutsideOfPackages("io.nimo.core.dynamo..")
         .should()
         .dependOnClassesThat(
             resideInAPackage("software.amazon.awssdk.services.dynamodb.model")
@@ -113,7 +112,7 @@ class CoreArchitectureTest {
 
   @Test
   void dynamoSeamsAreSmallAndSpeakNimosTypes() {
-    for (Class<?> seam : List.of(DynamoApi.class, DynamoTables.class)) {
+    for (Class<?> seam : List.of(DynamoApi.class, DynamoTables.class, StreamsApi.class)) {
       Method[] methods = seam.getDeclaredMethods();
       assertThat(methods).as(seam.getSimpleName() + " methods").hasSizeLessThanOrEqualTo(8);
       for (Method m : methods) {
@@ -181,7 +180,7 @@ class CoreArchitectureTest {
   void pipelinesSeeNoSdkExceptions() {
     noClasses()
         .that()
-        .resideInAnyPackage("io.nimo.core.sync..", "io.nimo.core.check..")
+        .resideInAnyPackage("io.nimo.core.sync..", "io.nimo.core.check..", "io.nimo.core.source..")
         .should()
         .dependOnClassesThat(
             resideInAPackage("software.amazon.awssdk..").and(assignableTo(Throwable.class)))

@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nimo.core.config.Configuration;
 import io.nimo.core.dynamo.DynamoEndpoint;
+import io.nimo.core.dynamo.PositionTrimmedException;
+import io.nimo.core.dynamo.RecordsPage;
+import io.nimo.core.dynamo.SdkStreamsApi;
+import io.nimo.core.dynamo.ShardInfo;
+import io.nimo.core.dynamo.StreamsApi;
 import io.nimo.core.item.ItemKey;
-import io.nimo.core.source.stream.RecordsPage;
-import io.nimo.core.source.stream.SdkStreamsApi;
-import io.nimo.core.source.stream.ShardInfo;
-import io.nimo.core.source.stream.StreamsApi;
 import io.nimo.core.sync.SyncJob;
 import io.nimo.core.sync.hooks.SyncReport;
 import io.nimo.core.testkit.Await;
@@ -36,7 +37,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
-import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
 
 /**
  * {@code mode = changed} between two real DynamoDB Local servers with nimo-shake's incremental sync
@@ -313,7 +313,7 @@ class ChangedCheckIT {
     @Override
     public String iterator(String arn, String shardId, String sequenceNumber, boolean inclusive) {
       if (sequenceNumber != null) {
-        throw TrimmedDataAccessException.builder().message("trimmed (injected)").build();
+        throw new PositionTrimmedException(new IllegalStateException("trimmed (injected)"));
       }
       return real.iterator(arn, shardId, null, inclusive);
     }

@@ -1,8 +1,11 @@
 package io.nimo.core.testkit;
 
-import io.nimo.core.source.stream.RecordsPage;
-import io.nimo.core.source.stream.ShardInfo;
-import io.nimo.core.source.stream.StreamsApi;
+import io.nimo.core.dynamo.IteratorExpiredException;
+import io.nimo.core.dynamo.PositionTrimmedException;
+import io.nimo.core.dynamo.RecordsPage;
+import io.nimo.core.dynamo.ShardInfo;
+import io.nimo.core.dynamo.ShardRecord;
+import io.nimo.core.dynamo.StreamsApi;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,11 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
-import software.amazon.awssdk.services.dynamodb.model.OperationType;
-import software.amazon.awssdk.services.dynamodb.model.Record;
-import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
-import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
 
 /**
  * A stream whose shards and records a test scripts: shard splits (a closed parent with open
@@ -23,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException
  * Iterators are {@code shardId#index}. Every GetRecords call is logged, to check read order.
  */
 public final class ScriptedStreamsApi implements StreamsApi {
-  private final Map<String, List<Record>> records = new ConcurrentHashMap<>();
+  private final Map<String, List<ShardRecord>> records = new ConcurrentHashMap<>();
   private final Map<String, ShardInfo> shards = new java.util.LinkedHashMap<>();
   private final AtomicInteger sequence = new AtomicInteger(100);
   private final AtomicInteger expireNext = new AtomicInteger();
@@ -52,34 +50,35 @@ public final class ScriptedStreamsApi implements StreamsApi {
   }
 
   public ScriptedStreamsApi put(String shard, Map<String, AttributeValue> item, String keyName) {
-    return add(shard, OperationType.MODIFY, item, keyName);
+    return add(shard, ShardRecord.Op.MODIFY, item, keyName);
   }
 
   public ScriptedStreamsApi remove(String shard, Map<String, AttributeValue> key) {
-    return add(shard, OperationType.REMOVE, key, key.keySet().iterator().next());
+    return add(shard, ShardRecord.Op.REMOVE, key, key.keySet().iterator().next());
   }
 
   private ScriptedStreamsApi add(
-      String shard, OperationType op, Map<String, AttributeValue> item, String keyName) {
-    StreamRecord.Builder d =
-        StreamRecord.builder()
-            .keys(Map.of(keyName, item.get(keyName)))
-            .sequenceNumber(String.format("%021d", sequence.incrementAndGet()))
-            .approximateCreationDateTime(Instant.now());
-    if (op != OperationType.REMOVE) {
-      d.newImage(item);
-    }
-    records.get(shard).add(Record.builder().eventName(op).dynamodb(d.build()).build());
+      String shard, ShardRecord.Op op, Map<String, AttributeValue> item, String keyName) {
+    records
+        .get(shard)
+        .add(
+            new ShardRecord(
+                String.format("%021d", sequence.incrementAndGet()),
+                Instant.now(),
+                op,
+                Map.of(keyName, item.get(keyName)),
+                op == ShardRecord.Op.REMOVE ? null : item,
+                false));
     return this;
   }
 
-  /** The next {@code n} GetRecords calls fail with ExpiredIteratorException. */
+  /** The next {@code n} GetRecords calls fail with IteratorExpiredException. */
   public ScriptedStreamsApi expireIterators(int n) {
     expireNext.set(n);
     return this;
   }
 
-  /** Opening an iterator on this shard fails with TrimmedDataAccessException. */
+  /** Opening an iterator on this shard fails with PositionTrimmedException. */
   public ScriptedStreamsApi trim(String shard) {
     trimmedShard = shard;
     return this;
@@ -87,12 +86,12 @@ public final class ScriptedStreamsApi implements StreamsApi {
 
   /**
    * DynamoDB trims the shard's records present now (as after 24 h): positions among them fail with
-   * TrimmedDataAccessException, TRIM_HORIZON starts after them.
+   * PositionTrimmedException, TRIM_HORIZON starts after them.
    */
   public synchronized ScriptedStreamsApi trimBefore(String shard) {
-    List<Record> list = records.get(shard);
+    List<ShardRecord> list = records.get(shard);
     if (!list.isEmpty()) {
-      trimmedUpTo.put(shard, list.get(list.size() - 1).dynamodb().sequenceNumber());
+      trimmedUpTo.put(shard, list.get(list.size() - 1).sequenceNumber());
     }
     return this;
   }
@@ -107,31 +106,21 @@ public final class ScriptedStreamsApi implements StreamsApi {
       String streamArn, String shardId, String sequenceNumber, boolean inclusive) {
     iteratorRequests.add(shardId + (inclusive ? "@at:" : "@") + sequenceNumber);
     if (shardId.equals(trimmedShard)) {
-      throw (RuntimeException)
-          TrimmedDataAccessException.builder()
-              .statusCode(400)
-              .message("trimmed (injected)")
-              .build();
+      throw new PositionTrimmedException(new IllegalStateException("trimmed (injected)"));
     }
     String trimmed = trimmedUpTo.get(shardId);
     if (trimmed != null && sequenceNumber != null && sequenceNumber.compareTo(trimmed) <= 0) {
-      throw (RuntimeException)
-          TrimmedDataAccessException.builder()
-              .statusCode(400)
-              .message("trimmed (injected)")
-              .build();
+      throw new PositionTrimmedException(new IllegalStateException("trimmed (injected)"));
     }
-    List<Record> list = records.get(shardId);
+    List<ShardRecord> list = records.get(shardId);
     int index = 0;
     if (sequenceNumber == null && trimmed != null) {
-      while (index < list.size()
-          && list.get(index).dynamodb().sequenceNumber().compareTo(trimmed) <= 0) {
+      while (index < list.size() && list.get(index).sequenceNumber().compareTo(trimmed) <= 0) {
         index++;
       }
     } else if (sequenceNumber != null) {
       while (index < list.size()
-          && list.get(index).dynamodb().sequenceNumber().compareTo(sequenceNumber)
-              < (inclusive ? 0 : 1)) {
+          && list.get(index).sequenceNumber().compareTo(sequenceNumber) < (inclusive ? 0 : 1)) {
         index++;
       }
     }
@@ -147,15 +136,14 @@ public final class ScriptedStreamsApi implements StreamsApi {
   @Override
   public synchronized RecordsPage records(String iterator, int limit) {
     if (expireNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-      throw (RuntimeException)
-          ExpiredIteratorException.builder().statusCode(400).message("expired (injected)").build();
+      throw new IteratorExpiredException(new IllegalStateException("expired (injected)"));
     }
     String shard = iterator.substring(0, iterator.indexOf('#'));
     int index = Integer.parseInt(iterator.substring(iterator.indexOf('#') + 1));
-    List<Record> list = records.get(shard);
+    List<ShardRecord> list = records.get(shard);
     int end = Math.min(list.size(), index + Math.min(limit, 2));
-    List<Record> page = new ArrayList<>(list.subList(index, end));
-    page.forEach(r -> reads.add(shard + ":" + r.dynamodb().sequenceNumber()));
+    List<ShardRecord> page = new ArrayList<>(list.subList(index, end));
+    page.forEach(r -> reads.add(shard + ":" + r.sequenceNumber()));
     boolean drained = end == list.size() && shards.get(shard).closed();
     return new RecordsPage(page, drained ? null : shard + "#" + end);
   }

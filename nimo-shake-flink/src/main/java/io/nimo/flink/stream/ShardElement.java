@@ -1,13 +1,29 @@
 package io.nimo.flink.stream;
 
 /**
- * One change the split reader hands the record emitter.
+ * What the split reader hands the record emitter: one change, or (with {@code key == null}) the
+ * note that an empty page was read, which moves the shard's "last followed" time only.
  *
  * @param table the table
- * @param key the item key's string form
+ * @param key the item key's string form, or {@code null} for the note
  * @param json the new image as DynamoDB JSON, or for a removal the key attributes
  * @param removed whether the item was removed
  * @param sequenceNumber the stream record's sequence number
+ * @param readAtMillis when the page was read
  */
 record ShardElement(
-    String table, String key, String json, boolean removed, String sequenceNumber) {}
+    String table,
+    String key,
+    String json,
+    boolean removed,
+    String sequenceNumber,
+    long readAtMillis) {
+
+  static ShardElement followed(String table, long readAtMillis) {
+    return new ShardElement(table, null, null, false, null, readAtMillis);
+  }
+
+  boolean isNote() {
+    return key == null;
+  }
+}

@@ -1,8 +1,9 @@
 package io.nimo.flink.stream;
 
-import io.nimo.core.source.stream.ShardInfo;
+import io.nimo.core.checkpoint.ShardCheckpoint.Status;
+import io.nimo.core.dynamo.ShardInfo;
 import io.nimo.core.source.stream.StreamPositionLostException;
-import io.nimo.flink.stream.TrackedShard.Status;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +18,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Discovers each table's shards every {@code incr.shard_discovery_interval} (on Flink's worker
- * thread) and hands a shard to a reader once its parent is done; a shard that was waiting and is no
- * longer in the stream means lost changes, and the job stops without restarts.
+ * thread) and hands a shard to a reader once its parent is done, preferring the reader that
+ * finished the parent ({@link ShardAssigner}, over nimo-core's lineage). Lost changes stop the job
+ * without restarts: a shard that left the stream before it was read to its end, or shards without a
+ * position after a pause near the stream's retention (checked when the enumerator starts).
  */
 final class ShardEnumerator implements SplitEnumerator<ShardSplit, ShardEnumeratorState> {
   private static final Logger LOG = LoggerFactory.getLogger(ShardEnumerator.class);
 
   private final SplitEnumeratorContext<ShardSplit> context;
-  private final ShardLedger ledger;
+  private final ShardAssigner assigner;
+  private final Clock clock;
   private final BiFunction<String, String, List<ShardInfo>> lister;
   private final long discoveryMillis;
   private final AutoCloseable endpoints;
@@ -40,9 +44,11 @@ final class ShardEnumerator implements SplitEnumerator<ShardSplit, ShardEnumerat
       ShardEnumeratorState state,
       BiFunction<String, String, List<ShardInfo>> lister,
       long discoveryMillis,
+      Clock clock,
       AutoCloseable endpoints) {
     this.context = context;
-    this.ledger = new ShardLedger(state);
+    this.assigner = new ShardAssigner(state);
+    this.clock = clock;
     this.lister = lister;
     this.discoveryMillis = discoveryMillis;
     this.endpoints = endpoints;
@@ -50,12 +56,17 @@ final class ShardEnumerator implements SplitEnumerator<ShardSplit, ShardEnumerat
 
   @Override
   public void start() {
+    try {
+      assigner.requireFresh(clock.millis());
+    } catch (StreamPositionLostException lost) {
+      throw new SuppressRestartsException(lost);
+    }
     LOG.info(
         "[stage=incr-flink] following the streams of {} table(s): {} shard(s) pending, {} done",
-        ledger.streams().size(),
-        ledger.count(Status.PENDING),
-        ledger.count(Status.DONE));
-    Map<String, String> streams = Map.copyOf(ledger.streams());
+        assigner.streams().size(),
+        assigner.count(Status.PENDING),
+        assigner.count(Status.DONE));
+    Map<String, String> streams = Map.copyOf(assigner.streams());
     context.callAsync(
         () -> {
           Map<String, List<ShardInfo>> listed = new LinkedHashMap<>();
@@ -73,26 +84,18 @@ final class ShardEnumerator implements SplitEnumerator<ShardSplit, ShardEnumerat
           ? new SuppressRestartsException(lost)
           : new IllegalStateException("listing the streams' shards failed", error);
     }
-    listed.forEach(
-        (table, shards) -> {
-          List<TrackedShard> lost = ledger.merge(table, shards);
-          if (!lost.isEmpty()) {
-            throw new SuppressRestartsException(
-                new StreamPositionLostException(
-                    "table "
-                        + table
-                        + ": shard "
-                        + lost.get(0).shardId()
-                        + " left the stream (older than its 24 h retention) before it was read,"
-                        + " so changes are missing on the target",
-                    null));
-          }
-        });
+    long now = clock.millis();
+    try {
+      listed.forEach((table, shards) -> assigner.merge(table, shards, now));
+    } catch (StreamPositionLostException lost) {
+      throw new SuppressRestartsException(lost);
+    }
     assignReady();
   }
 
   private void assignReady() {
-    Map<Integer, List<ShardSplit>> assignment = ledger.assign(context.registeredReaders().keySet());
+    Map<Integer, List<ShardSplit>> assignment =
+        assigner.assign(context.registeredReaders().keySet());
     if (!assignment.isEmpty()) {
       assignment.forEach(
           (reader, splits) ->
@@ -113,7 +116,7 @@ final class ShardEnumerator implements SplitEnumerator<ShardSplit, ShardEnumerat
   @Override
   public void handleSourceEvent(int subtask, SourceEvent event) {
     if (event instanceof ShardsFinishedEvent done) {
-      ledger.finished(done.splitIds());
+      assigner.finished(done.splitIds(), subtask);
       context.sendEventToSourceReader(subtask, new FinishedAckEvent(done.splitIds()));
       assignReady();
     }
@@ -128,7 +131,7 @@ final class ShardEnumerator implements SplitEnumerator<ShardSplit, ShardEnumerat
   public void addSplitsBack(List<ShardSplit> splits, int subtask) {
     LOG.info(
         "[stage=incr-flink] {} shard(s) of failed reader {} taken back", splits.size(), subtask);
-    ledger.returned(splits, subtask);
+    assigner.returned(splits, subtask);
   }
 
   @Override
@@ -138,7 +141,7 @@ final class ShardEnumerator implements SplitEnumerator<ShardSplit, ShardEnumerat
 
   @Override
   public ShardEnumeratorState snapshotState(long checkpointId) {
-    return ledger.snapshot();
+    return assigner.snapshot();
   }
 
   @Override

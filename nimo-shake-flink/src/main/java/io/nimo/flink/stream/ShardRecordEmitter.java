@@ -8,7 +8,7 @@ import org.apache.flink.metrics.MetricGroup;
 
 /**
  * Emits a change (counted per table as {@code nimoChangesRead}) and moves its shard's position past
- * it.
+ * it; a note of an empty page only moves the shard's "last followed" time.
  */
 final class ShardRecordEmitter implements RecordEmitter<ShardElement, ItemRecord, ShardSplitState> {
   private final TableCounter read;
@@ -19,8 +19,12 @@ final class ShardRecordEmitter implements RecordEmitter<ShardElement, ItemRecord
 
   @Override
   public void emitRecord(ShardElement e, SourceOutput<ItemRecord> out, ShardSplitState state) {
+    if (e.isNote()) {
+      state.followed(e.readAtMillis());
+      return;
+    }
     out.collect(ItemRecord.change(e.table(), e.key(), e.json(), e.removed()));
-    state.emitted(e.sequenceNumber());
+    state.emitted(e.sequenceNumber(), e.readAtMillis());
     read.inc(e.table(), 1);
   }
 }

@@ -1,7 +1,9 @@
 package io.nimo.flink.stream;
 
 import io.nimo.core.config.Configuration;
+import io.nimo.core.dynamo.ShardInfo;
 import io.nimo.core.source.stream.StreamGuard;
+import io.nimo.core.source.stream.TableStream;
 import io.nimo.core.sync.stream.IncrSettings;
 import io.nimo.core.wiring.JobComponents;
 import io.nimo.flink.ItemRecord;
@@ -73,10 +75,8 @@ public final class ShardSource implements Source<ItemRecord, ShardSplit, ShardEn
         (table, arn) -> {
           StreamGuard guard = new StreamGuard(table, parts.source(), parts.sourceRetrier());
           try {
-            List<io.nimo.core.source.stream.ShardInfo> shards =
-                parts
-                    .sourceRetrier()
-                    .call("DescribeStream " + table, () -> parts.streams().shards(arn));
+            List<ShardInfo> shards =
+                new TableStream(table, arn, parts.streams(), parts.sourceRetrier()).shards();
             guard.check(arn);
             return shards;
           } catch (RuntimeException e) {
@@ -85,6 +85,7 @@ public final class ShardSource implements Source<ItemRecord, ShardSplit, ShardEn
           }
         },
         incr.discoveryInterval().toMillis(),
+        Clock.systemUTC(),
         parts);
   }
 
@@ -116,6 +117,7 @@ public final class ShardSource implements Source<ItemRecord, ShardSplit, ShardEn
               Clock.systemUTC(),
               parts);
         },
-        context);
+        context,
+        Clock.systemUTC());
   }
 }

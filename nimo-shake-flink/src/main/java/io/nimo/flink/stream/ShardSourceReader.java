@@ -1,6 +1,9 @@
 package io.nimo.flink.stream;
 
+import io.nimo.core.source.stream.StaleStart;
+import io.nimo.core.source.stream.StreamPositionLostException;
 import io.nimo.flink.ItemRecord;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +13,7 @@ import org.apache.flink.api.connector.source.SourceEvent;
 import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.connector.base.source.reader.SingleThreadMultiplexSourceReaderBase;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
+import org.apache.flink.runtime.execution.SuppressRestartsException;
 
 /**
  * One parallel reader of the stream source. A shard read to its end is reported to the enumerator
@@ -27,14 +31,19 @@ final class ShardSourceReader
 
   private final Map<String, Long> ackedAt = new LinkedHashMap<>();
 
+  private final Clock clock;
+
   ShardSourceReader(
-      Supplier<SplitReader<ShardElement, ShardSplit>> splitReaders, SourceReaderContext context) {
+      Supplier<SplitReader<ShardElement, ShardSplit>> splitReaders,
+      SourceReaderContext context,
+      Clock clock) {
     super(
         splitReaders,
         new ShardRecordEmitter(context.metricGroup()),
         context.getConfiguration(),
         context);
     this.context = context;
+    this.clock = clock;
   }
 
   @Override
@@ -47,6 +56,7 @@ final class ShardSourceReader
     List<ShardSplit> readable = new ArrayList<>();
     List<String> done = new ArrayList<>();
     for (ShardSplit s : splits) {
+      requireFresh(s);
       if (s.finished()) {
         finished.put(s.splitId(), s);
         done.add(s.splitId());
@@ -58,6 +68,21 @@ final class ShardSourceReader
       context.sendSourceEventToCoordinator(new ShardsFinishedEvent(done));
     }
     super.addSplits(readable);
+  }
+
+  /**
+   * A shard without a position restored after a pause near the stream's retention would silently
+   * start after trimmed records: the same rule as nimo-shake's, stopping the job without restarts.
+   */
+  private void requireFresh(ShardSplit s) {
+    if (s.finished() || s.sequenceNumber() != null) {
+      return;
+    }
+    try {
+      StaleStart.check(s.table(), s.confirmedAtMillis(), clock.millis(), List.of(s.shardId()));
+    } catch (StreamPositionLostException lost) {
+      throw new SuppressRestartsException(lost);
+    }
   }
 
   @Override

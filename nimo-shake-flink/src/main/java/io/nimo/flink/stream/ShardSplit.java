@@ -16,6 +16,9 @@ import org.apache.flink.api.connector.source.SourceSplit;
  * @param sequenceNumber resume after (or at) this record, or {@code null}
  * @param inclusive whether to start at {@code sequenceNumber}
  * @param finished whether the shard was read to its end
+ * @param confirmedAtMillis when the shard was last seen followed (read, or listed by the
+ *     enumerator), epoch ms; 0 = unknown. A restore long after it is refused for a shard without a
+ *     position ({@link io.nimo.core.source.stream.StaleStart}).
  */
 public record ShardSplit(
     String table,
@@ -24,7 +27,8 @@ public record ShardSplit(
     String parentShardId,
     String sequenceNumber,
     boolean inclusive,
-    boolean finished)
+    boolean finished,
+    long confirmedAtMillis)
     implements SourceSplit {
 
   @Override
@@ -32,36 +36,48 @@ public record ShardSplit(
     return id(table, shardId);
   }
 
-  /**
-   * The split id of a table's shard.
-   *
-   * @param table the table
-   * @param shardId the shard
-   * @return the id
-   */
+  /** The split id of a table's shard. */
   public static String id(String table, String shardId) {
     return table + "/" + shardId;
   }
 
-  /**
-   * The same shard resumed after a record.
-   *
-   * @param sequence the last emitted record's sequence number
-   * @return the split
-   */
-  public ShardSplit after(String sequence) {
-    return sequence == null
-        ? this
-        : new ShardSplit(table, streamArn, shardId, parentShardId, sequence, false, finished);
+  /** The table of a split id (DynamoDB table names hold no '/'). */
+  static String tableOf(String splitId) {
+    return splitId.substring(0, splitId.indexOf('/'));
+  }
+
+  /** The shard of a split id. */
+  static String shardOf(String splitId) {
+    return splitId.substring(splitId.indexOf('/') + 1);
   }
 
   /**
-   * The same shard, read to its end.
-   *
-   * @return the split
+   * The same shard, read up to {@code sequence} (unchanged when {@code null}) and seen followed at
+   * {@code followedAt}.
    */
+  public ShardSplit after(String sequence, long followedAt) {
+    boolean moved = sequence != null;
+    return new ShardSplit(
+        table,
+        streamArn,
+        shardId,
+        parentShardId,
+        moved ? sequence : sequenceNumber,
+        moved ? false : inclusive,
+        finished,
+        Math.max(confirmedAtMillis, followedAt));
+  }
+
+  /** The same shard, read to its end. */
   public ShardSplit asFinished() {
     return new ShardSplit(
-        table, streamArn, shardId, parentShardId, sequenceNumber, inclusive, true);
+        table,
+        streamArn,
+        shardId,
+        parentShardId,
+        sequenceNumber,
+        inclusive,
+        true,
+        confirmedAtMillis);
   }
 }

@@ -1,5 +1,6 @@
 package io.nimo.flink.stream;
 
+import io.nimo.core.dynamo.StreamsApi;
 import io.nimo.core.item.ItemJson;
 import io.nimo.core.item.KeySchema;
 import io.nimo.core.retry.Retrier;
@@ -7,7 +8,7 @@ import io.nimo.core.source.ChangeEvent;
 import io.nimo.core.source.stream.ShardCursor;
 import io.nimo.core.source.stream.ShardReader;
 import io.nimo.core.source.stream.StreamPositionLostException;
-import io.nimo.core.source.stream.StreamsApi;
+import io.nimo.core.source.stream.TableStream;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -22,10 +23,11 @@ import org.apache.flink.connector.base.source.reader.splitreader.SplitsChange;
 import org.apache.flink.runtime.execution.SuppressRestartsException;
 
 /**
- * Reads the shards assigned to one reader round-robin, one GetRecords page per fetch, each shard at
- * most {@code qps.incr} calls per second and backing off while it is idle. A shard whose parent
- * this reader also holds waits until the parent is read to its end (per-key order across a split).
- * A trimmed position stops the job without restarts: changes would be missing.
+ * Reads the shards assigned to one reader round-robin through nimo-core's {@link ShardCursor} (the
+ * loop nimo-shake uses: expired iterators, trimmed positions, idle back-off), one GetRecords page
+ * per fetch, each shard at most {@code qps.incr} calls per second. A shard whose parent this reader
+ * also holds waits until the parent is read to its end (per-key order across a split). A trimmed
+ * position stops the job without restarts: changes would be missing.
  */
 final class ShardSplitReader implements SplitReader<ShardElement, ShardSplit> {
   private final StreamsApi streams;
@@ -45,7 +47,6 @@ final class ShardSplitReader implements SplitReader<ShardElement, ShardSplit> {
     final ShardSplit split;
     final ShardCursor cursor;
     long nextCallAt;
-    long backoff;
 
     Active(ShardSplit split, ShardCursor cursor) {
       this.split = split;
@@ -100,32 +101,30 @@ final class ShardSplitReader implements SplitReader<ShardElement, ShardSplit> {
 
   private void read(Active a, long now, RecordsBySplits.Builder<ShardElement> out) {
     String id = a.split.splitId();
+    String table = a.split.table();
     ShardCursor.Page page;
     try {
       page = a.cursor.next(settings.recordsPerCall());
     } catch (StreamPositionLostException lost) {
       throw new SuppressRestartsException(lost);
     }
-    for (ChangeEvent e : page.events()) {
+    for (ChangeEvent e : page.events(keys.apply(table))) {
       boolean removed = e.kind() == ChangeEvent.Kind.REMOVE;
       String json = ItemJson.write(removed ? e.key().values() : e.newImage());
       out.add(
-          id,
-          new ShardElement(a.split.table(), e.key().toString(), json, removed, e.sequenceNumber()));
+          id, new ShardElement(table, e.key().toString(), json, removed, e.sequenceNumber(), now));
     }
     long spacing = 1000L / Math.max(1, settings.qpsPerShard());
-    if (page.events().isEmpty()) {
-      a.backoff =
-          Math.min(settings.maxIdleBackoff().toMillis(), a.backoff == 0 ? 50 : a.backoff * 2);
+    if (page.records().isEmpty()) {
+      out.add(id, ShardElement.followed(table, now));
       lag.caughtUp(a.split);
     } else {
-      a.backoff = 0;
       lag.behind(
           a.split,
           page.newestCreatedMillis() == 0 ? 0 : now - page.newestCreatedMillis(),
-          page.events().size());
+          page.records().size());
     }
-    a.nextCallAt = now + Math.max(spacing, a.backoff);
+    a.nextCallAt = now + Math.max(spacing, a.cursor.idleMillis(settings.maxIdleBackoff()));
     if (page.closed()) {
       out.addFinishedSplit(id);
       active.remove(id);
@@ -159,15 +158,8 @@ final class ShardSplitReader implements SplitReader<ShardElement, ShardSplit> {
     }
     for (ShardSplit s : change.splits()) {
       ShardCursor cursor =
-          new ShardCursor(
-              s.table(),
-              s.streamArn(),
-              s.shardId(),
-              keys.apply(s.table()),
-              streams,
-              retrier,
-              s.sequenceNumber(),
-              s.inclusive());
+          new TableStream(s.table(), s.streamArn(), streams, retrier)
+              .cursor(s.shardId(), s.sequenceNumber(), s.inclusive());
       active.put(s.splitId(), new Active(s, cursor));
       turns.add(s.splitId());
       lag.track(s);

@@ -7,13 +7,16 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
-/** Writes a {@link ShardSplit} into checkpoints. */
+/**
+ * Writes a {@link ShardSplit} into checkpoints. Version 2 adds when the shard was last followed;
+ * version 1 splits are still read (that time unknown).
+ */
 public final class ShardSplitSerializer implements SimpleVersionedSerializer<ShardSplit> {
   static final ShardSplitSerializer INSTANCE = new ShardSplitSerializer();
 
   @Override
   public int getVersion() {
-    return 1;
+    return 2;
   }
 
   @Override
@@ -27,11 +30,11 @@ public final class ShardSplitSerializer implements SimpleVersionedSerializer<Sha
 
   @Override
   public ShardSplit deserialize(int version, byte[] serialized) throws IOException {
-    if (version != 1) {
+    if (version != 1 && version != 2) {
       throw new IOException("unknown stream shard split format version " + version);
     }
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized))) {
-      return read(in);
+      return read(in, version);
     }
   }
 
@@ -43,9 +46,10 @@ public final class ShardSplitSerializer implements SimpleVersionedSerializer<Sha
     writeNullable(out, s.sequenceNumber());
     out.writeBoolean(s.inclusive());
     out.writeBoolean(s.finished());
+    out.writeLong(s.confirmedAtMillis());
   }
 
-  static ShardSplit read(DataInputStream in) throws IOException {
+  static ShardSplit read(DataInputStream in, int version) throws IOException {
     return new ShardSplit(
         in.readUTF(),
         in.readUTF(),
@@ -53,7 +57,8 @@ public final class ShardSplitSerializer implements SimpleVersionedSerializer<Sha
         readNullable(in),
         readNullable(in),
         in.readBoolean(),
-        in.readBoolean());
+        in.readBoolean(),
+        version == 1 ? 0 : in.readLong());
   }
 
   static void writeNullable(DataOutputStream out, String s) throws IOException {

@@ -15,8 +15,10 @@ import java.util.Map;
  *
  * @param streams table name to stream ARN
  * @param shards the start positions, as {@link ShardEnumeratorState} entries
+ * @param recordedAtMillis when the positions were recorded (the stale-start rule's clock until the
+ *     first listing)
  */
-public record StreamPlan(Map<String, String> streams, List<Position> shards)
+public record StreamPlan(Map<String, String> streams, List<Position> shards, long recordedAtMillis)
     implements Serializable {
 
   /**
@@ -44,7 +46,7 @@ public record StreamPlan(Map<String, String> streams, List<Position> shards)
    * @param prepared table name to its stream and shard start positions
    * @return the plan
    */
-  public static StreamPlan of(Map<String, StreamPositions.Prepared> prepared) {
+  public static StreamPlan of(Map<String, StreamPositions.Prepared> prepared, long nowMillis) {
     Map<String, String> streams = new LinkedHashMap<>();
     List<Position> shards = new ArrayList<>();
     prepared.forEach(
@@ -61,7 +63,7 @@ public record StreamPlan(Map<String, String> streams, List<Position> shards)
                     c.inclusive()));
           }
         });
-    return new StreamPlan(streams, shards);
+    return new StreamPlan(streams, shards, nowMillis);
   }
 
   /**
@@ -69,6 +71,7 @@ public record StreamPlan(Map<String, String> streams, List<Position> shards)
    *
    * @param streams table name to stream ARN
    * @param shards the start positions
+   * @param recordedAtMillis when they were recorded
    */
   public StreamPlan {
     streams = new LinkedHashMap<>(streams);
@@ -81,13 +84,16 @@ public record StreamPlan(Map<String, String> streams, List<Position> shards)
       tracked.add(
           new TrackedShard(
               p.table(),
-              p.shardId(),
-              p.parentShardId(),
-              p.done() ? TrackedShard.Status.DONE : TrackedShard.Status.PENDING,
-              p.sequenceNumber(),
-              p.inclusive(),
+              new ShardCheckpoint(
+                  p.shardId(),
+                  p.parentShardId(),
+                  p.sequenceNumber(),
+                  p.done() ? ShardCheckpoint.Status.SKIPPED : ShardCheckpoint.Status.PENDING,
+                  p.inclusive()),
               -1));
     }
-    return new ShardEnumeratorState(streams, tracked);
+    Map<String, Long> confirmed = new LinkedHashMap<>();
+    streams.keySet().forEach(t -> confirmed.put(t, recordedAtMillis));
+    return new ShardEnumeratorState(streams, confirmed, tracked);
   }
 }

@@ -1,46 +1,19 @@
 package io.nimo.flink.stream;
 
+import io.nimo.core.checkpoint.ShardCheckpoint;
+
 /**
- * What the enumerator knows of one shard.
+ * What the enumerator keeps of one shard: its table, its position in nimo-core's terms (status
+ * PENDING: waiting for its parent or a reader; READING: a reader holds it; DONE or SKIPPED: nothing
+ * left to read) and the reader that last held it (-1 if none).
  *
  * @param table the source table
- * @param shardId the shard
- * @param parentShardId its parent, or {@code null}
- * @param status where the shard is
- * @param sequenceNumber where a pending shard starts (after, or at when {@code inclusive}); {@code
- *     null} = its oldest record
- * @param inclusive whether to start at {@code sequenceNumber}
- * @param owner the reader subtask it was last given to, or -1
+ * @param position the shard, its parent, its start position and status
+ * @param reader the reader subtask that last held it, or -1
  */
-record TrackedShard(
-    String table,
-    String shardId,
-    String parentShardId,
-    Status status,
-    String sequenceNumber,
-    boolean inclusive,
-    int owner) {
-
-  /** A shard's life in the enumerator. */
-  enum Status {
-    /** Known, waiting for its parent or a reader. */
-    PENDING,
-    /** Given to a reader, whose state now holds its position. */
-    ASSIGNED,
-    /** Read to its end (or, before a full sync, already covered by the Scan). */
-    DONE
-  }
+public record TrackedShard(String table, ShardCheckpoint position, int reader) {
 
   String splitId() {
-    return ShardSplit.id(table, shardId);
-  }
-
-  TrackedShard with(Status s, int newOwner) {
-    return new TrackedShard(table, shardId, parentShardId, s, sequenceNumber, inclusive, newOwner);
-  }
-
-  TrackedShard returnedAt(String sequence, boolean atSequence, int lastOwner) {
-    return new TrackedShard(
-        table, shardId, parentShardId, Status.PENDING, sequence, atSequence, lastOwner);
+    return ShardSplit.id(table, position.shardId());
   }
 }

@@ -3,7 +3,8 @@ package io.nimo.flink.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.nimo.core.source.stream.ShardInfo;
+import io.nimo.core.checkpoint.ShardCheckpoint;
+import io.nimo.core.dynamo.ShardInfo;
 import io.nimo.core.source.stream.StreamPositionLostException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -91,15 +92,41 @@ class ShardEnumeratorTest {
 
   private final List<ShardInfo> listing = new CopyOnWriteArrayList<>();
   private final Context ctx = new Context();
+  private final MutableClock clock = new MutableClock(1_000_000_000L);
+
+  /** A clock the test moves. */
+  static final class MutableClock extends java.time.Clock {
+    long millis;
+
+    MutableClock(long millis) {
+      this.millis = millis;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public java.time.Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public java.time.Instant instant() {
+      return java.time.Instant.ofEpochMilli(millis);
+    }
+  }
 
   private ShardEnumerator enumerator() {
     StreamPlan plan =
         new StreamPlan(
             Map.of("orders", "arn:1"),
-            List.of(new StreamPlan.Position("orders", "p", null, false, "7", true)));
+            List.of(new StreamPlan.Position("orders", "p", null, false, "7", true)),
+            clock.millis());
     ShardEnumerator e =
         new ShardEnumerator(
-            ctx, plan.initialState(), (t, arn) -> List.copyOf(listing), 1000, () -> {});
+            ctx, plan.initialState(), (t, arn) -> List.copyOf(listing), 1000, clock, () -> {});
     e.start();
     return e;
   }
@@ -141,13 +168,64 @@ class ShardEnumeratorTest {
     ShardEnumerator e =
         new ShardEnumerator(
             ctx,
-            new StreamPlan(Map.of("orders", "arn:1"), List.of()).initialState(),
+            new StreamPlan(Map.of("orders", "arn:1"), List.of(), clock.millis()).initialState(),
             (t, arn) -> {
               throw new IllegalStateException("endpoint down");
             },
             1000,
+            clock,
             () -> {});
     e.start();
     assertThatThrownBy(ctx::discover).hasMessageContaining("listing the streams' shards failed");
+  }
+
+  @Test
+  void aChildGoesToTheReaderThatFinishedItsParentAfterARescaleNotToItsFirstOwner() {
+    ShardEnumeratorState restored =
+        new ShardEnumeratorState(
+            Map.of("orders", "arn:1"),
+            Map.of("orders", clock.millis()),
+            List.of(
+                new TrackedShard(
+                    "orders",
+                    new ShardCheckpoint("p", null, "7", ShardCheckpoint.Status.READING),
+                    3),
+                new TrackedShard(
+                    "orders",
+                    new ShardCheckpoint("c", "p", null, ShardCheckpoint.Status.PENDING),
+                    -1)));
+    listing.add(new ShardInfo("p", null, "99"));
+    listing.add(new ShardInfo("c", "p", null));
+    ShardEnumerator e =
+        new ShardEnumerator(ctx, restored, (t, arn) -> List.copyOf(listing), 1000, clock, () -> {});
+    e.start();
+    ctx.discover();
+    assertThat(ctx.assigned).as("p is held by a restored reader, c waits for it").isEmpty();
+
+    e.handleSourceEvent(1, new ShardsFinishedEvent(List.of("orders/p")));
+
+    assertThat(ctx.assigned).containsOnlyKeys(1);
+    assertThat(ctx.assigned.get(1)).extracting(ShardSplit::shardId).containsExactly("c");
+  }
+
+  @Test
+  void aRestoreAfterAPauseNearTheRetentionRefusesShardsWithoutAPosition() {
+    ShardEnumeratorState restored =
+        new ShardEnumeratorState(
+            Map.of("orders", "arn:1"),
+            Map.of("orders", clock.millis()),
+            List.of(
+                new TrackedShard(
+                    "orders",
+                    new ShardCheckpoint("n", null, null, ShardCheckpoint.Status.PENDING),
+                    -1)));
+    clock.millis += java.time.Duration.ofHours(25).toMillis();
+    ShardEnumerator e =
+        new ShardEnumerator(ctx, restored, (t, arn) -> List.copyOf(listing), 1000, clock, () -> {});
+    assertThatThrownBy(e::start)
+        .isInstanceOf(SuppressRestartsException.class)
+        .hasCauseInstanceOf(StreamPositionLostException.class)
+        .hasStackTraceContaining("last followed 25 h ago")
+        .hasStackTraceContaining("[n]");
   }
 }

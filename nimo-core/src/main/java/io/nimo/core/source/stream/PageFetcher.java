@@ -1,57 +1,49 @@
 package io.nimo.core.source.stream;
 
-import io.nimo.core.retry.Retrier;
 import io.nimo.core.source.QpsLimiter;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 
 /**
- * Runs one shard's GetRecords calls on a fetch thread, so the next page is read while the current
- * one is applied. The caller still takes pages one at a time, in order, and only after applying the
- * previous one: positions and checkpoints are unaffected.
+ * Runs one shard cursor's reads on a fetch thread, so the next page is read while the current one
+ * is applied. The caller still takes pages one at a time, in order, and only after applying the
+ * previous one: positions and checkpoints are unaffected. The cursor is touched by one read at a
+ * time (each read starts after the previous one was taken).
  */
 final class PageFetcher {
-  private final StreamsApi streams;
-  private final Retrier retrier;
+  private final ShardCursor cursor;
   private final QpsLimiter limiter;
   private final Executor executor;
-  private final String what;
   private final int limit;
 
-  PageFetcher(
-      StreamsApi streams,
-      Retrier retrier,
-      QpsLimiter limiter,
-      Executor executor,
-      String what,
-      int limit) {
-    this.streams = streams;
-    this.retrier = retrier;
+  PageFetcher(ShardCursor cursor, QpsLimiter limiter, Executor executor, int limit) {
+    this.cursor = cursor;
     this.limiter = limiter;
     this.executor = executor;
-    this.what = what;
     this.limit = limit;
   }
 
-  /** Starts reading the page at {@code iterator}. */
-  CompletableFuture<RecordsPage> fetch(String iterator) {
+  /** Starts reading the cursor's next page. */
+  CompletableFuture<ShardCursor.Page> fetch() {
     return CompletableFuture.supplyAsync(
         () -> {
           try {
             limiter.acquire();
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.util.concurrent.CancellationException("stopped");
+            throw new CancellationException("stopped");
           }
-          return retrier.call("GetRecords " + what, () -> streams.records(iterator, limit));
+          return cursor.next(limit);
         },
         executor);
   }
 
-  /** The fetched page; a failed call rethrows its own exception (e.g. an expired iterator). */
-  static RecordsPage await(CompletableFuture<RecordsPage> page) throws InterruptedException {
+  /** The fetched page; a failed read rethrows its own exception (e.g. a lost position). */
+  static ShardCursor.Page await(CompletableFuture<ShardCursor.Page> page)
+      throws InterruptedException {
     try {
       return page.get();
     } catch (ExecutionException e) {

@@ -1,73 +1,86 @@
 package io.nimo.core.source.stream;
 
+import io.nimo.core.dynamo.IteratorExpiredException;
+import io.nimo.core.dynamo.PositionTrimmedException;
+import io.nimo.core.dynamo.RecordsPage;
+import io.nimo.core.dynamo.ShardRecord;
 import io.nimo.core.item.KeySchema;
-import io.nimo.core.retry.Retrier;
 import io.nimo.core.source.ChangeEvent;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
-import software.amazon.awssdk.services.dynamodb.model.Record;
-import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
 
 /**
- * Pulls one shard's changes page by page for a caller that owns the position (e.g. a Flink split):
- * opens the iterator lazily from the position, re-opens it from the last record read when it
- * expires, and reports a trimmed position as a {@link StreamPositionLostException}. Not
- * thread-safe; one cursor per shard.
+ * The one loop every stream reader is built on (nimo-shake's shard readers and spool, the check's
+ * changed keys, the Flink split reader): opens the shard's iterator lazily at its position, reads
+ * page by page, re-opens an expired iterator after the last record read, reports a trimmed position
+ * as {@link StreamPositionLostException} and keeps the idle back-off after empty pages. Not
+ * thread-safe: one cursor per shard, called by one thread at a time.
  */
 public final class ShardCursor {
   private static final Logger LOG = LoggerFactory.getLogger(ShardCursor.class);
 
+  /** The first pause after an empty page; it doubles while the shard stays idle. */
+  static final long FIRST_IDLE_MILLIS = 50;
+
   /**
-   * One page of changes.
+   * Re-opens of an expired iterator within one read: a read retried past an iterator's 15 minutes
+   * (throttling) expires it again, an endpoint whose fresh iterators always expire does not heal.
+   */
+  private static final int MAX_REOPENS = 3;
+
+  /** Where the doubling stops counting (callers cap the pause lower). */
+  private static final long LONGEST_IDLE_MILLIS = 60_000;
+
+  /**
+   * One page of a shard.
    *
-   * @param events the changes, in shard order (empty when nothing new was there)
-   * @param newestCreatedMillis the newest record's ApproximateCreationDateTime, 0 if unknown or
-   *     empty
+   * @param records the records, in shard order (empty when nothing new was there)
    * @param closed whether the shard is closed and now fully read
    */
-  public record Page(List<ChangeEvent> events, long newestCreatedMillis, boolean closed) {}
+  public record Page(List<ShardRecord> records, boolean closed) {
+    /** Copies the records. */
+    public Page {
+      records = List.copyOf(records);
+    }
 
-  private final String table;
-  private final String streamArn;
+    /** The records as changes to apply. */
+    public List<ChangeEvent> events(KeySchema keys) {
+      List<ChangeEvent> out = new ArrayList<>(records.size());
+      for (ShardRecord r : records) {
+        out.add(StreamRecordConverter.toEvent(r, keys));
+      }
+      return out;
+    }
+
+    /** The newest record's creation time in epoch milliseconds, 0 if unknown or empty. */
+    public long newestCreatedMillis() {
+      long newest = 0;
+      for (ShardRecord r : records) {
+        newest = Math.max(newest, r.createdMillis());
+      }
+      return newest;
+    }
+
+    /** The last record's sequence number, or {@code null} when the page is empty. */
+    public String lastSequenceNumber() {
+      return records.isEmpty() ? null : records.get(records.size() - 1).sequenceNumber();
+    }
+  }
+
+  private final TableStream stream;
   private final String shardId;
-  private final KeySchema keys;
-  private final StreamsApi streams;
-  private final Retrier retrier;
   private String sequenceNumber;
   private boolean inclusive;
   private String iterator;
+  private boolean closed;
+  private long idleMillis;
 
-  /**
-   * A cursor at a position; nothing is called until {@link #next}.
-   *
-   * @param table the source table, for messages
-   * @param streamArn its stream
-   * @param shardId the shard
-   * @param keys the table's key schema
-   * @param streams the streams endpoint
-   * @param retrier retries each call
-   * @param sequenceNumber start after (or at, when {@code inclusive}) this record; {@code null} for
-   *     the oldest retained one
-   * @param inclusive whether to start at {@code sequenceNumber}
-   */
-  public ShardCursor(
-      String table,
-      String streamArn,
-      String shardId,
-      KeySchema keys,
-      StreamsApi streams,
-      Retrier retrier,
-      String sequenceNumber,
-      boolean inclusive) {
-    this.table = table;
-    this.streamArn = streamArn;
+  ShardCursor(TableStream stream, String shardId, String sequenceNumber, boolean inclusive) {
+    this.stream = stream;
     this.shardId = shardId;
-    this.keys = keys;
-    this.streams = streams;
-    this.retrier = retrier;
     this.sequenceNumber = sequenceNumber;
     this.inclusive = inclusive && sequenceNumber != null;
   }
@@ -76,10 +89,14 @@ public final class ShardCursor {
    * Reads the next page; the cursor's position moves past it.
    *
    * @param limit at most this many records
-   * @return the page
    * @throws StreamPositionLostException if the position is older than the stream's retention
+   * @throws IllegalStateException if the shard was already read to its end
    */
   public Page next(int limit) {
+    if (closed) {
+      throw new IllegalStateException(
+          "table " + stream.table() + " shard " + shardId + " was read to its end");
+    }
     for (int attempt = 0; ; attempt++) {
       if (iterator == null) {
         iterator = open();
@@ -88,20 +105,24 @@ public final class ShardCursor {
       RecordsPage page;
       try {
         page =
-            retrier.call(
-                "GetRecords " + table + "/" + shardId, () -> streams.records(current, limit));
-      } catch (ExpiredIteratorException expired) {
-        if (attempt > 0) {
-          throw expired; // a fresh iterator expired at once: not something a retry fixes
+            stream
+                .retrier()
+                .call(
+                    "GetRecords " + stream.table() + "/" + shardId,
+                    () -> stream.streams().records(current, limit));
+      } catch (IteratorExpiredException expired) {
+        if (attempt >= MAX_REOPENS) {
+          throw expired; // fresh iterators keep expiring at once: not something re-opening fixes
         }
+        // iterators live 15 minutes: open a new one after the last record read
         LOG.info(
-            "table {} shard {}: iterator expired; re-opening after {}",
-            table,
+            "table {} shard {}: iterator expired; re-opening {}",
+            stream.table(),
             shardId,
-            sequenceNumber);
+            describe());
         iterator = null;
         continue;
-      } catch (TrimmedDataAccessException trimmed) {
+      } catch (PositionTrimmedException trimmed) {
         throw lost(trimmed);
       }
       return accept(page);
@@ -109,53 +130,71 @@ public final class ShardCursor {
   }
 
   private Page accept(RecordsPage page) {
-    List<ChangeEvent> events = new ArrayList<>(page.records().size());
-    long newest = 0;
-    for (Record r : page.records()) {
-      events.add(StreamRecordConverter.toEvent(r, keys));
-      if (r.dynamodb().approximateCreationDateTime() != null) {
-        newest = Math.max(newest, r.dynamodb().approximateCreationDateTime().toEpochMilli());
-      }
-    }
-    if (!events.isEmpty()) {
-      sequenceNumber = events.get(events.size() - 1).sequenceNumber();
+    List<ShardRecord> records = page.records();
+    if (!records.isEmpty()) {
+      sequenceNumber = records.get(records.size() - 1).sequenceNumber();
       inclusive = false;
+      idleMillis = 0;
+    } else {
+      idleMillis =
+          idleMillis == 0 ? FIRST_IDLE_MILLIS : Math.min(idleMillis * 2, LONGEST_IDLE_MILLIS);
     }
     iterator = page.nextIterator();
-    return new Page(events, newest, iterator == null);
+    closed = iterator == null;
+    return new Page(records, closed);
   }
 
   private String open() {
     try {
-      return retrier.call(
-          "GetShardIterator " + table + "/" + shardId,
-          () -> streams.iterator(streamArn, shardId, sequenceNumber, inclusive));
-    } catch (TrimmedDataAccessException trimmed) {
+      return stream
+          .retrier()
+          .call(
+              "GetShardIterator " + stream.table() + "/" + shardId,
+              () ->
+                  stream
+                      .streams()
+                      .iterator(stream.streamArn(), shardId, sequenceNumber, inclusive));
+    } catch (PositionTrimmedException trimmed) {
       throw lost(trimmed);
     }
   }
 
   private StreamPositionLostException lost(Exception cause) {
-    return new StreamPositionLostException(
-        "table "
-            + table
-            + " shard "
-            + shardId
-            + ": the position "
-            + (sequenceNumber == null
-                ? "at the shard's start"
-                : "after sequence number " + sequenceNumber)
-            + " is no longer in the stream (older than its 24 h retention), so changes may be missing"
-            + " on the target",
-        cause);
+    return StreamPositionLostException.trimmed(
+        stream.table(), shardId, sequenceNumber, inclusive, cause);
+  }
+
+  private String describe() {
+    return sequenceNumber == null
+        ? "at the shard's start"
+        : (inclusive ? "at " : "after ") + sequenceNumber;
   }
 
   /**
-   * The sequence number of the last record read (or the start position before any).
-   *
-   * @return the sequence number, or {@code null} for the shard's oldest record
+   * How long to wait before the next call: 0 after a page with records, else 50 ms doubling with
+   * every empty page in a row, up to {@code max} (never long enough to add seconds of lag).
    */
+  public long idleMillis(Duration max) {
+    return Math.min(idleMillis, max.toMillis());
+  }
+
+  /** The shard. */
+  public String shardId() {
+    return shardId;
+  }
+
+  /** The sequence number of the last record read (or the start position before any), or null. */
   public String sequenceNumber() {
     return sequenceNumber;
+  }
+
+  /** Whether the position is AT {@link #sequenceNumber} (a probed start not read yet). */
+  public boolean inclusive() {
+    return inclusive;
+  }
+
+  /** Whether the shard is closed and was read to its end. */
+  public boolean closed() {
+    return closed;
   }
 }

@@ -1,15 +1,14 @@
 package io.nimo.core.source.stream;
 
 import io.nimo.core.dynamo.DynamoTables;
+import io.nimo.core.dynamo.StreamNotFoundException;
 import io.nimo.core.dynamo.TableNotFoundException;
 import io.nimo.core.retry.Retrier;
 import io.nimo.core.source.SourceTableDeletedException;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
  * Checks that the stream a table's positions belong to is still the table's stream, and turns the
- * source's "not found" answers into nimo's own exceptions, so callers outside this seam never see
- * SDK types.
+ * source's "not found" answers into clearer ones (a deleted table, a replaced stream).
  */
 public final class StreamGuard {
   private final String table;
@@ -46,15 +45,7 @@ public final class StreamGuard {
       throw new SourceTableDeletedException(table, gone);
     }
     if (!streamArn.equals(current)) {
-      throw new StreamPositionLostException(
-          "the stream of table "
-              + table
-              + " changed (checkpoint "
-              + streamArn
-              + ", now "
-              + current
-              + "): it was disabled and re-enabled, so changes in between are unknown",
-          null);
+      throw StreamPositionLostException.streamReplaced(table, streamArn, current);
     }
   }
 
@@ -66,7 +57,7 @@ public final class StreamGuard {
    * @return a clearer failure when there is one, else {@code error}
    */
   public Throwable explain(String streamArn, Throwable error) {
-    if (error instanceof ResourceNotFoundException) {
+    if (error instanceof StreamNotFoundException) {
       try {
         check(streamArn);
       } catch (RuntimeException clearer) {

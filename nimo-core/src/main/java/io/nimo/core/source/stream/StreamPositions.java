@@ -2,7 +2,10 @@ package io.nimo.core.source.stream;
 
 import io.nimo.core.checkpoint.ShardCheckpoint;
 import io.nimo.core.dynamo.DynamoTables;
+import io.nimo.core.dynamo.RecordsPage;
+import io.nimo.core.dynamo.ShardInfo;
 import io.nimo.core.dynamo.StreamView;
+import io.nimo.core.dynamo.StreamsApi;
 import io.nimo.core.dynamo.TableChange;
 import io.nimo.core.dynamo.TableInfo;
 import io.nimo.core.retry.Retrier;
@@ -57,7 +60,19 @@ public final class StreamPositions {
      */
     NOW,
     /** Every retained record ({@code incr.start_position = trim_horizon}). */
-    OLDEST
+    OLDEST;
+
+    /**
+     * The one start-position rule of a run, nimo-shake's and the Flink job's: a run that copies
+     * starts its streams now (the copy holds everything before), one that only follows starts as
+     * {@code incr.start_position} says.
+     *
+     * @param copies whether the run copies the tables ({@code sync_mode = all})
+     * @param incrStart {@code incr.start_position}
+     */
+    public static Start forRun(boolean copies, io.nimo.core.config.StartPosition incrStart) {
+      return copies || incrStart == io.nimo.core.config.StartPosition.LATEST ? NOW : OLDEST;
+    }
   }
 
   /** The table's stream and shard start positions. */
@@ -136,7 +151,7 @@ public final class StreamPositions {
         RecordsPage page =
             retrier.call("GetRecords " + table + "/" + e.getKey(), () -> streams.records(it, 1));
         if (!page.records().isEmpty()) {
-          found.put(e.getKey(), page.records().get(0).dynamodb().sequenceNumber());
+          found.put(e.getKey(), page.records().get(0).sequenceNumber());
           iterators.remove(e.getKey());
         } else if (page.nextIterator() == null) {
           iterators.remove(e.getKey());
@@ -202,7 +217,6 @@ public final class StreamPositions {
 
   /** The sequence number of the newest record in the shard now, or {@code null} if it is empty. */
   private String currentEnd(String table, String arn, String shardId) {
-    return new ShardDrain(streams, retrier)
-        .drain(table + "/" + shardId, arn, shardId, null, r -> {}, r -> false);
+    return ShardDrain.currentEnd(new TableStream(table, arn, streams, retrier), shardId);
   }
 }

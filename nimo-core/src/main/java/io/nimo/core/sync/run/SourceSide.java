@@ -1,8 +1,8 @@
 package io.nimo.core.sync.run;
 
 import io.nimo.core.dynamo.DynamoClient;
+import io.nimo.core.dynamo.StreamsApi;
 import io.nimo.core.retry.Retrier;
-import io.nimo.core.source.stream.StreamsApi;
 
 /**
  * The source as the stream phases use it: its tables, its DynamoDB Streams endpoint, and the

@@ -6,16 +6,15 @@ import io.nimo.core.checkpoint.ShardCheckpoint;
 import io.nimo.core.checkpoint.StreamCheckpoint;
 import io.nimo.core.concurrent.NamedThreadFactory;
 import io.nimo.core.dynamo.DynamoClient;
+import io.nimo.core.dynamo.StreamsApi;
 import io.nimo.core.item.KeySchema;
 import io.nimo.core.metrics.StreamProgress;
 import io.nimo.core.retry.Retrier;
 import io.nimo.core.source.stream.ChangeSink;
-import io.nimo.core.source.stream.ShardInfo;
 import io.nimo.core.source.stream.ShardReader;
 import io.nimo.core.source.stream.ShardTracker;
 import io.nimo.core.source.stream.StreamGuard;
-import io.nimo.core.source.stream.StreamPositionLostException;
-import io.nimo.core.source.stream.StreamsApi;
+import io.nimo.core.source.stream.TableStream;
 import io.nimo.core.sync.run.SourceSide;
 import java.time.Clock;
 import java.util.List;
@@ -39,9 +38,6 @@ public final class TableStreamSync {
 
   /** How often the checkpoint records that the stream is being followed. */
   private static final java.time.Duration CONFIRM_EVERY = java.time.Duration.ofMinutes(10);
-
-  /** Positions not followed for this long may have lost records to the 24 h retention. */
-  static final java.time.Duration STALE_AFTER = java.time.Duration.ofHours(23);
 
   private final String table;
   private final KeySchema keys;
@@ -99,7 +95,7 @@ public final class TableStreamSync {
     this.progress = progress;
     this.clock = clock;
     this.stopRequested = stopRequested;
-    this.shards = new ShardTracker(sink::settled);
+    this.shards = new ShardTracker(table, sink::settled);
     this.guard = new StreamGuard(table, this.source, retrier);
   }
 
@@ -112,9 +108,9 @@ public final class TableStreamSync {
   public void run(StreamCheckpoint start) throws Exception {
     String arn = start.streamArn();
     guard.check(arn);
-    checkNotStale(start);
     long nextConfirm = 0;
     start.shards().values().forEach(this::track);
+    shards.requireFresh(start.confirmedAtMillis(), clock.millis());
     ExecutorService workers =
         Executors.newFixedThreadPool(
             settings.shardsPerTable(), new NamedThreadFactory("nimo-incr-" + table));
@@ -156,45 +152,12 @@ public final class TableStreamSync {
     }
   }
 
-  /**
-   * A shard without a sequence number yet is read from TRIM_HORIZON, which silently starts after
-   * trimmed records; if the stream was not followed for nearly its 24 h retention, such a shard may
-   * have lost records, so the table's position counts as lost.
-   */
-  private void checkNotStale(StreamCheckpoint start) {
-    long confirmed = start.confirmedAtMillis();
-    long age = clock.millis() - confirmed;
-    if (confirmed <= 0 || age < STALE_AFTER.toMillis()) {
-      return;
-    }
-    List<String> blind =
-        start.shards().values().stream()
-            .filter(s -> !s.status().finished() && s.sequenceNumber() == null)
-            .map(ShardCheckpoint::shardId)
-            .toList();
-    if (!blind.isEmpty()) {
-      throw new StreamPositionLostException(
-          "table "
-              + table
-              + ": its stream was last followed "
-              + java.time.Duration.ofMillis(age).toHours()
-              + " h ago and shard(s) "
-              + blind
-              + " had no position yet, "
-              + "so records they received meanwhile may have been trimmed (24 h retention)",
-          null);
-    }
-  }
-
   private void readShard(String arn, ShardCheckpoint start, Executor fetchers) {
     ShardPositionSaver saver = new ShardPositionSaver();
     try {
       new ShardReader(
-              table,
-              arn,
+              new TableStream(table, arn, streams, retrier),
               keys,
-              streams,
-              retrier,
               sink,
               settings.reader(),
               progress,
@@ -279,14 +242,15 @@ public final class TableStreamSync {
   }
 
   private void discover(String arn) {
-    List<ShardInfo> listed = retrier.call("DescribeStream " + table, () -> streams.shards(arn));
-    List<String> gone = shards.forgetTrimmed(listed);
+    ShardTracker.Changes changes =
+        shards.merge(new TableStream(table, arn, streams, retrier).shards());
+    List<String> gone = changes.forgotten();
     if (!gone.isEmpty()) {
       store.save(new JobState.Delta.ShardsForgotten(table, gone));
       gone.forEach(progress::forget);
       LOG.debug("table {}: forgot {} finished shard(s) that left the stream", table, gone.size());
     }
-    List<ShardCheckpoint> added = shards.addNew(listed);
+    List<ShardCheckpoint> added = changes.added();
     if (!added.isEmpty()) {
       added.forEach(this::track);
       LOG.info(

@@ -4,6 +4,7 @@ import static io.nimo.core.testkit.TestItems.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.nimo.core.dynamo.ShardRecord;
 import io.nimo.core.testkit.ManualClock;
 import io.nimo.core.testkit.ScriptedStreamsApi;
 import io.nimo.core.testkit.TestRetriers;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class ShardDrainTest {
   private static final String ARN = "arn:stream";
   private final ScriptedStreamsApi stream = new ScriptedStreamsApi().shard("s1", null);
-  private final ShardDrain drain = new ShardDrain(stream, TestRetriers.manual(new ManualClock()));
+  private final TableStream table =
+      new TableStream("orders", ARN, stream, TestRetriers.manual(new ManualClock()));
 
   private ScriptedStreamsApi write(int n) {
     for (int i = 0; i < n; i++) {
@@ -25,16 +27,16 @@ class ShardDrainTest {
     return stream;
   }
 
-  private static List<String> sequences(List<List<RecordStamp>> pages) {
-    return pages.stream().flatMap(List::stream).map(RecordStamp::sequenceNumber).toList();
+  private static List<String> sequences(List<List<ShardRecord>> pages) {
+    return pages.stream().flatMap(List::stream).map(ShardRecord::sequenceNumber).toList();
   }
 
   @Test
   void anOpenShardIsReadUntilTwoEmptyPagesInARowAndTheLastSequenceReturned() {
     write(5);
-    List<List<RecordStamp>> pages = new ArrayList<>();
+    List<List<ShardRecord>> pages = new ArrayList<>();
 
-    String last = drain.drain("orders/s1", ARN, "s1", null, pages::add, page -> false);
+    String last = ShardDrain.drain(table.cursor("s1", null, false), pages::add, page -> false);
 
     assertThat(sequences(pages)).hasSize(5).isSorted();
     assertThat(pages).extracting(List::size).containsExactly(2, 2, 1);
@@ -45,9 +47,9 @@ class ShardDrainTest {
   @Test
   void aClosedShardEndsAtItsLastRecord() {
     write(3).close("s1");
-    List<List<RecordStamp>> pages = new ArrayList<>();
+    List<List<ShardRecord>> pages = new ArrayList<>();
 
-    String last = drain.drain("orders/s1", ARN, "s1", null, pages::add, page -> false);
+    String last = ShardDrain.drain(table.cursor("s1", null, false), pages::add, page -> false);
 
     assertThat(sequences(pages)).hasSize(3);
     assertThat(last).isEqualTo(sequences(pages).get(2));
@@ -56,12 +58,12 @@ class ShardDrainTest {
   @Test
   void readingStartsAfterTheGivenSequence() {
     write(4);
-    List<List<RecordStamp>> all = new ArrayList<>();
-    drain.drain("orders/s1", ARN, "s1", null, all::add, page -> false);
+    List<List<ShardRecord>> all = new ArrayList<>();
+    ShardDrain.drain(table.cursor("s1", null, false), all::add, page -> false);
     String second = sequences(all).get(1);
-    List<List<RecordStamp>> pages = new ArrayList<>();
+    List<List<ShardRecord>> pages = new ArrayList<>();
 
-    drain.drain("orders/s1", ARN, "s1", second, pages::add, page -> false);
+    ShardDrain.drain(table.cursor("s1", second, false), pages::add, page -> false);
 
     assertThat(sequences(pages)).isEqualTo(sequences(all).subList(2, 4));
     assertThat(stream.iteratorRequests).contains("s1@" + second);
@@ -70,9 +72,10 @@ class ShardDrainTest {
   @Test
   void enoughStopsAfterThePageThatSatisfiesIt() {
     write(6);
-    List<List<RecordStamp>> pages = new ArrayList<>();
+    List<List<ShardRecord>> pages = new ArrayList<>();
 
-    String last = drain.drain("orders/s1", ARN, "s1", null, pages::add, page -> pages.size() == 2);
+    String last =
+        ShardDrain.drain(table.cursor("s1", null, false), pages::add, page -> pages.size() == 2);
 
     assertThat(pages).hasSize(2);
     assertThat(last).isEqualTo(sequences(pages).get(3));
@@ -80,11 +83,12 @@ class ShardDrainTest {
 
   @Test
   void anEmptyShardLeavesThePositionWhereItWas() {
-    List<List<RecordStamp>> pages = new ArrayList<>();
+    List<List<ShardRecord>> pages = new ArrayList<>();
 
-    assertThat(drain.drain("orders/s1", ARN, "s1", "000123", pages::add, page -> false))
+    assertThat(ShardDrain.drain(table.cursor("s1", "000123", false), pages::add, page -> false))
         .isEqualTo("000123");
-    assertThat(drain.drain("orders/s1", ARN, "s1", null, pages::add, page -> false)).isNull();
+    assertThat(ShardDrain.drain(table.cursor("s1", null, false), pages::add, page -> false))
+        .isNull();
     assertThat(pages).isEmpty();
   }
 
@@ -93,9 +97,9 @@ class ShardDrainTest {
     write(2).trim("s1");
 
     assertThatThrownBy(
-            () -> drain.drain("orders/s1", ARN, "s1", "000101", page -> {}, page -> false))
+            () -> ShardDrain.drain(table.cursor("s1", "000101", false), page -> {}, page -> false))
         .isInstanceOf(StreamPositionLostException.class)
-        .hasMessageContaining("orders/s1")
+        .hasMessageContaining("table orders shard s1")
         .hasMessageContaining("000101")
         .hasMessageContaining("24 h");
   }

@@ -75,11 +75,8 @@ class ShardReaderTest {
 
   private ShardReader reader() {
     return new ShardReader(
-        "orders",
-        "arn:stream",
+        new TableStream("orders", "arn:stream", stream, TestRetriers.manual(time)),
         KEYS,
-        stream,
-        TestRetriers.manual(time),
         sink,
         new ShardReader.Settings(1000, 100, Duration.ofMillis(20)),
         new StreamProgress("orders"),

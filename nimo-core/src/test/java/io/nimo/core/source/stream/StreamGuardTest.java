@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nimo.core.dynamo.DynamoErrorClassifier;
+import io.nimo.core.dynamo.StreamNotFoundException;
 import io.nimo.core.retry.Retrier;
 import io.nimo.core.retry.RetryPolicy;
 import io.nimo.core.source.SourceTableDeletedException;
@@ -11,7 +12,6 @@ import io.nimo.core.testkit.ManualClock;
 import io.nimo.core.testkit.OneTableEndpoint;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /** A deleted table or a replaced stream is named, not reported as a bare read error. */
 class StreamGuardTest {
@@ -53,7 +53,7 @@ class StreamGuardTest {
 
   @Test
   void aStreamGoneFromUnderAReaderIsExplainedByTheTableState() {
-    RuntimeException gone = ResourceNotFoundException.builder().message("stream gone").build();
+    RuntimeException gone = new StreamNotFoundException("stream " + ARN, null);
     tables.deleted = true;
     assertThat(guard.explain(ARN, gone)).isInstanceOf(SourceTableDeletedException.class);
     tables.deleted = false;

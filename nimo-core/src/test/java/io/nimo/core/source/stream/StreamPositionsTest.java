@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nimo.core.checkpoint.ShardCheckpoint;
+import io.nimo.core.dynamo.RecordsPage;
+import io.nimo.core.dynamo.ShardInfo;
 import io.nimo.core.dynamo.StreamView;
+import io.nimo.core.dynamo.StreamsApi;
 import io.nimo.core.dynamo.TableChange;
 import io.nimo.core.testkit.ManualClock;
 import io.nimo.core.testkit.OneTableEndpoint;
@@ -127,7 +130,7 @@ class StreamPositionsTest {
   static final class RecordsOf {
     static List<String> sequenceNumbers(ScriptedStreamsApi s, String shard) {
       RecordsPage page = s.records(s.iterator(ARN, shard, null, false), 1000);
-      return page.records().stream().map(r -> r.dynamodb().sequenceNumber()).toList();
+      return page.records().stream().map(r -> r.sequenceNumber()).toList();
     }
   }
 }

@@ -256,7 +256,7 @@ class TableStreamSyncTest {
     stream.shard("s1", null);
     write("s1", "old", "new");
     String first = stream.iterator(ARN, "s1", null, false);
-    String oldSeq = stream.records(first, 1).records().get(0).dynamodb().sequenceNumber();
+    String oldSeq = stream.records(first, 1).records().get(0).sequenceNumber();
     long dayAgo = System.currentTimeMillis() - Duration.ofHours(24).toMillis();
     StreamCheckpoint stale =
         new StreamCheckpoint(

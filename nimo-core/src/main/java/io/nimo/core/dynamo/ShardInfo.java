@@ -1,7 +1,7 @@
-package io.nimo.core.source.stream;
+package io.nimo.core.dynamo;
 
 /**
- * One shard of a stream.
+ * One shard of a stream, as DescribeStream lists it.
  *
  * @param parentShardId the parent's id, or {@code null}
  * @param endingSequenceNumber set once the shard is closed (split or stream disabled), else {@code

@@ -1,7 +1,6 @@
-package io.nimo.core.source.stream;
+package io.nimo.core.dynamo;
 
 import java.util.List;
-import software.amazon.awssdk.services.dynamodb.model.Record;
 
 /**
  * One GetRecords response.
@@ -9,4 +8,9 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
  * @param records the records, in shard order
  * @param nextIterator where to continue, or {@code null} when the shard is closed and fully read
  */
-public record RecordsPage(List<Record> records, String nextIterator) {}
+public record RecordsPage(List<ShardRecord> records, String nextIterator) {
+  /** Copies the records. */
+  public RecordsPage {
+    records = List.copyOf(records);
+  }
+}
