@@ -3,6 +3,7 @@ package io.nimo.flink;
 import io.nimo.core.config.ConfigException;
 import io.nimo.core.config.ConfigLoader;
 import io.nimo.core.config.Configuration;
+import io.nimo.flink.operator.ShakeConf;
 import io.nimo.flink.scan.ScanPlan;
 import io.nimo.flink.stream.StreamPlan;
 import java.nio.file.Path;

@@ -19,6 +19,8 @@ import io.nimo.core.sync.stream.IncrSettings;
 import io.nimo.core.wiring.JobComponents;
 import io.nimo.flink.gate.ChangeGate;
 import io.nimo.flink.gate.ScanDoneMarkers;
+import io.nimo.flink.item.ItemRecord;
+import io.nimo.flink.operator.ShakeConf;
 import io.nimo.flink.scan.ScanPlan;
 import io.nimo.flink.scan.ScanSource;
 import io.nimo.flink.sink.TargetSink;

@@ -8,6 +8,8 @@ import io.nimo.core.testkit.TableContents;
 import io.nimo.core.testkit.TestConfigs;
 import io.nimo.core.testkit.TestItems;
 import io.nimo.core.testkit.TestTables;
+import io.nimo.flink.item.ItemRecord;
+import io.nimo.flink.operator.ShakeConf;
 import io.nimo.flink.scan.ScanPlan;
 import java.nio.file.Path;
 import java.util.ArrayList;

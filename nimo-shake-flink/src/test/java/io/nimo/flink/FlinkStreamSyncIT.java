@@ -7,6 +7,8 @@ import io.nimo.core.testkit.LiveWriter;
 import io.nimo.core.testkit.TableContents;
 import io.nimo.core.testkit.TestConfigs;
 import io.nimo.core.testkit.TestTables;
+import io.nimo.flink.item.ItemRecord;
+import io.nimo.flink.operator.ShakeConf;
 import io.nimo.flink.scan.ScanPlan;
 import io.nimo.flink.stream.StreamPlan;
 import java.nio.file.Path;

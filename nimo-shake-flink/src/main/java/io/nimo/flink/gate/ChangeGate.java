@@ -1,6 +1,6 @@
 package io.nimo.flink.gate;
 
-import io.nimo.flink.ItemRecord;
+import io.nimo.flink.item.ItemRecord;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package io.nimo.flink.gate;
 
-import io.nimo.flink.ItemRecord;
+import io.nimo.flink.item.ItemRecord;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.runtime.state.KeyGroupRangeAssignment;

@@ -1,7 +1,7 @@
 package io.nimo.flink.scan;
 
-import io.nimo.flink.ItemRecord;
 import io.nimo.flink.gate.ScanDoneMarkers;
+import io.nimo.flink.item.ItemRecord;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.flink.api.connector.source.ReaderOutput;

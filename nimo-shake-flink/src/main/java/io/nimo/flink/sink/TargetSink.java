@@ -2,9 +2,9 @@ package io.nimo.flink.sink;
 
 import io.nimo.core.sync.full.FullSyncSettings;
 import io.nimo.core.wiring.JobComponents;
-import io.nimo.flink.ItemRecord;
-import io.nimo.flink.ShakeConf;
-import io.nimo.flink.SourceKeys;
+import io.nimo.flink.item.ItemRecord;
+import io.nimo.flink.operator.ShakeConf;
+import io.nimo.flink.operator.SourceKeys;
 import java.time.Clock;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;

@@ -6,7 +6,7 @@ import io.nimo.core.sink.Target;
 import io.nimo.core.sink.TargetSession;
 import io.nimo.core.sink.WriteResult;
 import io.nimo.core.source.ChangeEvent;
-import io.nimo.flink.ItemRecord;
+import io.nimo.flink.item.ItemRecord;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.nimo.flink.stream;
 
-import io.nimo.flink.ItemRecord;
-import io.nimo.flink.TableCounter;
+import io.nimo.flink.item.ItemRecord;
+import io.nimo.flink.metrics.TableCounter;
 import org.apache.flink.api.connector.source.SourceOutput;
 import org.apache.flink.connector.base.source.reader.RecordEmitter;
 import org.apache.flink.metrics.MetricGroup;

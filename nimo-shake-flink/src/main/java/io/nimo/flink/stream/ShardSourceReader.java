@@ -2,7 +2,7 @@ package io.nimo.flink.stream;
 
 import io.nimo.core.source.stream.StaleStart;
 import io.nimo.core.source.stream.StreamPositionLostException;
-import io.nimo.flink.ItemRecord;
+import io.nimo.flink.item.ItemRecord;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,7 +2,7 @@ package io.nimo.flink.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nimo.flink.ItemRecord;
+import io.nimo.flink.item.ItemRecord;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

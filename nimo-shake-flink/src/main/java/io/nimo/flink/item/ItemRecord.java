@@ -1,4 +1,4 @@
-package io.nimo.flink;
+package io.nimo.flink.item;
 
 import java.util.Objects;
 

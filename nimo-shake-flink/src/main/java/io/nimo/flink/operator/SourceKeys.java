@@ -1,4 +1,4 @@
-package io.nimo.flink;
+package io.nimo.flink.operator;
 
 import io.nimo.core.item.KeySchema;
 import io.nimo.core.wiring.JobComponents;

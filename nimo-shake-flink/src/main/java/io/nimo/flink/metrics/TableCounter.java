@@ -1,4 +1,4 @@
-package io.nimo.flink;
+package io.nimo.flink.metrics;
 
 import java.util.HashMap;
 import java.util.Map;
