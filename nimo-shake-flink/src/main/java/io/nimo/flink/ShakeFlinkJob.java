@@ -7,13 +7,16 @@ import io.nimo.core.config.IncrSyncOptions;
 import io.nimo.core.config.ShakeOptions;
 import io.nimo.core.config.ShakeRules;
 import io.nimo.core.config.SyncMode;
+import io.nimo.core.config.TargetAccessOptions;
 import io.nimo.core.dynamo.TableInfo;
+import io.nimo.core.sink.Target;
 import io.nimo.core.sink.TargetProviders;
 import io.nimo.core.sink.TargetTableExistsException;
 import io.nimo.core.source.SourceTable;
 import io.nimo.core.source.SourceTables;
 import io.nimo.core.source.stream.StreamPositions;
 import io.nimo.core.sync.SyncSettings;
+import io.nimo.core.sync.TargetPreparation;
 import io.nimo.core.sync.full.FullSyncSettings;
 import io.nimo.core.sync.stream.IncrSettings;
 import io.nimo.core.wiring.JobComponents;
@@ -115,32 +118,37 @@ public final class ShakeFlinkJob {
   }
 
   /**
-   * Creates each target table (keys, indexes, TTL) as nimo-shake does, honouring {@code
-   * target.db.exist}. Run once, at the job's first start: a restored job keeps its tables.
+   * Prepares each target table (keys, indexes, TTL) with nimo-shake's one step ({@link
+   * TargetPreparation}): a job that copies creates them as {@code target.db.exist} says, an {@code
+   * incr} job creates the missing ones and keeps existing ones. Run once, at the job's first start:
+   * a restored job keeps its tables.
    *
    * @param c the configuration
    * @param plan the tables
+   * @throws ConfigException naming {@code target.db.exist} when a table exists and may not be
+   *     replaced
    */
   public static void prepareTargets(Configuration c, ScanPlan plan) {
     FullSyncSettings full = FullSyncSettings.from(c);
+    boolean copies = SyncSettings.from(c).mode().copies();
     try (JobComponents parts = JobComponents.builder(c).build()) {
       SourceTables describer = new SourceTables(parts.source(), parts.sourceRetrier());
       for (String t : plan.segments().keySet()) {
         SourceTable source = describer.describe(t);
+        Target target = parts.targets().table(t, source.keySchema());
+        if (!copies) {
+          TargetPreparation.forFollow(target, source)
+              .ifPresent(
+                  r ->
+                      LOG.info(
+                          "[stage=incr-flink, table={}] target table created {}", t, r.notes()));
+          continue;
+        }
         try {
-          var r =
-              parts
-                  .targets()
-                  .table(t, source.keySchema())
-                  .prepare(source.schema(), full.existPolicy());
+          var r = TargetPreparation.forCopy(target, source, full.existPolicy());
           LOG.info("[stage=full-flink, table={}] target table ready {}", t, r.notes());
         } catch (TargetTableExistsException exists) {
-          throw new ConfigException(
-              "target.db.exist",
-              "target table "
-                  + t
-                  + " exists; set target.db.exist = drop to replace it, or resume the job from its"
-                  + " checkpoint/savepoint instead of starting it anew");
+          throw new ConfigException(TargetAccessOptions.TARGET_DB_EXIST.key(), exists.getMessage());
         }
       }
     }

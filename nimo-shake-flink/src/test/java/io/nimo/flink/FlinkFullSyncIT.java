@@ -231,4 +231,28 @@ class FlinkFullSyncIT {
           Map.of("target.type", "postgresql", "target.address", pg.jdbcUrl()));
     }
   }
+
+  @Test
+  void anIncrJobKeepsTargetTablesThatNimoShakeFilledEvenWithDrop(@TempDir Path dir)
+      throws Exception {
+    String filled = seededTable(50);
+    String missing = seededTable(5);
+    TestTables.createHashOnly(
+        target.client(),
+        filled,
+        "id",
+        software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S);
+    TestTables.put(
+        target.client(), filled, List.of(Map.of("id", TestItems.s("copied-by-nimo-shake"))));
+
+    ShakeConf conf =
+        conf(dir, filled + ";" + missing, Map.of("sync_mode", "incr", "target.db.exist", "drop"));
+    var c = ShakeFlinkJob.validate(conf);
+    ShakeFlinkJob.prepareTargets(c, ShakeFlinkJob.plan(c, 2));
+
+    assertThat(TableContents.read(target.client(), filled))
+        .as("the copy the changes apply to")
+        .hasSize(1);
+    assertThat(target.client().listTables().tableNames()).contains(missing);
+  }
 }

@@ -11,6 +11,7 @@ import io.nimo.core.sink.Target;
 import io.nimo.core.sink.TargetTableExistsException;
 import io.nimo.core.source.SourceTable;
 import io.nimo.core.source.TableScanner;
+import io.nimo.core.sync.TargetPreparation;
 import io.nimo.core.sync.run.SyncRun;
 import java.time.Clock;
 import java.time.Duration;
@@ -121,14 +122,14 @@ final class TableFullSync {
       store.save(new JobState.Delta.TableReset(table));
     }
     try {
-      return target.prepare(source.schema(), settings.existPolicy());
+      return TargetPreparation.forCopy(target, source, settings.existPolicy());
     } catch (TargetTableExistsException exists) {
       if (owned && target.scan().findAny().isEmpty()) {
         LOG.info(
             "table {}: the target table was created by an interrupted earlier run and holds no items; "
                 + "creating it again",
             table);
-        return target.prepare(source.schema(), ExistPolicy.DROP);
+        return TargetPreparation.forCopy(target, source, ExistPolicy.DROP);
       }
       if (!owned) {
         store.save(new JobState.Delta.TableForgotten(table));

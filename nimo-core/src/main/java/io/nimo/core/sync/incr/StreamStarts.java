@@ -3,20 +3,17 @@ package io.nimo.core.sync.incr;
 import io.nimo.core.checkpoint.CheckpointStore;
 import io.nimo.core.checkpoint.JobState;
 import io.nimo.core.config.ConfigException;
-import io.nimo.core.config.ExistPolicy;
 import io.nimo.core.config.ShakeOptions;
 import io.nimo.core.config.SyncMode;
 import io.nimo.core.sink.TargetSession;
-import io.nimo.core.sink.TargetTableExistsException;
 import io.nimo.core.source.SourceTable;
 import io.nimo.core.source.SourceTables;
 import io.nimo.core.source.stream.StreamPositions;
+import io.nimo.core.sync.TargetPreparation;
 import io.nimo.core.sync.run.SourceSide;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Where the incremental sync of each table starts: the stream positions recorded in the checkpoint
@@ -24,7 +21,6 @@ import org.slf4j.LoggerFactory;
  * follow has them.
  */
 public final class StreamStarts {
-  private static final Logger LOG = LoggerFactory.getLogger(StreamStarts.class);
   private final StreamPositions positions;
   private final CheckpointStore store;
   private final Clock clock;
@@ -90,12 +86,8 @@ public final class StreamStarts {
   public static void createMissingTargets(
       SourceTables source, TargetSession targets, List<String> tables) {
     for (String t : tables) {
-      try {
-        SourceTable table = source.describe(t);
-        targets.table(t, table.keySchema()).prepare(table.schema(), ExistPolicy.FAIL);
-      } catch (TargetTableExistsException exists) {
-        LOG.info("target table {} exists; incremental changes are applied to it", t);
-      }
+      SourceTable table = source.describe(t);
+      TargetPreparation.forFollow(targets.table(t, table.keySchema()), table);
     }
   }
 }
