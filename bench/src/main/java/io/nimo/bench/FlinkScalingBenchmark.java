@@ -11,23 +11,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * How the Flink sync job's full sync scales with its parallelism when the source, not this machine,
- * is the limit: the source sits behind {@link CapacityProxy} answering every call after a round
- * trip (100 ms by default), so a copy is bound by how many Scan calls are in flight. In one
- * process: one nimo-shake full sync ({@code SyncJob}, {@code full.read.concurrency} segments in
- * parallel) as the baseline, then the Flink job on a MiniCluster at parallelism 1, 2, 4, 8 over the
- * same table. Prints items/s of each, the ratio to nimo-shake, and the scaling efficiency per slot
- * (rate at p / (p × rate at 1); goal ≥ 0.8 until the proxy or the CPU caps it).
+ * How the Flink sync job's full sync compares with nimo-shake and scales with its parallelism when
+ * the source, not this machine, is the limit: the source sits behind {@link CapacityProxy}
+ * answering every call after a round trip (100 ms by default), so a copy is bound by how many Scan
+ * calls are in flight. In one process: one nimo-shake full sync ({@code SyncJob}, {@code
+ * full.read.concurrency} segments in flight) as the baseline, run once to warm up and once timed;
+ * then the Flink job on a MiniCluster at parallelism 1, 2, 4, 8 over the same table, each reader
+ * keeping as many Scan calls in flight as nimo-shake ({@code full.read.calls_per_reader} left at
+ * its default). Prints items/s of each (the Flink job's own running time, without the MiniCluster's
+ * start), the ratio to nimo-shake, the process's CPU seconds per 10,000 items (the in-process proxy
+ * included, the same for every run) and the scaling efficiency per slot (rate at p / (p × rate at
+ * 1)).
  *
  * <p>Usage: {@code FlinkScalingBenchmark --source URL --target URL --items N [--rtt 100]
- * [--segments 16] [--baseline-concurrency 8] [--max-parallelism 8]}
+ * [--in-flight 8] [--max-parallelism 8]}
  */
 public final class FlinkScalingBenchmark {
   private static final String TABLE = "scale";
+  private static final String EMPTY = "scale_empty";
 
   private FlinkScalingBenchmark() {}
 
@@ -35,7 +41,7 @@ public final class FlinkScalingBenchmark {
     Args args = new Args(argv);
     int items = args.getInt("items", 20_000);
     int rtt = args.getInt("rtt", 100);
-    int segments = args.getInt("segments", 16);
+    int inFlight = args.getInt("in-flight", 8);
     int maxParallelism = args.getInt("max-parallelism", 8);
     String target = args.require("target");
     try (DynamoDbClient src = LocalClients.client(args.require("source"), 8);
@@ -44,44 +50,103 @@ public final class FlinkScalingBenchmark {
             new CapacityProxy(URI.create(args.require("source")), rtt, 1e12, 1e12)) {
       SampleData.createOrders(src, TABLE);
       SampleData.write(src, TABLE, items, 8);
+      SampleData.createOrders(src, EMPTY);
       String viaProxy = proxy.start();
       Path dir = Files.createTempDirectory("flink-scaling");
 
-      Map<String, String> base =
-          conf(viaProxy, target, dir, args.getInt("baseline-concurrency", 8));
+      Map<String, String> base = conf(viaProxy, target, dir.resolve("warm"), TABLE);
+      base.put("full.read.concurrency", String.valueOf(inFlight));
+      runShake(base);
+      Map<String, String> empty = new LinkedHashMap<>(base);
+      empty.put("filter.collection.white", EMPTY);
+      empty.put("checkpoint.address", dir.resolve("empty").toString());
+      long shakeFixed = cpuOf(() -> runShake(empty));
+      base.put("checkpoint.address", dir.resolve("timed").toString());
+      long cpu0 = Cpu.processNanos();
       long t0 = System.nanoTime();
-      try (SyncJob job = SyncJob.builder(Configuration.of(ShakeOptions.ALL, base)).build()) {
-        job.run();
-      }
-      double shake = rate(items, t0, dst);
+      runShake(base);
+      double shake = rate(items, (System.nanoTime() - t0) / 1e9, dst);
+      double shakeCpu = perTenThousand(Cpu.processNanos() - cpu0 - shakeFixed, items);
       System.out.printf(
-          "nimo-shake (full.read.concurrency %s, %d ms per call): %,.0f items/s%n",
-          base.get("full.read.concurrency"), rtt, shake);
+          "nimo-shake (%d Scan calls in flight, %d ms per call): %,.0f items/s, CPU %.2f s per"
+              + " 10,000 items (beyond %.2f s for a run over an empty table)%n",
+          inFlight, rtt, shake, shakeCpu, shakeFixed / 1e9);
 
+      runFlink(viaProxy, target, dir.resolve("warm-flink"), 1, inFlight, TABLE); // warms the JIT
       double one = 0;
       for (int p = 1; p <= maxParallelism; p *= 2) {
-        ShakeConf conf = new ShakeConf(conf(viaProxy, target, dir.resolve("p" + p), segments));
-        var c = ShakeFlinkJob.validate(conf);
-        ScanPlan plan = ShakeFlinkJob.plan(c, p);
-        ShakeFlinkJob.prepareTargets(c, plan);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(p);
-        env.enableCheckpointing(5000);
-        ShakeFlinkJob.addTo(env, conf, plan, null);
-        long start = System.nanoTime();
-        env.execute("flink-scaling-p" + p);
-        double r = rate(items, start, dst);
+        int parallelism = p;
+        long fixed =
+            cpuOf(
+                () ->
+                    runFlink(
+                        viaProxy,
+                        target,
+                        dir.resolve("e" + parallelism),
+                        parallelism,
+                        inFlight,
+                        EMPTY));
+        long cpu = Cpu.processNanos();
+        JobExecutionResult result =
+            runFlink(viaProxy, target, dir.resolve("p" + p), p, inFlight, TABLE);
+        double r = rate(items, result.getNetRuntime() / 1e3, dst);
+        double perItem = perTenThousand(Cpu.processNanos() - cpu - fixed, items);
         one = p == 1 ? r : one;
         System.out.printf(
-            "Flink job, parallelism %d (%d segments): %,.0f items/s, %.2fx nimo-shake, scaling"
-                + " efficiency %.2f%n",
-            p, segments, r, r / shake, r / (p * one));
+            "Flink job, parallelism %d (%d segments, %d calls in flight per reader): %,.0f items/s,"
+                + " %.2fx nimo-shake, CPU %.2f s per 10,000 items (%.2fx nimo-shake; beyond %.2f s"
+                + " for a job over an empty table), scaling efficiency %.2f%n",
+            p,
+            ScanPlan.segmentsFor(0, 8, p, inFlight),
+            inFlight,
+            r,
+            r / shake,
+            perItem,
+            perItem / shakeCpu,
+            fixed / 1e9,
+            r / (p * one));
       }
     }
   }
 
-  /** Items/s since {@code start}, after checking the target holds every item. */
-  private static double rate(int items, long start, DynamoDbClient dst) {
-    double seconds = (System.nanoTime() - start) / 1e9;
+  /** Something a run does. */
+  private interface Run {
+    void run() throws Exception;
+  }
+
+  private static long cpuOf(Run run) throws Exception {
+    long before = Cpu.processNanos();
+    run.run();
+    return Cpu.processNanos() - before;
+  }
+
+  private static JobExecutionResult runFlink(
+      String source, String target, Path dir, int parallelism, int inFlight, String table)
+      throws Exception {
+    Map<String, String> raw = conf(source, target, dir, table);
+    raw.put("full.read.calls_per_reader", String.valueOf(inFlight));
+    ShakeConf conf = new ShakeConf(raw);
+    var c = ShakeFlinkJob.validate(conf);
+    ScanPlan plan = ShakeFlinkJob.plan(c, parallelism);
+    ShakeFlinkJob.prepareTargets(c, plan);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+    env.enableCheckpointing(5000);
+    ShakeFlinkJob.addTo(env, conf, plan, null);
+    return env.execute("flink-scaling-p" + parallelism);
+  }
+
+  private static void runShake(Map<String, String> raw) throws Exception {
+    try (SyncJob job = SyncJob.builder(Configuration.of(ShakeOptions.ALL, raw)).build()) {
+      job.run();
+    }
+  }
+
+  private static double perTenThousand(long cpuNanos, int items) {
+    return cpuNanos / 1e9 * 10_000 / items;
+  }
+
+  /** Items/s over {@code seconds}, after checking the target holds every item. */
+  private static double rate(int items, double seconds, DynamoDbClient dst) {
     int copied =
         dst.scanPaginator(b -> b.tableName(TABLE).select("COUNT")).stream()
             .mapToInt(r -> r.count())
@@ -92,7 +157,7 @@ public final class FlinkScalingBenchmark {
     return items / seconds;
   }
 
-  private static Map<String, String> conf(String source, String target, Path dir, int segments) {
+  private static Map<String, String> conf(String source, String target, Path dir, String table) {
     Map<String, String> raw = new LinkedHashMap<>();
     raw.put("id", "flink-scaling");
     raw.put("sync_mode", "full");
@@ -107,10 +172,9 @@ public final class FlinkScalingBenchmark {
     raw.put("target.db.exist", "drop");
     raw.put("checkpoint.address", dir.toString());
     raw.put("full_sync.http_port", "-1");
-    raw.put("filter.collection.white", TABLE);
+    raw.put("filter.collection.white", table);
     raw.put("qps.full", "100000");
     raw.put("qps.full.batch_num", "100");
-    raw.put("full.read.concurrency", String.valueOf(segments));
     return raw;
   }
 }

@@ -25,6 +25,7 @@ import io.nimo.flink.gate.ScanDoneMarkers;
 import io.nimo.flink.item.ItemRecord;
 import io.nimo.flink.operator.ShakeConf;
 import io.nimo.flink.scan.ScanPlan;
+import io.nimo.flink.scan.ScanReaderSettings;
 import io.nimo.flink.scan.ScanSource;
 import io.nimo.flink.sink.TargetSink;
 import io.nimo.flink.stream.ShardSource;
@@ -102,6 +103,7 @@ public final class ShakeFlinkJob {
       Segments chosen = Segments.from(c);
       boolean explicit = chosen.explicit();
       int configured = chosen.configured();
+      int callsPerReader = ScanReaderSettings.from(c).callsInFlight();
       Map<String, Integer> segments = new LinkedHashMap<>();
       for (String t : tables) {
         TableInfo info =
@@ -110,7 +112,7 @@ public final class ShakeFlinkJob {
             t,
             explicit
                 ? configured
-                : ScanPlan.segmentsFor(info.sizeBytes(), configured, parallelism));
+                : ScanPlan.segmentsFor(info.sizeBytes(), configured, parallelism, callsPerReader));
       }
       LOG.info("[stage=full-flink] {} table(s) selected, segments: {}", tables.size(), segments);
       return new ScanPlan(segments, explicit);
@@ -235,8 +237,12 @@ public final class ShakeFlinkJob {
               .keyBy(ItemRecord::routingKey)
               .transform("nimo-change-gate", TypeInformation.of(ItemRecord.class), new ChangeGate())
               .uid("nimo-change-gate");
+    } else if (changes != null) {
+      toWrite = tap.apply(changes).keyBy(ItemRecord::routingKey);
     } else {
-      toWrite = tap.apply(scanned != null ? scanned : changes).keyBy(ItemRecord::routingKey);
+      // a Scan alone reads every key once: each reader's writer takes its items in the same task,
+      // with no shuffle and no serialization between them
+      toWrite = tap.apply(scanned);
     }
     toWrite.sinkTo(new TargetSink(conf)).name("nimo-target").uid("nimo-target");
   }

@@ -178,7 +178,7 @@ class FlinkStreamSyncIT {
   static final class SlowScan implements MapFunction<ItemRecord, ItemRecord> {
     @Override
     public ItemRecord map(ItemRecord r) throws InterruptedException {
-      if (r.kind == ItemRecord.Kind.SCANNED) {
+      if (r.kind() == ItemRecord.Kind.SCANNED) {
         Thread.sleep(2);
       }
       return r;

@@ -19,6 +19,15 @@ public final class FullSyncOptions {
       integer("full.read.concurrency", 8, "Parallel Scan segments per table (TotalSegments).")
           .between(1, 8192);
 
+  public static final ConfigOption<Integer> FULL_READ_CALLS_PER_READER =
+      integer(
+              "full.read.calls_per_reader",
+              0,
+              "Flink job only: Scan calls each parallel reader keeps in flight, one segment each; 0 = "
+                  + "full.read.concurrency, what one nimo-shake process keeps in flight for a table. The "
+                  + "sum over all readers stays within qps.full.")
+          .between(0, 8192);
+
   public static final ConfigOption<Integer> FULL_DOC_CONCURRENCY =
       integer(
               "full.document.concurrency",

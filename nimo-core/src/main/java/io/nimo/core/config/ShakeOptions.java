@@ -239,6 +239,7 @@ public final class ShakeOptions {
       List.of(
           FullSyncOptions.FULL_CONCURRENCY,
           FullSyncOptions.FULL_READ_CONCURRENCY,
+          FullSyncOptions.FULL_READ_CALLS_PER_READER,
           FullSyncOptions.FULL_DOC_CONCURRENCY,
           FullSyncOptions.FULL_DOC_PARSER,
           FullSyncOptions.FULL_WRITE_BATCH,

@@ -22,10 +22,22 @@ public final class QpsLimiter {
    * @param sleeper how callers wait
    */
   public QpsLimiter(int permitsPerSecond, LongSupplier nanoTime, Sleeper sleeper) {
-    if (permitsPerSecond <= 0) {
-      throw new IllegalArgumentException("permitsPerSecond must be > 0");
+    this(permitsPerSecond, 1, nanoTime, sleeper);
+  }
+
+  /**
+   * One of {@code shares} equal parts of {@code permitsPerSecond}, over the given time source.
+   *
+   * @param permitsPerSecond the whole rate
+   * @param shares how many parts share it
+   * @param nanoTime monotonic nanoseconds
+   * @param sleeper how callers wait
+   */
+  public QpsLimiter(int permitsPerSecond, int shares, LongSupplier nanoTime, Sleeper sleeper) {
+    if (permitsPerSecond <= 0 || shares <= 0) {
+      throw new IllegalArgumentException("permitsPerSecond and shares must be > 0");
     }
-    this.intervalNanos = 1_000_000_000L / permitsPerSecond;
+    this.intervalNanos = 1_000_000_000L * shares / permitsPerSecond;
     this.nanoTime = nanoTime;
     this.sleeper = sleeper;
     this.nextSlot = nanoTime.getAsLong();
@@ -39,6 +51,18 @@ public final class QpsLimiter {
    */
   public static QpsLimiter system(int permitsPerSecond) {
     return new QpsLimiter(permitsPerSecond, System::nanoTime, Sleeper.SYSTEM);
+  }
+
+  /**
+   * One of {@code shares} equal parts of a rate (e.g. a parallel reader's part of {@code
+   * qps.full}): exact even when the parts are below one call per second, so the parts never add up
+   * to more than the whole.
+   *
+   * @param permitsPerSecond the whole rate
+   * @param shares how many parts share it
+   */
+  public static QpsLimiter systemShare(int permitsPerSecond, int shares) {
+    return new QpsLimiter(permitsPerSecond, shares, System::nanoTime, Sleeper.SYSTEM);
   }
 
   /**

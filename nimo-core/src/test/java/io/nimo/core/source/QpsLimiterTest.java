@@ -40,4 +40,15 @@ class QpsLimiterTest {
     }
     assertThat(sleeps).isEmpty();
   }
+
+  @Test
+  void partsOfARateBelowOneCallPerSecondEachNeverAddUpToMoreThanTheWhole() throws Exception {
+    // qps.full = 4 shared by 8 readers: each may call every 2 s, all 8 together 4 times a second
+    AtomicLong now = new AtomicLong(0);
+    QpsLimiter part = new QpsLimiter(4, 8, now::get, d -> now.addAndGet(d.toNanos()));
+    for (int i = 0; i < 6; i++) {
+      part.acquire();
+    }
+    assertThat(Duration.ofNanos(now.get())).isEqualTo(Duration.ofSeconds(10));
+  }
 }

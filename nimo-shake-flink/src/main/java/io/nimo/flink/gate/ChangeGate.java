@@ -69,7 +69,7 @@ public final class ChangeGate extends AbstractStreamOperator<ItemRecord>
   @Override
   public void processElement(StreamRecord<ItemRecord> element) throws Exception {
     ItemRecord r = element.getValue();
-    switch (r.kind) {
+    switch (r.kind()) {
       case SCAN_DONE -> readerDone(r);
       case SCANNED -> {
         if (!scanDone && Boolean.TRUE.equals(changed.value())) {
@@ -88,11 +88,11 @@ public final class ChangeGate extends AbstractStreamOperator<ItemRecord>
   }
 
   private void readerDone(ItemRecord marker) throws Exception {
-    if (scanDone || !seen.add(marker.reader + "/" + marker.readers)) {
+    if (scanDone || !seen.add(marker.reader() + "/" + marker.readers())) {
       return;
     }
-    String suffix = "/" + marker.readers;
-    if (seen.stream().filter(s -> s.endsWith(suffix)).count() < marker.readers) {
+    String suffix = "/" + marker.readers();
+    if (seen.stream().filter(s -> s.endsWith(suffix)).count() < marker.readers()) {
       return;
     }
     scanDone = true;
@@ -106,7 +106,7 @@ public final class ChangeGate extends AbstractStreamOperator<ItemRecord>
     LOG.info(
         "[stage=incr-flink] the Scan is done on all {} reader(s): changes flow without checks from"
             + " now on ({} scanned image(s) were older than a change and dropped here)",
-        marker.readers,
+        marker.readers(),
         superseded.getCount());
   }
 

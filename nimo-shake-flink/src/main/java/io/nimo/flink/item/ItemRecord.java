@@ -1,73 +1,65 @@
 package io.nimo.flink.item;
 
+import java.util.Map;
 import java.util.Objects;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * One element on its way from a source split to the sink: which table, the item's key (for {@code
- * keyBy}, so one key's writes stay in order on one writer), the item as DynamoDB JSON (lossless,
- * and a plain string for Flink's serializers) and what it is: a scanned image, a stream change, or
- * a Scan reader's end-of-scan marker. A Flink POJO: public fields, a no-argument constructor.
+ * keyBy}, so one key's writes stay in order on one writer), the item itself and what it is: a
+ * scanned image, a stream change, or a Scan reader's end-of-scan marker. Immutable; between
+ * operators it travels in {@link ItemRecordSerializer}'s compact binary form, never as JSON text.
  */
+@TypeInfo(ItemRecordTypeInfo.Factory.class)
 public final class ItemRecord {
   /** What an element is. */
   public enum Kind {
     /** An item image read by the Scan. */
     SCANNED,
-    /** A stream INSERT or MODIFY: {@code json} is the new image. */
+    /** A stream INSERT or MODIFY: the item is the new image. */
     CHANGED,
-    /** A stream REMOVE: {@code json} is the removed item's key. */
+    /** A stream REMOVE: the item is the removed item's key. */
     REMOVED,
-    /** A Scan reader read its last segment; {@code key} routes it to one key group. */
+    /** A Scan reader read its last segment; the key routes it to one key group. */
     SCAN_DONE
   }
 
-  /** The source table ({@code null} for a marker). */
-  public String table;
+  private final Kind kind;
+  private final String table;
+  private final String key;
+  private final Map<String, AttributeValue> item;
+  private final int reader;
+  private final int readers;
 
-  /** The item key's stable string form ({@code ItemKey.toString()}), or a marker's routing key. */
-  public String key;
-
-  /** The item (or, removed, its key) as DynamoDB JSON; {@code null} for a marker. */
-  public String json;
-
-  /** What this element is. */
-  public Kind kind = Kind.SCANNED;
-
-  /** For a marker: the Scan reader's subtask index. */
-  public int reader;
-
-  /** For a marker: how many Scan readers there are. */
-  public int readers;
-
-  /** For Flink's POJO serializer. */
-  public ItemRecord() {}
-
-  /**
-   * A scanned item.
-   *
-   * @param table the table
-   * @param key the key's string form
-   * @param json the item as DynamoDB JSON
-   */
-  public ItemRecord(String table, String key, String json) {
+  ItemRecord(
+      Kind kind,
+      String table,
+      String key,
+      Map<String, AttributeValue> item,
+      int reader,
+      int readers) {
+    this.kind = Objects.requireNonNull(kind);
     this.table = table;
-    this.key = key;
-    this.json = json;
+    this.key = Objects.requireNonNull(key);
+    this.item = item;
+    this.reader = reader;
+    this.readers = readers;
+  }
+
+  /** A scanned item; {@code key} is its key's stable string form. */
+  public static ItemRecord scanned(String table, String key, Map<String, AttributeValue> item) {
+    return new ItemRecord(Kind.SCANNED, table, key, item, 0, 0);
   }
 
   /**
    * A stream change.
    *
-   * @param table the table
-   * @param key the key's string form
-   * @param json the new image, or for a removal the key attributes, as DynamoDB JSON
-   * @param removed whether the item was removed
-   * @return the element
+   * @param item the new image, or for a removal the key attributes
    */
-  public static ItemRecord change(String table, String key, String json, boolean removed) {
-    ItemRecord r = new ItemRecord(table, key, json);
-    r.kind = removed ? Kind.REMOVED : Kind.CHANGED;
-    return r;
+  public static ItemRecord change(
+      String table, String key, Map<String, AttributeValue> item, boolean removed) {
+    return new ItemRecord(removed ? Kind.REMOVED : Kind.CHANGED, table, key, item, 0, 0);
   }
 
   /**
@@ -76,30 +68,47 @@ public final class ItemRecord {
    * @param routingKey a key that lands in the wanted key group
    * @param reader the reader's subtask index
    * @param readers the Scan source's parallelism
-   * @return the element
    */
   public static ItemRecord scanDone(String routingKey, int reader, int readers) {
-    ItemRecord r = new ItemRecord(null, routingKey, null);
-    r.kind = Kind.SCAN_DONE;
-    r.reader = reader;
-    r.readers = readers;
-    return r;
+    return new ItemRecord(Kind.SCAN_DONE, null, routingKey, null, reader, readers);
   }
 
-  /**
-   * The partitioning key: table and item key (a marker's own routing key).
-   *
-   * @return a string unique per table and key
-   */
+  /** What this element is. */
+  public Kind kind() {
+    return kind;
+  }
+
+  /** The source table ({@code null} for a marker). */
+  public String table() {
+    return table;
+  }
+
+  /** The item key's stable string form, or a marker's routing key. */
+  public String key() {
+    return key;
+  }
+
+  /** The item (or, removed, its key); {@code null} for a marker. */
+  public Map<String, AttributeValue> item() {
+    return item;
+  }
+
+  /** For a marker: the Scan reader's subtask index. */
+  public int reader() {
+    return reader;
+  }
+
+  /** For a marker: how many Scan readers there are. */
+  public int readers() {
+    return readers;
+  }
+
+  /** The partitioning key: table and item key (a marker's own routing key). */
   public String routingKey() {
     return kind == Kind.SCAN_DONE ? key : table + '\u0000' + key;
   }
 
-  /**
-   * Whether this is a stream change (not a scanned image nor a marker).
-   *
-   * @return whether this is a change
-   */
+  /** Whether this is a stream change (not a scanned image nor a marker). */
   public boolean isChange() {
     return kind == Kind.CHANGED || kind == Kind.REMOVED;
   }
@@ -107,17 +116,17 @@ public final class ItemRecord {
   @Override
   public boolean equals(Object o) {
     return o instanceof ItemRecord r
-        && Objects.equals(table, r.table)
-        && Objects.equals(key, r.key)
-        && Objects.equals(json, r.json)
         && kind == r.kind
+        && Objects.equals(table, r.table)
+        && key.equals(r.key)
+        && Objects.equals(item, r.item)
         && reader == r.reader
         && readers == r.readers;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(table, key, json, kind);
+    return Objects.hash(kind, table, key);
   }
 
   @Override

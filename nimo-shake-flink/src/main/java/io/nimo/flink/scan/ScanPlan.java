@@ -36,17 +36,21 @@ public record ScanPlan(Map<String, Integer> segments, boolean explicit) implemen
 
   /**
    * How many segments a table gets: the configured read concurrency, raised so that every reader
-   * has at least two segments to take (skew evens out), and about one per 2 GB for very large
-   * tables (a Scan segment is read by one reader at a time).
+   * can keep its Scan calls in flight (one segment each) and has at least two segments to take
+   * (skew evens out), and about one per 2 GB for very large tables (a Scan segment is read by one
+   * reader at a time).
    *
    * @param sizeBytes the table's approximate size
    * @param configured {@code full.read.concurrency}
    * @param parallelism the source's parallelism
+   * @param callsPerReader Scan calls each reader keeps in flight
    * @return the segment count
    */
-  public static int segmentsFor(long sizeBytes, int configured, int parallelism) {
+  public static int segmentsFor(
+      long sizeBytes, int configured, int parallelism, int callsPerReader) {
     long bySize = sizeBytes / (2L << 30) + 1;
-    long n = Math.max(Math.max(configured, 2L * parallelism), bySize);
+    long perReaders = (long) parallelism * Math.max(2, callsPerReader);
+    long n = Math.max(Math.max(configured, perReaders), bySize);
     return (int) Math.min(n, 1_000_000);
   }
 

@@ -22,7 +22,7 @@ final class ScanRecordEmitter implements RecordEmitter<ScanElement, ItemRecord, 
     if (e.pageEnd()) {
       state.pageEmitted(e.lastKeyJson());
     } else {
-      out.collect(new ItemRecord(e.table(), e.key(), e.json()));
+      out.collect(ItemRecord.scanned(e.table(), e.key(), e.item()));
       scanned.inc(e.table(), 1);
     }
   }

@@ -1,5 +1,6 @@
 package io.nimo.flink.scan;
 
+import io.nimo.core.concurrent.NamedThreadFactory;
 import io.nimo.core.source.QpsLimiter;
 import io.nimo.core.source.TableScanner;
 import io.nimo.core.sync.full.FullSyncSettings;
@@ -7,6 +8,7 @@ import io.nimo.core.wiring.JobComponents;
 import io.nimo.flink.item.ItemRecord;
 import io.nimo.flink.operator.ShakeConf;
 import io.nimo.flink.operator.SourceKeys;
+import java.util.concurrent.Executors;
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.api.connector.source.SourceReader;
@@ -18,8 +20,9 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
 /**
  * A FLIP-27 source that scans DynamoDB tables in parallel: one split per (table, segment), the
  * segment's {@code LastEvaluatedKey} as split state, so a restored job resumes each segment after
- * the last page it emitted. Bounded: it ends when every segment is read. {@code qps.full} is the
- * whole job's Scan rate, divided among the readers; each reader's calls go through nimo-shake's
+ * the last page it emitted. Bounded: it ends when every segment is read. Each reader keeps {@code
+ * full.read.calls_per_reader} Scan calls in flight, one segment each. {@code qps.full} is the whole
+ * job's Scan rate, divided exactly among the readers; each reader's calls go through nimo-shake's
  * retrier (throttling and connection errors retried within {@code retry.budget}).
  */
 public final class ScanSource implements Source<ItemRecord, ScanSplit, ScanEnumeratorState> {
@@ -91,18 +94,28 @@ public final class ScanSource implements Source<ItemRecord, ScanSplit, ScanEnume
 
   @Override
   public SourceReader<ItemRecord, ScanSplit> createReader(SourceReaderContext context) {
+    ScanReaderSettings reading = ScanReaderSettings.from(conf.configuration());
     return new ScanSourceReader(
         () -> {
           var c = conf.configuration();
           JobComponents parts = JobComponents.builder(c).build();
-          FullSyncSettings full = FullSyncSettings.from(c);
-          int share = Math.max(1, full.scanQps() / Math.max(1, context.currentParallelism()));
           TableScanner scanner =
               new TableScanner(
-                  parts.source(), parts.sourceRetrier(), QpsLimiter.system(share), full.scan());
-          return new ScanSplitReader(scanner, SourceKeys.of(parts), parts);
+                  parts.source(),
+                  parts.sourceRetrier(),
+                  QpsLimiter.systemShare(reading.scanQps(), context.currentParallelism()),
+                  FullSyncSettings.from(c).scan());
+          return new ScanSplitReader(
+              scanner,
+              SourceKeys.of(parts),
+              reading.callsInFlight(),
+              Executors.newFixedThreadPool(
+                  reading.callsInFlight(),
+                  new NamedThreadFactory("nimo-flink-scan-" + context.getIndexOfSubtask())),
+              parts);
         },
         context,
-        markers);
+        markers,
+        reading.callsInFlight());
   }
 }

@@ -11,21 +11,23 @@ import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
 import org.apache.flink.core.io.InputStatus;
 
 /**
- * One parallel reader of the Scan source: asks for a segment, reads it, asks for the next. With a
- * stream phase in the job it sends, after its last segment, its end-of-Scan markers ({@link
- * ScanDoneMarkers}) before it ends.
+ * One parallel reader of the Scan source: asks for as many segments as it keeps Scan calls in
+ * flight, and for another whenever one is done. With a stream phase in the job it sends, after its
+ * last segment, its end-of-Scan markers ({@link ScanDoneMarkers}) before it ends.
  */
 final class ScanSourceReader
     extends SingleThreadMultiplexSourceReaderBase<
         ScanElement, ItemRecord, ScanSplit, ScanSplitState> {
   private final SourceReaderContext context;
   private final boolean markers;
+  private final int inFlight;
   private boolean markersSent;
 
   ScanSourceReader(
       Supplier<SplitReader<ScanElement, ScanSplit>> splitReaders,
       SourceReaderContext context,
-      boolean markers) {
+      boolean markers,
+      int inFlight) {
     super(
         splitReaders,
         new ScanRecordEmitter(context.metricGroup()),
@@ -33,6 +35,7 @@ final class ScanSourceReader
         context);
     this.context = context;
     this.markers = markers;
+    this.inFlight = inFlight;
   }
 
   @Override
@@ -51,14 +54,14 @@ final class ScanSourceReader
 
   @Override
   public void start() {
-    if (getNumberOfCurrentlyAssignedSplits() == 0) {
+    for (int i = getNumberOfCurrentlyAssignedSplits(); i < inFlight; i++) {
       context.sendSplitRequest();
     }
   }
 
   @Override
   protected void onSplitFinished(Map<String, ScanSplitState> finished) {
-    context.sendSplitRequest();
+    finished.forEach((id, state) -> context.sendSplitRequest());
   }
 
   @Override

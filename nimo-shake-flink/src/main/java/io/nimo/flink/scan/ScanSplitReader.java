@@ -4,10 +4,17 @@ import io.nimo.core.item.ItemJson;
 import io.nimo.core.item.KeySchema;
 import io.nimo.core.source.ScanPage;
 import io.nimo.core.source.TableScanner;
+import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Function;
 import org.apache.flink.connector.base.source.reader.RecordsBySplits;
 import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
@@ -17,57 +24,122 @@ import org.apache.flink.connector.base.source.reader.splitreader.SplitsChange;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Reads the splits assigned to one reader, one Scan page per fetch (so checkpoints and cancellation
- * come between pages), through nimo-core's {@link TableScanner}: the same paced, retried Scan call
- * as nimo-shake's.
+ * Reads the splits assigned to one reader with up to {@code inFlight} Scan calls at once (one per
+ * split, as one nimo-shake process reads its segments), through nimo-core's {@link TableScanner}:
+ * the same paced, retried Scan call as nimo-shake's. Each fetch hands over the pages that are done;
+ * a split's next page is requested as soon as its current one arrives, but its checkpointed
+ * position moves only when the emitter has passed the page on. Pages wait in Flink's bounded
+ * element queue, so back-pressure holds.
  */
 final class ScanSplitReader implements SplitReader<ScanElement, ScanSplit> {
+  /** Wakes a waiting {@link #fetch} without a page. */
+  private static final String WAKE = "";
+
   private final TableScanner scanner;
   private final Function<String, KeySchema> keys;
+  private final int inFlight;
+  private final ExecutorService calls;
   private final AutoCloseable endpoints;
-  private final Deque<ScanSplit> splits = new ArrayDeque<>();
-  private final Map<String, Map<String, AttributeValue>> positions = new HashMap<>();
+  private final Deque<ScanSplit> waiting = new ArrayDeque<>();
+  private final Map<String, Reading> reading = new LinkedHashMap<>();
+  private final BlockingQueue<String> done = new LinkedBlockingQueue<>();
 
-  ScanSplitReader(TableScanner scanner, Function<String, KeySchema> keys, AutoCloseable endpoints) {
+  /** A split with its next page on the way. */
+  private static final class Reading {
+    final ScanSplit split;
+    CompletableFuture<ScanPage> page;
+
+    Reading(ScanSplit split) {
+      this.split = split;
+    }
+  }
+
+  ScanSplitReader(
+      TableScanner scanner,
+      Function<String, KeySchema> keys,
+      int inFlight,
+      ExecutorService calls,
+      AutoCloseable endpoints) {
     this.scanner = scanner;
     this.keys = keys;
+    this.inFlight = inFlight;
+    this.calls = calls;
     this.endpoints = endpoints;
   }
 
   @Override
-  public RecordsWithSplitIds<ScanElement> fetch() throws java.io.IOException {
+  public RecordsWithSplitIds<ScanElement> fetch() throws IOException {
+    startWaiting();
     RecordsBySplits.Builder<ScanElement> out = new RecordsBySplits.Builder<>();
-    ScanSplit split = splits.peek();
-    if (split == null) {
+    if (reading.isEmpty()) {
       return out.build();
     }
-    String id = split.splitId();
-    ScanPage page;
+    String id;
     try {
-      page = scanner.page(split.table(), split.segment(), split.totalSegments(), positions.get(id));
+      id = done.take();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new java.io.InterruptedIOException("Scan of " + id + " interrupted");
+      throw new InterruptedIOException("Scan interrupted");
     }
-    KeySchema schema = keys.apply(split.table());
-    for (Map<String, AttributeValue> item : page.items()) {
-      out.add(
-          id,
-          new ScanElement(
-              id, split.table(), schema.keyOf(item).toString(), ItemJson.write(item), null));
-    }
-    Map<String, AttributeValue> next = page.lastEvaluatedKey();
-    out.add(
-        id,
-        new ScanElement(id, split.table(), null, null, next == null ? null : ItemJson.write(next)));
-    if (next == null) {
-      out.addFinishedSplit(id);
-      splits.poll();
-      positions.remove(id);
-    } else {
-      positions.put(id, next);
+    while (id != null) {
+      if (!id.equals(WAKE)) {
+        emit(id, out);
+      }
+      id = done.poll();
     }
     return out.build();
+  }
+
+  private void startWaiting() {
+    while (reading.size() < inFlight && !waiting.isEmpty()) {
+      ScanSplit s = waiting.poll();
+      Reading r = new Reading(s);
+      reading.put(s.splitId(), r);
+      request(r, s.lastKeyJson() == null ? null : ItemJson.read(s.lastKeyJson()));
+    }
+  }
+
+  private void request(Reading r, Map<String, AttributeValue> after) {
+    ScanSplit s = r.split;
+    r.page =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return scanner.page(s.table(), s.segment(), s.totalSegments(), after);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CompletionException(e);
+              }
+            },
+            calls);
+    r.page.whenComplete((page, error) -> done.add(s.splitId()));
+  }
+
+  private void emit(String id, RecordsBySplits.Builder<ScanElement> out) throws IOException {
+    Reading r = reading.get(id);
+    ScanPage page;
+    try {
+      page = r.page.join();
+    } catch (CompletionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IOException("Scan of " + id + " failed", cause);
+    }
+    String table = r.split.table();
+    KeySchema schema = keys.apply(table);
+    for (Map<String, AttributeValue> item : page.items()) {
+      out.add(id, new ScanElement(table, schema.keyOf(item).toString(), item, null));
+    }
+    Map<String, AttributeValue> next = page.lastEvaluatedKey();
+    out.add(id, new ScanElement(table, null, null, next == null ? null : ItemJson.write(next)));
+    if (next == null) {
+      out.addFinishedSplit(id);
+      reading.remove(id);
+    } else {
+      request(r, next); // the next page is read while this one goes downstream
+    }
   }
 
   @Override
@@ -75,21 +147,17 @@ final class ScanSplitReader implements SplitReader<ScanElement, ScanSplit> {
     if (!(change instanceof SplitsAddition)) {
       throw new UnsupportedOperationException("unexpected split change " + change);
     }
-    for (ScanSplit s : change.splits()) {
-      splits.add(s);
-      if (s.lastKeyJson() != null) {
-        positions.put(s.splitId(), ItemJson.read(s.lastKeyJson()));
-      }
-    }
+    waiting.addAll(change.splits());
   }
 
   @Override
   public void wakeUp() {
-    // a fetch is one Scan call, bounded by the SDK's call timeout
+    done.add(WAKE);
   }
 
   @Override
   public void close() throws Exception {
+    calls.shutdownNow();
     endpoints.close();
   }
 }

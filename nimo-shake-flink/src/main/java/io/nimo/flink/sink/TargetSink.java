@@ -14,7 +14,9 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
  * Writes items to the configured target ({@code target.type}: a DynamoDB-API endpoint, MongoDB or
  * PostgreSQL) through nimo-core's target adapters, one writer per parallel subtask; the tables are
  * prepared by the job's client before the sources start. Batches are {@code
- * full.document.write.batch} items (0 = the target's own default).
+ * full.document.write.batch} items (0 = the target's own default); each writer keeps up to {@code
+ * full.document.concurrency} batches in flight (0 = the target's own default), as nimo-shake's
+ * writer threads do.
  */
 public final class TargetSink implements Sink<ItemRecord> {
   private static final long serialVersionUID = 1L;
@@ -43,10 +45,14 @@ public final class TargetSink implements Sink<ItemRecord> {
     JobComponents parts = JobComponents.builder(c).build();
     FullSyncSettings full = FullSyncSettings.from(c);
     int batch = full.batchSize() > 0 ? full.batchSize() : parts.defaultBatchSize();
+    int lanes = full.writers() > 0 ? full.writers() : parts.defaultWriters();
+    int subtask = context.getTaskInfo().getIndexOfThisSubtask();
     return new TargetWriter(
         parts.targets(),
         SourceKeys.of(parts),
         batch,
+        lanes,
+        "nimo-flink-writer-" + subtask,
         new WriterProgress(
             context.metricGroup(),
             full.progressInterval(),

@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What one writer wrote, per table: Flink counters ({@code nimoItemsWritten} for scanned images,
  * {@code nimoChangesApplied} for stream changes, in a {@code table} group, so any metrics reporter
- * sees them) and a progress line per table every {@code progress.interval}.
+ * sees them) and a progress line per table every {@code progress.interval}. Thread-safe: the
+ * writer's lanes report from their own threads.
  */
 final class WriterProgress {
   private static final Logger LOG = LoggerFactory.getLogger(WriterProgress.class);
@@ -41,15 +42,15 @@ final class WriterProgress {
         });
   }
 
-  void scanned(String table, long written) {
+  synchronized void scanned(String table, long written) {
     of(table)[0].inc(written);
   }
 
-  void applied(String table, long changes, long written) {
+  synchronized void applied(String table, long changes, long written) {
     of(table)[1].inc(changes);
   }
 
-  void maybeLog() {
+  synchronized void maybeLog() {
     long now = clock.millis();
     if (now < nextLog) {
       return;

@@ -23,7 +23,7 @@ final class ShardRecordEmitter implements RecordEmitter<ShardElement, ItemRecord
       state.followed(e.readAtMillis());
       return;
     }
-    out.collect(ItemRecord.change(e.table(), e.key(), e.json(), e.removed()));
+    out.collect(ItemRecord.change(e.table(), e.key(), e.item(), e.removed()));
     state.emitted(e.sequenceNumber(), e.readAtMillis());
     read.inc(e.table(), 1);
   }

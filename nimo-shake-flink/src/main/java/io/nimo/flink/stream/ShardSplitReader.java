@@ -1,7 +1,6 @@
 package io.nimo.flink.stream;
 
 import io.nimo.core.dynamo.StreamsApi;
-import io.nimo.core.item.ItemJson;
 import io.nimo.core.item.KeySchema;
 import io.nimo.core.retry.Retrier;
 import io.nimo.core.source.ChangeEvent;
@@ -110,9 +109,15 @@ final class ShardSplitReader implements SplitReader<ShardElement, ShardSplit> {
     }
     for (ChangeEvent e : page.events(keys.apply(table))) {
       boolean removed = e.kind() == ChangeEvent.Kind.REMOVE;
-      String json = ItemJson.write(removed ? e.key().values() : e.newImage());
       out.add(
-          id, new ShardElement(table, e.key().toString(), json, removed, e.sequenceNumber(), now));
+          id,
+          new ShardElement(
+              table,
+              e.key().toString(),
+              removed ? e.key().values() : e.newImage(),
+              removed,
+              e.sequenceNumber(),
+              now));
     }
     long spacing = 1000L / Math.max(1, settings.qpsPerShard());
     if (page.records().isEmpty()) {

@@ -17,9 +17,9 @@ class ScanDoneMarkersTest {
     List<ItemRecord> markers = ScanDoneMarkers.of(2, 5);
     Set<Integer> groups = new HashSet<>();
     for (ItemRecord m : markers) {
-      assertThat(m.kind).isEqualTo(ItemRecord.Kind.SCAN_DONE);
-      assertThat(m.reader).isEqualTo(2);
-      assertThat(m.readers).isEqualTo(5);
+      assertThat(m.kind()).isEqualTo(ItemRecord.Kind.SCAN_DONE);
+      assertThat(m.reader()).isEqualTo(2);
+      assertThat(m.readers()).isEqualTo(5);
       groups.add(
           KeyGroupRangeAssignment.assignToKeyGroup(m.routingKey(), ScanDoneMarkers.KEY_GROUPS));
     }
@@ -29,7 +29,7 @@ class ScanDoneMarkersTest {
 
   @Test
   void markerKeysCannotBeAnItemsKey() {
-    ItemRecord item = new ItemRecord("t", "id=S:x", "{}");
+    ItemRecord item = ItemRecord.scanned("t", "id=S:x", java.util.Map.of());
     assertThat(item.routingKey()).contains("\u0000");
     assertThat(ScanDoneMarkers.of(0, 1))
         .allSatisfy(m -> assertThat(m.routingKey()).startsWith("\u0001"));

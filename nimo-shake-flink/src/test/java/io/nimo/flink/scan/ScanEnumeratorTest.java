@@ -125,9 +125,12 @@ class ScanEnumeratorTest {
 
   @Test
   void segmentCountsGiveEveryReaderTwoAndGrowWithSize() {
-    assertThat(ScanPlan.segmentsFor(0, 8, 2)).isEqualTo(8);
-    assertThat(ScanPlan.segmentsFor(0, 8, 16)).isEqualTo(32);
-    assertThat(ScanPlan.segmentsFor(100L << 30, 8, 2)).isEqualTo(51);
+    assertThat(ScanPlan.segmentsFor(0, 8, 1, 8)).isEqualTo(8);
+    assertThat(ScanPlan.segmentsFor(0, 8, 2, 8))
+        .as("each reader keeps 8 calls in flight")
+        .isEqualTo(16);
+    assertThat(ScanPlan.segmentsFor(0, 8, 16, 1)).as("at least two per reader").isEqualTo(32);
+    assertThat(ScanPlan.segmentsFor(100L << 30, 8, 2, 8)).isEqualTo(51);
   }
 
   @Test
