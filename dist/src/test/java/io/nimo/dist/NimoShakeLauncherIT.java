@@ -84,27 +84,6 @@ class NimoShakeLauncherIT {
   }
 
   @Test
-  void rejectsABadValueNamingTheKeyBeforeTouchingAnything(@TempDir Path work) throws Exception {
-    try (DynamoLocal target = DynamoLocal.start()) {
-      Map<String, String> v = conf(target, "launch-bad");
-      v.put("qps.full", "fast");
-      Path conf = work.resolve("bad.conf");
-      Files.writeString(conf, tool.shippedConfWith(v), StandardCharsets.UTF_8);
-
-      PackagedTool.Result r = tool.run(work, "--conf", conf.toString());
-
-      assertThat(r.exitCode()).isEqualTo(2);
-      assertThat(r.output()).contains("qps.full").contains("fast");
-      assertThat(target.client().listTables().tableNames()).isEmpty();
-      Files.writeString(
-          conf, tool.shippedConfWith(conf(target, "launch-bad")) + "\nqps.fulll = 3\n");
-      PackagedTool.Result unknown = tool.run(work, "--conf", conf.toString());
-      assertThat(unknown.exitCode()).isEqualTo(2);
-      assertThat(unknown.output()).contains("qps.fulll").contains("unknown key");
-    }
-  }
-
-  @Test
   void resumesAfterSigkillMidScanWithoutStartingOver(@TempDir Path work) throws Exception {
     try (DynamoLocal target = DynamoLocal.start()) {
       Map<String, String> v = conf(target, "launch-kill");

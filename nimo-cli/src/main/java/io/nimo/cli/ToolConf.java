@@ -28,17 +28,19 @@ public final class ToolConf {
    * @param tool the binary's name
    * @param summary one line on what it does
    * @param keys the keys its conf file declares
+   * @param checks what can be judged without a network call, run when the conf is loaded
    */
-  public ToolConf(String tool, String summary, List<ConfigOption<?>> keys) {
+  public ToolConf(
+      String tool, String summary, List<ConfigOption<?>> keys, Consumer<Configuration> checks) {
     this(
         tool,
         summary,
         keys,
         ShakeOptions.ALL,
         "0 source and target agree, 1 differences remain or a table could not be processed, "
-            + "2 bad config, 3 stopped by a signal, 5 an endpoint could not be reached at start-up"
-            + " (preflight.timeout)",
-        c -> {});
+            + "2 bad config (nothing was contacted), 3 stopped by a signal, 5 an endpoint could not"
+            + " be reached at start-up (preflight.timeout)",
+        checks);
   }
 
   /**

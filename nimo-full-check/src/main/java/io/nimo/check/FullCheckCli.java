@@ -10,6 +10,7 @@ import io.nimo.core.check.CheckRequest;
 import io.nimo.core.check.TableCheck;
 import io.nimo.core.config.CheckOptions;
 import io.nimo.core.config.Configuration;
+import io.nimo.core.sync.ConfValidator;
 import java.io.PrintStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,10 @@ final class FullCheckCli {
   private final PrintStream err;
   private final ToolConf tool =
       new ToolConf(
-          TOOL, "compare DynamoDB tables with the target item by item", CheckOptions.CHECK);
+          TOOL,
+          "compare DynamoDB tables with the target item by item",
+          CheckOptions.CHECK,
+          conf -> ConfValidator.check(CheckOptions.asShakeConfiguration(conf)));
 
   FullCheckCli(PrintStream out, PrintStream err) {
     this.out = out;

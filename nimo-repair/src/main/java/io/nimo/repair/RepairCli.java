@@ -8,6 +8,7 @@ import io.nimo.core.check.RepairJob;
 import io.nimo.core.check.TableRepair;
 import io.nimo.core.config.CheckOptions;
 import io.nimo.core.config.Configuration;
+import io.nimo.core.sync.ConfValidator;
 import java.io.PrintStream;
 import java.util.List;
 import org.slf4j.Logger;
@@ -23,7 +24,11 @@ final class RepairCli {
   private final PrintStream out;
   private final PrintStream err;
   private final ToolConf tool =
-      new ToolConf(TOOL, "fix on the target what nimo-full-check reported", CheckOptions.REPAIR);
+      new ToolConf(
+          TOOL,
+          "fix on the target what nimo-full-check reported",
+          CheckOptions.REPAIR,
+          conf -> ConfValidator.check(CheckOptions.asShakeConfiguration(conf)));
 
   RepairCli(PrintStream out, PrintStream err) {
     this.out = out;

@@ -5,18 +5,17 @@ import io.nimo.core.config.Configuration;
 import io.nimo.core.config.FullSyncOptions;
 import io.nimo.core.config.IncrSyncOptions;
 import io.nimo.core.config.ShakeOptions;
-import io.nimo.core.config.ShakeRules;
 import io.nimo.core.config.SyncMode;
 import io.nimo.core.config.TargetAccessOptions;
 import io.nimo.core.dynamo.TableInfo;
 import io.nimo.core.sink.Target;
-import io.nimo.core.sink.TargetProviders;
+import io.nimo.core.sink.TargetPreparation;
 import io.nimo.core.sink.TargetTableExistsException;
 import io.nimo.core.source.SourceTable;
 import io.nimo.core.source.SourceTables;
 import io.nimo.core.source.stream.StreamPositions;
+import io.nimo.core.sync.ConfValidator;
 import io.nimo.core.sync.SyncSettings;
-import io.nimo.core.sync.TargetPreparation;
 import io.nimo.core.sync.full.FullSyncSettings;
 import io.nimo.core.sync.stream.IncrSettings;
 import io.nimo.core.wiring.JobComponents;
@@ -63,8 +62,7 @@ public final class ShakeFlinkJob {
    */
   public static Configuration validate(ShakeConf conf) {
     Configuration c = conf.configuration();
-    ShakeRules.validate(c);
-    TargetProviders.validated(c);
+    ConfValidator.sync(c);
     if (c.get(ShakeOptions.SYNC_MODE).follows()
         && c.get(IncrSyncOptions.INCR_ON_TRIMMED) == io.nimo.core.config.OnTrimmed.RESYNC) {
       throw new ConfigException(

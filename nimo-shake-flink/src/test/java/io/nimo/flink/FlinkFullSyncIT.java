@@ -218,7 +218,17 @@ class FlinkFullSyncIT {
   void writesMongoDbThroughTheSameJobAndTheCheckFindsItEqual(@TempDir Path dir) throws Exception {
     try (io.nimo.core.testkit.MongoLocal mongo = io.nimo.core.testkit.MongoLocal.start()) {
       syncAndCheck(
-          dir, seededTable(1200), Map.of("target.type", "mongodb", "target.address", mongo.uri()));
+          dir,
+          seededTable(1200),
+          Map.of(
+              "target.type",
+              "mongodb",
+              "target.address",
+              mongo.uri(),
+              "target.access_key_id",
+              "",
+              "target.secret_access_key",
+              ""));
     }
   }
 

@@ -136,7 +136,15 @@ class FlinkStreamSyncIT {
       for (Map<String, String> target :
           List.of(
               Map.of("target.type", "postgresql", "target.address", pg.jdbcUrl()),
-              Map.of("target.type", "mongodb", "target.address", mongo.uri()))) {
+              Map.of(
+                  "target.type",
+                  "mongodb",
+                  "target.address",
+                  mongo.uri(),
+                  "target.access_key_id",
+                  "",
+                  "target.secret_access_key",
+                  ""))) {
         String table = seededTable(600);
         Map<String, String> keys = new java.util.HashMap<>(target);
         keys.put("target.access_key_id", "");

@@ -8,13 +8,12 @@ import io.nimo.cli.StopSignals;
 import io.nimo.cli.ToolConf;
 import io.nimo.core.config.Configuration;
 import io.nimo.core.config.ShakeOptions;
-import io.nimo.core.config.ShakeRules;
 import io.nimo.core.metrics.Diagnostics;
 import io.nimo.core.metrics.FullSyncStatus;
 import io.nimo.core.metrics.IncrSyncStatus;
 import io.nimo.core.metrics.StatusServer;
 import io.nimo.core.metrics.StatusSettings;
-import io.nimo.core.sink.TargetProviders;
+import io.nimo.core.sync.ConfValidator;
 import io.nimo.core.sync.SyncJob;
 import io.nimo.core.sync.hooks.SyncReport;
 import io.nimo.core.sync.hooks.TableSummary;
@@ -44,15 +43,10 @@ final class NimoShakeCli {
           "copy DynamoDB tables to PolarDB-DDB or another DynamoDB-API target",
           ShakeOptions.ALL,
           List.of(),
-          "0 done, 1 a table failed, 2 bad config, 3 stopped before completion (re-run resumes),"
-              + " 4 another run of the same id is active, 5 an endpoint could not be reached at"
-              + " start-up (preflight.timeout)",
-          conf -> {
-            ShakeRules.validate(conf);
-            // the target's own keys (its address among them) are checked before a checkpoint is
-            // read
-            TargetProviders.validated(conf);
-          });
+          "0 done, 1 a table failed, 2 bad config (nothing was contacted), 3 stopped before"
+              + " completion (re-run resumes), 4 another run of the same id is active, 5 an endpoint"
+              + " could not be reached at start-up (preflight.timeout)",
+          ConfValidator::sync);
   private final PrintStream out;
   private final PrintStream err;
   private final boolean terminal;

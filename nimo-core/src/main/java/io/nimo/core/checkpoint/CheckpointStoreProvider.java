@@ -13,6 +13,15 @@ public interface CheckpointStoreProvider {
   String type();
 
   /**
+   * Checks this store's keys without any I/O, before anything is contacted (e.g. that {@code
+   * checkpoint.address}, or the target's address it falls back to, is of this store's kind). The
+   * default accepts everything.
+   *
+   * @throws io.nimo.core.config.ConfigException naming the key
+   */
+  default void validate(Configuration config) {}
+
+  /**
    * Opens the store; may create directories but must not load state yet.
    *
    * @param timing the clock and sleeper the store's retries must use

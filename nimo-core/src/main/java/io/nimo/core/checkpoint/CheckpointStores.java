@@ -33,6 +33,17 @@ public final class CheckpointStores {
   }
 
   /**
+   * The provider {@code checkpoint.type} names, after its own checks; no I/O.
+   *
+   * @throws ConfigException naming the key and the available types, or the key its checks refuse
+   */
+  public static CheckpointStoreProvider validated(Configuration config) {
+    CheckpointStoreProvider p = forType(CheckpointAccess.from(config).type());
+    p.validate(config);
+    return p;
+  }
+
+  /**
    * Opens the store named by {@code checkpoint.type} (built-in or found by ServiceLoader).
    *
    * @param timing the clock and sleeper the store's retries must use

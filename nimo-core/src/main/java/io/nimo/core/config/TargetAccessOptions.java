@@ -97,4 +97,25 @@ public final class TargetAccessOptions {
           TARGET_ROLE_ARN,
           TARGET_EXTERNAL_ID,
           TARGET_REGION);
+
+  /**
+   * Refuses target keys a target type does not use, when they are set: accepted and ignored, they
+   * would suggest an account that is not the one used.
+   *
+   * @param targetType the configured {@code target.type}
+   * @param instead where that target takes what these keys would say
+   * @param unused the keys it does not read
+   * @throws ConfigException naming the first key that is set
+   */
+  @SafeVarargs
+  public static void refuseUnused(
+      Configuration c, String targetType, String instead, ConfigOption<String>... unused) {
+    for (ConfigOption<String> key : unused) {
+      if (!c.get(key).isBlank()) {
+        throw new ConfigException(
+            key.key(),
+            "is not used by target.type = " + targetType + " (" + instead + "); remove it");
+      }
+    }
+  }
 }

@@ -3,8 +3,10 @@ package io.nimo.core.checkpoint.dynamo;
 import io.nimo.core.checkpoint.CheckpointStore;
 import io.nimo.core.checkpoint.CheckpointStoreProvider;
 import io.nimo.core.config.CheckpointAccess;
+import io.nimo.core.config.ConfigException;
 import io.nimo.core.config.Configuration;
 import io.nimo.core.config.Secrets;
+import io.nimo.core.config.ShakeOptions;
 import io.nimo.core.dynamo.DynamoCredentials;
 import io.nimo.core.dynamo.DynamoEndpoint;
 import io.nimo.core.dynamo.DynamoErrorClassifier;
@@ -29,6 +31,17 @@ public final class DynamoCheckpointStoreProvider implements CheckpointStoreProvi
   }
 
   @Override
+  public void validate(Configuration c) {
+    CheckpointAccess.Location at = location(CheckpointAccess.from(c));
+    if (!at.address().isBlank() && !at.address().matches("https?://.+")) {
+      throw new ConfigException(
+          ShakeOptions.CHECKPOINT_ADDRESS.key(),
+          "checkpoint.type = dynamodb needs a DynamoDB-API endpoint (http:// or https://) here, or a"
+              + " DynamoDB-API target (target.type = dynamodb, polardb or aliyun_dynamo_proxy)");
+    }
+  }
+
+  @Override
   public void probe(Configuration c, Duration timeout) {
     CheckpointAccess access = CheckpointAccess.from(c);
     CheckpointAccess.Location at = location(access);
@@ -49,6 +62,7 @@ public final class DynamoCheckpointStoreProvider implements CheckpointStoreProvi
 
   @Override
   public CheckpointStore open(Configuration c, Timing timing) {
+    validate(c);
     CheckpointAccess access = CheckpointAccess.from(c);
     String address = location(access).address();
     DynamoEndpoint endpoint =

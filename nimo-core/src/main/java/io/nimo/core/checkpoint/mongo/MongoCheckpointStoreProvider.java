@@ -35,9 +35,6 @@ public final class MongoCheckpointStoreProvider implements CheckpointStoreProvid
   @Override
   public void probe(Configuration c, java.time.Duration timeout) {
     CheckpointAccess.Location at = location(CheckpointAccess.from(c));
-    if (!isMongoUri(at.address())) {
-      return; // open() names the key
-    }
     io.nimo.core.probe.ProbeFailure.attempt(
         at.key(),
         at.address(),
@@ -46,14 +43,19 @@ public final class MongoCheckpointStoreProvider implements CheckpointStoreProvid
   }
 
   @Override
-  public CheckpointStore open(Configuration c, Timing timing) {
-    CheckpointAccess access = CheckpointAccess.from(c);
-    String uri = location(access).address();
-    if (!isMongoUri(uri)) {
+  public void validate(Configuration c) {
+    if (!isMongoUri(location(CheckpointAccess.from(c)).address())) {
       throw new ConfigException(
           ShakeOptions.CHECKPOINT_ADDRESS.key(),
           "checkpoint.type = mongodb needs a MongoDB connection string here, or target.type = mongodb");
     }
+  }
+
+  @Override
+  public CheckpointStore open(Configuration c, Timing timing) {
+    validate(c);
+    CheckpointAccess access = CheckpointAccess.from(c);
+    String uri = location(access).address();
     Retrier retrier = Retrier.forConfig(c, new MongoErrorClassifier(), timing);
     return new MongoCheckpointStore(
         new MongoEndpoint(uri, MongoEndpoint.poolSize(c)).connect(),

@@ -32,9 +32,6 @@ public final class PostgresCheckpointStoreProvider implements CheckpointStorePro
   @Override
   public void probe(Configuration c, java.time.Duration timeout) {
     CheckpointAccess.Location at = location(CheckpointAccess.from(c));
-    if (!at.address().startsWith("jdbc:postgresql://")) {
-      return; // open() names the key
-    }
     io.nimo.core.probe.ProbeFailure.attempt(
         at.key(),
         at.address(),
@@ -43,14 +40,19 @@ public final class PostgresCheckpointStoreProvider implements CheckpointStorePro
   }
 
   @Override
-  public CheckpointStore open(Configuration c, Timing timing) {
-    CheckpointAccess access = CheckpointAccess.from(c);
-    CheckpointAccess.Location at = location(access);
-    if (!at.address().startsWith("jdbc:postgresql://")) {
+  public void validate(Configuration c) {
+    if (!location(CheckpointAccess.from(c)).address().startsWith("jdbc:postgresql://")) {
       throw new ConfigException(
           ShakeOptions.CHECKPOINT_ADDRESS.key(),
           "checkpoint.type = postgresql needs a JDBC URL here, or target.type = postgresql");
     }
+  }
+
+  @Override
+  public CheckpointStore open(Configuration c, Timing timing) {
+    validate(c);
+    CheckpointAccess access = CheckpointAccess.from(c);
+    CheckpointAccess.Location at = location(access);
     PostgresEndpoint db = new PostgresEndpoint(at.address(), at.user(), at.secret(), 1);
     Retrier retrier = Retrier.forConfig(c, new PostgresErrorClassifier(), timing);
     String table = "\"" + access.name().replace("\"", "\"\"") + "\"";

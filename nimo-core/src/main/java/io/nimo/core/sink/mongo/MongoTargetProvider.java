@@ -30,6 +30,15 @@ public final class MongoTargetProvider implements TargetProvider {
 
   @Override
   public void validate(Configuration c) {
+    TargetAccessOptions.refuseUnused(
+        c,
+        "mongodb",
+        "the account goes in target.address: mongodb://user:password@host:port",
+        TargetAccessOptions.TARGET_AK,
+        TargetAccessOptions.TARGET_SK,
+        TargetAccessOptions.TARGET_PROFILE,
+        TargetAccessOptions.TARGET_ROLE_ARN,
+        TargetAccessOptions.TARGET_EXTERNAL_ID);
     String uri = c.get(TargetAccessOptions.TARGET_ADDRESS);
     if (!uri.startsWith("mongodb://") && !uri.startsWith("mongodb+srv://")) {
       throw new ConfigException(

@@ -26,6 +26,13 @@ public final class PostgresTargetProvider implements TargetProvider {
 
   @Override
   public void validate(Configuration c) {
+    TargetAccessOptions.refuseUnused(
+        c,
+        "postgresql",
+        "the user and password go in target.access_key_id and target.secret_access_key",
+        TargetAccessOptions.TARGET_PROFILE,
+        TargetAccessOptions.TARGET_ROLE_ARN,
+        TargetAccessOptions.TARGET_EXTERNAL_ID);
     if (!c.get(TargetAccessOptions.TARGET_ADDRESS).startsWith("jdbc:postgresql://")) {
       throw new ConfigException(
           TargetAccessOptions.TARGET_ADDRESS.key(),

@@ -1,9 +1,6 @@
-package io.nimo.core.sync;
+package io.nimo.core.sink;
 
 import io.nimo.core.config.ExistPolicy;
-import io.nimo.core.sink.PrepareResult;
-import io.nimo.core.sink.Target;
-import io.nimo.core.sink.TargetTableExistsException;
 import io.nimo.core.source.SourceTable;
 import java.util.Optional;
 import org.slf4j.Logger;

@@ -1,4 +1,4 @@
-package io.nimo.core.sync;
+package io.nimo.core.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,8 +7,6 @@ import io.nimo.core.config.ExistPolicy;
 import io.nimo.core.item.KeyAttributeType;
 import io.nimo.core.item.KeySchema;
 import io.nimo.core.item.TableSchema;
-import io.nimo.core.sink.PrepareResult;
-import io.nimo.core.sink.TargetTableExistsException;
 import io.nimo.core.source.SourceTable;
 import io.nimo.core.testkit.UnsupportedTarget;
 import java.util.ArrayList;
