@@ -45,6 +45,7 @@ class ToolsArchitectureTest {
 
   static final Set<String> FLINK_CORE_TYPES =
       Set.of(
+          "io.nimo.core.concurrent.NamedThreadFactory",
           "io.nimo.core.dynamo.DynamoClient",
           "io.nimo.core.dynamo.DynamoTables",
           "io.nimo.core.dynamo.ShardInfo",
