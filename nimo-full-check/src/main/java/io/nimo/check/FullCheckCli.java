@@ -56,12 +56,21 @@ final class FullCheckCli {
       for (TableCheck t : report.tables()) {
         b.append(
             String.format(
-                "  %-24s checked=%d missing=%d different=%d extra=%d%s%n",
+                "  %-24s checked=%d missing=%d different=%d extra=%d%s%s%n",
                 t.table(),
                 t.checked(),
                 t.missing(),
                 t.different(),
                 t.extra(),
+                t.rechecked() == 0
+                    ? ""
+                    : " rechecked="
+                        + t.rechecked()
+                        + " (not yet visible then: "
+                        + t.resolved()
+                        + ", confirmed: "
+                        + (t.rechecked() - t.resolved())
+                        + ")",
                 t.error() != null
                     ? " error=" + t.error()
                     : t.diffFile() != null ? " report=" + t.diffFile() : ""));

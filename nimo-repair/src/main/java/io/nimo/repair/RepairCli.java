@@ -3,8 +3,8 @@ package io.nimo.repair;
 import io.nimo.cli.ExitCode;
 import io.nimo.cli.StartupProbes;
 import io.nimo.cli.ToolConf;
-import io.nimo.core.check.DiffFolders;
 import io.nimo.core.check.RepairJob;
+import io.nimo.core.check.RepairRequest;
 import io.nimo.core.check.TableRepair;
 import io.nimo.core.config.CheckOptions;
 import io.nimo.core.config.Configuration;
@@ -44,28 +44,32 @@ final class RepairCli {
     if (!StartupProbes.pass(TOOL, shake, false, err)) {
       return ExitCode.UNREACHABLE;
     }
-    try (RepairJob repair = RepairJob.builder(shake).folders(DiffFolders.from(conf)).build()) {
+    try (RepairJob repair = RepairJob.builder(shake).request(RepairRequest.from(conf)).build()) {
       List<TableRepair> tables = repair.run();
       StringBuilder b = new StringBuilder("\n==== nimo-repair summary\n");
       for (TableRepair t : tables) {
         b.append(
             String.format(
-                "  %-24s listed=%d written=%d deleted=%d unresolved=%d%s%n",
+                "  %-24s listed=%d written=%d deleted=%d unresolved=%d%s%s%n",
                 t.table(),
                 t.listed(),
                 t.written(),
                 t.deleted(),
                 t.unresolved(),
+                t.readAgain() == 0
+                    ? ""
+                    : " read_again=" + t.readAgain() + " (the target's reads lagged its writes)",
                 t.error() == null ? "" : " error=" + t.error()));
       }
       b.append(
           String.format(
-              "  TOTAL %d table(s): listed=%d written=%d deleted=%d unresolved=%d%n",
+              "  TOTAL %d table(s): listed=%d written=%d deleted=%d unresolved=%d read_again=%d%n",
               tables.size(),
               tables.stream().mapToLong(TableRepair::listed).sum(),
               tables.stream().mapToLong(TableRepair::written).sum(),
               tables.stream().mapToLong(TableRepair::deleted).sum(),
-              tables.stream().mapToLong(TableRepair::unresolved).sum()));
+              tables.stream().mapToLong(TableRepair::unresolved).sum(),
+              tables.stream().mapToLong(TableRepair::readAgain).sum()));
       LOG.info(b.toString());
       return tables.stream().allMatch(TableRepair::complete) ? ExitCode.OK : ExitCode.FAILED;
     }

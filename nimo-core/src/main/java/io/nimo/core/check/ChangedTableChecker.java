@@ -81,7 +81,8 @@ final class ChangedTableChecker {
       }
       diffs.close();
       result =
-          new DiffRechecker(source, retrier, target, settings.recheckAfter(), stopped, timing)
+          new DiffRechecker(
+                  source, retrier, target, settings.recheck().pauseFor(target), stopped, timing)
               .settle(name, checked, found, diffs.written());
     }
     LOG.info(

@@ -58,7 +58,7 @@ public final class CheckJob implements AutoCloseable {
             b.diffDirectory,
             b.sample,
             b.findExtras,
-            b.recheckAfter,
+            b.recheck,
             b.parallelTables);
     this.parts = b.components().sourceConnections(settings.segments() + 4).build();
   }
@@ -100,6 +100,7 @@ public final class CheckJob implements AutoCloseable {
         mode.name().toLowerCase(java.util.Locale.ROOT),
         settings.diffDirectory().toAbsolutePath(),
         tables);
+    LOG.info("[stage=check] {}", readPlan());
     Path moved = DiffFiles.rotate(settings.diffDirectory(), parts.clock());
     if (moved != null) {
       LOG.info("the previous diff reports were moved to {}", moved.toAbsolutePath());
@@ -122,6 +123,20 @@ public final class CheckJob implements AutoCloseable {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * Which reads the check makes of the target, and whether it compares differences again before it
+   * reports them: one line for the pre-flight.
+   *
+   * @return the line
+   */
+  public String readPlan() {
+    boolean strong = parts.targets().strongReads();
+    return "target reads: "
+        + parts.targets().describeReads()
+        + "; "
+        + settings.recheck().describe(strong);
   }
 
   /**
@@ -252,7 +267,7 @@ public final class CheckJob implements AutoCloseable {
     private Path diffDirectory = Path.of(CheckOptions.DIFF_OUTPUT.defaultValue());
     private long sample = CheckOptions.SAMPLE.defaultValue();
     private boolean findExtras = CheckOptions.FIND_EXTRAS.defaultValue();
-    private java.time.Duration recheckAfter = CheckOptions.RECHECK_AFTER.defaultValue();
+    private Recheck recheck = new Recheck(CheckOptions.RECHECK_AFTER.defaultValue());
     private int parallelTables = CheckOptions.PARALLEL_TABLES.defaultValue();
     private CheckMode mode = CheckMode.of(CheckOptions.MODE.defaultValue());
     private Path stateDirectory;
@@ -296,7 +311,7 @@ public final class CheckJob implements AutoCloseable {
       return diffDirectory(r.folders().reports())
           .stateDirectory(r.folders().state())
           .sample(r.sample())
-          .recheckAfter(r.recheckAfter())
+          .recheck(r.recheck())
           .findExtras(r.findExtras())
           .parallelTables(r.parallelTables())
           .mode(r.mode());
@@ -330,16 +345,24 @@ public final class CheckJob implements AutoCloseable {
 
     /**
      * Compares the differences found once more after this pause, keeping only those that persist:
-     * for checks while the incremental sync is live (default zero: no recheck).
+     * for checks while the incremental sync is live. Zero: no recheck.
      *
      * @param pause how long to let the sync catch up, e.g. a few times its lag
      * @return this builder
      */
     public Builder recheckAfter(java.time.Duration pause) {
-      if (pause.isNegative()) {
-        throw new IllegalArgumentException("recheckAfter must not be negative");
-      }
-      this.recheckAfter = pause;
+      return recheck(Recheck.after(pause));
+    }
+
+    /**
+     * When the differences found are compared once more (default {@link Recheck#auto()}: only when
+     * the target's reads may lag its writes).
+     *
+     * @param when the recheck
+     * @return this builder
+     */
+    public Builder recheck(Recheck when) {
+      this.recheck = when;
       return this;
     }
 

@@ -2,7 +2,6 @@ package io.nimo.core.check;
 
 import io.nimo.core.config.CheckOptions;
 import io.nimo.core.config.Configuration;
-import java.time.Duration;
 
 /**
  * What a {@code nimo-full-check.conf} asks of a check, read once; {@link CheckJob.Builder#request}
@@ -10,7 +9,7 @@ import java.time.Duration;
  *
  * @param folders where the reports and the state go
  * @param sample {@code sample}: items compared per table, 0 = every item
- * @param recheckAfter {@code recheck_after}: the pause before differences are compared again
+ * @param recheck {@code recheck_after}: when differences are compared again
  * @param findExtras {@code find_extras}: look for items only on the target
  * @param parallelTables {@code parallel_tables}: tables checked at the same time
  * @param mode {@code mode}: every item, or only the keys changed since the last clean check
@@ -18,7 +17,7 @@ import java.time.Duration;
 public record CheckRequest(
     DiffFolders folders,
     long sample,
-    Duration recheckAfter,
+    Recheck recheck,
     boolean findExtras,
     int parallelTables,
     CheckMode mode) {
@@ -33,7 +32,7 @@ public record CheckRequest(
     return new CheckRequest(
         DiffFolders.from(c),
         c.get(CheckOptions.SAMPLE),
-        c.get(CheckOptions.RECHECK_AFTER),
+        new Recheck(c.get(CheckOptions.RECHECK_AFTER)),
         c.get(CheckOptions.FIND_EXTRAS),
         c.get(CheckOptions.PARALLEL_TABLES),
         CheckMode.of(c.get(CheckOptions.MODE)));

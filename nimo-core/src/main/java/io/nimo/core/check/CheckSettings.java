@@ -6,7 +6,6 @@ import io.nimo.core.config.SourceOptions;
 import io.nimo.core.source.ScanSettings;
 import io.nimo.core.source.TableFilter;
 import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * How a check runs.
@@ -16,8 +15,7 @@ import java.time.Duration;
  * @param findExtras whether a full check also passes over the target to find items not on the
  *     source
  * @param segments parallel-Scan segments per table
- * @param recheckAfter how long to wait before comparing the differences found once more (zero = no
- *     recheck)
+ * @param recheck when the differences found are compared once more
  * @param scan Scan page size and filter ({@code qps.full.batch_num}, {@code
  *     full.read.filter_expression})
  * @param scanQps Scan calls per second per table ({@code qps.full})
@@ -29,7 +27,7 @@ record CheckSettings(
     long sample,
     boolean findExtras,
     int segments,
-    Duration recheckAfter,
+    Recheck recheck,
     ScanSettings scan,
     int scanQps,
     TableFilter tables,
@@ -40,14 +38,14 @@ record CheckSettings(
       Path diffDirectory,
       long sample,
       boolean findExtras,
-      Duration recheckAfter,
+      Recheck recheck,
       int parallelTables) {
     return new CheckSettings(
         diffDirectory,
         sample,
         findExtras,
         c.get(FullSyncOptions.FULL_READ_CONCURRENCY),
-        recheckAfter,
+        recheck,
         ScanSettings.from(c),
         c.get(SourceOptions.QPS_FULL),
         TableFilter.parse(c.get(SourceOptions.FILTER_WHITE), c.get(SourceOptions.FILTER_BLACK)),

@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * The diff report: one file per table, {@code <table>.jsonl}, one difference per line: {@code
- * {"kind":"DIFFERENT","key":{"id":{"S":"a"}},"attributes":["price"]}}.
+ * {"kind":"DIFFERENT","key":{"id":{"S":"a"}},"attributes":["price"]}}, with {@code
+ * "rechecked":true} when it was compared again after a pause and persisted.
  */
 public final class DiffFiles {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -104,10 +105,20 @@ public final class DiffFiles {
   /** Appends differences to a table's report as they are found. Thread-safe. */
   static final class Writer implements AutoCloseable {
     private final Path file;
+    private final boolean rechecked;
     private BufferedWriter out;
 
     Writer(Path file) {
+      this(file, false);
+    }
+
+    /**
+     * A report writer; with {@code rechecked}, every difference is marked {@code "rechecked":true}:
+     * it was compared again after a pause and persisted.
+     */
+    Writer(Path file, boolean rechecked) {
       this.file = file;
+      this.rechecked = rechecked;
     }
 
     synchronized void add(Difference d) {
@@ -115,6 +126,9 @@ public final class DiffFiles {
       n.put("kind", d.kind().name());
       n.set("key", ItemJson.toNode(d.key().values()));
       d.attributes().forEach(n.putArray("attributes")::add);
+      if (rechecked) {
+        n.put("rechecked", true);
+      }
       try {
         if (out == null) {
           Files.createDirectories(file.getParent());

@@ -83,7 +83,7 @@ final class DiffRechecker {
     }
     Path fresh = first.diffFile().resolveSibling(first.diffFile().getFileName() + ".recheck");
     long[] found = new long[3];
-    try (DiffFiles.Writer out = new DiffFiles.Writer(fresh)) {
+    try (DiffFiles.Writer out = new DiffFiles.Writer(fresh, true)) {
       for (Difference d : listed) {
         Map<String, AttributeValue> src =
             retrier.call(
@@ -105,11 +105,22 @@ final class DiffRechecker {
               : Files.move(fresh, first.diffFile(), StandardCopyOption.REPLACE_EXISTING);
       long left = found[0] + found[1] + found[2];
       LOG.info(
-          "[stage=check, table={}] recheck: {} of {} difference(s) persist",
+          "[stage=check, table={}] recheck: {} of {} difference(s) persist, {} were not yet visible"
+              + " on the target",
           table,
           left,
-          listed.size());
-      return new TableCheck(table, first.checked(), found[0], found[1], found[2], kept, null);
+          listed.size(),
+          listed.size() - left);
+      return new TableCheck(
+          table,
+          first.checked(),
+          found[0],
+          found[1],
+          found[2],
+          kept,
+          null,
+          listed.size(),
+          listed.size() - left);
     }
   }
 }

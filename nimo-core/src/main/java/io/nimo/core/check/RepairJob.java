@@ -25,8 +25,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Fixes what a {@link CheckJob} report lists: every listed key is read again from the source
  * (strongly consistent) and the target is made to match it (the item written, or deleted if the
- * source no longer has it), then read back to confirm. Keys that still differ are counted as
- * unresolved and written to {@code <table>.unresolved.jsonl} next to the report.
+ * source no longer has it), then read back to confirm; a key that reads back stale is read again
+ * after growing pauses for up to {@code repair.verify_within} (a target whose reads lag its
+ * writes). Keys that still differ then are counted as unresolved and written to {@code
+ * <table>.unresolved.jsonl} next to the report.
  *
  * <pre>{@code
  * try (RepairJob repair = RepairJob.builder(conf).diffDirectory(Path.of("nimo-full-check-diff")).build()) {
@@ -40,8 +42,10 @@ public final class RepairJob implements AutoCloseable {
   private final JobComponents parts;
   private final Path diffDirectory;
   private final CheckEpochStore epochs;
+  private final java.time.Duration verifyWithin;
 
   private RepairJob(Builder b) {
+    this.verifyWithin = b.verifyWithin;
     this.parts = b.components().sourceConnections(4).build();
     this.diffDirectory = b.diffDirectory;
     this.epochs =
@@ -110,6 +114,8 @@ public final class RepairJob implements AutoCloseable {
     long written = 0;
     long deleted = 0;
     long left = 0;
+    long readAgain = 0;
+    ReadBack readBack = new ReadBack(verifyWithin, retrier);
     Path leftFile = diffDirectory.resolve(table + ".unresolved" + SUFFIX);
     try (DiffFiles.Writer unresolved = new DiffFiles.Writer(leftFile)) {
       Files.deleteIfExists(leftFile);
@@ -127,21 +133,29 @@ public final class RepairJob implements AutoCloseable {
               List.of(new ChangeEvent(ChangeEvent.Kind.REMOVE, d.key(), null, "repair", false)));
           deleted++;
         }
-        Map<String, AttributeValue> after = target.read(d.key()).orElse(null);
-        boolean fixed = onSource ? after != null && ItemEquality.equal(now, after) : after == null;
-        if (!fixed) {
+        int reads =
+            readBack.reads(
+                table + " {" + d.key() + "}",
+                () -> {
+                  Map<String, AttributeValue> after = target.read(d.key()).orElse(null);
+                  return onSource ? after != null && ItemEquality.equal(now, after) : after == null;
+                });
+        if (reads == 0) {
           unresolved.add(d);
           left++;
+        } else if (reads > 1) {
+          readAgain++;
         }
       }
       LOG.info(
-          "[stage=repair, table={}] listed={} written={} deleted={} unresolved={}",
+          "[stage=repair, table={}] listed={} written={} deleted={} unresolved={} read_again={}",
           table,
           differences.size(),
           written,
           deleted,
-          left);
-      return new TableRepair(table, differences.size(), written, deleted, left, null);
+          left,
+          readAgain);
+      return new TableRepair(table, differences.size(), written, deleted, left, null, readAgain);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -158,6 +172,8 @@ public final class RepairJob implements AutoCloseable {
     private Path diffDirectory =
         Path.of(io.nimo.core.config.CheckOptions.DIFF_OUTPUT.defaultValue());
     private Path stateDirectory;
+    private java.time.Duration verifyWithin =
+        io.nimo.core.config.CheckOptions.REPAIR_VERIFY_WITHIN.defaultValue();
 
     private Builder(Configuration config) {
       super(config);
@@ -180,6 +196,31 @@ public final class RepairJob implements AutoCloseable {
      */
     public Builder folders(DiffFolders f) {
       return diffDirectory(f.reports()).stateDirectory(f.state());
+    }
+
+    /**
+     * Everything a {@code nimo-repair.conf} asks: the check's folders and the read-back limit.
+     *
+     * @param r the request
+     * @return this builder
+     */
+    public Builder request(RepairRequest r) {
+      return folders(r.folders()).verifyWithin(r.verifyWithin());
+    }
+
+    /**
+     * How long a fixed key that reads back stale is read again before it counts as unresolved
+     * ({@code repair.verify_within}, default 5 s; zero: one read).
+     *
+     * @param limit the time
+     * @return this builder
+     */
+    public Builder verifyWithin(java.time.Duration limit) {
+      if (limit.isNegative()) {
+        throw new IllegalArgumentException("repair.verify_within must not be negative");
+      }
+      this.verifyWithin = limit;
+      return this;
     }
 
     /**

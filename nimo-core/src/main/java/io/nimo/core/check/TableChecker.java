@@ -143,7 +143,8 @@ final class TableChecker {
       }
       diffs.close();
       TableCheck result =
-          new DiffRechecker(source, retrier, target, settings.recheckAfter(), stopped, timing)
+          new DiffRechecker(
+                  source, retrier, target, settings.recheck().pauseFor(target), stopped, timing)
               .settle(name, checked.sum(), found, diffs.written());
       LOG.info(
           "[stage=check, table={}] checked={} missing={} different={} extra={}{}",

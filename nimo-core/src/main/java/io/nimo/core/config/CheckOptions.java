@@ -34,12 +34,22 @@ public final class CheckOptions {
           .between(0, Integer.MAX_VALUE);
 
   /** {@code recheck_after}: pause before the differences are compared once more. */
-  public static final ConfigOption<Duration> RECHECK_AFTER =
-      duration(
+  public static final ConfigOption<java.util.Optional<Duration>> RECHECK_AFTER =
+      ConfigOption.durationOrAuto(
           "recheck_after",
-          Duration.ZERO,
           "Compare the differences once more after this pause and report only those that persist; use it while the "
-              + "incremental sync is running (e.g. 30s). 0s = no recheck.");
+              + "incremental sync is running (e.g. 30s). auto = 5s when the target's reads may lag its writes "
+              + "(target.type = polardb, or an endpoint that refuses per-request strong reads), else no recheck; "
+              + "0s = never.");
+
+  /** {@code repair.verify_within}: how long repair re-reads a fixed key that reads back stale. */
+  public static final ConfigOption<Duration> REPAIR_VERIFY_WITHIN =
+      duration(
+          "repair.verify_within",
+          Duration.ofSeconds(5),
+          "After fixing a key, repair reads it back; a key that still reads differently is read again after a "
+              + "short, growing pause (the target's reads may lag its writes, e.g. PolarDB-DDB not preset to strong "
+              + "consistency) until this much time has passed, and only then counts as unresolved. 0s = one read.");
 
   /** {@code find_extras}: whether a full check looks for items only on the target. */
   public static final ConfigOption<Boolean> FIND_EXTRAS =
@@ -127,7 +137,8 @@ public final class CheckOptions {
       with(DIFF_OUTPUT, SAMPLE, RECHECK_AFTER, FIND_EXTRAS, PARALLEL_TABLES, MODE, STATE_DIR);
 
   /** Every key of {@code nimo-repair.conf}. */
-  public static final List<ConfigOption<?>> REPAIR = with(DIFF_OUTPUT, STATE_DIR);
+  public static final List<ConfigOption<?>> REPAIR =
+      with(DIFF_OUTPUT, STATE_DIR, REPAIR_VERIFY_WITHIN);
 
   private CheckOptions() {}
 

@@ -109,6 +109,24 @@ public record ConfigOption<T>(
   }
 
   /**
+   * A duration, or {@code auto} (empty) for a value nimo chooses from what it finds at run time.
+   *
+   * @param key the conf key
+   * @param doc what the option does, including what {@code auto} chooses
+   */
+  public static ConfigOption<java.util.Optional<java.time.Duration>> durationOrAuto(
+      String key, String doc) {
+    return new ConfigOption<>(
+        key,
+        "duration|auto",
+        java.util.Optional.empty(),
+        doc,
+        Durations::parseOrAuto,
+        Validator.none(),
+        false);
+  }
+
+  /**
    * A string restricted to the given values (compared case-insensitively, stored lower-case).
    *
    * @param key the conf key

@@ -5,7 +5,16 @@ import java.util.Locale;
 
 /** Parses durations written as {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h} or ISO-8601. */
 final class Durations {
+  /** The text of a duration left to nimo ({@link ConfigOption#durationOrAuto}). */
+  static final String AUTO = "auto";
+
   private Durations() {}
+
+  static java.util.Optional<Duration> parseOrAuto(String text) {
+    return text.trim().equalsIgnoreCase(AUTO)
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(parse(text));
+  }
 
   static Duration parse(String text) {
     String s = text.trim().toLowerCase(Locale.ROOT);
@@ -30,6 +39,9 @@ final class Durations {
   }
 
   static String format(Object value) {
+    if (value instanceof java.util.Optional<?> o) {
+      return o.isEmpty() ? AUTO : format(o.get());
+    }
     if (!(value instanceof Duration d)) {
       return String.valueOf(value);
     }

@@ -22,6 +22,7 @@ public final class BatchItemReader {
 
   private final DynamoApi api;
   private final Retrier retrier;
+  private final boolean confirmAbsent;
 
   /**
    * A reader over one endpoint.
@@ -30,8 +31,22 @@ public final class BatchItemReader {
    * @param retrier retries each call and bounds the re-drive
    */
   public BatchItemReader(DynamoApi api, Retrier retrier) {
+    this(api, retrier, false);
+  }
+
+  /**
+   * A reader over one endpoint that may lose unprocessed keys.
+   *
+   * @param api the endpoint
+   * @param retrier retries each call and bounds the re-drive
+   * @param confirmAbsent whether a key BatchGetItem returned neither as an item nor as unprocessed
+   *     is read once more by GetItem before it counts as absent (PolarDB proxies before 2.3.64
+   *     reported unprocessed keys under a wrong field name, so they looked absent)
+   */
+  public BatchItemReader(DynamoApi api, Retrier retrier, boolean confirmAbsent) {
     this.api = api;
     this.retrier = retrier;
+    this.confirmAbsent = confirmAbsent;
   }
 
   /**
@@ -85,6 +100,18 @@ public final class BatchItemReader {
             return r.unprocessedKeys();
           },
           key -> new ItemKey(key).toString());
+    }
+    if (confirmAbsent && attributes.isEmpty()) {
+      for (ItemKey k : wanted) {
+        if (!out.containsKey(k)) {
+          Map<String, AttributeValue> item =
+              retrier.call(
+                  "GetItem " + table + " {" + k + "}", () -> api.getItem(table, k.values()));
+          if (item != null && !item.isEmpty()) {
+            out.put(k, item);
+          }
+        }
+      }
     }
     return out;
   }

@@ -51,9 +51,18 @@ public record DynamoEndpoint(
     return configure(DynamoDbClient.builder()).build();
   }
 
-  /** The endpoint behind nimo's {@link DynamoApi} seam. */
+  /** The endpoint behind nimo's {@link DynamoApi} seam, honouring per-request strong reads. */
   public SdkDynamoApi buildApi() {
     return new SdkDynamoApi(buildClient());
+  }
+
+  /**
+   * The endpoint behind nimo's {@link DynamoApi} seam, reading as {@code consistency} says.
+   *
+   * @param consistency what the endpoint makes of per-request strong reads
+   */
+  public SdkDynamoApi buildApi(ReadConsistency consistency) {
+    return new SdkDynamoApi(buildClient(), consistency);
   }
 
   /** The DynamoDB Streams SDK client of the same endpoint; no network I/O until the first call. */

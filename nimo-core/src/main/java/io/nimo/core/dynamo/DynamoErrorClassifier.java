@@ -26,6 +26,64 @@ public final class DynamoErrorClassifier implements ErrorClassifier {
           "InternalServerError",
           "ServiceUnavailable");
 
+  /** What a batch write may retry as a whole: a real throttle (not a 5xx), or the connection. */
+  private static final Set<String> BATCH_RETRIES =
+      Set.of(
+          "ProvisionedThroughputExceededException",
+          "ThrottlingException",
+          "RequestLimitExceeded",
+          "Throttling",
+          "TooManyRequestsException");
+
+  /**
+   * The classifier for a batch write that an endpoint may refuse as a whole because of one item
+   * (PolarDB-DDB's BatchWriteItem is atomic), whatever the status code: only a throttle or trouble
+   * on the connection is retried as a batch; any other answer is final for the batch, so the writer
+   * splits it to find and name the item.
+   */
+  public static ErrorClassifier batchWrites() {
+    return error -> {
+      if (error instanceof AwsServiceException e) {
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        if ((code != null && BATCH_RETRIES.contains(code))
+            || e.isThrottlingException()
+            || e.statusCode() == 429) {
+          return ErrorClass.retriable(code == null ? "throttled" : code);
+        }
+        return ErrorClass.fatal(code == null ? "HTTP " + e.statusCode() : code);
+      }
+      return new DynamoErrorClassifier().classify(error);
+    };
+  }
+
+  /**
+   * Whether an endpoint refused a request because it asked for a strong read ({@code ConsistentRead
+   * = true}), as PolarDB-DDB may.
+   */
+  public static boolean refusesStrongReads(Throwable error) {
+    return error instanceof AwsServiceException e
+        && e.statusCode() == 400
+        && e.getMessage() != null
+        && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("consistentread");
+  }
+
+  /**
+   * Whether an endpoint answered that the table does not exist: DynamoDB's {@code
+   * ResourceNotFoundException}, or {@code TableNotFound} as some compatible endpoints say.
+   */
+  public static boolean isTableNotFound(Throwable error) {
+    if (error instanceof software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException) {
+      return true;
+    }
+    if (error instanceof AwsServiceException e && e.awsErrorDetails() != null) {
+      String code = e.awsErrorDetails().errorCode();
+      return "ResourceNotFoundException".equals(code)
+          || "TableNotFound".equals(code)
+          || "TableNotFoundException".equals(code);
+    }
+    return false;
+  }
+
   /**
    * Whether the endpoint asked us to slow down (a throttling code or HTTP 429).
    *

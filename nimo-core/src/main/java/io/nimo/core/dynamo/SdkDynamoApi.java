@@ -12,7 +12,6 @@ import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ListTablesResponse;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.Select;
@@ -20,17 +19,64 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
-/** {@link DynamoClient} over the AWS SDK v2 synchronous client. */
+/**
+ * {@link DynamoClient} over the AWS SDK v2 synchronous client. Strong reads are asked for as the
+ * endpoint's {@link ReadConsistency} says; an endpoint that refuses them is not asked again and the
+ * read is made once more without the flag. A missing table is a {@link TableNotFoundException}
+ * whether the endpoint calls it {@code ResourceNotFoundException} or {@code TableNotFound}.
+ */
 public final class SdkDynamoApi implements DynamoClient {
   private final DynamoDbClient client;
+  private final ReadConsistency consistency;
+
+  /**
+   * Wraps (and owns) an SDK client of an endpoint that honours per-request strong reads.
+   *
+   * @param client the SDK client
+   */
+  public SdkDynamoApi(DynamoDbClient client) {
+    this(client, ReadConsistency.honoured());
+  }
 
   /**
    * Wraps (and owns) an SDK client.
    *
    * @param client the SDK client
+   * @param consistency what the endpoint makes of per-request strong reads
    */
-  public SdkDynamoApi(DynamoDbClient client) {
+  public SdkDynamoApi(DynamoDbClient client, ReadConsistency consistency) {
     this.client = client;
+    this.consistency = consistency;
+  }
+
+  /** What this endpoint makes of per-request strong reads. */
+  public ReadConsistency consistency() {
+    return consistency;
+  }
+
+  /** Runs a read with the strong-read flag if the endpoint takes it, without it if refused. */
+  private <T> T read(String table, java.util.function.Function<Boolean, T> call) {
+    boolean ask = consistency.ask();
+    try {
+      return notFound(table, () -> call.apply(ask));
+    } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+      if (!ask || !DynamoErrorClassifier.refusesStrongReads(e)) {
+        throw e;
+      }
+      consistency.refused(e);
+      return notFound(table, () -> call.apply(false));
+    }
+  }
+
+  private static <T> T notFound(String table, java.util.function.Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+      if (DynamoErrorClassifier.isTableNotFound(e)) {
+        throw new TableNotFoundException(table, e);
+      }
+      throw e;
+    }
   }
 
   @Override
@@ -48,17 +94,16 @@ public final class SdkDynamoApi implements DynamoClient {
 
   @Override
   public TableInfo describeTable(String table) {
-    try {
-      return SdkSchemas.info(client.describeTable(b -> b.tableName(table)).table());
-    } catch (ResourceNotFoundException e) {
-      throw new TableNotFoundException(table, e);
-    }
+    return notFound(
+        table, () -> SdkSchemas.info(client.describeTable(b -> b.tableName(table)).table()));
   }
 
   @Override
   public Optional<String> timeToLive(String table) {
     TimeToLiveDescription t =
-        client.describeTimeToLive(b -> b.tableName(table)).timeToLiveDescription();
+        notFound(
+            table,
+            () -> client.describeTimeToLive(b -> b.tableName(table)).timeToLiveDescription());
     boolean on =
         t != null
             && (t.timeToLiveStatus() == TimeToLiveStatus.ENABLED
@@ -92,7 +137,7 @@ public final class SdkDynamoApi implements DynamoClient {
 
   @Override
   public void deleteTable(String table) {
-    client.deleteTable(b -> b.tableName(table));
+    notFound(table, () -> client.deleteTable(b -> b.tableName(table)));
   }
 
   @Override
@@ -107,9 +152,7 @@ public final class SdkDynamoApi implements DynamoClient {
     if (call.startKey() != null) {
       b.exclusiveStartKey(call.startKey());
     }
-    if (call.consistentRead()) {
-      b.consistentRead(true);
-    }
+    boolean strong = call.consistentRead();
     if (call.countOnly()) {
       b.select(Select.COUNT);
     }
@@ -119,7 +162,10 @@ public final class SdkDynamoApi implements DynamoClient {
         b.expressionAttributeValues(call.filterValues());
       }
     }
-    ScanResponse r = client.scan(b.build());
+    ScanResponse r =
+        strong
+            ? read(call.table(), ask -> client.scan(b.consistentRead(ask ? true : null).build()))
+            : notFound(call.table(), () -> client.scan(b.build()));
     Map<String, AttributeValue> last =
         r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
     int scanned = r.scannedCount() != null ? r.scannedCount() : r.count() == null ? 0 : r.count();
@@ -135,7 +181,8 @@ public final class SdkDynamoApi implements DynamoClient {
               ? WriteRequest.builder().putRequest(b -> b.item(w.attributes())).build()
               : WriteRequest.builder().deleteRequest(b -> b.key(w.attributes())).build());
     }
-    BatchWriteItemResponse r = client.batchWriteItem(b -> b.requestItems(Map.of(table, requests)));
+    BatchWriteItemResponse r =
+        notFound(table, () -> client.batchWriteItem(b -> b.requestItems(Map.of(table, requests))));
     List<WriteRequest> left =
         r.hasUnprocessedItems() ? r.unprocessedItems().getOrDefault(table, List.of()) : List.of();
     List<ItemWrite> unprocessed = new ArrayList<>(left.size());
@@ -150,17 +197,21 @@ public final class SdkDynamoApi implements DynamoClient {
 
   @Override
   public void putItem(String table, Map<String, AttributeValue> item) {
-    client.putItem(b -> b.tableName(table).item(item));
+    notFound(table, () -> client.putItem(b -> b.tableName(table).item(item)));
   }
 
   @Override
   public void deleteItem(String table, Map<String, AttributeValue> key) {
-    client.deleteItem(b -> b.tableName(table).key(key));
+    notFound(table, () -> client.deleteItem(b -> b.tableName(table).key(key)));
   }
 
   @Override
   public Map<String, AttributeValue> getItem(String table, Map<String, AttributeValue> key) {
-    return client.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
+    return read(
+            table,
+            ask ->
+                client.getItem(b -> b.tableName(table).key(key).consistentRead(ask ? true : null)))
+        .item();
   }
 
   @Override
@@ -170,14 +221,20 @@ public final class SdkDynamoApi implements DynamoClient {
     for (String a : attributes) {
       names.put("#a" + names.size(), a);
     }
-    KeysAndAttributes.Builder request = KeysAndAttributes.builder().keys(keys).consistentRead(true);
-    if (!names.isEmpty()) {
-      request
-          .projectionExpression(String.join(", ", names.keySet()))
-          .expressionAttributeNames(names);
-    }
-    KeysAndAttributes wanted = request.build();
-    BatchGetItemResponse r = client.batchGetItem(b -> b.requestItems(Map.of(table, wanted)));
+    BatchGetItemResponse r =
+        read(
+            table,
+            ask -> {
+              KeysAndAttributes.Builder request =
+                  KeysAndAttributes.builder().keys(keys).consistentRead(ask ? true : null);
+              if (!names.isEmpty()) {
+                request
+                    .projectionExpression(String.join(", ", names.keySet()))
+                    .expressionAttributeNames(names);
+              }
+              KeysAndAttributes wanted = request.build();
+              return client.batchGetItem(b -> b.requestItems(Map.of(table, wanted)));
+            });
     List<Map<String, AttributeValue>> items =
         r.hasResponses() ? r.responses().getOrDefault(table, List.of()) : List.of();
     KeysAndAttributes left = r.hasUnprocessedKeys() ? r.unprocessedKeys().get(table) : null;

@@ -31,6 +31,17 @@ public final class Retrier {
     this.sleeper = sleeper;
   }
 
+  /**
+   * The same policy, clock and sleeper with another classifier (a call whose failures are judged
+   * differently, e.g. a batch that an endpoint refuses as a whole).
+   *
+   * @param other how this retrier's failures are classified
+   * @return the retrier
+   */
+  public Retrier withClassifier(ErrorClassifier other) {
+    return new Retrier(policy, other, clock, sleeper);
+  }
+
   /** A checked-exception-free callable. */
   @FunctionalInterface
   public interface Operation<T> {

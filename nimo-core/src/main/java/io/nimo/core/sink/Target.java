@@ -64,6 +64,18 @@ public interface Target extends AutoCloseable {
   Optional<Map<String, AttributeValue>> read(ItemKey key);
 
   /**
+   * Whether a read right after a write is known to see it (a strong read). A target that cannot
+   * promise it (an endpoint whose reads may lag its writes, e.g. PolarDB-DDB not preset to strong
+   * consistency) answers false, and the check compares differences again after a pause before it
+   * reports them. The default is true.
+   *
+   * @return whether reads are strong
+   */
+  default boolean strongReads() {
+    return true;
+  }
+
+  /**
    * Reads the items of several keys, for checks: a check compares a whole Scan page at once. The
    * default reads them one by one; a target that can fetch many keys in one call overrides it.
    *

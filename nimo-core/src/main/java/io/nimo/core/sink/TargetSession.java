@@ -16,6 +16,25 @@ public interface TargetSession extends AutoCloseable {
    */
   Target table(String name, KeySchema keys);
 
+  /**
+   * Whether the target's reads are known to see the writes just made (see {@link
+   * Target#strongReads}); the default is true.
+   *
+   * @return whether reads are strong
+   */
+  default boolean strongReads() {
+    return true;
+  }
+
+  /**
+   * One line on the reads this target gets, for the check's pre-flight.
+   *
+   * @return the description
+   */
+  default String describeReads() {
+    return "strong reads";
+  }
+
   @Override
   void close();
 }

@@ -67,8 +67,15 @@ public final class DynamoLocal implements AutoCloseable {
   }
 
   public DynamoDbClient newClient() {
+    return client(endpoint());
+  }
+
+  /**
+   * An SDK client of any DynamoDB-API endpoint with the test credentials (the caller closes it).
+   */
+  public static DynamoDbClient client(String endpoint) {
     return DynamoDbClient.builder()
-        .endpointOverride(URI.create(endpoint()))
+        .endpointOverride(URI.create(endpoint))
         .region(Region.US_EAST_1)
         .credentialsProvider(
             StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))

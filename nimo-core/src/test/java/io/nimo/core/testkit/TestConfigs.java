@@ -20,7 +20,7 @@ public final class TestConfigs {
     raw.put("source.access_key_id", "test");
     raw.put("source.secret_access_key", "test-secret");
     raw.put("source.region", "us-east-1");
-    raw.put("target.type", "polardb");
+    raw.put("target.type", "dynamodb");
     raw.put("target.address", targetEndpoint);
     raw.put("target.access_key_id", "test");
     raw.put("target.secret_access_key", "test-secret");

@@ -10,6 +10,7 @@ import io.nimo.core.config.ShakeOptions;
 import io.nimo.core.dynamo.DynamoCredentials;
 import io.nimo.core.dynamo.DynamoEndpoint;
 import io.nimo.core.dynamo.DynamoErrorClassifier;
+import io.nimo.core.dynamo.ReadConsistency;
 import io.nimo.core.retry.Retrier;
 import io.nimo.core.retry.Timing;
 import java.time.Duration;
@@ -75,6 +76,9 @@ public final class DynamoCheckpointStoreProvider implements CheckpointStoreProvi
             8);
     Retrier retrier = Retrier.forConfig(c, new DynamoErrorClassifier(), timing);
     return new DynamoCheckpointStore(
-        endpoint.buildApi(), retrier, access.name(), Secrets.maskUrlCredentials(address));
+        endpoint.buildApi(ReadConsistency.forTargetType(access.target().type(), address)),
+        retrier,
+        access.name(),
+        Secrets.maskUrlCredentials(address));
   }
 }

@@ -8,6 +8,7 @@ import io.nimo.core.item.KeySchema;
 import io.nimo.core.retry.AdaptiveRate;
 import io.nimo.core.retry.Redrive;
 import io.nimo.core.retry.Retrier;
+import io.nimo.core.retry.RetryBudgetExhaustedException;
 import io.nimo.core.sink.ItemWriteException;
 import io.nimo.core.sink.KeyFold;
 import io.nimo.core.sink.WriteResult;
@@ -27,9 +28,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Writes one batch with BatchWriteItem so that nothing is lost: duplicate keys are folded (last
- * wins), throttling and 5xx are retried, {@code UnprocessedItems} are re-driven with backoff until
- * the retry budget runs out, and a batch the endpoint rejects as a whole (PolarDB batches are
- * atomic) is split into single PutItem calls so the one bad item is named.
+ * wins), throttling is retried and {@code UnprocessedItems} are re-driven with backoff until the
+ * retry budget runs out. A batch the endpoint refuses as a whole (PolarDB batches are atomic: one
+ * bad item fails them all), whatever the status code unless it is a throttle, is split into single
+ * PutItem/DeleteItem calls, each retried as any call (5xx included), so the bad item is named.
  */
 final class DynamoBatchWriter {
   private static final Logger LOG = LoggerFactory.getLogger(DynamoBatchWriter.class);
@@ -38,6 +40,7 @@ final class DynamoBatchWriter {
 
   private final DynamoApi api;
   private final Retrier retrier;
+  private final Retrier batchRetrier;
   private final String table;
   private final KeySchema keys;
   private final AdaptiveRate rate;
@@ -48,6 +51,7 @@ final class DynamoBatchWriter {
     this.chunkWriters = chunkWriters;
     this.api = api;
     this.retrier = retrier;
+    this.batchRetrier = retrier.withClassifier(DynamoErrorClassifier.batchWrites());
     this.table = table;
     this.keys = keys;
     this.rate = new AdaptiveRate(retrier.clock(), d -> retrier.pause("write rate of " + table, d));
@@ -173,7 +177,7 @@ final class DynamoBatchWriter {
   /** Sends the batch and re-drives UnprocessedItems; returns how many item writes were retried. */
   private long redrive(List<ItemWrite> batch) {
     return Redrive.until(
-        retrier,
+        batchRetrier,
         "BatchWriteItem " + table,
         "items",
         batch,
@@ -202,7 +206,7 @@ final class DynamoBatchWriter {
               }
               return null;
             });
-      } catch (AwsServiceException refused) {
+      } catch (AwsServiceException | RetryBudgetExhaustedException refused) {
         throw new ItemWriteException(table, e.getKey(), refused);
       }
       written++;

@@ -4,6 +4,7 @@ import io.nimo.core.config.ExistPolicy;
 import io.nimo.core.dynamo.BatchItemReader;
 import io.nimo.core.dynamo.DynamoClient;
 import io.nimo.core.dynamo.DynamoErrorClassifier;
+import io.nimo.core.dynamo.ReadConsistency;
 import io.nimo.core.dynamo.TableChange;
 import io.nimo.core.item.ItemKey;
 import io.nimo.core.item.TableSchema;
@@ -36,6 +37,7 @@ final class DynamoTarget implements Target {
   private final boolean withIndexes;
   private volatile DynamoBatchWriter writer;
   private final ExecutorService chunkWriters;
+  private final ReadConsistency reads;
 
   DynamoTarget(
       String name,
@@ -43,7 +45,9 @@ final class DynamoTarget implements Target {
       Retrier retrier,
       TableWaiter waiter,
       boolean withIndexes,
-      ExecutorService chunkWriters) {
+      ExecutorService chunkWriters,
+      ReadConsistency reads) {
+    this.reads = reads;
     this.chunkWriters = chunkWriters;
     this.name = name;
     this.api = api;
@@ -55,6 +59,11 @@ final class DynamoTarget implements Target {
   @Override
   public String name() {
     return name;
+  }
+
+  @Override
+  public boolean strongReads() {
+    return reads.strong();
   }
 
   @Override
@@ -96,7 +105,10 @@ final class DynamoTarget implements Target {
   }
 
   private void create(TableSchema source, List<String> notes) {
-    TableSchema schema = withIndexes ? source : source.withoutIndexes();
+    TableSchema schema =
+        withIndexes
+            ? IndexProjections.withoutKeyAttributes(source, notes)
+            : source.withoutIndexes();
     try {
       createTable(schema);
     } catch (RuntimeException e) {
@@ -190,7 +202,7 @@ final class DynamoTarget implements Target {
 
   @Override
   public Map<ItemKey, Map<String, AttributeValue>> readAll(List<ItemKey> keys) {
-    return new BatchItemReader(api, retrier).read(name, keys);
+    return new BatchItemReader(api, retrier, true).read(name, keys);
   }
 
   @Override

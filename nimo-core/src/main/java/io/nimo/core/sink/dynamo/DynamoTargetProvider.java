@@ -13,6 +13,7 @@ import io.nimo.core.config.TargetAccessOptions;
 import io.nimo.core.dynamo.DynamoCredentials;
 import io.nimo.core.dynamo.DynamoEndpoint;
 import io.nimo.core.dynamo.DynamoErrorClassifier;
+import io.nimo.core.dynamo.ReadConsistency;
 import io.nimo.core.retry.Retrier;
 import io.nimo.core.retry.Timing;
 import io.nimo.core.sink.TargetProvider;
@@ -65,8 +66,13 @@ public final class DynamoTargetProvider implements TargetProvider {
             Duration.ofSeconds(30),
             settings.connections());
     Retrier retrier = Retrier.forConfig(c, new DynamoErrorClassifier(), timing);
+    ReadConsistency reads = settings.reads();
     return new DynamoTargetSession(
-        endpoint.buildApi(), retrier, settings.tableActiveTimeout(), settings.indexes());
+        endpoint.buildApi(reads),
+        retrier,
+        settings.tableActiveTimeout(),
+        settings.indexes(),
+        reads);
   }
 
   /**

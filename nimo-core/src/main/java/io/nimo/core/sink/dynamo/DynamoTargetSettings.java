@@ -6,6 +6,7 @@ import io.nimo.core.config.FullSyncOptions;
 import io.nimo.core.config.ShakeOptions;
 import io.nimo.core.config.TargetAccess;
 import io.nimo.core.dynamo.DynamoCredentials;
+import io.nimo.core.dynamo.ReadConsistency;
 import java.time.Duration;
 
 /**
@@ -32,5 +33,10 @@ record DynamoTargetSettings(
         Concurrency.from(c).fullSyncWriters(defaultWriters) + 8,
         c.get(ShakeOptions.TABLE_ACTIVE_TIMEOUT),
         c.get(FullSyncOptions.FULL_INDEX_USER));
+  }
+
+  /** What the target endpoint makes of per-request strong reads, by {@code target.type}. */
+  ReadConsistency reads() {
+    return ReadConsistency.forTargetType(target.type(), target.address());
   }
 }

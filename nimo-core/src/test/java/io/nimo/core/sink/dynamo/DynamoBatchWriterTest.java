@@ -42,6 +42,8 @@ class DynamoBatchWriterTest {
     final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
     final AtomicInteger partialCalls = new AtomicInteger();
     volatile String refusedId;
+    volatile int refusedStatus = 400;
+    final AtomicInteger throttledCalls = new AtomicInteger();
 
     @Override
     public List<ItemWrite> batchWrite(String table, List<ItemWrite> writes) {
@@ -53,9 +55,14 @@ class DynamoBatchWriterTest {
       if (writes.size() > 25) {
         throw refusal("Too many items requested for the BatchWriteItem call");
       }
+      if (throttledCalls.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        throw error(400, "ProvisionedThroughputExceededException", "slow down");
+      }
       if (refusedId != null
           && writes.stream().anyMatch(w -> w.attributes().get("id").s().equals(refusedId))) {
-        throw refusal("One or more parameter values were invalid");
+        throw refusedStatus == 400
+            ? refusal("One or more parameter values were invalid")
+            : error(refusedStatus, "InternalServerError", "the batch failed (atomic)");
       }
       int keep = partialCalls.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? writes.size() / 2 : 0;
       List<ItemWrite> left = new ArrayList<>(writes.subList(writes.size() - keep, writes.size()));
@@ -87,6 +94,18 @@ class DynamoBatchWriterTest {
 
     private static RuntimeException refusal(String message) {
       return FaultyDynamoApi.validation(message);
+    }
+
+    private static RuntimeException error(int status, String code, String message) {
+      return software.amazon.awssdk.services.dynamodb.model.DynamoDbException.builder()
+          .statusCode(status)
+          .awsErrorDetails(
+              software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder()
+                  .errorCode(code)
+                  .errorMessage(message)
+                  .build())
+          .message(message)
+          .build();
     }
   }
 
@@ -168,5 +187,34 @@ class DynamoBatchWriterTest {
     assertThat(endpoint.items.keySet().stream().map(k -> k.values().get("id").s()))
         .contains("k0", "k6")
         .doesNotContain("k7");
+  }
+
+  @Test
+  void aBatchRefusedWithA5xxBecauseOfOneItemIsSplitAtOnceAndTheItemNamed() {
+    endpoint.refusedId = "k3";
+    endpoint.refusedStatus = 500;
+    List<Map<String, AttributeValue>> batch = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      batch.add(item("k" + i, i));
+    }
+    assertThatThrownBy(() -> writer.write(batch))
+        .isInstanceOf(ItemWriteException.class)
+        .hasMessageContaining("k3");
+    assertThat(endpoint.batchSizes).as("the batch is not retried as a whole").containsExactly(10);
+    assertThat(endpoint.items.keySet().stream().map(k -> k.values().get("id").s()))
+        .contains("k0", "k2")
+        .doesNotContain("k3");
+  }
+
+  @Test
+  void aThrottledBatchIsRetriedAsAWholeNotSplit() {
+    endpoint.throttledCalls.set(2);
+    List<Map<String, AttributeValue>> batch = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      batch.add(item("k" + i, i));
+    }
+    assertThat(writer.write(batch).written()).isEqualTo(10);
+    assertThat(endpoint.batchSizes).containsExactly(10, 10, 10);
+    assertThat(endpoint.items).hasSize(10);
   }
 }

@@ -111,7 +111,8 @@ class DynamoTargetPrepareTest {
         retrier,
         new TableWaiter(endpoint, retrier, Duration.ofMinutes(1)),
         withIndexes,
-        null);
+        null,
+        io.nimo.core.dynamo.ReadConsistency.honoured());
   }
 
   @Test
