@@ -91,14 +91,19 @@ class BackSyncRoundTripIT {
                 "application.yaml");
 
         LiveWriter writer = new LiveWriter(a.newClient(), "items", 300, 40).start();
-        Thread.sleep(3000);
+        writer.awaitMore(120);
         writer.stop();
-        List<String> diff = List.of("not compared yet");
-        long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (!diff.isEmpty() && System.nanoTime() < end && back.isAlive() && shake.isAlive()) {
-          Thread.sleep(500);
-          diff = TableContents.diff(a.client(), b.client(), "items");
-        }
+        Process backRun = back;
+        Process shakeRun = shake;
+        List<String> diff =
+            io.nimo.core.testkit.Await.settle(
+                java.time.Duration.ofMinutes(3),
+                java.time.Duration.ofMillis(500),
+                () ->
+                    backRun.isAlive() && shakeRun.isAlive()
+                        ? TableContents.diff(a.client(), b.client(), "items")
+                        : List.of("a tool ended"),
+                d -> d.isEmpty() || !backRun.isAlive() || !shakeRun.isAlive());
         assertThat(back.isAlive())
             .as(
                 "polardb-backsync running; its output:%n%s",

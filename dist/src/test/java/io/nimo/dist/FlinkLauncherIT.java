@@ -97,11 +97,17 @@ class FlinkLauncherIT {
       String[] args = {"-conf=" + conf, "--parallelism", "2", "--state=" + state};
 
       Process first = tool.start(launcher, work, work.resolve("out1.log"), args);
-      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-      while (!(hasCheckpoint(state) && items(target) > 200) && System.nanoTime() < deadline) {
-        assertThat(first.isAlive()).as("first run still copying").isTrue();
-        Thread.sleep(200);
-      }
+      io.nimo.core.testkit.Await.until(
+          "a checkpoint and 200 items copied",
+          java.time.Duration.ofMinutes(3),
+          () -> {
+            assertThat(first.isAlive()).as("first run still copying").isTrue();
+            try {
+              return hasCheckpoint(state) && items(target) > 200;
+            } catch (java.io.IOException stateBeingWritten) {
+              return false;
+            }
+          });
       first.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // kill -9 mid-Scan
       assertThat(items(target)).isBetween(1L, 2999L);
 
@@ -109,10 +115,10 @@ class FlinkLauncherIT {
       Path log = tool.shakeHome().resolve("logs/nimo-shake-flink.log");
       PackagedTool.awaitLog(log, "resuming from", second.toHandle());
       long before = items(target);
-      deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-      while (items(target) < before + 200 && System.nanoTime() < deadline) {
-        Thread.sleep(200);
-      }
+      io.nimo.core.testkit.Await.until(
+          "200 more items copied after the restart",
+          java.time.Duration.ofMinutes(3),
+          () -> items(target) >= before + 200);
       second.destroy(); // SIGTERM: stop with a savepoint
       assertThat(second.waitFor(2, TimeUnit.MINUTES)).isTrue();
       assertThat(Files.readString(log)).contains("stopped with a savepoint");

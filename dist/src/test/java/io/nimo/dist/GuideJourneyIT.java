@@ -216,13 +216,8 @@ class GuideJourneyIT {
 
   /** Runs a guide command line with bash in {@code dir}; returns what it printed (a PID). */
   private static void awaitSame(DynamoLocal source, DynamoLocal target, String table)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (!TableContents.diff(source.client(), target.client(), table).isEmpty()
-        && System.nanoTime() < deadline) {
-      Thread.sleep(200);
-    }
-    assertThat(TableContents.diff(source.client(), target.client(), table)).isEmpty();
+      throws Exception {
+    TableContents.assertConverges(source.client(), target.client(), table);
   }
 
   private static long guide(Path dir, Path path, String command) throws Exception {
@@ -257,18 +252,16 @@ class GuideJourneyIT {
   }
 
   private static void awaitHttp(String url, String text) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-    while (System.nanoTime() < deadline) {
-      try {
-        if (httpGet(url).contains(text)) {
-          return;
-        }
-      } catch (java.io.IOException notYet) {
-        // the incremental status server starts with the incremental phase
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("no '" + text + "' at " + url);
+    io.nimo.core.testkit.Await.until(
+        "'" + text + "' at " + url,
+        java.time.Duration.ofMinutes(2),
+        () -> {
+          try {
+            return httpGet(url).contains(text);
+          } catch (Exception notYet) {
+            return false; // the incremental status server starts with the incremental phase
+          }
+        });
   }
 
   private static String httpGet(String url) throws Exception {

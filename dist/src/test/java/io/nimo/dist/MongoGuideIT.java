@@ -89,10 +89,10 @@ class MongoGuideIT {
       Path log = tool.shakeHome().resolve("logs/nimo-shake.log");
       PackagedTool.awaitLog(log, "full sync done!", first.toHandle());
       LiveWriter writer = new LiveWriter(source.newClient(), "c1-orders", 2_000, 30).start();
-      Thread.sleep(1500);
+      writer.awaitMore(45); // changes while the stream is followed
       first.destroyForcibly();
       assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
-      Thread.sleep(1000);
+      writer.awaitMore(30); // changes while nimo-shake is down
       writer.stop();
 
       Process second =

@@ -2,8 +2,10 @@ package io.nimo.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nimo.core.testkit.Await;
 import io.nimo.core.testkit.DynamoLocal;
 import io.nimo.core.testkit.LiveWriter;
+import io.nimo.core.testkit.SilentServer;
 import io.nimo.core.testkit.TableContents;
 import io.nimo.core.testkit.TestItems;
 import io.nimo.core.testkit.TestTables;
@@ -184,12 +186,18 @@ class NimoShakeLauncherIT {
               .resolve("checkpoint/launch-outage-" + outage + "-checkpoint/full.events.json");
       Process p = tool.start(work, work.resolve("outage.log"), "-conf=" + conf);
       awaitWritten(cp, 200, p);
+      Path out = work.resolve("outage.log");
       if (outage.equals("refused")) {
+        int before = occurrences(out, "failed (connection");
         proxy.down(); // the target is gone: writes are retried within retry.budget (5 min)
+        awaitCondition(
+            "a write retried against the refusing target",
+            p,
+            () -> occurrences(out, "failed (connection") > before);
       } else {
         proxy.silence(); // the target hangs: writes block on the socket
+        awaitCondition("a write hanging on the silent target", p, () -> proxy.hanging() > 0);
       }
-      Thread.sleep(2000);
       assertThat(p.isAlive()).as("still retrying the target").isTrue();
       long stopAt = System.nanoTime();
       p.destroy(); // SIGTERM
@@ -236,7 +244,7 @@ class NimoShakeLauncherIT {
         String id = "late-" + i;
         source.client().putItem(b -> b.tableName("hang").item(Map.of("id", TestItems.s(id))));
       }
-      Thread.sleep(3000); // the changes are read and their writes are blocked
+      awaitCondition("the changes read and their writes hanging", first, () -> proxy.hanging() > 0);
       long stopAt = System.nanoTime();
       first.destroy(); // SIGTERM
       assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -258,17 +266,20 @@ class NimoShakeLauncherIT {
   @Test
   void sigtermDuringStartUpRetriesOfAnUnreachableCheckpointStoreEndsWithinSeconds(
       @TempDir Path work) throws Exception {
-    try (DynamoLocal target = DynamoLocal.start()) {
+    try (DynamoLocal target = DynamoLocal.start();
+        SilentServer store = SilentServer.start()) {
       Map<String, String> v = conf(target, "launch-startup");
       v.put("preflight.timeout", "0s"); // no pre-flight: the store's reads are retried for minutes
       v.put("checkpoint.type", "mongodb");
       v.put(
-          "checkpoint.address",
-          "mongodb://127.0.0.1:" + DynamoLocal.freePort() + "/?directConnection=true");
+          "checkpoint.address", "mongodb://127.0.0.1:" + store.port() + "/?directConnection=true");
       Path conf = work.resolve("startup.conf");
       Files.writeString(conf, tool.shippedConfWith(v), StandardCharsets.UTF_8);
       Process p = tool.start(work, work.resolve("startup.log"), "-conf=" + conf);
-      Thread.sleep(4000); // in the checkpoint read, waiting for a server
+      awaitCondition(
+          "the checkpoint read to reach the store, which never answers",
+          p,
+          () -> store.accepted.get() > 0);
       assertThat(p.isAlive()).isTrue();
       long stopAt = System.nanoTime();
       p.destroy(); // SIGTERM
@@ -299,9 +310,9 @@ class NimoShakeLauncherIT {
       Process first = tool.start(work, work.resolve("first.log"), "-conf=" + conf);
       awaitFile(status, "\"status_value\" : \"incr_sync\"", first);
       LiveWriter writer = new LiveWriter(source.newClient(), "live", 500, 50).start();
-      Thread.sleep(2000);
+      writer.awaitMore(100); // changes while nimo-shake follows the stream
       first.destroyForcibly().waitFor();
-      Thread.sleep(1000);
+      writer.awaitMore(50); // changes while it is down
       writer.stop();
 
       Process second = tool.start(work, work.resolve("second.log"), "-conf=" + conf);
@@ -311,7 +322,6 @@ class NimoShakeLauncherIT {
       String log = Files.readString(work.resolve("second.log"));
       assertThat(second.exitValue()).as(log).isZero();
       assertThat(log).contains("start incr sync").doesNotContain("full sync done").contains("INCR");
-      assertThat(writer.ops.get()).isGreaterThan(50);
     }
   }
 
@@ -338,15 +348,10 @@ class NimoShakeLauncherIT {
       Process first = tool.start(work, work.resolve("first.log"), "-conf=" + conf);
       awaitFile(status, "full_sync", first);
       LiveWriter writer = new LiveWriter(source.newClient(), "spooled", 1500, 40).start();
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (spooledBytes(spoolDir) == 0) {
-        assertThat(first.isAlive()).isTrue();
-        assertThat(System.nanoTime()).as("nothing spooled in time").isLessThan(deadline);
-        Thread.sleep(50);
-      }
+      awaitCondition("changes spooled", first, () -> spooledBytes(spoolDir) > 0);
       first.destroyForcibly().waitFor();
       assertThat(Files.readString(status)).as("killed during the full sync").contains("full_sync");
-      Thread.sleep(1000);
+      writer.awaitMore(40); // changes while nimo-shake is down
 
       Process second = tool.start(work, work.resolve("second.log"), "-conf=" + conf);
       try {
@@ -365,7 +370,7 @@ class NimoShakeLauncherIT {
     }
   }
 
-  private static long spooledBytes(Path dir) throws java.io.IOException {
+  private static long spooledBytes(Path dir) {
     if (!Files.isDirectory(dir)) {
       return 0;
     }
@@ -374,43 +379,70 @@ class NimoShakeLauncherIT {
           .filter(f -> f.toString().endsWith(".spool"))
           .mapToLong(f -> f.toFile().length())
           .sum();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Waits (up to 3 min) for a state of a running tool; fails at once if the tool has ended. */
+  private static void awaitCondition(
+      String what, Process p, java.util.function.BooleanSupplier done) throws Exception {
+    Await.until(
+        what,
+        java.time.Duration.ofMinutes(3),
+        () -> {
+          assertThat(p.isAlive()).as("the tool ended before: " + what).isTrue();
+          return done.getAsBoolean();
+        });
+  }
+
+  /** How often {@code text} appears in a log file so far. */
+  private static int occurrences(Path log, String text) {
+    try {
+      String all = Files.exists(log) ? Files.readString(log) : "";
+      return all.split(java.util.regex.Pattern.quote(text), -1).length - 1;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
   /** Waits until the target table equals the source one while the tool runs. */
   private static void awaitEqual(DynamoLocal target, String table, Process p, Path log)
       throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    List<String> diff = TableContents.diff(source.client(), target.client(), table);
-    while (!diff.isEmpty() && System.nanoTime() < deadline) {
-      assertThat(p.isAlive()).as(Files.readString(log)).isTrue();
-      Thread.sleep(300);
-      diff = TableContents.diff(source.client(), target.client(), table);
-    }
+    List<String> diff =
+        Await.settle(
+            java.time.Duration.ofSeconds(120),
+            java.time.Duration.ofMillis(300),
+            () -> {
+              assertThat(p.isAlive()).as(Files.readString(log)).isTrue();
+              return TableContents.diff(source.client(), target.client(), table);
+            },
+            List::isEmpty);
     assertThat(diff).as("table %s on the target", table).isEmpty();
   }
 
   private static void awaitFile(Path file, String content, Process p) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    while (!(Files.exists(file) && Files.readString(file).contains(content))) {
-      assertThat(p.isAlive()).as("tool ended early").isTrue();
-      assertThat(System.nanoTime()).as("no '" + content + "' in " + file).isLessThan(deadline);
-      Thread.sleep(100);
-    }
+    awaitCondition(
+        "'" + content + "' in " + file,
+        p,
+        () -> {
+          try {
+            return Files.exists(file) && Files.readString(file).contains(content);
+          } catch (java.io.IOException beingWritten) {
+            return false;
+          }
+        });
   }
 
   /**
    * Waits until the segment checkpoints of a running tool count at least {@code items} written
    * items.
    */
-  private static void awaitWritten(Path checkpoint, long items, Process p)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    while (writtenInCheckpoint(checkpoint) < items) {
-      assertThat(p.isAlive()).as("tool ended before it could be interrupted").isTrue();
-      assertThat(System.nanoTime()).as("no checkpoint progress in time").isLessThan(deadline);
-      Thread.sleep(50);
-    }
+  private static void awaitWritten(Path checkpoint, long items, Process p) throws Exception {
+    awaitCondition(
+        items + " items written in the checkpoint",
+        p,
+        () -> writtenInCheckpoint(checkpoint) >= items);
   }
 
   private static long writtenInCheckpoint(Path file) {

@@ -22,6 +22,10 @@ final class OutageProxy implements AutoCloseable {
   private volatile ServerSocket server;
   private volatile boolean silent;
 
+  /** Requests that hang while the proxy is silent: bytes never passed on, connections held. */
+  private final java.util.concurrent.atomic.AtomicLong hanging =
+      new java.util.concurrent.atomic.AtomicLong();
+
   OutageProxy(int targetPort) throws IOException {
     this.targetPort = targetPort;
     try (ServerSocket probe = new ServerSocket(0)) {
@@ -52,6 +56,11 @@ final class OutageProxy implements AutoCloseable {
     silent = true;
   }
 
+  /** How many requests (bytes or connections) have hung since the proxy fell silent. */
+  long hanging() {
+    return hanging.get();
+  }
+
   synchronized void down() throws IOException {
     server.close();
     for (Socket s : open) {
@@ -66,6 +75,7 @@ final class OutageProxy implements AutoCloseable {
         Socket client = s.accept();
         open.add(client);
         if (silent) {
+          hanging.incrementAndGet();
           continue; // held open, never answered
         }
         Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
@@ -88,6 +98,8 @@ final class OutageProxy implements AutoCloseable {
                 for (int n; (n = in.read(buf)) >= 0; ) {
                   if (!silent) {
                     out.write(buf, 0, n);
+                  } else {
+                    hanging.addAndGet(n);
                   }
                 }
               } catch (IOException e) {

@@ -2,6 +2,7 @@ package io.nimo.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nimo.core.testkit.Await;
 import io.nimo.core.testkit.DynamoLocal;
 import io.nimo.core.testkit.LiveWriter;
 import io.nimo.core.testkit.TestTables;
@@ -61,38 +62,33 @@ class StatusPageIT {
   }
 
   private static int port(Path log, String marker) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     java.util.regex.Pattern p =
         java.util.regex.Pattern.compile(
             "status server listening on http://127\\.0\\.0\\.1:(\\d+)\\[[^\\]]*" + marker);
-    while (System.nanoTime() < deadline) {
-      if (Files.exists(log)) {
-        java.util.regex.Matcher m = p.matcher(Files.readString(log));
-        if (m.find()) {
-          return Integer.parseInt(m.group(1));
-        }
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("no status port for " + marker + " in " + log);
+    String text =
+        Await.settle(
+            java.time.Duration.ofSeconds(120),
+            java.time.Duration.ofMillis(200),
+            () -> Files.exists(log) ? Files.readString(log) : "",
+            t -> p.matcher(t).find());
+    java.util.regex.Matcher m = p.matcher(text);
+    assertThat(m.find()).as("a status port for %s in %s", marker, log).isTrue();
+    return Integer.parseInt(m.group(1));
   }
 
   /** Waits until a JSON route of the port names both tables, so the page has them to draw. */
   private static void awaitTables(HttpClient http, String url) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    String body = "";
-    while (System.nanoTime() < deadline) {
-      body =
-          http.send(
-                  HttpRequest.newBuilder(URI.create(url)).build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .body();
-      if (body.contains("\"orders\"") && body.contains("\"customers\"")) {
-        return;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError(url + " never named both tables: " + body);
+    String body =
+        Await.settle(
+            java.time.Duration.ofSeconds(120),
+            java.time.Duration.ofMillis(200),
+            () ->
+                http.send(
+                        HttpRequest.newBuilder(URI.create(url)).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                    .body(),
+            b -> b.contains("\"orders\"") && b.contains("\"customers\""));
+    assertThat(body).as(url + " names both tables").contains("\"orders\"", "\"customers\"");
   }
 
   @Test
@@ -147,7 +143,7 @@ class StatusPageIT {
         LiveWriter traffic = new LiveWriter(source.newClient(), "orders", 1500, 20).start();
         PackagedTool.awaitLog(log, "start incr sync", p.toHandle());
         awaitTables(http, "http://127.0.0.1:" + incr + "/metric");
-        Thread.sleep(3000); // a few lag samples for the chart
+        // the page polls every 2 s within Chromium's virtual time: its lag samples build up there
         String following =
             render(
                 "http://127.0.0.1:" + incr + "/",

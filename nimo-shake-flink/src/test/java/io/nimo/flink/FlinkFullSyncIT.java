@@ -165,7 +165,10 @@ class FlinkFullSyncIT {
     StreamExecutionEnvironment env = FlinkTestEnvs.local(2, true, 200);
     ShakeFlinkJob.addTo(env, first, plan, null);
     JobClient job = env.executeAsync("flink-full-sync-savepoint-it");
-    Thread.sleep(2500);
+    io.nimo.core.testkit.Await.until(
+        "the Scan's first items on the target",
+        java.time.Duration.ofSeconds(60),
+        () -> !TableContents.read(target.client(), table).isEmpty());
     String savepoint =
         job.stopWithSavepoint(
                 false, dir.resolve("sp").toUri().toString(), SavepointFormatType.CANONICAL)

@@ -2,6 +2,7 @@ package io.nimo.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nimo.core.testkit.Await;
 import io.nimo.core.testkit.DynamoLocal;
 import io.nimo.core.testkit.LiveWriter;
 import io.nimo.core.testkit.TableContents;
@@ -13,7 +14,6 @@ import io.nimo.flink.scan.ScanPlan;
 import io.nimo.flink.stream.StreamPlan;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -85,13 +85,15 @@ class FlinkStreamSyncIT {
 
   /** Waits until the target equals the source, failing with the last differences. */
   private static void awaitEqual(String table, JobClient job) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-    List<String> diff = TableContents.diff(source.client(), target.client(), table);
-    while (!diff.isEmpty() && Instant.now().isBefore(deadline)) {
-      assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
-      Thread.sleep(500);
-      diff = TableContents.diff(source.client(), target.client(), table);
-    }
+    List<String> diff =
+        Await.settle(
+            Duration.ofSeconds(90),
+            Duration.ofMillis(500),
+            () -> {
+              assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
+              return TableContents.diff(source.client(), target.client(), table);
+            },
+            List::isEmpty);
     assertThat(diff).as("differences between source and target").isEmpty();
   }
 
@@ -104,9 +106,8 @@ class FlinkStreamSyncIT {
     // scanned images held back: pages read early reach the writers after newer changes
     JobClient job = submit(conf, 3, false, s -> s.map(new SlowScan()).name("slow-scan"));
     try {
-      Thread.sleep(9000);
+      traffic.awaitMore(500); // changes while the slow Scan runs
       traffic.stop();
-      assertThat(traffic.ops.get()).isGreaterThan(500);
       awaitEqual(table, job);
       // per-table figures as any metrics reporter receives them
       long scanned = RecordingReporter.count(table, "nimoItemsScanned");
@@ -153,7 +154,7 @@ class FlinkStreamSyncIT {
         LiveWriter traffic = new LiveWriter(source.newClient(), table, 600, 100).start();
         JobClient job = submit(conf, 2, false, UnaryOperator.identity());
         try {
-          Thread.sleep(5000); // puts, updates and deletes during and after the Scan
+          traffic.awaitMore(400); // puts, updates and deletes during and after the Scan
           traffic.stop();
           awaitConsistent(conf, dir.resolve("diff-" + table), job);
           assertThat(RecordingReporter.count(table, "nimoChangesApplied")).isPositive();
@@ -167,19 +168,19 @@ class FlinkStreamSyncIT {
   /** Runs nimo-full-check's engine until it finds the target equal to the source. */
   private static void awaitConsistent(ShakeConf conf, Path diff, JobClient job) throws Exception {
     var c = ShakeFlinkJob.validate(conf);
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-    while (true) {
-      try (io.nimo.core.check.CheckJob check =
-          io.nimo.core.check.CheckJob.builder(c).diffDirectory(diff).build()) {
-        var report = check.run();
-        if (report.consistent() || Instant.now().isAfter(deadline)) {
-          assertThat(report.consistent()).as("check of %s", conf.raw().get("target.type")).isTrue();
-          return;
-        }
-      }
-      assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
-      Thread.sleep(1000);
-    }
+    var report =
+        Await.settle(
+            Duration.ofSeconds(90),
+            Duration.ofSeconds(1),
+            () -> {
+              assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
+              try (io.nimo.core.check.CheckJob check =
+                  io.nimo.core.check.CheckJob.builder(c).diffDirectory(diff).build()) {
+                return check.run();
+              }
+            },
+            io.nimo.core.check.CheckReport::consistent);
+    assertThat(report.consistent()).as("check of %s", conf.raw().get("target.type")).isTrue();
   }
 
   /** Holds each scanned image back a little, so the Scan's pages queue up behind changes. */
@@ -221,12 +222,8 @@ class FlinkStreamSyncIT {
     JobClient job = submit(conf, 2, true, s -> s.map(new FailOnceOnChanges(600)).name("fail-once"));
     LiveWriter traffic = new LiveWriter(source.newClient(), table, 500, 150).start();
     try {
-      Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-      while (!FailOnceOnChanges.failed && Instant.now().isBefore(deadline)) {
-        Thread.sleep(200);
-      }
-      assertThat(FailOnceOnChanges.failed).as("the injected failure happened").isTrue();
-      Thread.sleep(3000); // traffic on after the restore
+      Await.until("the injected failure", Duration.ofSeconds(120), () -> FailOnceOnChanges.failed);
+      traffic.awaitMore(300); // traffic on after the restore
       traffic.stop();
       awaitEqual(table, job);
     } finally {

@@ -65,11 +65,7 @@ class StandaloneClusterIT {
   }
 
   private static void await(String what, int minutes, BooleanSupplier done) throws Exception {
-    long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(minutes);
-    while (!done.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("waiting for: %s", what).isLessThan(end);
-      Thread.sleep(300);
-    }
+    io.nimo.core.testkit.Await.until(what, java.time.Duration.ofMinutes(minutes), done);
   }
 
   private static int completedCheckpoints(StandaloneCluster cluster, String job) {
@@ -165,7 +161,7 @@ class StandaloneClusterIT {
           () -> completedCheckpoints(cluster, job) > before);
       cluster.taskManagers.get(1).destroyForcibly().waitFor(30, TimeUnit.SECONDS);
       cluster.addTaskManager();
-      Thread.sleep(5000);
+      traffic.awaitMore(150); // changes while the job recovers and after
       traffic.stop();
       awaitEqual(source, target, "big");
       assertThat(job(cluster, job)).contains("\"state\":\"RUNNING\"");
@@ -183,7 +179,7 @@ class StandaloneClusterIT {
       cluster.awaitSlots(6);
       LiveWriter more = new LiveWriter(source.newClient(), "big", 4000, 40).start();
       String resumed = submit(conf, cluster, "--parallelism", "6", "--from-savepoint", savepoint);
-      Thread.sleep(4000);
+      more.awaitMore(120);
       more.stop();
       awaitEqual(source, target, "big");
       String state = job(cluster, resumed);

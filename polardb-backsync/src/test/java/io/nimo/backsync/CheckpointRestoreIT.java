@@ -51,6 +51,8 @@ class CheckpointRestoreIT {
       int[] version = new int[KEYS];
       AtomicBoolean stop = new AtomicBoolean();
       AtomicReference<Throwable> writerError = new AtomicReference<>();
+      java.util.concurrent.atomic.AtomicInteger written =
+          new java.util.concurrent.atomic.AtomicInteger();
       Thread writer =
           new Thread(
               () -> {
@@ -67,6 +69,7 @@ class CheckpointRestoreIT {
                                 + "\"},\"v\":{\"N\":\""
                                 + version[k]
                                 + "\"}}') on conflict (pk) do update set item = excluded.item");
+                    written.incrementAndGet();
                     Thread.sleep(5);
                   }
                 } catch (Throwable t) {
@@ -82,16 +85,16 @@ class CheckpointRestoreIT {
           "a retained checkpoint",
           Duration.ofSeconds(60),
           () -> LatestState.find(state).isPresent());
-      Thread.sleep(1500);
+      awaitWrites(written, 150); // writes after the checkpoint, lost with the cancelled job
       first.cancel().get(); // no final flush: the buffer since the last checkpoint is dropped
       List<Map<String, List<WriteRequest>>> sentByFirst = new ArrayList<>(BackSyncHarness.SENT);
       BackSyncHarness.SENT.clear();
-      Thread.sleep(1000); // writes go on while no job runs
+      awaitWrites(written, 100); // writes go on while no job runs
 
       Path checkpoint = LatestState.find(state).orElseThrow();
       JobClient second = BackSyncHarness.start(o, BackSyncHarness.recording(o), checkpoint, state);
       try {
-        Thread.sleep(1500);
+        awaitWrites(written, 150); // and after the restore
         stop.set(true);
         writer.join();
         assertThat(writerError.get()).isNull();
@@ -149,5 +152,13 @@ class CheckpointRestoreIT {
       r.next();
       return r.getString(1);
     }
+  }
+
+  /** Waits until the SQL writer made {@code more} writes beyond those made so far. */
+  private static void awaitWrites(java.util.concurrent.atomic.AtomicInteger written, int more)
+      throws InterruptedException {
+    int wanted = written.get() + more;
+    BackSyncHarness.await(
+        more + " more SQL writes", Duration.ofMinutes(2), () -> written.get() >= wanted);
   }
 }

@@ -58,37 +58,58 @@ class EchoPreventionIT {
               "nimo-shake to copy the updates",
               Duration.ofSeconds(60),
               () -> rowsWith(pg, "\"v\": {\"N\": \"100\"}") == 20);
-          Thread.sleep(4000); // backsync had time to (wrongly) send them back
-          assertThat(writes()).as("nimo-shake's own changes sent back").isEmpty();
+          // a sentinel SQL change after them: backsync reads the WAL in order, so once the sentinel
+          // has reached DynamoDB, nimo-shake's changes before it have been read too
+          long appliedBefore = applied(forward);
+          sqlChange(pg, "item-0", "sentinel_1");
+          awaitInDynamoDb(c, "item-0", "sentinel_1");
+          assertThat(writes())
+              .as("nimo-shake's own changes are not sent back; only the sentinel is")
+              .hasSize(1);
 
-          pg.exec(
-              "update users set item = jsonb_set(item, '{from_sql}', '{\"S\": \"yes\"}')"
-                  + " where id = 'item-7'");
-          BackSyncHarness.await(
-              "the SQL change in DynamoDB",
-              Duration.ofSeconds(30),
-              () -> {
-                var item =
-                    c.getItem(
-                            g ->
-                                g.tableName("users")
-                                    .key(Map.of("id", AttributeValue.fromS("item-7"))))
-                        .item();
-                return item.containsKey("from_sql");
-              });
+          sqlChange(pg, "item-7", "from_sql");
+          awaitInDynamoDb(c, "item-7", "from_sql");
           // DynamoDB's stream carries it to nimo-shake, which writes it to PostgreSQL again,
           // marked: backsync must drop that echo, or the change would loop forever
+          // (the sentinel's and the SQL change's echoes: two more changes applied)
           BackSyncHarness.await(
-              "nimo-shake to copy the change back to PostgreSQL",
-              Duration.ofSeconds(30),
-              () -> rowsWith(pg, "from_sql") == 1);
-          Thread.sleep(4000);
-          assertThat(writes()).as("writes backsync sent").hasSize(1);
+              "nimo-shake to copy both changes back to PostgreSQL",
+              Duration.ofSeconds(60),
+              () -> applied(forward) >= appliedBefore + 2);
+          sqlChange(pg, "item-1", "sentinel_2");
+          awaitInDynamoDb(c, "item-1", "sentinel_2");
+          assertThat(writes())
+              .as("writes backsync sent: the two sentinels and the SQL change, no echo of them")
+              .hasSize(3);
         } finally {
           BackSyncHarness.cancel(back);
         }
       }
     }
+  }
+
+  /** An application's SQL change: attribute {@code name} = "yes" on item {@code id}. */
+  private static void sqlChange(PostgresLocal pg, String id, String name) throws Exception {
+    pg.exec(
+        "update users set item = jsonb_set(item, '{"
+            + name
+            + "}', '{\"S\": \"yes\"}') where id = '"
+            + id
+            + "'");
+  }
+
+  private static void awaitInDynamoDb(DynamoDbClient c, String id, String name) throws Exception {
+    BackSyncHarness.await(
+        "the SQL change " + name + " of " + id + " in DynamoDB",
+        Duration.ofSeconds(60),
+        () ->
+            c.getItem(g -> g.tableName("users").key(Map.of("id", AttributeValue.fromS(id))))
+                .item()
+                .containsKey(name));
+  }
+
+  private static long applied(TwoWayHarness forward) {
+    return forward.job.streamProgress().get("users").snapshot(0).applied();
   }
 
   private static List<WriteRequest> writes() {

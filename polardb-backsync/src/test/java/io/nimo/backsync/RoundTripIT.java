@@ -53,15 +53,14 @@ class RoundTripIT {
             BackSyncHarness.start(o, new io.nimo.backsync.apply.SdkItemStoreFactory(o), null, null);
         try {
           LiveWriter writer = new LiveWriter(a.newClient(), "items", 500, 50).start();
-          Thread.sleep(4000);
+          writer.awaitMore(200);
           writer.stop();
-          assertThat(writer.ops.get()).isPositive();
-          List<String> diff = List.of("not compared yet");
-          long end = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-          while (!diff.isEmpty() && System.nanoTime() < end) {
-            Thread.sleep(500);
-            diff = TableContents.diff(a.client(), b.client(), "items");
-          }
+          List<String> diff =
+              io.nimo.core.testkit.Await.settle(
+                  Duration.ofSeconds(180),
+                  Duration.ofMillis(500),
+                  () -> TableContents.diff(a.client(), b.client(), "items"),
+                  List::isEmpty);
           assertThat(diff).as("B differs from A").isEmpty();
           assertThat(TableContents.read(b.client(), "items"))
               .hasSize(TableContents.read(a.client(), "items").size());

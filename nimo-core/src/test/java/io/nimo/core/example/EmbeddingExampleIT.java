@@ -97,12 +97,12 @@ class EmbeddingExampleIT {
                     b.tableName("orders")
                         .item(Map.of("id", TestItems.s("c"), "n", TestItems.n("3"))));
         source.client().deleteItem(b -> b.tableName("orders").key(Map.of("id", TestItems.s("a"))));
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-        while ((job.streamProgress().get("orders").snapshot(0).applied() < 2
-                || !events.contains("progress orders"))
-            && System.nanoTime() < deadline) {
-          Thread.sleep(50);
-        }
+        io.nimo.core.testkit.Await.until(
+            "both changes applied and reported to the listener",
+            java.time.Duration.ofSeconds(60),
+            () ->
+                job.streamProgress().get("orders").snapshot(0).applied() >= 2
+                    && events.contains("progress orders"));
         job.stop();
         assertThat(run.get().outcome()).isEqualTo(SyncReport.Outcome.INCREMENTAL_STOPPED);
       }

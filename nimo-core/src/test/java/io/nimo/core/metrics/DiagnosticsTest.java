@@ -28,6 +28,10 @@ class DiagnosticsTest {
     Thread worker = new Thread(() -> sleepQuietly(), "nimo-full-orders-1");
     worker.setDaemon(true);
     worker.start();
+    io.nimo.core.testkit.Await.until(
+        "the worker asleep",
+        java.time.Duration.ofSeconds(10),
+        () -> worker.getState() == Thread.State.TIMED_WAITING);
     try (StatusServer server = StatusServer.start("127.0.0.1", 0, Diagnostics.routes(progress))) {
       HttpClient http = HttpClient.newHttpClient();
       String base = "http://127.0.0.1:" + server.port();

@@ -6,6 +6,7 @@ import io.nimo.core.config.Configuration;
 import io.nimo.core.retry.Retrier;
 import io.nimo.core.sink.dynamo.DynamoTargetSession;
 import io.nimo.core.sync.hooks.SyncReport;
+import io.nimo.core.testkit.Await;
 import io.nimo.core.testkit.DynamoLocal;
 import io.nimo.core.testkit.FaultyDynamoApi;
 import io.nimo.core.testkit.Jobs;
@@ -133,10 +134,7 @@ class FullSyncFailuresIT {
     FaultyDynamoApi dst = new FaultyDynamoApi(target.api());
     try (SyncJob job = job(raw(), new FaultyDynamoApi(source.api()), dst)) {
       CompletableFuture<SyncReport> run = Jobs.runAsync(job);
-      while (job.progress().snapshot().isEmpty()
-          || job.progress().snapshot().get(0).written() == 0) {
-        Thread.sleep(5);
-      }
+      awaitWritten(job, 1);
       long started = System.nanoTime();
       dst.refuseConnectionsFor(10_000);
       SyncReport report = run.get();
@@ -154,12 +152,13 @@ class FullSyncFailuresIT {
     SyncReport first;
     try (SyncJob job = job(raw(), new FaultyDynamoApi(source.api()), dst)) {
       CompletableFuture<SyncReport> run = Jobs.runAsync(job);
-      while (job.progress().snapshot().isEmpty()
-          || job.progress().snapshot().get(0).written() == 0) {
-        Thread.sleep(5);
-      }
+      awaitWritten(job, 1);
+      int refusedBefore = dst.injected.get();
       dst.refuseConnectionsFor(120_000);
-      Thread.sleep(500);
+      Await.until(
+          "a write refused by the outage",
+          Duration.ofSeconds(30),
+          () -> dst.injected.get() > refusedBefore);
       long stopAt = System.nanoTime();
       job.stop();
       first = run.get(60, TimeUnit.SECONDS);
@@ -238,10 +237,7 @@ class FullSyncFailuresIT {
     try (SyncJob job =
         job(raw, new FaultyDynamoApi(source.api()), new FaultyDynamoApi(target.api()))) {
       CompletableFuture<SyncReport> run = Jobs.runAsync(job);
-      while (job.progress().snapshot().isEmpty()
-          || job.progress().snapshot().get(0).written() < 500) {
-        Thread.sleep(5);
-      }
+      awaitWritten(job, 500);
       job.stop();
       first = run.get();
     }
@@ -268,14 +264,27 @@ class FullSyncFailuresIT {
       throws Exception {
     Map<String, String> raw = raw();
     raw.put("checkpoint.type", "mongodb");
-    raw.put(
-        "checkpoint.address",
-        "mongodb://127.0.0.1:" + DynamoLocal.freePort() + "/?directConnection=true");
     raw.put("retry.budget", "5m"); // the store's reads would be retried for minutes
+    try (io.nimo.core.testkit.SilentServer hanging = io.nimo.core.testkit.SilentServer.start()) {
+      raw.put(
+          "checkpoint.address",
+          "mongodb://127.0.0.1:" + hanging.port() + "/?directConnection=true");
+      stopDuringStartUp(raw, hanging);
+    }
+    assertThat(target.client().listTables().tableNames())
+        .as("nothing copied")
+        .doesNotContain("items");
+  }
+
+  private void stopDuringStartUp(Map<String, String> raw, io.nimo.core.testkit.SilentServer hanging)
+      throws Exception {
     try (SyncJob job = SyncJob.builder(TestConfigs.shake(raw)).build()) {
       java.util.concurrent.CompletableFuture<io.nimo.core.sync.hooks.SyncReport> running =
           io.nimo.core.testkit.Jobs.runAsync(job);
-      Thread.sleep(2000); // in the checkpoint read, waiting for a server
+      Await.until(
+          "the checkpoint read to reach the store, which never answers",
+          Duration.ofSeconds(30),
+          () -> hanging.accepted.get() > 0);
       long stopped = System.nanoTime();
       job.stop();
       io.nimo.core.sync.hooks.SyncReport report =
@@ -284,8 +293,14 @@ class FullSyncFailuresIT {
       assertThat(report.message()).contains("stopped during start-up");
       assertThat(Duration.ofNanos(System.nanoTime() - stopped)).isLessThan(Duration.ofSeconds(15));
     }
-    assertThat(target.client().listTables().tableNames())
-        .as("nothing copied")
-        .doesNotContain("items");
+  }
+
+  private static void awaitWritten(SyncJob job, long items) throws InterruptedException {
+    Await.until(
+        items + " item(s) written",
+        Duration.ofSeconds(60),
+        () ->
+            !job.progress().snapshot().isEmpty()
+                && job.progress().snapshot().get(0).written() >= items);
   }
 }

@@ -78,7 +78,7 @@ class IncrementalSyncIT {
       writer.start();
       Await.until(
           "the incremental phase", Duration.ofSeconds(60), () -> !job.streamProgress().isEmpty());
-      Thread.sleep(2000);
+      writer.awaitMore(100); // changes while the streams are followed
       writer.stop();
       awaitConverged("items");
       job.stop();
@@ -90,7 +90,6 @@ class IncrementalSyncIT {
           .singleElement()
           .satisfies(s -> assertThat(s.applied()).isPositive());
     }
-    assertThat(writer.ops.get()).isGreaterThan(100);
     assertThat(
             source
                 .client()
@@ -147,7 +146,18 @@ class IncrementalSyncIT {
     try (SyncJob job = SyncJob.builder(conf).build()) {
       CompletableFuture<SyncReport> run = Jobs.runAsync(job);
       awaitTargetCount(250);
-      Thread.sleep(1000);
+      Await.until(
+          "the stream's last change (item-299) on the target",
+          Duration.ofSeconds(30),
+          () ->
+              TestItems.s("last")
+                  .equals(
+                      target
+                          .client()
+                          .getItem(
+                              b -> b.tableName("items").key(Map.of("id", TestItems.s("item-299"))))
+                          .item()
+                          .get("v")));
       job.stop();
       SyncReport second = run.get(60, TimeUnit.SECONDS);
       assertThat(second.streams())
@@ -180,12 +190,20 @@ class IncrementalSyncIT {
       Await.until(
           "the incremental phase", Duration.ofSeconds(60), () -> !job.streamProgress().isEmpty());
       source.client().putItem(b -> b.tableName("items").item(Map.of("id", TestItems.s("after"))));
-      awaitTargetCount(1);
-      Thread.sleep(500);
+      // a sentinel after it: once it has arrived, everything read before it has been applied
+      source
+          .client()
+          .putItem(b -> b.tableName("items").item(Map.of("id", TestItems.s("sentinel"))));
+      Await.until(
+          "the sentinel on the target",
+          Duration.ofSeconds(30),
+          () -> TableContents.read(target.client(), "items").containsKey("id=S:sentinel"));
       job.stop();
       run.get(60, TimeUnit.SECONDS);
     }
-    assertThat(TableContents.read(target.client(), "items")).containsOnlyKeys("id=S:after");
+    assertThat(TableContents.read(target.client(), "items"))
+        .as("the change made before the start is not applied")
+        .containsOnlyKeys("id=S:after", "id=S:sentinel");
   }
 
   @Test
@@ -238,15 +256,16 @@ class IncrementalSyncIT {
       source
           .client()
           .putItem(b -> b.tableName("sessions").item(Map.of("id", TestItems.s("staying"))));
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (job.streamProgress().get("sessions").snapshot(0).ttlDeletes() == 0
-          && System.nanoTime() < deadline) {
-        // DynamoDB Local runs its TTL deletion when the expired item is touched
-        source
-            .client()
-            .getItem(b -> b.tableName("sessions").key(Map.of("id", TestItems.s("expiring"))));
-        Thread.sleep(200);
-      }
+      Await.until(
+          "the TTL expiry applied",
+          Duration.ofSeconds(60),
+          () -> {
+            // DynamoDB Local runs its TTL deletion when the expired item is touched
+            source
+                .client()
+                .getItem(b -> b.tableName("sessions").key(Map.of("id", TestItems.s("expiring"))));
+            return job.streamProgress().get("sessions").snapshot(0).ttlDeletes() > 0;
+          });
       job.stop();
       SyncReport report = run.get(60, TimeUnit.SECONDS);
       assertThat(report.streams())
@@ -263,12 +282,23 @@ class IncrementalSyncIT {
   @Test
   void aTableDeletedOnTheSourceStopsAloneWhileTheOthersGoOn() throws Exception {
     TestTables.createHashOnly(source.client(), "doomed", "id", ScalarAttributeType.S);
-    try (SyncJob job = SyncJob.builder(TestConfigs.shake(raw("incr"))).build()) {
+    java.util.Map<String, String> stopped = new java.util.concurrent.ConcurrentHashMap<>();
+    io.nimo.core.sync.hooks.SyncListener watch =
+        new io.nimo.core.sync.hooks.SyncListener() {
+          @Override
+          public void onIncrementalStopped(String table, String error) {
+            stopped.put(table, String.valueOf(error));
+          }
+        };
+    try (SyncJob job = SyncJob.builder(TestConfigs.shake(raw("incr"))).listener(watch).build()) {
       CompletableFuture<SyncReport> run = Jobs.runAsync(job);
       Await.until(
           "both tables followed", Duration.ofSeconds(60), () -> !(job.streamProgress().size() < 2));
       source.client().deleteTable(b -> b.tableName("doomed"));
-      Thread.sleep(1500);
+      Await.until(
+          "the deleted table's sync to stop",
+          Duration.ofSeconds(60),
+          () -> stopped.containsKey("doomed"));
       source
           .client()
           .putItem(b -> b.tableName("items").item(Map.of("id", TestItems.s("still-flowing"))));

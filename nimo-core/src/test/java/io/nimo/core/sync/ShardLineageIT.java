@@ -68,7 +68,6 @@ class ShardLineageIT extends StreamFixture {
                     "a LATEST iterator request for shard-0001",
                     Duration.ofSeconds(60),
                     () -> streams.iteratorRequests.contains("shard-0001@latest"));
-                Thread.sleep(300);
                 streams.put("shard-0001", item("new", "during-start"), "id");
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

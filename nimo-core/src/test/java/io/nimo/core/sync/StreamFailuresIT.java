@@ -134,12 +134,12 @@ class StreamFailuresIT extends StreamFixture {
     slow.put("full.read.concurrency", "1");
     try (SyncJob job = SyncJob.builder(TestConfigs.shake(slow)).streams(streams).build()) {
       CompletableFuture<SyncReport> run = Jobs.runAsync(job);
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (job.progress().snapshot().stream()
-          .noneMatch(t -> t.written() > 0 && t.written() < 40)) {
-        assertThat(System.nanoTime()).as("the resync copy never started").isLessThan(deadline);
-        Thread.sleep(20);
-      }
+      Await.until(
+          "the resync copy to start",
+          Duration.ofSeconds(60),
+          () ->
+              job.progress().snapshot().stream()
+                  .anyMatch(t -> t.written() > 0 && t.written() < 40));
       job.stop();
       run.get(30, TimeUnit.SECONDS);
     }
@@ -251,9 +251,13 @@ class StreamFailuresIT extends StreamFixture {
       CompletableFuture<SyncReport> run = Jobs.runAsync(first);
       streams.put("s1", item("a", "1"), "id");
       awaitTarget("a", "1");
+      int refusedBefore = dst.get().injected.get();
       dst.get().refuseConnectionsFor(120_000); // the target goes down; writes retried for 5 min
       streams.put("s1", item("b", "1"), "id");
-      Thread.sleep(1000);
+      Await.until(
+          "the change's write refused by the outage",
+          Duration.ofSeconds(30),
+          () -> dst.get().injected.get() > refusedBefore);
       long stopAt = System.nanoTime();
       first.stop();
       SyncReport report = run.get(60, TimeUnit.SECONDS);

@@ -7,7 +7,6 @@ import io.nimo.core.testkit.TestItems;
 import io.nimo.core.testkit.TestTables;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,23 +60,21 @@ abstract class StreamFixture {
   }
 
   void awaitTarget(String id, String v) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() < deadline) {
-      try {
-        var got =
-            target
-                .client()
-                .getItem(b -> b.tableName("items").key(Map.of("id", TestItems.s(id))))
-                .item();
-        if (v.equals(got.getOrDefault("v", TestItems.s("")).s())) {
-          return;
-        }
-      } catch (ResourceNotFoundException notYet) {
-        // created (or dropped and recreated by a resync) by the job under test
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("target never showed " + id + "=" + v);
+    io.nimo.core.testkit.Await.until(
+        "the target to show " + id + "=" + v,
+        java.time.Duration.ofSeconds(60),
+        () -> {
+          try {
+            var got =
+                target
+                    .client()
+                    .getItem(b -> b.tableName("items").key(Map.of("id", TestItems.s(id))))
+                    .item();
+            return v.equals(got.getOrDefault("v", TestItems.s("")).s());
+          } catch (ResourceNotFoundException notYet) {
+            return false; // created (or dropped and recreated by a resync) by the job under test
+          }
+        });
   }
 
   /**

@@ -34,6 +34,26 @@ public final class LiveWriter implements Runnable {
     return this;
   }
 
+  /**
+   * Waits until the writer has made {@code more} changes beyond those made so far: traffic measured
+   * in changes, not in time, so a slow machine waits longer instead of asserting on less.
+   *
+   * @param more how many more changes
+   * @throws InterruptedException if interrupted
+   */
+  public void awaitMore(int more) throws InterruptedException {
+    int wanted = ops.get() + more;
+    Await.until(
+        "the live writer's next " + more + " change(s) on " + table,
+        java.time.Duration.ofMinutes(3),
+        () -> ops.get() >= wanted);
+  }
+
+  /** Whether the writer was started and not stopped. */
+  public boolean running() {
+    return thread != null && !stop.get();
+  }
+
   public void stop() throws InterruptedException {
     stop.set(true);
     thread.join();

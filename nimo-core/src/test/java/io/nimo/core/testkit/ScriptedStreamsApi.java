@@ -128,9 +128,10 @@ public final class ScriptedStreamsApi implements StreamsApi {
   }
 
   @Override
-  public String latestIterator(String streamArn, String shardId) {
-    iteratorRequests.add(shardId + "@latest");
-    return shardId + "#" + records.get(shardId).size();
+  public synchronized String latestIterator(String streamArn, String shardId) {
+    String it = shardId + "#" + records.get(shardId).size();
+    iteratorRequests.add(shardId + "@latest"); // recorded once the iterator's place is taken
+    return it;
   }
 
   @Override

@@ -17,6 +17,8 @@ final class SpoolBudget {
   private final long maxBytes;
   private final AtomicLong used;
   private final AtomicBoolean stopped;
+  private final java.util.concurrent.atomic.AtomicInteger waiting =
+      new java.util.concurrent.atomic.AtomicInteger();
   private volatile long lastWarning;
 
   SpoolBudget(long maxBytes, long usedBytes, AtomicBoolean stopped) {
@@ -35,6 +37,14 @@ final class SpoolBudget {
 
   void released(long bytes) {
     used.addAndGet(-bytes);
+    synchronized (this) {
+      notifyAll();
+    }
+  }
+
+  /** How many readers wait for room now. */
+  int waiting() {
+    return waiting.get();
   }
 
   /**
@@ -42,6 +52,18 @@ final class SpoolBudget {
    * meanwhile.
    */
   void awaitRoom(String shardId) throws InterruptedException {
+    if (used.get() < maxBytes) {
+      return;
+    }
+    waiting.incrementAndGet();
+    try {
+      pause(shardId);
+    } finally {
+      waiting.decrementAndGet();
+    }
+  }
+
+  private void pause(String shardId) throws InterruptedException {
     while (used.get() >= maxBytes) {
       if (stopped.get()) {
         throw new CancellationException("spooling stopped while the spool was full");
@@ -56,7 +78,11 @@ final class SpoolBudget {
             used.get() >> 20,
             shardId);
       }
-      Thread.sleep(200);
+      synchronized (this) {
+        if (used.get() >= maxBytes) {
+          wait(200); // woken when room is made; the stop flag is looked at every 200 ms
+        }
+      }
     }
   }
 }

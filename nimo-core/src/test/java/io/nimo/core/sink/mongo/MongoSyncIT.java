@@ -130,7 +130,7 @@ class MongoSyncIT {
       writer.start();
       Await.until(
           "the incremental phase", Duration.ofSeconds(60), () -> !job.streamProgress().isEmpty());
-      Thread.sleep(1500);
+      writer.awaitMore(60);
       writer.stop();
       awaitConverged("items", keys);
       job.stop();

@@ -82,7 +82,7 @@ class PostgresSyncIT {
         Await.until(
             "the incremental phase", Duration.ofSeconds(60), () -> !job.streamProgress().isEmpty());
         writer.start();
-        Thread.sleep(1500);
+        writer.awaitMore(60);
         writer.stop();
         List<String> diff =
             Await.settle(

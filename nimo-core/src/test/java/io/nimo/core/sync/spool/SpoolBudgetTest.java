@@ -3,6 +3,8 @@ package io.nimo.core.sync.spool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.nimo.core.testkit.Await;
+import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -23,10 +25,11 @@ class SpoolBudgetTest {
                 throw new IllegalStateException(e);
               }
             });
-    Thread.sleep(400);
-    assertThat(reader).isNotDone();
+    Await.until("the reader to wait for room", Duration.ofSeconds(10), () -> budget.waiting() == 1);
+    assertThat(reader).as("paused while the spool is full").isNotDone();
     budget.released(10);
     reader.get(5, TimeUnit.SECONDS);
+    assertThat(budget.waiting()).isZero();
     assertThat(budget.usedBytes()).isEqualTo(90);
   }
 
