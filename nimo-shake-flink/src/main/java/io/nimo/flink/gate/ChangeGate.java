@@ -27,6 +27,12 @@ import org.slf4j.LoggerFactory;
  * position, which predates the Scan) is at least as new. Nothing waits and nothing is lost, and the
  * state holds only a flag per key changed during the Scan: it is cleared once every Scan reader's
  * end-of-Scan marker has arrived here ({@link ScanDoneMarkers}).
+ *
+ * <p>Which readers' markers arrived is never checkpointed: it belongs to one parallelism, and a job
+ * restored at another would count an earlier run's readers again and open the gate while a reader
+ * still scans. After a restore every Scan reader sends its markers anew (a reader with nothing left
+ * to scan at once), so the gate counts them afresh; only "the Scan is done", true at any
+ * parallelism, is kept. Correct only with aligned checkpoints, which the job sets.
  */
 public final class ChangeGate extends AbstractStreamOperator<ItemRecord>
     implements OneInputStreamOperator<ItemRecord, ItemRecord> {
@@ -51,11 +57,8 @@ public final class ChangeGate extends AbstractStreamOperator<ItemRecord>
             .getUnionListState(new ListStateDescriptor<>("nimo-scan-readers-done", String.class));
     seen = new HashSet<>();
     for (String s : progress.get()) {
-      if (DONE.equals(s)) {
-        scanDone = true;
-      } else {
-        seen.add(s);
-      }
+      // markers counted by an earlier run (a state before this release) are left behind
+      scanDone |= DONE.equals(s);
     }
   }
 
@@ -113,6 +116,6 @@ public final class ChangeGate extends AbstractStreamOperator<ItemRecord>
   @Override
   public void snapshotState(StateSnapshotContext context) throws Exception {
     super.snapshotState(context);
-    progress.update(scanDone ? List.of(DONE) : List.copyOf(seen));
+    progress.update(scanDone ? List.of(DONE) : List.of());
   }
 }
