@@ -45,11 +45,22 @@ public final class ConfigLoader {
   }
 
   /**
-   * Reads the raw key/value pairs, rejecting lines without {@code =} and duplicate keys.
+   * Reads the raw key/value pairs with their {@code ${env:NAME}} references resolved, rejecting
+   * lines without {@code =} and duplicate keys.
    *
-   * @return the raw key/value pairs, rejecting lines without {@code =} and duplicate keys
+   * @return the key/value pairs
    */
   public static Map<String, String> readRaw(Path file) {
+    return resolve(readUnresolved(file));
+  }
+
+  /**
+   * Reads the raw key/value pairs as written, {@code ${env:NAME}} references left in place (a job
+   * that travels to other hosts resolves them there, so no secret travels with it).
+   *
+   * @return the key/value pairs as written
+   */
+  public static Map<String, String> readUnresolved(Path file) {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
@@ -58,29 +69,72 @@ public final class ConfigLoader {
     } catch (IOException e) {
       throw new ConfigException(null, "cannot read config file " + file + ": " + e.getMessage());
     }
-    checkLines(file, text);
-    PropertiesConfiguration props = new PropertiesConfiguration();
-    props.setListDelimiterHandler(DisabledListDelimiterHandler.INSTANCE);
+    return parse(file.toString(), text);
+  }
+
+  /**
+   * Parses a conf file's text, references left in place.
+   *
+   * @param origin the file's name or address, for errors
+   * @param text the text
+   * @return the key/value pairs as written
+   */
+  public static Map<String, String> parse(String origin, String text) {
+    checkLines(origin, text);
+    PropertiesConfiguration props = properties();
     try {
       props.read(new java.io.StringReader(text));
     } catch (ConfigurationException | IOException e) {
-      throw new ConfigException(null, "cannot parse config file " + file + ": " + e.getMessage());
+      throw new ConfigException(null, "cannot parse config file " + origin + ": " + e.getMessage());
     }
     Map<String, String> raw = new LinkedHashMap<>();
     for (Iterator<String> it = props.getKeys(); it.hasNext(); ) {
       String key = it.next();
+      Object value = props.getProperty(key);
+      raw.put(key, value == null ? "" : value.toString().trim());
+    }
+    return raw;
+  }
+
+  /**
+   * Resolves the {@code ${env:NAME}} references of key/value pairs where they are used.
+   *
+   * @param unresolved pairs as written
+   * @return the pairs with their references replaced
+   * @throws ConfigException naming the key whose variable is not set
+   */
+  public static Map<String, String> resolve(Map<String, String> unresolved) {
+    PropertiesConfiguration props = properties();
+    unresolved.forEach(props::addProperty);
+    Map<String, String> raw = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : unresolved.entrySet()) {
+      String key = e.getKey();
       String value;
       try {
         value = props.getString(key);
-      } catch (RuntimeException e) {
-        throw new ConfigException(key, "cannot resolve value: " + e.getMessage());
+      } catch (RuntimeException ex) {
+        throw new ConfigException(key, "cannot resolve value: " + ex.getMessage());
+      }
+      java.util.regex.Matcher left = ENV_REFERENCE.matcher(value == null ? "" : value);
+      if (left.find()) {
+        throw new ConfigException(
+            key, "the environment variable " + left.group(1) + " it refers to is not set");
       }
       raw.put(key, value == null ? "" : value.trim());
     }
     return raw;
   }
 
-  private static void checkLines(Path file, String text) {
+  private static final java.util.regex.Pattern ENV_REFERENCE =
+      java.util.regex.Pattern.compile("\\$\\{env:([^}]+)}");
+
+  private static PropertiesConfiguration properties() {
+    PropertiesConfiguration props = new PropertiesConfiguration();
+    props.setListDelimiterHandler(DisabledListDelimiterHandler.INSTANCE);
+    return props;
+  }
+
+  private static void checkLines(String file, String text) {
     Map<String, Integer> seen = new LinkedHashMap<>();
     String[] lines = text.split("\\R");
     for (int i = 0; i < lines.length; i++) {

@@ -58,6 +58,14 @@ public final class IncrSyncOptions {
           Duration.ofSeconds(2),
           "How often the streams are checked for new shards (splits).");
 
+  public static final ConfigOption<Duration> INCR_MAX_LAG_DURING_FULL =
+      duration(
+          "incr.max_lag_during_full",
+          Duration.ofHours(6),
+          "Flink job, sync_mode = all: when a table's stream reading falls this far behind while the "
+              + "Scan runs, the Scan readers pause until it is back under half of it (a stream keeps "
+              + "24 h; nimo-shake spools the stream to disk instead). 0 never pauses.");
+
   public static final ConfigOption<Integer> INCR_CONCURRENCY =
       integer("increase.concurrency", 16, "Shards read in parallel per table (incremental sync).")
           .between(1, 4096);

@@ -251,6 +251,7 @@ public final class ShakeOptions {
           IncrSyncOptions.INCR_START,
           IncrSyncOptions.INCR_START_PROBE,
           IncrSyncOptions.INCR_DISCOVERY_INTERVAL,
+          IncrSyncOptions.INCR_MAX_LAG_DURING_FULL,
           IncrSyncOptions.INCR_CONCURRENCY,
           IncrSyncOptions.INCR_INSERT_ON_DUP,
           IncrSyncOptions.INCR_UPSERT,

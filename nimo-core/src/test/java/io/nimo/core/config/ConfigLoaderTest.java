@@ -48,6 +48,23 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void keepsReferencesAsWrittenUntilResolvedWhereTheyAreUsed() throws Exception {
+    var written = ConfigLoader.readUnresolved(write("source.secret_access_key = ${env:HOME}\n"));
+    assertThat(written.get("source.secret_access_key")).isEqualTo("${env:HOME}");
+    assertThat(ConfigLoader.resolve(written).get("source.secret_access_key"))
+        .isEqualTo(System.getenv("HOME"));
+  }
+
+  @Test
+  void aReferenceToAnUnsetVariableIsAnErrorNamingTheKeyAndTheVariable() throws Exception {
+    assertThatThrownBy(
+            () -> ConfigLoader.readRaw(write("target.password = ${env:NIMO_NEVER_SET_42}\n")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("target.password")
+        .hasMessageContaining("NIMO_NEVER_SET_42");
+  }
+
+  @Test
   void rejectsALineWithoutEqualsSign() throws Exception {
     assertThatThrownBy(() -> ConfigLoader.readRaw(write("id = a\nsync_mode full\n")))
         .isInstanceOf(ConfigException.class)

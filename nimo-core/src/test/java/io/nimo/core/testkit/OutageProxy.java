@@ -1,4 +1,4 @@
-package io.nimo.dist;
+package io.nimo.core.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@link #down()} drops every open connection and refuses new ones (connection refused, as a
  * crashed server), {@link #up()} listens on the same port again.
  */
-final class OutageProxy implements AutoCloseable {
+public final class OutageProxy implements AutoCloseable {
   private final int targetPort;
   private final int port;
   private final List<Socket> open = new CopyOnWriteArrayList<>();
@@ -26,7 +26,7 @@ final class OutageProxy implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicLong hanging =
       new java.util.concurrent.atomic.AtomicLong();
 
-  OutageProxy(int targetPort) throws IOException {
+  public OutageProxy(int targetPort) throws IOException {
     this.targetPort = targetPort;
     try (ServerSocket probe = new ServerSocket(0)) {
       this.port = probe.getLocalPort();
@@ -34,11 +34,11 @@ final class OutageProxy implements AutoCloseable {
     up();
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
-  synchronized void up() throws IOException {
+  public synchronized void up() throws IOException {
     silent = false;
     if (server != null && !server.isClosed()) {
       return;
@@ -52,16 +52,16 @@ final class OutageProxy implements AutoCloseable {
     t.start();
   }
 
-  void silence() {
+  public void silence() {
     silent = true;
   }
 
   /** How many requests (bytes or connections) have hung since the proxy fell silent. */
-  long hanging() {
+  public long hanging() {
     return hanging.get();
   }
 
-  synchronized void down() throws IOException {
+  public synchronized void down() throws IOException {
     server.close();
     for (Socket s : open) {
       s.close();
