@@ -53,7 +53,12 @@ class ArchiveLayoutIT {
             "NimoShake/polardb-backsync/bin/polardb-backsync.linux.amd64",
             "NimoShake/polardb-backsync/PolarDBBackSync.jar",
             "NimoShake/nimo-shake/bin/nimo-shake-flink.linux.amd64",
-            "NimoShake/nimo-shake/NimoShakeFlink.jar");
+            "NimoShake/nimo-shake/NimoShakeFlink.jar",
+            "NimoShake/nimo-shake/kubernetes/nimo-shake-flink.yaml");
+    assertThat(names)
+        .as("the job's default state backend and application mode's entry point")
+        .anyMatch(n -> n.matches("NimoShake/flink/lib/flink-statebackend-rocksdb-.*\\.jar"))
+        .anyMatch(n -> n.matches("NimoShake/flink/lib/flink-container-.*\\.jar"));
     List<String> flinkJars =
         names.stream()
             .filter(n -> n.matches(".*/flink-(runtime|streaming-java)-1\\.20.*\\.jar"))
