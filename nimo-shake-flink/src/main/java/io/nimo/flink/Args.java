@@ -2,12 +2,16 @@ package io.nimo.flink;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The command line of {@link NimoShakeFlink}.
  *
- * @param conf the conf file
+ * @param conf the conf file: a local path, or a URI the JobManager reads with Flink's file systems
+ *     ({@code file:}, {@code s3:}, {@code hdfs:}, ...)
+ * @param sets {@code --set key=value} pairs, over the conf file's (or in place of one)
  * @param parallelism the job's parallelism, or 0 for the environment's default
  * @param cluster a Flink REST address ({@code HOST:PORT}) to submit to
  * @param fromSavepoint a savepoint to resume from on a cluster
@@ -15,7 +19,8 @@ import java.util.Optional;
  * @param state the embedded runner's state folder
  */
 record Args(
-    Path conf,
+    Optional<String> conf,
+    Map<String, String> sets,
     int parallelism,
     Optional<String> cluster,
     Optional<String> fromSavepoint,
@@ -23,7 +28,8 @@ record Args(
     Path state) {
 
   static Args parse(String[] args) {
-    Path conf = null;
+    String conf = null;
+    Map<String, String> sets = new LinkedHashMap<>();
     int parallelism = 0;
     String cluster = null;
     String savepoint = null;
@@ -34,7 +40,18 @@ record Args(
       String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : null;
       String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
       switch (name.replaceFirst("^--?", "")) {
-        case "conf" -> conf = Paths.get(value != null ? value : next(args, ++i, name));
+        case "conf" -> conf = value != null ? value : next(args, ++i, name);
+        case "set" -> {
+          String pair = value != null ? value : next(args, ++i, name);
+          int eq = pair.indexOf('=');
+          if (eq <= 0) {
+            throw new IllegalArgumentException("--set needs key=value, not '" + pair + "'");
+          }
+          if (sets.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim()) != null) {
+            throw new IllegalArgumentException(
+                "--set " + pair.substring(0, eq).trim() + " given twice");
+          }
+        }
         case "parallelism" -> {
           String p = value != null ? value : next(args, ++i, name);
           try {
@@ -53,8 +70,9 @@ record Args(
         default -> throw new IllegalArgumentException("unknown argument '" + a + "'");
       }
     }
-    if (conf == null) {
-      throw new IllegalArgumentException("-conf=<nimo-shake.conf> is required");
+    if (conf == null && sets.isEmpty()) {
+      throw new IllegalArgumentException(
+          "-conf=<nimo-shake.conf> (a path or a URI) or --set key=value pairs are required");
     }
     if (cluster != null && !cluster.matches("[^:]+:\\d+")) {
       throw new IllegalArgumentException(
@@ -64,7 +82,8 @@ record Args(
       throw new IllegalArgumentException("--cluster and --embedded exclude each other");
     }
     return new Args(
-        conf,
+        Optional.ofNullable(conf),
+        Map.copyOf(sets),
         parallelism,
         Optional.ofNullable(cluster),
         Optional.ofNullable(savepoint),

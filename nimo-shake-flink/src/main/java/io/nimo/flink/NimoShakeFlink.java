@@ -1,8 +1,8 @@
 package io.nimo.flink;
 
 import io.nimo.core.config.ConfigException;
-import io.nimo.core.config.ConfigLoader;
 import io.nimo.core.config.Configuration;
+import io.nimo.core.sync.SyncSettings;
 import io.nimo.flink.operator.ShakeConf;
 import io.nimo.flink.scan.ScanPlan;
 import io.nimo.flink.stream.StreamPlan;
@@ -11,6 +11,7 @@ import java.nio.file.Paths;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
@@ -20,11 +21,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Entry point of the Flink sync job ({@code NimoShakeFlink.jar}). Arguments: {@code
- * -conf=./conf/nimo-shake.conf} (the same keys as nimo-shake), {@code --parallelism N}, and one of:
+ * -conf=./conf/nimo-shake.conf} (the same keys as nimo-shake; a local path or a URI such as {@code
+ * s3://bucket/nimo-shake.conf}) and {@code --set key=value} pairs over it, {@code --parallelism N},
+ * and one of:
  *
  * <ul>
- *   <li>nothing more, under {@code flink run}: the job runs on that cluster ({@code -s savepoint}
- *       resumes it);
+ *   <li>nothing more, run by Flink ({@code flink run}, or main() inside the JobManager in
+ *       application mode: the Kubernetes operator, {@code standalone-job}, managed Flink): the job
+ *       runs on that cluster; errors are thrown to Flink, nothing exits the JVM;
  *   <li>{@code --cluster HOST:PORT}: submitted detached to a Flink REST address with this jar; the
  *       job id is printed; {@code --from-savepoint PATH} resumes;
  *   <li>{@code --embedded} (what the tarball's launcher passes): an embedded MiniCluster with
@@ -32,24 +36,55 @@ import org.slf4j.LoggerFactory;
  *       there; SIGTERM stops it with a savepoint.
  * </ul>
  *
- * <p>Exit codes as nimo-shake's: 0 done (or submitted), 1 the job failed, 2 a bad config.
+ * <p>Exit codes (launcher forms) as nimo-shake's: 0 done (or submitted), 1 the job failed, 2 a bad
+ * config.
  */
 public final class NimoShakeFlink {
   private static final Logger LOG = LoggerFactory.getLogger(NimoShakeFlink.class);
+  private static final String USAGE =
+      "usage: nimo-shake-flink.linux.amd64 -conf=./conf/nimo-shake.conf [--set key=value]..."
+          + " [--parallelism N] [--cluster HOST:PORT [--from-savepoint PATH]]";
 
   private NimoShakeFlink() {}
 
   /**
-   * Runs the job as the arguments say and exits with its code.
+   * Runs the job as the arguments say. Run by Flink, it submits the job and returns (or throws);
+   * from the launcher, it exits with the job's code.
    *
    * @param args the arguments
    */
   public static void main(String[] args) {
+    if (!(StreamExecutionEnvironment.getExecutionEnvironment() instanceof LocalStreamEnvironment)) {
+      submitFromFlink(args);
+      return;
+    }
     System.exit(run(args));
   }
 
   /**
-   * Runs the job as the arguments say.
+   * Submits the job to the cluster that runs this main(): under {@code flink run}, or inside the
+   * JobManager in application mode.
+   *
+   * @param args the arguments
+   * @throws IllegalArgumentException for bad arguments
+   * @throws ConfigException for a bad conf, naming the key
+   * @throws IllegalStateException when the job cannot be submitted
+   */
+  static void submitFromFlink(String[] args) {
+    Args a = Args.parse(args);
+    ShakeConf conf = new ShakeConf(ConfSource.read(a));
+    Configuration c = ShakeFlinkJob.validate(conf);
+    try {
+      submit(a, conf, c, StreamExecutionEnvironment.getExecutionEnvironment(savepointOf(a)));
+    } catch (ConfigException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("nimo-shake-flink: " + rootMessage(e), e);
+    }
+  }
+
+  /**
+   * Runs the job as the launcher's arguments say.
    *
    * @param args the arguments
    * @return the exit code
@@ -60,20 +95,27 @@ public final class NimoShakeFlink {
     Configuration c;
     try {
       a = Args.parse(args);
-      conf = new ShakeConf(ConfigLoader.readRaw(a.conf()));
+      conf = new ShakeConf(ConfSource.read(a));
       c = ShakeFlinkJob.validate(conf);
     } catch (IllegalArgumentException | ConfigException e) {
       System.err.println("nimo-shake-flink: " + e.getMessage());
-      System.err.println(
-          "usage: nimo-shake-flink.linux.amd64 -conf=./conf/nimo-shake.conf [--parallelism N]"
-              + " [--cluster HOST:PORT [--from-savepoint PATH]]");
+      System.err.println(USAGE);
       return 2;
     }
     try {
-      if (a.embedded()) {
+      if (a.cluster().isEmpty()) {
         return embedded(a, conf, c);
       }
-      return onCluster(a, conf, c);
+      String[] hostPort = a.cluster().get().split(":", 2);
+      String jar =
+          Paths.get(
+                  NimoShakeFlink.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+              .toString();
+      StreamExecutionEnvironment env =
+          StreamExecutionEnvironment.createRemoteEnvironment(
+              hostPort[0], Integer.parseInt(hostPort[1]), savepointOf(a), jar);
+      submit(a, conf, c, env);
+      return 0;
     } catch (ConfigException e) {
       System.err.println("nimo-shake-flink: " + e.getMessage());
       return 2;
@@ -84,52 +126,48 @@ public final class NimoShakeFlink {
     }
   }
 
-  private static int onCluster(Args a, ShakeConf conf, Configuration c) throws Exception {
+  private static org.apache.flink.configuration.Configuration savepointOf(Args a) {
     org.apache.flink.configuration.Configuration flink =
         new org.apache.flink.configuration.Configuration();
-    a.fromSavepoint().ifPresent(p -> flink.setString("execution.savepoint.path", p));
-    StreamExecutionEnvironment env;
-    if (a.cluster().isPresent()) {
-      String[] hostPort = a.cluster().get().split(":", 2);
-      String jar =
-          Paths.get(
-                  NimoShakeFlink.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-              .toString();
-      env =
-          StreamExecutionEnvironment.createRemoteEnvironment(
-              hostPort[0], Integer.parseInt(hostPort[1]), flink, jar);
-    } else {
-      env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
-      if (env instanceof LocalStreamEnvironment) {
-        return embedded(a, conf, c);
-      }
-    }
+    a.fromSavepoint().ifPresent(p -> flink.set(StateRecoveryOptions.SAVEPOINT_PATH, p));
+    return flink;
+  }
+
+  private static void submit(
+      Args a, ShakeConf conf, Configuration c, StreamExecutionEnvironment env) throws Exception {
     int parallelism = a.parallelism() > 0 ? a.parallelism() : env.getParallelism();
     env.setParallelism(parallelism);
-    env.enableCheckpointing(
-        io.nimo.core.sync.full.FullSyncSettings.from(c).checkpointInterval().toMillis());
     ScanPlan plan = ShakeFlinkJob.plan(c, parallelism);
     StreamPlan streams = ShakeFlinkJob.streamPlan(c, plan);
+    String id = SyncSettings.from(c).id();
     boolean restoring =
-        env.getConfiguration()
-            .getOptional(
-                org.apache.flink.configuration.ConfigOptions.key("execution.savepoint.path")
-                    .stringType()
-                    .noDefaultValue())
-            .isPresent();
-    if (!restoring) {
+        env.getConfiguration().getOptional(StateRecoveryOptions.SAVEPOINT_PATH).isPresent();
+    PreparationMarker prepared = PreparationMarker.of(env.getConfiguration(), id);
+    boolean onlyCreatesMissing = !SyncSettings.from(c).mode().copies();
+    if (restoring) {
+      LOG.info("restoring from a savepoint: the target tables are kept as they are");
+    } else if (prepared.recorded()) {
+      LOG.info(
+          "an earlier run of this job prepared the target tables ({}); main() runs again after a"
+              + " failover or an upgrade, so they are kept as they are (delete that file, or use"
+              + " another id, for a fresh start)",
+          prepared.file().orElseThrow());
+    }
+    if ((restoring || prepared.recorded()) && onlyCreatesMissing) {
+      // an incr job never replaces a table: a table added to the conf gets its target table
       ShakeFlinkJob.prepareTargets(c, plan);
+    } else if (!restoring && !prepared.recorded()) {
+      ShakeFlinkJob.prepareTargets(c, plan);
+      prepared.record();
     }
     ShakeFlinkJob.addTo(env, conf, plan, streams);
-    JobClient job =
-        env.executeAsync("nimo-shake-flink " + io.nimo.core.sync.SyncSettings.from(c).id());
+    JobClient job = env.executeAsync("nimo-shake-flink " + id);
     System.out.println(job.getJobID());
     LOG.info(
         "submitted job {} ({} table(s), parallelism {})",
         job.getJobID(),
         plan.segments().size(),
         parallelism);
-    return 0;
   }
 
   private static int embedded(Args a, ShakeConf conf, Configuration c) throws Exception {
@@ -146,13 +184,14 @@ public final class NimoShakeFlink {
     flink.setString("restart-strategy.fixed-delay.attempts", "3");
     flink.setString("restart-strategy.fixed-delay.delay", "5 s");
     Optional<Path> resume = StateFolder.latest(state);
-    resume.ifPresent(p -> flink.setString("execution.savepoint.path", p.toUri().toString()));
+    resume.ifPresent(p -> flink.set(StateRecoveryOptions.SAVEPOINT_PATH, p.toUri().toString()));
     int parallelism =
         a.parallelism() > 0
             ? a.parallelism()
             : Math.max(1, Runtime.getRuntime().availableProcessors());
     StreamExecutionEnvironment env =
         StreamExecutionEnvironment.createLocalEnvironment(parallelism, flink);
+    // one host, as nimo-shake: progress as often as nimo-shake persists it
     env.enableCheckpointing(
         io.nimo.core.sync.full.FullSyncSettings.from(c).checkpointInterval().toMillis());
     ScanPlan plan = ShakeFlinkJob.plan(c, parallelism);
@@ -163,8 +202,7 @@ public final class NimoShakeFlink {
       ShakeFlinkJob.prepareTargets(c, plan);
     }
     ShakeFlinkJob.addTo(env, conf, plan, streams);
-    JobClient job =
-        env.executeAsync("nimo-shake-flink " + io.nimo.core.sync.SyncSettings.from(c).id());
+    JobClient job = env.executeAsync("nimo-shake-flink " + SyncSettings.from(c).id());
     LOG.info("embedded job {} started, state in {}", job.getJobID(), state);
     Thread stop = new Thread(() -> stopWithSavepoint(job, state), "nimo-flink-stop");
     Runtime.getRuntime().addShutdownHook(stop);

@@ -209,11 +209,15 @@ public final class ShakeFlinkJob {
       ScanPlan plan,
       StreamPlan streams,
       UnaryOperator<DataStream<ItemRecord>> tap) {
+    JobCheckpointing.applyTo(env, conf.configuration());
     SyncMode mode = SyncSettings.from(conf.configuration()).mode();
+    // both sources' enumerators meet under this id in the JobManager (the Scan's stream-lag brake)
+    String lagLink =
+        mode.copies() && mode.follows() ? java.util.UUID.randomUUID().toString() : null;
     DataStream<ItemRecord> scanned =
         mode.copies()
             ? env.fromSource(
-                    new ScanSource(conf, plan, mode.follows()),
+                    new ScanSource(conf, plan, mode.follows(), lagLink),
                     WatermarkStrategy.noWatermarks(),
                     "dynamodb-scan")
                 .uid("dynamodb-scan")
@@ -221,7 +225,7 @@ public final class ShakeFlinkJob {
     DataStream<ItemRecord> changes =
         mode.follows()
             ? env.fromSource(
-                    new ShardSource(conf, streams),
+                    new ShardSource(conf, streams, lagLink),
                     WatermarkStrategy.noWatermarks(),
                     "dynamodb-streams")
                 .uid("dynamodb-streams")

@@ -22,7 +22,23 @@ class ArgsTest {
   }
 
   @Test
+  void takesTheConfFromAUriOrFromSetPairsAlone() {
+    Args uri = Args.parse(new String[] {"-conf=s3://bucket/nimo-shake.conf"});
+    assertThat(uri.conf()).contains("s3://bucket/nimo-shake.conf");
+    Args pairs =
+        Args.parse(new String[] {"--set", "source.endpoint_url=http://a:1", "--set=sync_mode=all"});
+    assertThat(pairs.conf()).isEmpty();
+    assertThat(pairs.sets())
+        .containsEntry("source.endpoint_url", "http://a:1")
+        .containsEntry("sync_mode", "all");
+  }
+
+  @Test
   void refusesMistakesNamingTheArgument() {
+    assertThatThrownBy(() -> Args.parse(new String[] {"--set", "novalue"}))
+        .hasMessageContaining("key=value");
+    assertThatThrownBy(() -> Args.parse(new String[] {"--set", "a=1", "--set", "a=2"}))
+        .hasMessageContaining("twice");
     assertThatThrownBy(() -> Args.parse(new String[] {"--parallelism", "4"}))
         .hasMessageContaining("-conf");
     assertThatThrownBy(() -> Args.parse(new String[] {"-conf=c", "--parallelism", "many"}))

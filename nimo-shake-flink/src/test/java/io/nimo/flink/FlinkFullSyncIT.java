@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nimo.core.testkit.DynamoLocal;
+import io.nimo.core.testkit.OutageProxy;
 import io.nimo.core.testkit.TableContents;
 import io.nimo.core.testkit.TestConfigs;
 import io.nimo.core.testkit.TestItems;
@@ -268,5 +269,48 @@ class FlinkFullSyncIT {
         .as("the copy the changes apply to")
         .hasSize(1);
     assertThat(target.client().listTables().tableNames()).contains(missing);
+  }
+
+  @Test
+  void aTargetDownLongerThanTheCheckpointTimeoutCostsCheckpointsNotTheJob(@TempDir Path dir)
+      throws Exception {
+    String table = seededTable(3000);
+    try (OutageProxy proxy = new OutageProxy(java.net.URI.create(target.endpoint()).getPort())) {
+      // four Scan calls a second of 100 items: the copy takes long enough to be cut off midway
+      ShakeConf conf =
+          conf(
+              dir,
+              table,
+              Map.of(
+                  "target.address",
+                  "http://localhost:" + proxy.port(),
+                  "qps.full",
+                  "4",
+                  "retry.budget",
+                  "2m"));
+      var c = ShakeFlinkJob.validate(conf);
+      ScanPlan plan = ShakeFlinkJob.plan(c, 2);
+      ShakeFlinkJob.prepareTargets(c, plan);
+      Configuration cluster = new Configuration();
+      cluster.setString("execution.checkpointing.timeout", "1 s");
+      RecordingReporter.configure(cluster);
+      // no restarts: a failover would fail the job
+      StreamExecutionEnvironment env = FlinkTestEnvs.local(2, false, 200, cluster);
+      ShakeFlinkJob.addTo(env, conf, plan, null);
+      JobClient job = env.executeAsync("flink-slow-target-it");
+      io.nimo.core.testkit.Await.until(
+          "the copy under way",
+          java.time.Duration.ofSeconds(60),
+          () -> TableContents.read(target.client(), table).size() > 300);
+      long failedBefore = RecordingReporter.jobGauge("numberOfFailedCheckpoints");
+      proxy.down(); // writes refused and retried: the sink holds every checkpoint barrier
+      io.nimo.core.testkit.Await.until(
+          "a checkpoint expired while the target is down",
+          java.time.Duration.ofSeconds(60),
+          () -> RecordingReporter.jobGauge("numberOfFailedCheckpoints") > failedBefore);
+      proxy.up();
+      job.getJobExecutionResult().get(3, TimeUnit.MINUTES);
+      assertThat(TableContents.diff(source.client(), target.client(), table)).isEmpty();
+    }
   }
 }

@@ -31,6 +31,15 @@ public final class RecordingReporter implements MetricReporter, MetricReporterFa
         .sum();
   }
 
+  /** The largest value of a job-level gauge (e.g. the JobManager's numberOfFailedCheckpoints). */
+  static long jobGauge(String name) {
+    return METRICS.entrySet().stream()
+        .filter(e -> e.getKey().endsWith("." + name) && e.getValue() instanceof Gauge)
+        .mapToLong(e -> ((Number) ((Gauge<?>) e.getValue()).getValue()).longValue())
+        .max()
+        .orElse(0);
+  }
+
   /** How many gauges of that name one table has (one per shard being read). */
   static long gauges(String table, String name) {
     return METRICS.entrySet().stream()

@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * parallelism, and again ends equal.
  */
 class StandaloneClusterIT {
-  private static final Path JOB_JAR = Path.of("target/NimoShakeFlink.jar");
+  private static final Path JOB_JAR = StandaloneCluster.JOB_JAR;
   private static final Pattern SCAN_FINISHED =
       Pattern.compile("\"name\":\"Source: dynamodb-scan\"[^}]*?\"status\":\"FINISHED\"");
   @TempDir Path work;
@@ -66,25 +66,6 @@ class StandaloneClusterIT {
 
   private static void await(String what, int minutes, BooleanSupplier done) throws Exception {
     io.nimo.core.testkit.Await.until(what, java.time.Duration.ofMinutes(minutes), done);
-  }
-
-  private static int completedCheckpoints(StandaloneCluster cluster, String job) {
-    try {
-      Matcher m =
-          Pattern.compile("\"completed\":(\\d+)")
-              .matcher(cluster.get("/jobs/" + job + "/checkpoints"));
-      return m.find() ? Integer.parseInt(m.group(1)) : 0;
-    } catch (Exception e) {
-      return 0;
-    }
-  }
-
-  private static String job(StandaloneCluster cluster, String job) {
-    try {
-      return cluster.get("/jobs/" + job);
-    } catch (Exception e) {
-      return "";
-    }
   }
 
   private static void awaitEqual(DynamoLocal source, DynamoLocal target, String table)
@@ -147,24 +128,24 @@ class StandaloneClusterIT {
           "a checkpoint while the Scan runs",
           2,
           () ->
-              completedCheckpoints(cluster, job) > 0
+              cluster.completedCheckpoints(job) > 0
                   && TableContents.read(target.client(), "big").size() > 400);
-      assertThat(SCAN_FINISHED.matcher(job(cluster, job)).find()).as("still scanning").isFalse();
+      assertThat(SCAN_FINISHED.matcher(cluster.job(job)).find()).as("still scanning").isFalse();
       cluster.taskManagers.get(0).destroyForcibly().waitFor(30, TimeUnit.SECONDS); // kill -9
       cluster.addTaskManager();
 
-      await("the Scan to finish", 4, () -> SCAN_FINISHED.matcher(job(cluster, job)).find());
-      int before = completedCheckpoints(cluster, job);
+      await("the Scan to finish", 4, () -> SCAN_FINISHED.matcher(cluster.job(job)).find());
+      int before = cluster.completedCheckpoints(job);
       await(
           "a checkpoint while following the stream",
           2,
-          () -> completedCheckpoints(cluster, job) > before);
+          () -> cluster.completedCheckpoints(job) > before);
       cluster.taskManagers.get(1).destroyForcibly().waitFor(30, TimeUnit.SECONDS);
       cluster.addTaskManager();
       traffic.awaitMore(150); // changes while the job recovers and after
       traffic.stop();
       awaitEqual(source, target, "big");
-      assertThat(job(cluster, job)).contains("\"state\":\"RUNNING\"");
+      assertThat(cluster.job(job)).contains("\"state\":\"RUNNING\"");
       assertThat(Files.readString(cluster.log("jobmanager")))
           .as("the job restarted after losing each TaskManager")
           .containsPattern("(?s)RESTARTING.*RESTARTING");
@@ -182,7 +163,7 @@ class StandaloneClusterIT {
       more.awaitMore(120);
       more.stop();
       awaitEqual(source, target, "big");
-      String state = job(cluster, resumed);
+      String state = cluster.job(resumed);
       assertThat(state).contains("\"state\":\"RUNNING\"").contains("\"parallelism\":6");
       assertThat(Files.readString(cluster.log("jobmanager")))
           .as("the second job restored the savepoint")

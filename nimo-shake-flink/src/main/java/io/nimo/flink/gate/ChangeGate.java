@@ -9,6 +9,7 @@ import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.runtime.state.VoidNamespace;
@@ -44,6 +45,8 @@ public final class ChangeGate extends AbstractStreamOperator<ItemRecord>
       new ValueStateDescriptor<>("nimo-changed-during-scan", Boolean.class);
   private transient ValueState<Boolean> changed;
   private transient ListState<String> progress;
+  private transient ListState<Long> keyCounts;
+  private transient long keys;
   private transient Set<String> seen;
   private transient boolean scanDone;
   private transient Counter superseded;
@@ -55,6 +58,14 @@ public final class ChangeGate extends AbstractStreamOperator<ItemRecord>
         context
             .getOperatorStateStore()
             .getUnionListState(new ListStateDescriptor<>("nimo-scan-readers-done", String.class));
+    keyCounts =
+        context
+            .getOperatorStateStore()
+            .getListState(new ListStateDescriptor<>("nimo-gate-keys", Long.class));
+    // split among the subtasks on a rescale: the job-wide sum stays right
+    for (Long n : keyCounts.get()) {
+      keys += n;
+    }
     seen = new HashSet<>();
     for (String s : progress.get()) {
       // markers counted by an earlier run (a state before this release) are left behind
@@ -67,6 +78,7 @@ public final class ChangeGate extends AbstractStreamOperator<ItemRecord>
     super.open();
     changed = getKeyedStateStore().getState(changedDescriptor);
     superseded = getMetricGroup().counter("nimoScanImagesSuperseded");
+    getMetricGroup().gauge("nimoGateKeysChangedDuringScan", (Gauge<Long>) this::keysChanged);
   }
 
   @Override
@@ -82,8 +94,9 @@ public final class ChangeGate extends AbstractStreamOperator<ItemRecord>
         }
       }
       case CHANGED, REMOVED -> {
-        if (!scanDone) {
+        if (!scanDone && changed.value() == null) {
           changed.update(Boolean.TRUE);
+          keys++;
         }
         output.collect(element);
       }
@@ -100,6 +113,7 @@ public final class ChangeGate extends AbstractStreamOperator<ItemRecord>
     }
     scanDone = true;
     seen.clear();
+    keys = 0;
     getKeyedStateBackend()
         .applyToAllKeys(
             VoidNamespace.INSTANCE,
@@ -117,5 +131,11 @@ public final class ChangeGate extends AbstractStreamOperator<ItemRecord>
   public void snapshotState(StateSnapshotContext context) throws Exception {
     super.snapshotState(context);
     progress.update(scanDone ? List.of(DONE) : List.of());
+    keyCounts.update(List.of(keys));
+  }
+
+  /** Keys held here because they changed during the Scan (the state that grows with the table). */
+  long keysChanged() {
+    return keys;
   }
 }

@@ -1,5 +1,7 @@
 package io.nimo.flink.operator;
 
+import io.nimo.core.config.ConfigException;
+import io.nimo.core.config.ConfigLoader;
 import io.nimo.core.config.Configuration;
 import io.nimo.core.config.ShakeOptions;
 import java.io.Serializable;
@@ -7,11 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A nimo-shake.conf as it travels with the job graph to every TaskManager: the raw key/value pairs,
- * checked again into a {@link Configuration} wherever an operator opens its endpoints. Secrets in
- * it are never logged ({@link #toString()} masks them).
+ * A nimo-shake.conf as it travels with the job graph to every TaskManager: the pairs as written,
+ * resolved ({@code ${env:NAME}}) and checked into a {@link Configuration} wherever an operator
+ * opens its endpoints. A secret given as a reference thus never travels in the job graph or shows
+ * on Flink's web UI: the variable must be set where the job runs (JobManager and TaskManagers).
+ * Secrets in it are never logged ({@link #toString()} masks them).
  *
- * @param raw the conf file's pairs
+ * @param raw the conf's pairs as written
  */
 public record ShakeConf(Map<String, String> raw) implements Serializable {
 
@@ -30,11 +34,15 @@ public record ShakeConf(Map<String, String> raw) implements Serializable {
    * @return the configuration
    */
   public Configuration configuration() {
-    return Configuration.of(ShakeOptions.ALL, raw);
+    return Configuration.of(ShakeOptions.ALL, ConfigLoader.resolve(raw));
   }
 
   @Override
   public String toString() {
-    return "ShakeConf" + configuration().masked();
+    try {
+      return "ShakeConf" + configuration().masked();
+    } catch (ConfigException e) {
+      return "ShakeConf" + raw.keySet();
+    }
   }
 }

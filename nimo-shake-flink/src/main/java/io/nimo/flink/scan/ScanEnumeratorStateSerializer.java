@@ -7,8 +7,10 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /** Writes the enumerator's {@link ScanEnumeratorState} into checkpoints. */
@@ -17,7 +19,7 @@ final class ScanEnumeratorStateSerializer
 
   @Override
   public int getVersion() {
-    return 1;
+    return 2;
   }
 
   @Override
@@ -33,13 +35,17 @@ final class ScanEnumeratorStateSerializer
       for (ScanSplit s : state.pending()) {
         ScanSplitSerializer.write(out, s);
       }
+      out.writeInt(state.done().size());
+      for (String id : state.done()) {
+        out.writeUTF(id);
+      }
     }
     return bytes.toByteArray();
   }
 
   @Override
   public ScanEnumeratorState deserialize(int version, byte[] serialized) throws IOException {
-    if (version != 1) {
+    if (version != 1 && version != 2) {
       throw new IOException("unknown Scan enumerator state version " + version);
     }
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized))) {
@@ -51,7 +57,12 @@ final class ScanEnumeratorStateSerializer
       for (int n = in.readInt(); n > 0; n--) {
         pending.add(ScanSplitSerializer.read(in));
       }
-      return new ScanEnumeratorState(segments, pending);
+      Set<String> done = new LinkedHashSet<>();
+      // version 1 (an earlier release) kept no progress
+      for (int n = version >= 2 ? in.readInt() : 0; n > 0; n--) {
+        done.add(in.readUTF());
+      }
+      return new ScanEnumeratorState(segments, pending, done);
     }
   }
 }

@@ -59,6 +59,21 @@ public record ScanPlan(Map<String, Integer> segments, boolean explicit) implemen
    *
    * @return the initial enumerator state
    */
+  /**
+   * How many Scan calls one of {@code readers} readers keeps in flight: its configured number, but
+   * no more than its share of all segments, so that no reader takes every segment at once and
+   * leaves the others idle.
+   *
+   * @param configured {@code full.read.calls_per_reader} (or its default)
+   * @param readers the source's parallelism
+   * @return the calls in flight per reader, at least one
+   */
+  public int callsPerReader(int configured, int readers) {
+    int total = segments.values().stream().mapToInt(Integer::intValue).sum();
+    int share = (total + Math.max(1, readers) - 1) / Math.max(1, readers);
+    return Math.max(1, Math.min(configured, share));
+  }
+
   ScanEnumeratorState initialState() {
     List<ScanSplit> splits = new ArrayList<>();
     segments.forEach(

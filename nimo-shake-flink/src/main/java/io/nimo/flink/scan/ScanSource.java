@@ -8,6 +8,7 @@ import io.nimo.core.wiring.JobComponents;
 import io.nimo.flink.item.ItemRecord;
 import io.nimo.flink.operator.ShakeConf;
 import io.nimo.flink.operator.SourceKeys;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.connector.source.Source;
@@ -37,6 +38,9 @@ public final class ScanSource implements Source<ItemRecord, ScanSplit, ScanEnume
   /** Whether readers send end-of-Scan markers (a stream phase follows in the same job). */
   private final boolean markers;
 
+  /** The job's link to its stream source's lag ({@code null} without one). */
+  private final String lagLink;
+
   /**
    * A source over a conf and a plan.
    *
@@ -55,9 +59,27 @@ public final class ScanSource implements Source<ItemRecord, ScanSplit, ScanEnume
    * @param markers whether each reader ends with its markers for the {@code ChangeGate}
    */
   public ScanSource(ShakeConf conf, ScanPlan plan, boolean markers) {
+    this(conf, plan, markers, null);
+  }
+
+  /**
+   * A source that also pauses its readers while the job's stream source is too far behind.
+   *
+   * @param conf the nimo-shake.conf pairs
+   * @param plan the tables and segment counts
+   * @param markers whether each reader ends with its markers for the {@code ChangeGate}
+   * @param lagLink the link id the job's stream source posts its lag under, or {@code null}
+   */
+  public ScanSource(ShakeConf conf, ScanPlan plan, boolean markers, String lagLink) {
     this.conf = conf;
     this.plan = plan;
     this.markers = markers;
+    this.lagLink = lagLink;
+  }
+
+  private StreamLagBrake brake() {
+    Duration limit = ScanReaderSettings.from(conf.configuration()).maxStreamLag();
+    return lagLink == null || limit.isZero() ? null : new StreamLagBrake(lagLink, limit);
   }
 
   @Override
@@ -68,7 +90,7 @@ public final class ScanSource implements Source<ItemRecord, ScanSplit, ScanEnume
   @Override
   public SplitEnumerator<ScanSplit, ScanEnumeratorState> createEnumerator(
       SplitEnumeratorContext<ScanSplit> context) {
-    return new ScanEnumerator(context, plan.initialState());
+    return new ScanEnumerator(context, plan.initialState(), brake());
   }
 
   @Override
@@ -79,7 +101,7 @@ public final class ScanSource implements Source<ItemRecord, ScanSplit, ScanEnume
     } catch (IllegalStateException refused) {
       return new RefusedRestoreEnumerator(refused, state);
     }
-    return new ScanEnumerator(context, state);
+    return new ScanEnumerator(context, state, brake());
   }
 
   @Override
@@ -95,6 +117,8 @@ public final class ScanSource implements Source<ItemRecord, ScanSplit, ScanEnume
   @Override
   public SourceReader<ItemRecord, ScanSplit> createReader(SourceReaderContext context) {
     ScanReaderSettings reading = ScanReaderSettings.from(conf.configuration());
+    int inFlight = plan.callsPerReader(reading.callsInFlight(), context.currentParallelism());
+    ScanPause pause = new ScanPause();
     return new ScanSourceReader(
         () -> {
           var c = conf.configuration();
@@ -108,14 +132,16 @@ public final class ScanSource implements Source<ItemRecord, ScanSplit, ScanEnume
           return new ScanSplitReader(
               scanner,
               SourceKeys.of(parts),
-              reading.callsInFlight(),
+              inFlight,
               Executors.newFixedThreadPool(
-                  reading.callsInFlight(),
+                  inFlight,
                   new NamedThreadFactory("nimo-flink-scan-" + context.getIndexOfSubtask())),
-              parts);
+              parts,
+              pause);
         },
         context,
         markers,
-        reading.callsInFlight());
+        inFlight,
+        pause);
   }
 }

@@ -2,9 +2,11 @@ package io.nimo.flink.scan;
 
 import io.nimo.flink.gate.ScanDoneMarkers;
 import io.nimo.flink.item.ItemRecord;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.flink.api.connector.source.ReaderOutput;
+import org.apache.flink.api.connector.source.SourceEvent;
 import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.connector.base.source.reader.SingleThreadMultiplexSourceReaderBase;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
@@ -21,13 +23,15 @@ final class ScanSourceReader
   private final SourceReaderContext context;
   private final boolean markers;
   private final int inFlight;
+  private final ScanPause pause;
   private boolean markersSent;
 
   ScanSourceReader(
       Supplier<SplitReader<ScanElement, ScanSplit>> splitReaders,
       SourceReaderContext context,
       boolean markers,
-      int inFlight) {
+      int inFlight,
+      ScanPause pause) {
     super(
         splitReaders,
         new ScanRecordEmitter(context.metricGroup()),
@@ -36,6 +40,14 @@ final class ScanSourceReader
     this.context = context;
     this.markers = markers;
     this.inFlight = inFlight;
+    this.pause = pause;
+  }
+
+  @Override
+  public void handleSourceEvents(SourceEvent event) {
+    if (event instanceof ScanPauseEvent p) {
+      pause.set(p.paused());
+    }
   }
 
   @Override
@@ -61,6 +73,7 @@ final class ScanSourceReader
 
   @Override
   protected void onSplitFinished(Map<String, ScanSplitState> finished) {
+    context.sendSourceEventToCoordinator(new SegmentsDoneEvent(List.copyOf(finished.keySet())));
     finished.forEach((id, state) -> context.sendSplitRequest());
   }
 

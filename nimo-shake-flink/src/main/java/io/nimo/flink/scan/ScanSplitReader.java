@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.flink.connector.base.source.reader.RecordsBySplits;
 import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
@@ -29,9 +30,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * the same paced, retried Scan call as nimo-shake's. Each fetch hands over the pages that are done;
  * a split's next page is requested as soon as its current one arrives, but its checkpointed
  * position moves only when the emitter has passed the page on. Pages wait in Flink's bounded
- * element queue, so back-pressure holds.
+ * element queue, so back-pressure holds. While the job's {@link ScanPause} holds (the stream fell
+ * too far behind), no new Scan call starts: the calls in flight end and their splits wait.
  */
 final class ScanSplitReader implements SplitReader<ScanElement, ScanSplit> {
+  private static final long PAUSED_POLL_MILLIS = 200;
+
   /** Wakes a waiting {@link #fetch} without a page. */
   private static final String WAKE = "";
 
@@ -40,7 +44,9 @@ final class ScanSplitReader implements SplitReader<ScanElement, ScanSplit> {
   private final int inFlight;
   private final ExecutorService calls;
   private final AutoCloseable endpoints;
+  private final ScanPause pause;
   private final Deque<ScanSplit> waiting = new ArrayDeque<>();
+  private final Map<Reading, Map<String, AttributeValue>> parked = new LinkedHashMap<>();
   private final Map<String, Reading> reading = new LinkedHashMap<>();
   private final BlockingQueue<String> done = new LinkedBlockingQueue<>();
 
@@ -59,7 +65,9 @@ final class ScanSplitReader implements SplitReader<ScanElement, ScanSplit> {
       Function<String, KeySchema> keys,
       int inFlight,
       ExecutorService calls,
-      AutoCloseable endpoints) {
+      AutoCloseable endpoints,
+      ScanPause pause) {
+    this.pause = pause;
     this.scanner = scanner;
     this.keys = keys;
     this.inFlight = inFlight;
@@ -69,14 +77,20 @@ final class ScanSplitReader implements SplitReader<ScanElement, ScanSplit> {
 
   @Override
   public RecordsWithSplitIds<ScanElement> fetch() throws IOException {
-    startWaiting();
+    boolean paused = pause.paused();
+    if (!paused) {
+      parked.forEach(this::request);
+      parked.clear();
+      startWaiting();
+    }
     RecordsBySplits.Builder<ScanElement> out = new RecordsBySplits.Builder<>();
-    if (reading.isEmpty()) {
+    if (reading.isEmpty() && !(paused && !waiting.isEmpty())) {
       return out.build();
     }
     String id;
     try {
-      id = done.take();
+      // paused: look again for the pause's end every so often
+      id = paused ? done.poll(PAUSED_POLL_MILLIS, TimeUnit.MILLISECONDS) : done.take();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("Scan interrupted");
@@ -137,6 +151,8 @@ final class ScanSplitReader implements SplitReader<ScanElement, ScanSplit> {
     if (next == null) {
       out.addFinishedSplit(id);
       reading.remove(id);
+    } else if (pause.paused()) {
+      parked.put(r, next);
     } else {
       request(r, next); // the next page is read while this one goes downstream
     }

@@ -2,6 +2,7 @@ package io.nimo.flink.sink;
 
 import io.nimo.core.concurrent.NamedThreadFactory;
 import io.nimo.core.item.KeySchema;
+import io.nimo.core.sink.ItemWriteException;
 import io.nimo.core.sink.Target;
 import io.nimo.core.sink.TargetSession;
 import io.nimo.core.sink.WriteResult;
@@ -20,6 +21,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.runtime.execution.SuppressRestartsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -35,6 +39,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * element or checkpoint.
  */
 final class TargetWriter implements SinkWriter<ItemRecord> {
+  private static final Logger LOG = LoggerFactory.getLogger(TargetWriter.class);
+
   /** Batches a lane may hold queued beyond the one it writes: back-pressure past that. */
   private static final int QUEUED_PER_LANE = 2;
 
@@ -184,6 +190,16 @@ final class TargetWriter implements SinkWriter<ItemRecord> {
 
   private void rethrowFailure() throws IOException {
     Throwable t = failure.get();
+    if (t instanceof ItemWriteException refused) {
+      // as nimo-shake stops the table: a restart would meet the same item again, forever
+      LOG.error(
+          "[stage=flink, table={}] the target refused item {{}} for good; the job stops without"
+              + " restarts: {}",
+          refused.table(),
+          refused.key(),
+          refused.getMessage());
+      throw new SuppressRestartsException(refused);
+    }
     if (t instanceof RuntimeException r) {
       throw r;
     }

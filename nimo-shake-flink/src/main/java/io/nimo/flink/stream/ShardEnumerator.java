@@ -3,6 +3,7 @@ package io.nimo.flink.stream;
 import io.nimo.core.checkpoint.ShardCheckpoint.Status;
 import io.nimo.core.dynamo.ShardInfo;
 import io.nimo.core.source.stream.StreamPositionLostException;
+import io.nimo.flink.lag.StreamLagBoard;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,7 @@ final class ShardEnumerator implements SplitEnumerator<ShardSplit, ShardEnumerat
   private final BiFunction<String, String, List<ShardInfo>> lister;
   private final long discoveryMillis;
   private final AutoCloseable endpoints;
+  private final String lagLink;
 
   /**
    * An enumerator over a state.
@@ -46,6 +48,23 @@ final class ShardEnumerator implements SplitEnumerator<ShardSplit, ShardEnumerat
       long discoveryMillis,
       Clock clock,
       AutoCloseable endpoints) {
+    this(context, state, lister, discoveryMillis, clock, endpoints, null);
+  }
+
+  /**
+   * An enumerator that posts its readers' lag for the job's Scan source.
+   *
+   * @param lagLink the link id to post under ({@link StreamLagBoard}), or {@code null}
+   */
+  ShardEnumerator(
+      SplitEnumeratorContext<ShardSplit> context,
+      ShardEnumeratorState state,
+      BiFunction<String, String, List<ShardInfo>> lister,
+      long discoveryMillis,
+      Clock clock,
+      AutoCloseable endpoints,
+      String lagLink) {
+    this.lagLink = lagLink;
     this.context = context;
     this.assigner = new ShardAssigner(state);
     this.clock = clock;
@@ -119,6 +138,8 @@ final class ShardEnumerator implements SplitEnumerator<ShardSplit, ShardEnumerat
       assigner.finished(done.splitIds(), subtask);
       context.sendEventToSourceReader(subtask, new FinishedAckEvent(done.splitIds()));
       assignReady();
+    } else if (event instanceof LagReportEvent lag && lagLink != null) {
+      StreamLagBoard.report(lagLink, subtask, context.currentParallelism(), lag.behindMillis());
     }
   }
 
@@ -146,6 +167,9 @@ final class ShardEnumerator implements SplitEnumerator<ShardSplit, ShardEnumerat
 
   @Override
   public void close() throws java.io.IOException {
+    if (lagLink != null) {
+      StreamLagBoard.forget(lagLink);
+    }
     try {
       endpoints.close();
     } catch (java.io.IOException | RuntimeException e) {

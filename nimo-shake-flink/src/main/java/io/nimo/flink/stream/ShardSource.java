@@ -36,6 +36,9 @@ public final class ShardSource implements Source<ItemRecord, ShardSplit, ShardEn
   /** The start positions for a first start. */
   private final StreamPlan plan;
 
+  /** The link id its lag is posted under for the job's Scan source, or {@code null}. */
+  private final String lagLink;
+
   /**
    * A source over a conf and recorded start positions.
    *
@@ -43,8 +46,20 @@ public final class ShardSource implements Source<ItemRecord, ShardSplit, ShardEn
    * @param plan the start positions
    */
   public ShardSource(ShakeConf conf, StreamPlan plan) {
+    this(conf, plan, null);
+  }
+
+  /**
+   * A source that posts its readers' lag for the job's Scan source.
+   *
+   * @param conf the nimo-shake.conf pairs
+   * @param plan the start positions
+   * @param lagLink the link id shared with the Scan source, or {@code null}
+   */
+  public ShardSource(ShakeConf conf, StreamPlan plan, String lagLink) {
     this.conf = conf;
     this.plan = plan;
+    this.lagLink = lagLink;
   }
 
   @Override
@@ -61,7 +76,7 @@ public final class ShardSource implements Source<ItemRecord, ShardSplit, ShardEn
   @Override
   public SplitEnumerator<ShardSplit, ShardEnumeratorState> restoreEnumerator(
       SplitEnumeratorContext<ShardSplit> context, ShardEnumeratorState state) {
-    return enumerator(context, state);
+    return enumerator(context, plan.addNewTablesTo(state));
   }
 
   private ShardEnumerator enumerator(
@@ -86,7 +101,8 @@ public final class ShardSource implements Source<ItemRecord, ShardSplit, ShardEn
         },
         incr.discoveryInterval().toMillis(),
         Clock.systemUTC(),
-        parts);
+        parts,
+        lagLink);
   }
 
   @Override
@@ -103,7 +119,9 @@ public final class ShardSource implements Source<ItemRecord, ShardSplit, ShardEn
   public SourceReader<ItemRecord, ShardSplit> createReader(SourceReaderContext context) {
     ShardLag lag =
         new ShardLag(
-            context.metricGroup(), IncrSettings.from(conf.configuration()).progressInterval());
+            context.metricGroup(),
+            IncrSettings.from(conf.configuration()).progressInterval(),
+            Clock.systemUTC());
     return new ShardSourceReader(
         () -> {
           Configuration c = conf.configuration();
@@ -118,6 +136,7 @@ public final class ShardSource implements Source<ItemRecord, ShardSplit, ShardEn
               parts);
         },
         context,
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        lag);
   }
 }

@@ -32,11 +32,13 @@ final class ShardSourceReader
   private final Map<String, Long> ackedAt = new LinkedHashMap<>();
 
   private final Clock clock;
+  private final ShardLag lag;
 
   ShardSourceReader(
       Supplier<SplitReader<ShardElement, ShardSplit>> splitReaders,
       SourceReaderContext context,
-      Clock clock) {
+      Clock clock,
+      ShardLag lag) {
     super(
         splitReaders,
         new ShardRecordEmitter(context.metricGroup()),
@@ -44,6 +46,7 @@ final class ShardSourceReader
         context);
     this.context = context;
     this.clock = clock;
+    this.lag = lag;
   }
 
   @Override
@@ -103,6 +106,8 @@ final class ShardSourceReader
     List<ShardSplit> state = new ArrayList<>(super.snapshotState(checkpointId));
     state.addAll(finished.values());
     ackedAt.replaceAll((id, at) -> at < 0 ? checkpointId : at);
+    // at every checkpoint, back-pressured or not: the Scan's brake reads it
+    context.sendSourceEventToCoordinator(new LagReportEvent(lag.perTable()));
     return state;
   }
 

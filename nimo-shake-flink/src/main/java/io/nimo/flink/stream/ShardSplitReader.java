@@ -124,10 +124,7 @@ final class ShardSplitReader implements SplitReader<ShardElement, ShardSplit> {
       out.add(id, ShardElement.followed(table, now));
       lag.caughtUp(a.split);
     } else {
-      lag.behind(
-          a.split,
-          page.newestCreatedMillis() == 0 ? 0 : now - page.newestCreatedMillis(),
-          page.records().size());
+      lag.read(a.split, page.newestCreatedMillis(), page.records().size());
     }
     a.nextCallAt = now + Math.max(spacing, a.cursor.idleMillis(settings.maxIdleBackoff()));
     if (page.closed()) {

@@ -20,6 +20,7 @@ import java.util.Map;
  */
 public record StreamPlan(Map<String, String> streams, List<Position> shards, long recordedAtMillis)
     implements Serializable {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StreamPlan.class);
 
   /**
    * One shard's start.
@@ -76,6 +77,36 @@ public record StreamPlan(Map<String, String> streams, List<Position> shards, lon
   public StreamPlan {
     streams = new LinkedHashMap<>(streams);
     shards = new ArrayList<>(shards);
+  }
+
+  /**
+   * A restored state with the tables this plan has and the state lacks (a restored {@code incr} job
+   * told to follow one more table) added at their recorded start; the tables the state has go on
+   * from their checkpointed positions.
+   *
+   * @param restored the checkpointed state
+   * @return the state to go on from
+   */
+  ShardEnumeratorState addNewTablesTo(ShardEnumeratorState restored) {
+    ShardEnumeratorState fresh = initialState();
+    Map<String, String> streams = new LinkedHashMap<>(restored.streams());
+    Map<String, Long> confirmed = new LinkedHashMap<>(restored.confirmedAt());
+    List<TrackedShard> tracked = new ArrayList<>(restored.shards());
+    fresh
+        .streams()
+        .forEach(
+            (table, arn) -> {
+              if (!restored.streams().containsKey(table)) {
+                streams.put(table, arn);
+                confirmed.put(table, fresh.confirmedAt().get(table));
+                fresh.shards().stream().filter(s -> s.table().equals(table)).forEach(tracked::add);
+                LOG.info(
+                    "[stage=incr-flink, table={}] not in the restored state: followed from the start"
+                        + " recorded when this run was submitted",
+                    table);
+              }
+            });
+    return new ShardEnumeratorState(streams, confirmed, tracked);
   }
 
   ShardEnumeratorState initialState() {

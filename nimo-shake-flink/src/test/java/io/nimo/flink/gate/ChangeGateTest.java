@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.contrib.streaming.state.EmbeddedRocksDBStateBackend;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -16,10 +17,10 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The gate in Flink's operator harness, every parallel subtask of it: a scanned image of a key
- * changed during the Scan is dropped until every Scan reader of the current run has sent its
- * end-of-Scan markers, and markers of an earlier parallelism are never counted again after a
- * restore.
+ * The gate in Flink's operator harness, every parallel subtask of it, on the job's RocksDB state
+ * backend: a scanned image of a key changed during the Scan is dropped until every Scan reader of
+ * the current run has sent its end-of-Scan markers, and markers of an earlier parallelism are never
+ * counted again after a restore.
  */
 class ChangeGateTest {
   private static final int KEY_GROUPS = ScanDoneMarkers.KEY_GROUPS;
@@ -67,6 +68,7 @@ class ChangeGateTest {
       var h =
           new KeyedOneInputStreamOperatorTestHarness<>(
               new ChangeGate(), ItemRecord::routingKey, Types.STRING, KEY_GROUPS, parallelism, i);
+      h.setStateBackend(new EmbeddedRocksDBStateBackend(true));
       if (state != null) {
         h.initializeState(
             AbstractStreamOperatorTestHarness.repartitionOperatorState(
@@ -102,6 +104,12 @@ class ChangeGateTest {
         "id=S:" + id,
         Map.of("id", AttributeValue.fromS(id), "v", AttributeValue.fromS(v)),
         false);
+  }
+
+  private static long keysHeld(List<Subtask> gate) {
+    return gate.stream()
+        .mapToLong(s -> ((ChangeGate) s.harness().getOperator()).keysChanged())
+        .sum();
   }
 
   private static List<String> written(List<Subtask> gate) {
@@ -157,5 +165,29 @@ class ChangeGateTest {
     }
     assertThat(written(atFour)).containsExactly("CHANGED:c", "SCANNED:i");
     checkpoint(atFour, 2);
+  }
+
+  @Test
+  void theCountOfKeysHeldSurvivesARescaledRestoreAndFallsToZeroWhenTheScanIsDone()
+      throws Exception {
+    List<Subtask> atTwo = gate(2, null, 0);
+    for (Subtask s : atTwo) {
+      for (int k = 0; k < 20; k++) {
+        s.send(change("k" + k, "a"));
+        s.send(change("k" + k, "b")); // a key changed twice is held once
+      }
+    }
+    assertThat(keysHeld(atTwo)).isEqualTo(20);
+    List<Subtask> atThree = gate(3, checkpoint(atTwo, 1), 2);
+    assertThat(keysHeld(atThree)).isEqualTo(20);
+    for (Subtask s : atThree) {
+      s.send(image("k7", "older"));
+      s.markers(0, 3);
+      s.markers(1, 3);
+      s.markers(2, 3);
+    }
+    assertThat(written(atThree)).as("the restored flag still drops the older image").isEmpty();
+    assertThat(keysHeld(atThree)).isZero();
+    checkpoint(atThree, 2);
   }
 }

@@ -3,6 +3,9 @@ package io.nimo.flink.scan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.nimo.flink.lag.StreamLag;
+import io.nimo.flink.lag.StreamLagBoard;
+import io.nimo.flink.metrics.RecordingMetrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,14 +26,19 @@ class ScanEnumeratorTest {
   static final class RecordingContext implements SplitEnumeratorContext<ScanSplit> {
     final Map<Integer, List<ScanSplit>> assigned = new LinkedHashMap<>();
     final List<Integer> noMore = new ArrayList<>();
+    final List<String> events = new ArrayList<>();
+    final List<Runnable> periodic = new ArrayList<>();
+    final Map<String, Object> gauges = new LinkedHashMap<>();
 
     @Override
     public SplitEnumeratorMetricGroup metricGroup() {
-      throw new UnsupportedOperationException();
+      return new RecordingMetrics(gauges, "");
     }
 
     @Override
-    public void sendEventToSourceReader(int subtaskId, SourceEvent event) {}
+    public void sendEventToSourceReader(int subtaskId, SourceEvent event) {
+      events.add(subtaskId + ": " + event);
+    }
 
     @Override
     public int currentParallelism() {
@@ -39,7 +47,7 @@ class ScanEnumeratorTest {
 
     @Override
     public Map<Integer, ReaderInfo> registeredReaders() {
-      return Map.of();
+      return Map.of(0, new ReaderInfo(0, "localhost"), 1, new ReaderInfo(1, "localhost"));
     }
 
     @Override
@@ -59,7 +67,20 @@ class ScanEnumeratorTest {
 
     @Override
     public <T> void callAsync(
-        Callable<T> callable, BiConsumer<T, Throwable> handler, long initialDelay, long period) {}
+        Callable<T> callable, BiConsumer<T, Throwable> handler, long initialDelay, long period) {
+      periodic.add(
+          () -> {
+            try {
+              handler.accept(callable.call(), null);
+            } catch (Exception e) {
+              handler.accept(null, e);
+            }
+          });
+    }
+
+    void tick() {
+      periodic.forEach(Runnable::run);
+    }
 
     @Override
     public void runInCoordinatorThread(Runnable runnable) {
@@ -124,6 +145,16 @@ class ScanEnumeratorTest {
   }
 
   @Test
+  void noReaderAsksForMoreThanItsShareOfTheSegmentsSoNoneIsLeftIdle() {
+    ScanPlan six = new ScanPlan(Map.of("orders", 6), true);
+    assertThat(six.callsPerReader(6, 2)).as("6 segments, 2 readers").isEqualTo(3);
+    assertThat(six.callsPerReader(2, 2)).as("the configured number when smaller").isEqualTo(2);
+    assertThat(six.callsPerReader(8, 4)).isEqualTo(2);
+    assertThat(six.callsPerReader(8, 16)).as("at least one").isEqualTo(1);
+    assertThat(plan(false).callsPerReader(8, 2)).as("5 segments of two tables").isEqualTo(3);
+  }
+
+  @Test
   void segmentCountsGiveEveryReaderTwoAndGrowWithSize() {
     assertThat(ScanPlan.segmentsFor(0, 8, 1, 8)).isEqualTo(8);
     assertThat(ScanPlan.segmentsFor(0, 8, 2, 8))
@@ -145,5 +176,85 @@ class ScanEnumeratorTest {
     assertThat(splits.deserialize(1, splits.serialize(pending.get(1)))).isEqualTo(pending.get(1));
     assertThat(splits.deserialize(1, splits.serialize(pending.get(0)))).isEqualTo(pending.get(0));
     assertThatThrownBy(() -> splits.deserialize(2, new byte[0])).hasMessageContaining("version 2");
+  }
+
+  @Test
+  void theScanPausesWhileAStreamIsPastTheLimitAndGoesOnUnderHalfOfIt() {
+    String link = "link-" + System.nanoTime();
+    RecordingContext ctx = new RecordingContext();
+    ScanEnumerator e =
+        new ScanEnumerator(
+            ctx,
+            plan(false).initialState(),
+            new StreamLagBrake(link, java.time.Duration.ofHours(6)));
+    e.start();
+    StreamLagBoard.report(link, 0, 2, Map.of("orders", hours(5)));
+    ctx.tick();
+    assertThat(ctx.events).isEmpty();
+
+    StreamLagBoard.report(link, 1, 2, Map.of("users", hours(7)));
+    ctx.tick();
+    assertThat(ctx.events)
+        .containsExactlyInAnyOrder(
+            "0: ScanPauseEvent[paused=true]", "1: ScanPauseEvent[paused=true]");
+    assertThat(
+            ((org.apache.flink.metrics.Gauge<?>) ctx.gauges.get("nimoScanPausedForStreamLag"))
+                .getValue())
+        .isEqualTo(1);
+    ctx.events.clear();
+    e.addReader(2);
+    assertThat(ctx.events)
+        .as("a reader joining during the pause")
+        .containsExactly("2: ScanPauseEvent[paused=true]");
+
+    ctx.events.clear();
+    StreamLagBoard.report(link, 1, 2, Map.of("users", hours(4)));
+    ctx.tick();
+    assertThat(ctx.events).as("still over half the limit (orders 5 h)").isEmpty();
+    StreamLagBoard.report(link, 0, 2, Map.of("orders", hours(1)));
+    StreamLagBoard.report(link, 1, 2, Map.of("users", hours(2)));
+    ctx.tick();
+    assertThat(ctx.events)
+        .containsExactlyInAnyOrder(
+            "0: ScanPauseEvent[paused=false]", "1: ScanPauseEvent[paused=false]");
+  }
+
+  @Test
+  void aRescaledStreamSourceDropsTheReportsOfReadersItNoLongerHas() {
+    String link = "link-" + System.nanoTime();
+    StreamLagBoard.report(link, 3, 4, Map.of("orders", hours(9)));
+    StreamLagBoard.report(link, 0, 2, Map.of("orders", hours(1)));
+    assertThat(StreamLagBoard.worst(link)).contains(new StreamLag("orders", hours(1)));
+  }
+
+  @Test
+  void segmentsReadToTheirEndAreCountedPerTableAndKeptInTheCheckpoint() throws Exception {
+    RecordingContext ctx = new RecordingContext();
+    ScanEnumerator e = new ScanEnumerator(ctx, plan(false).initialState());
+    e.start();
+    e.handleSourceEvent(0, new SegmentsDoneEvent(List.of("orders#0/3", "users#1/2")));
+    e.handleSourceEvent(1, new SegmentsDoneEvent(List.of("orders#2/3", "orders#0/3")));
+    assertThat(gauge(ctx, "table.orders.nimoScanSegmentsDone")).isEqualTo(2L);
+    assertThat(gauge(ctx, "table.orders.nimoScanSegmentsTotal")).isEqualTo(3);
+    assertThat(gauge(ctx, "table.users.nimoScanSegmentsDone")).isEqualTo(1L);
+    e.addSplitsBack(List.of(new ScanSplit("orders", 2, 3, "{}")), 1);
+    ScanEnumeratorState state = e.snapshotState(3);
+    assertThat(state.done()).containsExactlyInAnyOrder("orders#0/3", "users#1/2");
+
+    ScanEnumeratorStateSerializer serializer = new ScanEnumeratorStateSerializer();
+    ScanEnumeratorState restored =
+        serializer.deserialize(serializer.getVersion(), serializer.serialize(state));
+    assertThat(restored).isEqualTo(state);
+    RecordingContext again = new RecordingContext();
+    new ScanEnumerator(again, restored).start();
+    assertThat(gauge(again, "table.orders.nimoScanSegmentsDone")).isEqualTo(1L);
+  }
+
+  private static Object gauge(RecordingContext ctx, String name) {
+    return ((org.apache.flink.metrics.Gauge<?>) ctx.gauges.get(name)).getValue();
+  }
+
+  private static long hours(int h) {
+    return java.time.Duration.ofHours(h).toMillis();
   }
 }

@@ -42,7 +42,9 @@ class ScanSplitReaderTest {
   static final class Segments extends UnsupportedDynamoApi {
     final AtomicInteger now = new AtomicInteger();
     final AtomicInteger most = new AtomicInteger();
+    final AtomicInteger calls = new AtomicInteger();
     final CountDownLatch allWaiting;
+    volatile Runnable onCall = () -> {};
 
     Segments(int expectedAtOnce) {
       allWaiting = new CountDownLatch(expectedAtOnce);
@@ -50,6 +52,8 @@ class ScanSplitReaderTest {
 
     @Override
     public ScanResult scan(ScanCall call) {
+      calls.incrementAndGet();
+      onCall.run();
       most.accumulateAndGet(now.incrementAndGet(), Math::max);
       allWaiting.countDown();
       try {
@@ -75,13 +79,18 @@ class ScanSplitReaderTest {
   }
 
   private ScanSplitReader reader(Segments api, int inFlight) {
+    return reader(api, inFlight, new ScanPause());
+  }
+
+  private ScanSplitReader reader(Segments api, int inFlight, ScanPause pause) {
     TableScanner scanner =
         new TableScanner(
             api,
             TestRetriers.manual(new ManualClock()),
             QpsLimiter.system(100_000),
             new ScanSettings(100, "", Map.of()));
-    return new ScanSplitReader(scanner, t -> new KeySchema("id", null), inFlight, calls, () -> {});
+    return new ScanSplitReader(
+        scanner, t -> new KeySchema("id", null), inFlight, calls, () -> {}, pause);
   }
 
   private static List<ScanSplit> splits() {
@@ -161,5 +170,57 @@ class ScanSplitReaderTest {
     RecordsWithSplitIds<ScanElement> batch = r.fetch();
     assertThat(batch.nextSplit()).isEqualTo("orders#0/1");
     assertThat(batch.nextRecordFromSplit().item().get("id").s()).isEqualTo("0-2-0");
+  }
+
+  /** Fetches once and counts the items handed over. */
+  private static int items(ScanSplitReader r) throws Exception {
+    RecordsWithSplitIds<ScanElement> batch = r.fetch();
+    int n = 0;
+    for (String id = batch.nextSplit(); id != null; id = batch.nextSplit()) {
+      for (ScanElement e = batch.nextRecordFromSplit();
+          e != null;
+          e = batch.nextRecordFromSplit()) {
+        n += e.pageEnd() ? 0 : 1;
+      }
+    }
+    return n;
+  }
+
+  @Test
+  void aPausedReaderLetsItsCallsInFlightEndAndStartsNoOtherUntilResumed() throws Exception {
+    Segments api = new Segments(1);
+    ScanPause pause = new ScanPause();
+    api.onCall = () -> pause.set(true); // the pause begins while the first call is in flight
+    ScanSplitReader r = reader(api, 1, pause);
+    r.handleSplitsChanges(new SplitsAddition<>(List.of(new ScanSplit("orders", 0, 1, null))));
+    assertThat(items(r)).as("the page of the call in flight").isEqualTo(2);
+    api.onCall = () -> {};
+    for (int i = 0; i < 3; i++) {
+      assertThat(items(r)).as("nothing while paused").isZero();
+    }
+    assertThat(api.calls.get()).as("no Scan call while paused").isEqualTo(1);
+
+    pause.set(false);
+    int read = 0;
+    for (int i = 0; i < 10 && read < 2 * (PAGES - 1); i++) {
+      read += items(r);
+    }
+    assertThat(read).as("the rest once resumed").isEqualTo(2 * (PAGES - 1));
+    assertThat(api.calls.get()).isEqualTo(PAGES);
+  }
+
+  @Test
+  void aReaderPausedBeforeItsFirstSplitMakesNoCallAtAll() throws Exception {
+    Segments api = new Segments(1);
+    ScanPause pause = new ScanPause();
+    pause.set(true);
+    ScanSplitReader r = reader(api, 2, pause);
+    r.handleSplitsChanges(new SplitsAddition<>(splits()));
+    for (int i = 0; i < 3; i++) {
+      assertThat(items(r)).isZero();
+    }
+    assertThat(api.calls.get()).isZero();
+    pause.set(false);
+    drain(r);
   }
 }

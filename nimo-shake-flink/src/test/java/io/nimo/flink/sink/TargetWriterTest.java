@@ -3,7 +3,9 @@ package io.nimo.flink.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.nimo.core.item.ItemKey;
 import io.nimo.core.item.KeySchema;
+import io.nimo.core.sink.ItemWriteException;
 import io.nimo.core.sink.Target;
 import io.nimo.core.sink.TargetSession;
 import io.nimo.core.sink.WriteResult;
@@ -20,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
+import org.apache.flink.runtime.execution.SuppressRestartsException;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -165,5 +168,23 @@ class TargetWriterTest {
     TargetWriter w = writer(target, 1, 2);
     w.write(scanned("k1", 1), null);
     assertThatThrownBy(() -> w.flush(false)).hasMessageContaining("id=S:k1");
+  }
+
+  @Test
+  void anItemTheTargetRefusesForGoodStopsTheJobWithoutRestartsNamingItsKey() throws Exception {
+    Recording target = new Recording(1);
+    target.refuse =
+        new ItemWriteException(
+            "orders",
+            new ItemKey(Map.of("id", AttributeValue.fromS("k9"))),
+            new IllegalArgumentException("document too large"));
+    TargetWriter w = writer(target, 1, 1);
+    w.write(scanned("k9", 1), null);
+    assertThatThrownBy(() -> w.flush(false))
+        .isInstanceOf(SuppressRestartsException.class)
+        .hasRootCauseInstanceOf(IllegalArgumentException.class)
+        .cause()
+        .hasMessageContaining("k9")
+        .hasMessageContaining("orders");
   }
 }

@@ -228,4 +228,23 @@ class ShardEnumeratorTest {
         .hasStackTraceContaining("last followed 25 h ago")
         .hasStackTraceContaining("[n]");
   }
+
+  @Test
+  void lagReportsOfTheReadersArePostedForTheScanUnderTheJobsLink() throws Exception {
+    String link = "link-" + System.nanoTime();
+    ShardEnumerator e =
+        new ShardEnumerator(
+            ctx,
+            new ShardEnumeratorState(Map.of(), Map.of(), List.of()),
+            (t, arn) -> List.copyOf(listing),
+            1000,
+            clock,
+            () -> {},
+            link);
+    e.handleSourceEvent(1, new LagReportEvent(Map.of("orders", 42_000L)));
+    assertThat(io.nimo.flink.lag.StreamLagBoard.worst(link))
+        .contains(new io.nimo.flink.lag.StreamLag("orders", 42_000L));
+    e.close();
+    assertThat(io.nimo.flink.lag.StreamLagBoard.worst(link)).as("forgotten on close").isEmpty();
+  }
 }
