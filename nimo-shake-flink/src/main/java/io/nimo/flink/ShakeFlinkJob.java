@@ -2,6 +2,7 @@ package io.nimo.flink;
 
 import io.nimo.core.config.ConfigException;
 import io.nimo.core.config.Configuration;
+import io.nimo.core.config.ExportOptions;
 import io.nimo.core.config.FullSyncOptions;
 import io.nimo.core.config.IncrSyncOptions;
 import io.nimo.core.config.ShakeOptions;
@@ -13,6 +14,7 @@ import io.nimo.core.sink.TargetPreparation;
 import io.nimo.core.sink.TargetTableExistsException;
 import io.nimo.core.source.SourceTable;
 import io.nimo.core.source.SourceTables;
+import io.nimo.core.source.export.ExportSettings;
 import io.nimo.core.source.stream.StreamPositions;
 import io.nimo.core.sync.ConfValidator;
 import io.nimo.core.sync.SyncSettings;
@@ -70,6 +72,12 @@ public final class ShakeFlinkJob {
           "the Flink job stops on a lost stream position (incr.on_trimmed = stop); an automatic"
               + " re-copy is nimo-shake's alone: set incr.on_trimmed = stop, and on a stop restart"
               + " the job without its savepoint (target.db.exist = drop)");
+    }
+    if (c.get(ExportOptions.FULL_SOURCE) == ExportOptions.BulkSource.EXPORT) {
+      throw new ConfigException(
+          ExportOptions.FULL_SOURCE.key(),
+          "export is nimo-shake's for now: the cluster job copies with a parallel Scan"
+              + " (full.source = scan)");
     }
     return c;
   }
@@ -169,7 +177,8 @@ public final class ShakeFlinkJob {
       return null;
     }
     StreamPositions.Start start =
-        StreamPositions.Start.forRun(job.mode().copies(), job.incrStart());
+        StreamPositions.Start.forRun(
+            job.mode().copies(), ExportSettings.from(c).fromExport(), job.incrStart());
     try (JobComponents parts = JobComponents.builder(c).build()) {
       StreamPositions positions =
           new StreamPositions(

@@ -58,6 +58,9 @@ final class CheckpointJson {
     n.put("prepared", t.prepared());
     n.put("total_segments", t.totalSegments());
     n.put("done", t.done());
+    if (!TableCheckpoint.SCAN.equals(t.origin())) {
+      n.put("bulk_origin", t.origin());
+    }
     ArrayNode segs = n.putArray("segments");
     for (SegmentCheckpoint s : t.segments().values()) {
       ObjectNode sn = segs.addObject();
@@ -92,7 +95,8 @@ final class CheckpointJson {
         n.path("prepared").asBoolean(),
         n.path("total_segments").asInt(),
         segments,
-        n.path("done").asBoolean());
+        n.path("done").asBoolean(),
+        n.path("bulk_origin").asText(TableCheckpoint.SCAN));
   }
 
   static String writeStream(StreamCheckpoint c) {

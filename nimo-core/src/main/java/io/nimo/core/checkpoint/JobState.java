@@ -91,8 +91,16 @@ public record JobState(
     /** The job moved to another phase. */
     record PhaseChanged(Phase phase) implements Delta {}
 
-    /** The target table exists; its scan starts with {@code totalSegments} segments. */
-    record TablePrepared(String table, int totalSegments) implements Delta {}
+    /**
+     * The target table exists; its bulk copy starts with {@code totalSegments} segments of the
+     * given origin ({@link TableCheckpoint#origin()}).
+     */
+    record TablePrepared(String table, int totalSegments, String origin) implements Delta {
+      /** A table whose segments are parallel-Scan segments. */
+      public TablePrepared(String table, int totalSegments) {
+        this(table, totalSegments, TableCheckpoint.SCAN);
+      }
+    }
 
     /** Some segments of a table advanced. */
     record SegmentsAdvanced(String table, List<SegmentCheckpoint> segments) implements Delta {
@@ -215,7 +223,7 @@ public record JobState(
     if (delta instanceof Delta.PhaseChanged c) {
       p = c.phase();
     } else if (delta instanceof Delta.TablePrepared c) {
-      t.put(c.table(), TableCheckpoint.prepared(c.table(), c.totalSegments()));
+      t.put(c.table(), TableCheckpoint.prepared(c.table(), c.totalSegments(), c.origin()));
     } else if (delta instanceof Delta.SegmentsAdvanced c) {
       t.put(c.table(), require(c.table()).withSegments(c.segments()));
     } else if (delta instanceof Delta.TableCompleted c) {

@@ -11,13 +11,38 @@ import java.util.TreeMap;
  * @param totalSegments the parallel-Scan TotalSegments the progress refers to
  * @param segments per-segment progress by segment number
  * @param done whether every segment is written
+ * @param origin what the segments are: {@code scan} (parallel-Scan segments; also what a checkpoint
+ *     of an earlier release means), or {@code export <summary URI>...} (an export's data files,
+ *     then the bridging incremental exports' files)
  */
 public record TableCheckpoint(
     String table,
     boolean prepared,
     int totalSegments,
     Map<Integer, SegmentCheckpoint> segments,
-    boolean done) {
+    boolean done,
+    String origin) {
+
+  /** What a checkpoint without an origin (parallel-Scan segments) has. */
+  public static final String SCAN = "scan";
+
+  /**
+   * A checkpoint of parallel-Scan segments.
+   *
+   * @param table table name
+   * @param prepared whether the target table was prepared
+   * @param totalSegments the parallel-Scan TotalSegments
+   * @param segments per-segment progress
+   * @param done whether it is finished
+   */
+  public TableCheckpoint(
+      String table,
+      boolean prepared,
+      int totalSegments,
+      Map<Integer, SegmentCheckpoint> segments,
+      boolean done) {
+    this(table, prepared, totalSegments, segments, done, SCAN);
+  }
 
   /**
    * Copies the segment map (sorted by segment).
@@ -28,6 +53,7 @@ public record TableCheckpoint(
    */
   public TableCheckpoint {
     segments = java.util.Collections.unmodifiableMap(new TreeMap<>(segments));
+    origin = origin == null || origin.isBlank() ? SCAN : origin;
   }
 
   /**
@@ -36,11 +62,21 @@ public record TableCheckpoint(
    * @param totalSegments the parallel-Scan TotalSegments
    */
   public static TableCheckpoint prepared(String table, int totalSegments) {
+    return prepared(table, totalSegments, SCAN);
+  }
+
+  /**
+   * A freshly prepared table whose segments are of the given origin.
+   *
+   * @param totalSegments how many segments
+   * @param origin what they are
+   */
+  public static TableCheckpoint prepared(String table, int totalSegments, String origin) {
     Map<Integer, SegmentCheckpoint> s = new TreeMap<>();
     for (int i = 0; i < totalSegments; i++) {
       s.put(i, SegmentCheckpoint.start(i));
     }
-    return new TableCheckpoint(table, true, totalSegments, s, false);
+    return new TableCheckpoint(table, true, totalSegments, s, false, origin);
   }
 
   /**
@@ -60,10 +96,10 @@ public record TableCheckpoint(
   TableCheckpoint withSegments(Iterable<SegmentCheckpoint> updates) {
     Map<Integer, SegmentCheckpoint> s = new TreeMap<>(segments);
     updates.forEach(u -> s.put(u.segment(), u));
-    return new TableCheckpoint(table, prepared, totalSegments, s, done);
+    return new TableCheckpoint(table, prepared, totalSegments, s, done, origin);
   }
 
   TableCheckpoint completed() {
-    return new TableCheckpoint(table, prepared, totalSegments, segments, true);
+    return new TableCheckpoint(table, prepared, totalSegments, segments, true, origin);
   }
 }

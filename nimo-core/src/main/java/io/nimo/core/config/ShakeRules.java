@@ -41,6 +41,7 @@ public final class ShakeRules {
               + "made during the full sync); sync_mode is "
               + c.get(SYNC_MODE));
     }
+    exportRules(c);
     if (!c.get(FULL_INDEX_PRIMARY)) {
       throw new ConfigException(
           FULL_INDEX_PRIMARY.key(),
@@ -83,6 +84,30 @@ public final class ShakeRules {
     if (!c.get(FULL_FILTER_VALUES).isBlank() && c.get(FULL_FILTER_EXPRESSION).isBlank()) {
       throw new ConfigException(
           FULL_FILTER_VALUES.key(), "is set but full.read.filter_expression is empty");
+    }
+  }
+
+  private static void exportRules(Configuration c) {
+    if (c.get(ExportOptions.FULL_SOURCE) != ExportOptions.BulkSource.EXPORT) {
+      return;
+    }
+    if (c.get(ExportOptions.FULL_EXPORT_S3_URI).isBlank()) {
+      throw new ConfigException(
+          ExportOptions.FULL_EXPORT_S3_URI.key(),
+          "is empty, and full.source = export needs it: s3://bucket/prefix (each table's newest"
+              + " export under <prefix>/<table>/AWSDynamoDB/) or one export's folder");
+    }
+    if (!c.get(FULL_FILTER_EXPRESSION).isBlank()) {
+      throw new ConfigException(
+          FULL_FILTER_EXPRESSION.key(),
+          "is set, and an export holds every item: a filtered bulk copy needs full.source ="
+              + " scan");
+    }
+    if (c.get(ExportOptions.FULL_EXPORT_AK).isBlank()
+        != c.get(ExportOptions.FULL_EXPORT_SK).isBlank()) {
+      throw new ConfigException(
+          ExportOptions.FULL_EXPORT_SK.key(),
+          "full.export.access_key_id and full.export.secret_access_key must be set together");
     }
   }
 

@@ -13,22 +13,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * QpsLimiter}, retried through the source {@link Retrier}, and handed to a sink that may block
  * (back-pressure). Called from one fetcher thread per segment.
  */
-public final class TableScanner {
+public final class TableScanner implements SegmentReader {
   private final DynamoApi api;
   private final Retrier retrier;
   private final QpsLimiter limiter;
   private final ScanSettings settings;
-
-  /** Receives pages in segment order; may block. */
-  @FunctionalInterface
-  public interface PageSink {
-    /**
-     * Takes one page.
-     *
-     * @throws InterruptedException if interrupted while blocked
-     */
-    void accept(ScanPage page) throws InterruptedException;
-  }
 
   /**
    * A scanner over a source.
@@ -55,6 +44,7 @@ public final class TableScanner {
    * @param stopped turns true to stop
    * @throws InterruptedException if interrupted
    */
+  @Override
   public void scanSegment(
       String table,
       int segment,

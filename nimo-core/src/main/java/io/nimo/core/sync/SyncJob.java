@@ -6,6 +6,7 @@ import io.nimo.core.config.ConfigException;
 import io.nimo.core.config.Configuration;
 import io.nimo.core.config.ShakeOptions;
 import io.nimo.core.config.SyncMode;
+import io.nimo.core.dynamo.ExportApi;
 import io.nimo.core.dynamo.StreamsApi;
 import io.nimo.core.metrics.JobProgress;
 import io.nimo.core.metrics.StreamProgress;
@@ -13,7 +14,10 @@ import io.nimo.core.metrics.TableProgress;
 import io.nimo.core.retry.Sleeper;
 import io.nimo.core.source.SourceTables;
 import io.nimo.core.source.TableFilter;
+import io.nimo.core.source.export.ExportSettings;
+import io.nimo.core.source.stream.StreamCoverage;
 import io.nimo.core.source.stream.StreamPositions;
+import io.nimo.core.sync.full.BulkSources;
 import io.nimo.core.sync.full.FullSyncRunner;
 import io.nimo.core.sync.full.FullSyncSettings;
 import io.nimo.core.sync.hooks.ItemTransformer;
@@ -32,6 +36,7 @@ import io.nimo.core.wiring.JobComponents;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -64,6 +69,7 @@ public final class SyncJob implements AutoCloseable {
   private final SyncMode mode;
   private final io.nimo.core.config.StartPosition incrStart;
   private final TableFilter tableFilter;
+  private final ExportSettings export;
 
   private SyncJob(Builder b) {
     Configuration c = b.configuration();
@@ -90,6 +96,7 @@ public final class SyncJob implements AutoCloseable {
     this.mode = job.mode();
     this.incrStart = job.incrStart();
     this.tableFilter = job.tables();
+    this.export = ExportSettings.from(c);
     this.startup = new StartupInterrupt(run.stopRequested());
   }
 
@@ -174,6 +181,9 @@ public final class SyncJob implements AutoCloseable {
     List<String> tables =
         tableFilter.select(parts.sourceRetrier().call("ListTables", parts.source()::listTables));
     LOG.info("{} table(s) selected: {}", tables.size(), tables);
+    if (mode.copies() && !fullFinished) {
+      export.requireFits(tables);
+    }
     startup.leave();
     if (run.stopRequested().get()) {
       return new SyncReport(
@@ -182,7 +192,8 @@ public final class SyncJob implements AutoCloseable {
     if (state.phase() == JobState.Phase.NEW && mode.follows()) {
       StreamStarts starts =
           new StreamStarts(sourceSide(), parts.store(), parts.clock(), incr.startProbe());
-      StreamPositions.Start from = StreamPositions.Start.forRun(mode.copies(), incrStart);
+      StreamPositions.Start from =
+          StreamPositions.Start.forRun(mode.copies(), export.fromExport(), incrStart);
       tables.forEach(t -> starts.record(t, from));
       state = parts.store().load(id);
       if (!mode.copies()) {
@@ -268,7 +279,8 @@ public final class SyncJob implements AutoCloseable {
                   parts.store(),
                   parts.clock(),
                   full,
-                  run)
+                  run,
+                  bulkSources(spooling))
               .run(tables, state);
     } finally {
       if (spooler != null) {
@@ -292,6 +304,28 @@ public final class SyncJob implements AutoCloseable {
     }
     return new SyncReport(
         SyncReport.Outcome.STOPPED, summaries, "stopped; the next run resumes from the checkpoint");
+  }
+
+  /**
+   * Where the bulk copies read. A run that follows the streams hands each export over to its
+   * table's stream, so the stream's coverage is what the checkpoint recorded before the copy.
+   */
+  private BulkSources bulkSources(boolean follows) {
+    Map<String, String> arns = new ConcurrentHashMap<>();
+    if (follows) {
+      parts.store().load(id).streams().forEach((t, s) -> arns.put(t, s.streamArn()));
+    }
+    return new BulkSources(
+        parts.source(),
+        parts.sourceRetrier(),
+        export,
+        parts::exports,
+        parts::objects,
+        parts.timing(),
+        id,
+        t ->
+            Optional.ofNullable(arns.get(t))
+                .map(arn -> StreamCoverage.coveredFrom(arn, parts.clock().instant())));
   }
 
   @Override
@@ -331,6 +365,17 @@ public final class SyncJob implements AutoCloseable {
      */
     public Builder streams(StreamsApi streams) {
       parts.streams(streams);
+      return this;
+    }
+
+    /**
+     * The source's export calls (owned by the job), for {@code full.source = export}.
+     *
+     * @param exports the export API
+     * @return this builder
+     */
+    public Builder exports(ExportApi exports) {
+      parts.exports(exports);
       return this;
     }
 

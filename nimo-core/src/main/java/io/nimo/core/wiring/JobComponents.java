@@ -7,14 +7,18 @@ import io.nimo.core.config.Configuration;
 import io.nimo.core.dynamo.DynamoClient;
 import io.nimo.core.dynamo.DynamoEndpoint;
 import io.nimo.core.dynamo.DynamoErrorClassifier;
+import io.nimo.core.dynamo.ExportApi;
+import io.nimo.core.dynamo.SdkExportApi;
 import io.nimo.core.dynamo.SdkStreamsApi;
 import io.nimo.core.dynamo.StreamsApi;
 import io.nimo.core.retry.Retrier;
 import io.nimo.core.retry.Sleeper;
 import io.nimo.core.retry.Timing;
+import io.nimo.core.s3.ObjectStore;
 import io.nimo.core.sink.TargetProvider;
 import io.nimo.core.sink.TargetProviders;
 import io.nimo.core.sink.TargetSession;
+import io.nimo.core.source.export.ExportSettings;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +42,8 @@ public final class JobComponents implements AutoCloseable {
   private final Timing timing;
   private final Part<DynamoClient> source;
   private final Part<StreamsApi> streams;
+  private final Part<ExportApi> exports;
+  private final Part<ObjectStore> objects;
   private final Part<TargetSession> targets;
   private final Part<CheckpointStore> store;
   private final Retrier sourceRetrier;
@@ -50,6 +56,8 @@ public final class JobComponents implements AutoCloseable {
     DynamoEndpoint endpoint = DynamoEndpoint.source(config, b.sourceConnections);
     this.source = new Part<>(b.source, endpoint::buildApi);
     this.streams = new Part<>(b.streams, () -> SdkStreamsApi.open(endpoint));
+    this.exports = new Part<>(b.exports, () -> new SdkExportApi(endpoint.buildClient()));
+    this.objects = new Part<>(b.objects, () -> ExportSettings.from(config).openStore());
     // providers are looked up now, so an unknown type is a config error before any I/O
     TargetProvider targetProvider = b.targets != null ? null : TargetProviders.validated(config);
     CheckpointStoreProvider storeProvider =
@@ -129,6 +137,24 @@ public final class JobComponents implements AutoCloseable {
   }
 
   /**
+   * The source's export API (ExportTableToPointInTime, DescribeExport).
+   *
+   * @return the export API
+   */
+  public ExportApi exports() {
+    return exports.get();
+  }
+
+  /**
+   * The S3 store of the exports ({@code full.export.*}).
+   *
+   * @return the store
+   */
+  public ObjectStore objects() {
+    return objects.get();
+  }
+
+  /**
    * The target named by {@code target.type}.
    *
    * @return the target session
@@ -172,7 +198,8 @@ public final class JobComponents implements AutoCloseable {
   @Override
   public void close() {
     List<RuntimeException> failures = new ArrayList<>();
-    for (Part<? extends AutoCloseable> p : List.of(store, targets, streams, source)) {
+    for (Part<? extends AutoCloseable> p :
+        List.of(store, targets, objects, exports, streams, source)) {
       try {
         p.close();
       } catch (RuntimeException e) {
@@ -219,6 +246,8 @@ public final class JobComponents implements AutoCloseable {
     private final Configuration config;
     private DynamoClient source;
     private StreamsApi streams;
+    private ExportApi exports;
+    private ObjectStore objects;
     private TargetSession targets;
     private CheckpointStore store;
     private Clock clock = Clock.systemUTC();
@@ -247,6 +276,28 @@ public final class JobComponents implements AutoCloseable {
      */
     public Builder streams(StreamsApi streams) {
       this.streams = streams;
+      return this;
+    }
+
+    /**
+     * The source's export API (owned by the components).
+     *
+     * @param exports the export API
+     * @return this builder
+     */
+    public Builder exports(ExportApi exports) {
+      this.exports = exports;
+      return this;
+    }
+
+    /**
+     * The exports' S3 store (owned by the components).
+     *
+     * @param objects the store
+     * @return this builder
+     */
+    public Builder objects(ObjectStore objects) {
+      this.objects = objects;
       return this;
     }
 

@@ -35,7 +35,10 @@ class CoreArchitectureTest {
 
   /** Where an SDK may be used: the seams and the adapters behind them. */
   static final String[] AWS_ADAPTERS = {
-    "io.nimo.core.dynamo..", "io.nimo.core.sink.dynamo..", "io.nimo.core.checkpoint.dynamo.."
+    "io.nimo.core.dynamo..",
+    "io.nimo.core.sink.dynamo..",
+    "io.nimo.core.checkpoint.dynamo..",
+    "io.nimo.core.s3.."
   };
 
   private static JavaClasses core;

@@ -63,15 +63,22 @@ public final class StreamPositions {
     OLDEST;
 
     /**
-     * The one start-position rule of a run, nimo-shake's and the Flink job's: a run that copies
-     * starts its streams now (the copy holds everything before), one that only follows starts as
-     * {@code incr.start_position} says.
+     * The one start-position rule of a run, nimo-shake's and the Flink job's: a run that Scans
+     * starts its streams now (the Scan holds everything before); one that copies from an export
+     * starts at the oldest retained record, since the export is of an earlier time (changes it
+     * already holds are applied again, which ends in the same state); one that only follows starts
+     * as {@code incr.start_position} says.
      *
      * @param copies whether the run copies the tables ({@code sync_mode = all})
+     * @param fromExport whether the copy reads an export ({@code full.source = export})
      * @param incrStart {@code incr.start_position}
      */
-    public static Start forRun(boolean copies, io.nimo.core.config.StartPosition incrStart) {
-      return copies || incrStart == io.nimo.core.config.StartPosition.LATEST ? NOW : OLDEST;
+    public static Start forRun(
+        boolean copies, boolean fromExport, io.nimo.core.config.StartPosition incrStart) {
+      if (copies) {
+        return fromExport ? OLDEST : NOW;
+      }
+      return incrStart == io.nimo.core.config.StartPosition.LATEST ? NOW : OLDEST;
     }
   }
 

@@ -8,11 +8,10 @@ import io.nimo.core.concurrent.TableTasks;
 import io.nimo.core.dynamo.DynamoClient;
 import io.nimo.core.metrics.TableProgress;
 import io.nimo.core.retry.Retrier;
+import io.nimo.core.sink.Target;
 import io.nimo.core.sink.TargetSession;
-import io.nimo.core.source.QpsLimiter;
 import io.nimo.core.source.SourceTable;
 import io.nimo.core.source.SourceTables;
-import io.nimo.core.source.TableScanner;
 import io.nimo.core.sync.hooks.TableSummary;
 import io.nimo.core.sync.run.SyncRun;
 import java.time.Clock;
@@ -36,6 +35,7 @@ public final class FullSyncRunner {
   private final Clock clock;
   private final FullSyncSettings settings;
   private final SyncRun run;
+  private final BulkSources bulk;
 
   /**
    * A runner.
@@ -47,6 +47,7 @@ public final class FullSyncRunner {
    * @param clock the job's clock
    * @param settings the full-sync tuning
    * @param run the run's hooks and live state
+   * @param bulk where each table's bulk copy reads (Scan or export)
    */
   public FullSyncRunner(
       DynamoClient source,
@@ -55,7 +56,9 @@ public final class FullSyncRunner {
       CheckpointStore store,
       Clock clock,
       FullSyncSettings settings,
-      SyncRun run) {
+      SyncRun run,
+      BulkSources bulk) {
+    this.bulk = bulk;
     this.source = source;
     this.sourceRetrier = sourceRetrier;
     this.targets = targets;
@@ -113,13 +116,14 @@ public final class FullSyncRunner {
   public void copy(String t, TableCheckpoint from, FullSyncSettings tuning) throws Exception {
     TableProgress p = run.progress().register(t);
     try {
-      TableScanner scanner =
-          new TableScanner(
-              this.source, sourceRetrier, QpsLimiter.system(tuning.scanQps()), tuning.scan());
       SourceTable table = new SourceTables(this.source, sourceRetrier).describe(t);
-      new TableFullSync(
-              table, targets.table(t, table.keySchema()), scanner, store, tuning, p, run, clock)
-          .run(from);
+      BulkPlan plan = bulk.plan(t, from, tuning, p::note);
+      Target target = targets.table(t, table.keySchema());
+      BridgeApplier bridge =
+          plan.bridge().isEmpty()
+              ? null
+              : new BridgeApplier(t, target, bulk.store(), Math.max(1, tuning.batchSize()));
+      new TableFullSync(table, target, plan, bridge, store, tuning, p, run, clock).run(from);
       run.listener().onTableFinished(new TableSummary(p.snapshot(), null));
     } catch (Exception e) {
       p.state(TableProgress.State.FAILED);

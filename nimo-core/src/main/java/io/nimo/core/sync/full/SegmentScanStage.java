@@ -1,7 +1,7 @@
 package io.nimo.core.sync.full;
 
 import io.nimo.core.metrics.TableProgress;
-import io.nimo.core.source.TableScanner;
+import io.nimo.core.source.SegmentReader;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.BooleanSupplier;
 
@@ -12,7 +12,7 @@ import java.util.function.BooleanSupplier;
  */
 final class SegmentScanStage {
   private final String table;
-  private final TableScanner scanner;
+  private final SegmentReader scanner;
   private final SegmentTracker tracker;
   private final TableProgress progress;
   private final BlockingQueue<ScannedPage> out;
@@ -20,7 +20,7 @@ final class SegmentScanStage {
 
   SegmentScanStage(
       String table,
-      TableScanner scanner,
+      SegmentReader scanner,
       SegmentTracker tracker,
       TableProgress progress,
       BlockingQueue<ScannedPage> out,

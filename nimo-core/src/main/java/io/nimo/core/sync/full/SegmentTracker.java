@@ -70,6 +70,26 @@ final class SegmentTracker {
     return out;
   }
 
+  /**
+   * Marks a segment written as a whole (a bridging file, applied outside the pipeline).
+   *
+   * @param items the records it held
+   */
+  synchronized void markDone(int segment, long items) {
+    committed.put(segment, new SegmentCheckpoint(segment, null, items, true));
+    dirty.add(segment);
+  }
+
+  /** Whether the first {@code count} segments are written. */
+  synchronized boolean doneUpTo(int count) {
+    for (int i = 0; i < count; i++) {
+      if (!committed.get(i).done()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   synchronized boolean allDone() {
     return committed.values().stream().allMatch(SegmentCheckpoint::done);
   }

@@ -11,7 +11,6 @@ import io.nimo.core.sink.Target;
 import io.nimo.core.sink.TargetPreparation;
 import io.nimo.core.sink.TargetTableExistsException;
 import io.nimo.core.source.SourceTable;
-import io.nimo.core.source.TableScanner;
 import io.nimo.core.sync.run.SyncRun;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,7 +41,8 @@ final class TableFullSync {
 
   private final SourceTable source;
   private final Target target;
-  private final TableScanner scanner;
+  private final BulkPlan plan;
+  private final BridgeApplier bridge;
   private final CheckpointStore store;
   private final FullSyncSettings settings;
   private final TableProgress progress;
@@ -52,7 +52,8 @@ final class TableFullSync {
   TableFullSync(
       SourceTable source,
       Target target,
-      TableScanner scanner,
+      BulkPlan plan,
+      BridgeApplier bridge,
       CheckpointStore store,
       FullSyncSettings settings,
       TableProgress progress,
@@ -60,7 +61,8 @@ final class TableFullSync {
       Clock clock) {
     this.source = source;
     this.target = target;
-    this.scanner = scanner;
+    this.plan = plan;
+    this.bridge = bridge;
     this.store = store;
     this.settings = settings;
     this.progress = progress;
@@ -77,8 +79,8 @@ final class TableFullSync {
       progress.state(TableProgress.State.PREPARING);
       PrepareResult prepared = prepare(table, cp != null);
       prepared.notes().forEach(progress::note);
-      store.save(new JobState.Delta.TablePrepared(table, settings.segments()));
-      cp = TableCheckpoint.prepared(table, settings.segments());
+      store.save(new JobState.Delta.TablePrepared(table, plan.totalSegments(), plan.origin()));
+      cp = TableCheckpoint.prepared(table, plan.totalSegments(), plan.origin());
     } else {
       LOG.info(
           "table {}: resuming from checkpoint ({} items already written, {} of {} segments done)",
@@ -87,7 +89,9 @@ final class TableFullSync {
           cp.segments().values().stream().filter(SegmentCheckpoint::done).count(),
           cp.totalSegments());
     }
-    progress.estimate(source.approximateItems(), cp.itemsWritten());
+    progress.estimate(
+        plan.expectedItems() >= 0 ? plan.expectedItems() : source.approximateItems(),
+        cp.itemsWritten());
     if (cp.done() || settings.schemaOnly()) {
       finish(table, cp.done());
       return;
@@ -96,13 +100,21 @@ final class TableFullSync {
     SegmentTracker tracker = new SegmentTracker(cp);
     TablePipeline pipeline =
         new TablePipeline(
-            table, source.keySchema(), scanner, target, tracker, progress, settings, run);
-    CompletableFuture<Void> done = pipeline.start(cp.totalSegments());
+            table, source.keySchema(), plan.reader(), target, tracker, progress, settings, run);
+    CompletableFuture<Void> done = pipeline.start(plan.bulkSegments());
     awaitWithCheckpoints(done, tracker, table, pipeline);
     flush(tracker, table);
     if (pipeline.failure() != null) {
       progress.state(TableProgress.State.FAILED);
       throw asException(pipeline.failure());
+    }
+    if (!plan.bridge().isEmpty() && tracker.doneUpTo(plan.bulkSegments()) && !run.stopping()) {
+      progress.note("applying " + plan.bridge().size() + " bridging incremental export(s)");
+      try {
+        bridge.apply(plan, tracker, run::stopping);
+      } finally {
+        flush(tracker, table);
+      }
     }
     if (tracker.allDone()) {
       finish(table, false);

@@ -4,7 +4,7 @@ import io.nimo.core.concurrent.NamedThreadFactory;
 import io.nimo.core.item.KeySchema;
 import io.nimo.core.metrics.TableProgress;
 import io.nimo.core.sink.Target;
-import io.nimo.core.source.TableScanner;
+import io.nimo.core.source.SegmentReader;
 import io.nimo.core.sync.run.SyncRun;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class TablePipeline {
   private final String table;
   private final KeySchema keys;
-  private final TableScanner scanner;
+  private final SegmentReader scanner;
   private final Target target;
   private final SegmentTracker tracker;
   private final TableProgress progress;
@@ -42,7 +42,7 @@ final class TablePipeline {
   TablePipeline(
       String table,
       KeySchema keys,
-      TableScanner scanner,
+      SegmentReader scanner,
       Target target,
       SegmentTracker tracker,
       TableProgress progress,

@@ -15,6 +15,7 @@ import io.nimo.core.sink.TargetSession;
 import io.nimo.core.source.TableFilter;
 import io.nimo.core.source.stream.StreamPositionLostException;
 import io.nimo.core.source.stream.StreamPositions;
+import io.nimo.core.sync.full.BulkSources;
 import io.nimo.core.sync.full.FullSyncRunner;
 import io.nimo.core.sync.full.FullSyncSettings;
 import io.nimo.core.sync.run.SourceSide;
@@ -255,7 +256,16 @@ public final class IncrementalRunner {
       StreamSpooler.discard(spool, t);
     }
     run.progress().restart(t);
-    new FullSyncRunner(source.tables(), source.retrier(), targets, store, timing.clock(), full, run)
+    // a resync Scans: its stream positions are of now, and an export would be older
+    new FullSyncRunner(
+            source.tables(),
+            source.retrier(),
+            targets,
+            store,
+            timing.clock(),
+            full,
+            run,
+            BulkSources.scanning(source.tables(), source.retrier()))
         .copy(t, copy, full.withExistPolicy(ExistPolicy.DROP));
     JobState now = store.load(settings.jobId());
     if (!now.table(t).map(TableCheckpoint::done).orElse(false)) {
