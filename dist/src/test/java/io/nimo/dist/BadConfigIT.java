@@ -92,6 +92,27 @@ class BadConfigIT {
             "filter.collection.white",
             "filter.collection.black"));
     all.add(shake("convert.type", "raw", "convert.type", "raw"));
+    // a bulk copy from an export (#32)
+    all.add(shake("full.source", "backup", "full.source", "backup", "scan", "export"));
+    all.add(shake("full.source", "export", "full.export.s3_uri", "empty"));
+    all.add(
+        shake(
+            Map.of("full.source", "export", "full.export.s3_uri", "https://bucket/prefix"),
+            "full.export.s3_uri",
+            "s3://"));
+    all.add(shake("full.export.format", "CSV", "full.export.format", "ION"));
+    all.add(
+        shake("full.export.s3_endpoint", "minio:9000", "full.export.s3_endpoint", "minio:9000"));
+    all.add(shake("full.export.wait_timeout", "forever", "full.export.wait_timeout", "forever"));
+    all.add(shake("full.export.price_per_gb", "cheap", "full.export.price_per_gb", "cheap"));
+    all.add(
+        shake(
+            Map.of(
+                "full.source", "export",
+                "full.export.s3_uri", "s3://bucket/prefix",
+                "full.read.filter_expression", "attribute_exists(a)"),
+            "full.read.filter_expression",
+            "scan"));
     all.add(shake("target.db.exist", "rename", "target.db.exist", "rename"));
     // the check tools share the source and target keys, and have their own
     all.add(

@@ -4,13 +4,15 @@ import java.nio.file.Path;
 
 /**
  * Parsed command line of the nimo tools. Accepts the original form {@code -conf=FILE} and {@code
- * --conf FILE}, {@code --conf=FILE}, {@code -conf FILE}, plus {@code --help} and {@code --version}.
+ * --conf FILE}, {@code --conf=FILE}, {@code -conf FILE}, plus {@code --help}, {@code --version} and
+ * {@code --plan} (for the tools that plan).
  *
  * @param conf the conf file, or {@code null} with help/version
  * @param help whether help was asked for
  * @param version whether the version was asked for
+ * @param plan whether a plan was asked for instead of the work
  */
-public record CliArgs(Path conf, boolean help, boolean version) {
+public record CliArgs(Path conf, boolean help, boolean version, boolean plan) {
 
   /**
    * Parses a tool's arguments; an unknown one is an {@link IllegalArgumentException}.
@@ -23,6 +25,7 @@ public record CliArgs(Path conf, boolean help, boolean version) {
     Path conf = null;
     boolean help = false;
     boolean version = false;
+    boolean plan = false;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       String flag = a.replaceFirst("^--?", "");
@@ -30,6 +33,8 @@ public record CliArgs(Path conf, boolean help, boolean version) {
         help = true;
       } else if (flag.equals("v") || flag.equals("version")) {
         version = true;
+      } else if (flag.equals("plan")) {
+        plan = true;
       } else if (flag.startsWith("conf=")) {
         conf = Path.of(flag.substring("conf=".length()));
       } else if (flag.equals("conf")) {
@@ -45,6 +50,6 @@ public record CliArgs(Path conf, boolean help, boolean version) {
       throw new IllegalArgumentException(
           "no config file given; use -conf=./conf/" + tool + ".conf");
     }
-    return new CliArgs(conf, help, version);
+    return new CliArgs(conf, help, version, plan);
   }
 }

@@ -21,6 +21,7 @@ public final class ToolConf {
   private final String exitCodes;
   private final Consumer<Configuration> checks;
   private ExitCode exitCode;
+  private boolean planRequested;
 
   /**
    * A check tool's command-line handling: its keys, and nimo-shake's tolerated.
@@ -108,7 +109,20 @@ public final class ToolConf {
    * @return the exit status
    */
   public int execute(String[] args, PrintStream out, PrintStream err, boolean terminal, Body body) {
-    Configuration conf = load(args, out, err, terminal);
+    return execute(args, out, err, terminal, body, null);
+  }
+
+  /**
+   * Like {@link #execute(String[], PrintStream, PrintStream, boolean, Body)} for a tool that also
+   * plans: {@code --plan} runs {@code plan} instead of {@code body}. Without a plan body, {@code
+   * --plan} is an unknown argument.
+   *
+   * @param plan the plan (reads only), or {@code null} when the tool does not plan
+   * @return the exit status
+   */
+  public int execute(
+      String[] args, PrintStream out, PrintStream err, boolean terminal, Body body, Body plan) {
+    Configuration conf = load(args, out, err, terminal, plan != null);
     if (conf == null) {
       return exitCode.code();
     }
@@ -119,7 +133,7 @@ public final class ToolConf {
         version(),
         conf.masked());
     try {
-      return body.run(conf).code();
+      return (planRequested ? plan : body).run(conf).code();
     } catch (ConfigException e) {
       log.error("configuration error: {}", e.getMessage());
       err.println(tool + ": " + e.getMessage());
@@ -140,9 +154,14 @@ public final class ToolConf {
    * @return the checked conf, or {@code null} when the tool should exit (help, version, error: the
    *     code is in {@code exitCode})
    */
-  private Configuration load(String[] args, PrintStream out, PrintStream err, boolean terminal) {
+  private Configuration load(
+      String[] args, PrintStream out, PrintStream err, boolean terminal, boolean plans) {
     try {
       CliArgs cli = CliArgs.parse(args, tool);
+      if (cli.plan() && !plans) {
+        throw new IllegalArgumentException("unknown argument '--plan' (" + tool + " has no plan)");
+      }
+      planRequested = cli.plan();
       if (cli.help()) {
         out.print(help());
         exitCode = ExitCode.OK;

@@ -20,6 +20,8 @@ class CliArgsTest {
         .isEqualTo(Path.of("c.conf"));
     assertThat(CliArgs.parse(new String[] {"--help"}, "nimo-shake").help()).isTrue();
     assertThat(CliArgs.parse(new String[] {"-version"}, "nimo-shake").version()).isTrue();
+    assertThat(CliArgs.parse(new String[] {"--plan", "-conf=a.conf"}, "nimo-shake").plan())
+        .isTrue();
   }
 
   @Test

@@ -17,6 +17,8 @@ import io.nimo.core.sync.ConfValidator;
 import io.nimo.core.sync.SyncJob;
 import io.nimo.core.sync.hooks.SyncReport;
 import io.nimo.core.sync.hooks.TableSummary;
+import io.nimo.core.sync.plan.PlanJob;
+import io.nimo.core.sync.plan.TablePlan;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -40,7 +42,12 @@ final class NimoShakeCli {
   private static final ToolConf TOOL =
       new ToolConf(
           "nimo-shake",
-          "copy DynamoDB tables to PolarDB-DDB or another DynamoDB-API target",
+          "copy DynamoDB tables to PolarDB-DDB or another DynamoDB-API target\n"
+              + "       --plan -conf=FILE: what copying each table would take (items and bytes,"
+              + " Scan segments, calls,\n"
+              + "       read units and duration at qps.full, an export's size and cost, stream and"
+              + " point-in-time\n"
+              + "       recovery, what full.source would do), from reads only: nothing is written",
           ShakeOptions.ALL,
           List.of(),
           "0 done, 1 a table failed, 2 bad config (nothing was contacted), 3 stopped before"
@@ -66,7 +73,7 @@ final class NimoShakeCli {
   }
 
   int run(String[] args) {
-    return TOOL.execute(args, out, err, terminal, this::locked);
+    return TOOL.execute(args, out, err, terminal, this::locked, this::plan);
   }
 
   private ExitCode locked(Configuration conf) throws Exception {
@@ -84,6 +91,18 @@ final class NimoShakeCli {
         return ExitCode.UNREACHABLE;
       }
       return runJob(conf);
+    }
+  }
+
+  /** {@code --plan}: reads only, so no lock, no status pages, no checkpoint. */
+  private ExitCode plan(Configuration conf) {
+    try (PlanJob job = PlanJob.builder(conf).build()) {
+      List<TablePlan> plans = job.run();
+      String text = job.describe(plans);
+      LOG.info("{}", text);
+      out.print(text);
+      out.flush();
+      return ExitCode.OK;
     }
   }
 

@@ -2,12 +2,15 @@ package io.nimo.shake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nimo.core.testkit.DynamoLocal;
+import io.nimo.core.testkit.TestTables;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 class NimoShakeCliTest {
 
@@ -80,5 +83,41 @@ class NimoShakeCliTest {
         .doesNotContain("hidden-sk")
         .doesNotContain("\tat ");
     assertThat(dir.resolve("checkpoint").resolve("nimo-shake-checkpoint")).doesNotExist();
+  }
+
+  @Test
+  void planPrintsWhatCopyingAKnownTableTakesAndWritesNothing(@TempDir Path dir) throws Exception {
+    try (DynamoLocal source = DynamoLocal.start();
+        DynamoLocal target = DynamoLocal.start()) {
+      TestTables.createHashOnly(source.client(), "orders", "id", ScalarAttributeType.S);
+      TestTables.seed(source.client(), "orders", "id", 120, 1);
+      Path conf = dir.resolve("nimo-shake.conf");
+      Files.writeString(
+          conf,
+          "source.endpoint_url = "
+              + source.endpoint()
+              + "\nsource.access_key_id = k\nsource.secret_access_key = s\n"
+              + "target.address = "
+              + target.endpoint()
+              + "\ntarget.access_key_id = k\ntarget.secret_access_key = s\n"
+              + "qps.full = 4\nqps.full.batch_num = 30\nfull.read.concurrency = 2\n"
+              + "checkpoint.address = "
+              + dir.resolve("checkpoint")
+              + "\n");
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      int code =
+          new NimoShakeCli(
+                  new PrintStream(out), new PrintStream(new ByteArrayOutputStream()), false)
+              .run(new String[] {"--plan", "-conf=" + conf});
+      assertThat(code).isZero();
+      assertThat(out.toString())
+          .contains("table orders: 120 item(s)")
+          .contains("Scan: 2 segment(s), 4 call(s)")
+          .contains("about 1 s at qps.full = 4")
+          .contains("full.source: scan")
+          .contains("nothing was written");
+      assertThat(target.client().listTables().tableNames()).isEmpty();
+      assertThat(dir.resolve("checkpoint")).doesNotExist();
+    }
   }
 }

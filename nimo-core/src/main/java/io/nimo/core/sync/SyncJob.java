@@ -6,7 +6,6 @@ import io.nimo.core.config.ConfigException;
 import io.nimo.core.config.Configuration;
 import io.nimo.core.config.ShakeOptions;
 import io.nimo.core.config.SyncMode;
-import io.nimo.core.dynamo.ExportApi;
 import io.nimo.core.dynamo.StreamsApi;
 import io.nimo.core.metrics.JobProgress;
 import io.nimo.core.metrics.StreamProgress;
@@ -365,17 +364,6 @@ public final class SyncJob implements AutoCloseable {
      */
     public Builder streams(StreamsApi streams) {
       parts.streams(streams);
-      return this;
-    }
-
-    /**
-     * The source's export calls (owned by the job), for {@code full.source = export}.
-     *
-     * @param exports the export API
-     * @return this builder
-     */
-    public Builder exports(ExportApi exports) {
-      parts.exports(exports);
       return this;
     }
 

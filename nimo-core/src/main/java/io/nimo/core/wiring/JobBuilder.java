@@ -3,6 +3,7 @@ package io.nimo.core.wiring;
 import io.nimo.core.config.Configuration;
 import io.nimo.core.config.ShakeRules;
 import io.nimo.core.dynamo.DynamoClient;
+import io.nimo.core.dynamo.ExportApi;
 import io.nimo.core.sink.TargetSession;
 import java.time.Clock;
 
@@ -52,6 +53,18 @@ public abstract class JobBuilder<B extends JobBuilder<B>> {
    */
   public B target(TargetSession targets) {
     parts.target(targets);
+    return self();
+  }
+
+  /**
+   * The source's export calls (instead of ones made from {@code source.*}), for {@code full.source
+   * = export}.
+   *
+   * @param exports the export API
+   * @return this builder
+   */
+  public B exports(ExportApi exports) {
+    parts.exports(exports);
     return self();
   }
 
