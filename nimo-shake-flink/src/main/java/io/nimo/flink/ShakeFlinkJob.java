@@ -2,7 +2,6 @@ package io.nimo.flink;
 
 import io.nimo.core.config.ConfigException;
 import io.nimo.core.config.Configuration;
-import io.nimo.core.config.ExportOptions;
 import io.nimo.core.config.FullSyncOptions;
 import io.nimo.core.config.IncrSyncOptions;
 import io.nimo.core.config.ShakeOptions;
@@ -15,6 +14,7 @@ import io.nimo.core.sink.TargetTableExistsException;
 import io.nimo.core.source.SourceTable;
 import io.nimo.core.source.SourceTables;
 import io.nimo.core.source.export.ExportSettings;
+import io.nimo.core.source.export.FoundExport;
 import io.nimo.core.source.stream.StreamPositions;
 import io.nimo.core.sync.ConfValidator;
 import io.nimo.core.sync.SyncSettings;
@@ -25,6 +25,7 @@ import io.nimo.flink.gate.ChangeGate;
 import io.nimo.flink.gate.ScanDoneMarkers;
 import io.nimo.flink.item.ItemRecord;
 import io.nimo.flink.operator.ShakeConf;
+import io.nimo.flink.scan.ExportHandOver;
 import io.nimo.flink.scan.ScanPlan;
 import io.nimo.flink.scan.ScanReaderSettings;
 import io.nimo.flink.scan.ScanSource;
@@ -73,12 +74,6 @@ public final class ShakeFlinkJob {
               + " re-copy is nimo-shake's alone: set incr.on_trimmed = stop, and on a stop restart"
               + " the job without its savepoint (target.db.exist = drop)");
     }
-    if (c.get(ExportOptions.FULL_SOURCE) == ExportOptions.BulkSource.EXPORT) {
-      throw new ConfigException(
-          ExportOptions.FULL_SOURCE.key(),
-          "export is nimo-shake's for now: the cluster job copies with a parallel Scan"
-              + " (full.source = scan)");
-    }
     return c;
   }
 
@@ -120,8 +115,20 @@ public final class ShakeFlinkJob {
                 ? configured
                 : ScanPlan.segmentsFor(info.sizeBytes(), configured, parallelism, callsPerReader));
       }
+      Map<String, String> exports = new LinkedHashMap<>();
+      ExportSettings export = ExportSettings.from(c);
+      if (export.fromExport()) {
+        export.requireFits(tables);
+        SyncSettings job = SyncSettings.from(c);
+        ExportHandOver handOver = new ExportHandOver(parts, export, job.mode().follows(), job.id());
+        for (String t : tables) {
+          FoundExport e = handOver.locate(t);
+          segments.put(t, e.files().size());
+          exports.put(t, e.summaryUri());
+        }
+      }
       LOG.info("[stage=full-flink] {} table(s) selected, segments: {}", tables.size(), segments);
-      return new ScanPlan(segments, explicit);
+      return new ScanPlan(segments, explicit, exports);
     }
   }
 

@@ -13,13 +13,16 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
-/** Writes the enumerator's {@link ScanEnumeratorState} into checkpoints. */
+/**
+ * Writes the enumerator's {@link ScanEnumeratorState} into checkpoints. Version 2 added the done
+ * segments, version 3 the export each pending split reads.
+ */
 final class ScanEnumeratorStateSerializer
     implements SimpleVersionedSerializer<ScanEnumeratorState> {
 
   @Override
   public int getVersion() {
-    return 2;
+    return 3;
   }
 
   @Override
@@ -45,7 +48,7 @@ final class ScanEnumeratorStateSerializer
 
   @Override
   public ScanEnumeratorState deserialize(int version, byte[] serialized) throws IOException {
-    if (version != 1 && version != 2) {
+    if (version < 1 || version > 3) {
       throw new IOException("unknown Scan enumerator state version " + version);
     }
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized))) {
@@ -55,7 +58,7 @@ final class ScanEnumeratorStateSerializer
       }
       List<ScanSplit> pending = new ArrayList<>();
       for (int n = in.readInt(); n > 0; n--) {
-        pending.add(ScanSplitSerializer.read(in));
+        pending.add(ScanSplitSerializer.read(in, version >= 3 ? 2 : 1));
       }
       Set<String> done = new LinkedHashSet<>();
       // version 1 (an earlier release) kept no progress

@@ -14,8 +14,16 @@ import java.util.Map;
  * @param explicit whether the counts were asked for ({@code full.read.concurrency} set) rather than
  *     derived from the tables' sizes and the parallelism; only asked-for counts must match a
  *     restored state, derived ones give way to it (so a job can resume with another parallelism)
+ * @param exports the tables copied from an export ({@code full.source = export}): the export's
+ *     {@code manifest-summary.json} URI, its data files being the table's segments
  */
-public record ScanPlan(Map<String, Integer> segments, boolean explicit) implements Serializable {
+public record ScanPlan(Map<String, Integer> segments, boolean explicit, Map<String, String> exports)
+    implements Serializable {
+
+  /** A plan that Scans every table. */
+  public ScanPlan(Map<String, Integer> segments, boolean explicit) {
+    this(segments, explicit, Map.of());
+  }
 
   /**
    * Copies the counts (order kept) and checks them.
@@ -25,6 +33,7 @@ public record ScanPlan(Map<String, Integer> segments, boolean explicit) implemen
    */
   public ScanPlan {
     segments = new LinkedHashMap<>(segments);
+    exports = new LinkedHashMap<>(exports);
     segments.forEach(
         (t, n) -> {
           if (n < 1 || n > 1_000_000) {
@@ -79,7 +88,7 @@ public record ScanPlan(Map<String, Integer> segments, boolean explicit) implemen
     segments.forEach(
         (table, n) -> {
           for (int s = 0; s < n; s++) {
-            splits.add(new ScanSplit(table, s, n, null));
+            splits.add(new ScanSplit(table, s, n, null, exports.get(table)));
           }
         });
     return new ScanEnumeratorState(segments, splits);
@@ -103,7 +112,7 @@ public record ScanPlan(Map<String, Integer> segments, boolean explicit) implemen
                     + " was not part of this job when it started: a restored job scans the tables of"
                     + " its first start; run a new job (a fresh state) for it");
           }
-          if (explicit && was.intValue() != n) {
+          if (explicit && !exports.containsKey(table) && was.intValue() != n) {
             throw new IllegalStateException(
                 "table "
                     + table

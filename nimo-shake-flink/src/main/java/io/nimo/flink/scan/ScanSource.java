@@ -123,20 +123,33 @@ public final class ScanSource implements Source<ItemRecord, ScanSplit, ScanEnume
         () -> {
           var c = conf.configuration();
           JobComponents parts = JobComponents.builder(c).build();
+          FullSyncSettings full = FullSyncSettings.from(c);
           TableScanner scanner =
               new TableScanner(
                   parts.source(),
                   parts.sourceRetrier(),
                   QpsLimiter.systemShare(reading.scanQps(), context.currentParallelism()),
-                  FullSyncSettings.from(c).scan());
+                  full.scan());
+          String name = "nimo-flink-scan-" + context.getIndexOfSubtask();
+          ExportPages exports =
+              new ExportPages(
+                  parts::objects,
+                  full.scan().pageLimit() > 0 ? full.scan().pageLimit() : 100,
+                  Executors.newFixedThreadPool(inFlight, new NamedThreadFactory(name + "-file")));
+          SplitPages pages =
+              (split, after) ->
+                  split.export() == null
+                      ? scanner.page(split.table(), split.segment(), split.totalSegments(), after)
+                      : exports.next(split, after);
           return new ScanSplitReader(
-              scanner,
+              pages,
               SourceKeys.of(parts),
               inFlight,
-              Executors.newFixedThreadPool(
-                  inFlight,
-                  new NamedThreadFactory("nimo-flink-scan-" + context.getIndexOfSubtask())),
-              parts,
+              Executors.newFixedThreadPool(inFlight, new NamedThreadFactory(name)),
+              () -> {
+                exports.close();
+                parts.close();
+              },
               pause);
         },
         context,

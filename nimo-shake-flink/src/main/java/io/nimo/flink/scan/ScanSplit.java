@@ -3,17 +3,27 @@ package io.nimo.flink.scan;
 import org.apache.flink.api.connector.source.SourceSplit;
 
 /**
- * One parallel-Scan segment of one table, with where its reading stands: the {@code
- * LastEvaluatedKey} of the last page the reader emitted, as DynamoDB JSON ({@code null} from the
- * segment's start). Immutable; the reader's mutable copy is {@link ScanSplitState}.
+ * One segment of one table's bulk copy, with where its reading stands: a parallel-Scan segment and
+ * the {@code LastEvaluatedKey} of the last page the reader emitted, as DynamoDB JSON, or one data
+ * file of an export and the records read from it ({@code null} from the segment's start). The
+ * export a split reads travels with it, so a restored job reads the export it started with.
+ * Immutable; the reader's mutable copy is {@link ScanSplitState}.
  *
  * @param table the table
  * @param segment the segment number
  * @param totalSegments the table's segment count, fixed at the job's first start
  * @param lastKeyJson resume after this key, or {@code null}
+ * @param export the {@code manifest-summary.json} URI of the export whose data file this is, or
+ *     {@code null} for a Scan segment
  */
-public record ScanSplit(String table, int segment, int totalSegments, String lastKeyJson)
+public record ScanSplit(
+    String table, int segment, int totalSegments, String lastKeyJson, String export)
     implements SourceSplit {
+
+  /** A Scan segment. */
+  public ScanSplit(String table, int segment, int totalSegments, String lastKeyJson) {
+    this(table, segment, totalSegments, lastKeyJson, null);
+  }
 
   @Override
   public String splitId() {
@@ -27,6 +37,6 @@ public record ScanSplit(String table, int segment, int totalSegments, String las
    * @return the split
    */
   public ScanSplit after(String lastKey) {
-    return new ScanSplit(table, segment, totalSegments, lastKey);
+    return new ScanSplit(table, segment, totalSegments, lastKey, export);
   }
 }

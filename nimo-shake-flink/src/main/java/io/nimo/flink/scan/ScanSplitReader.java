@@ -3,7 +3,6 @@ package io.nimo.flink.scan;
 import io.nimo.core.item.ItemJson;
 import io.nimo.core.item.KeySchema;
 import io.nimo.core.source.ScanPage;
-import io.nimo.core.source.TableScanner;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
@@ -26,9 +25,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Reads the splits assigned to one reader with up to {@code inFlight} Scan calls at once (one per
- * split, as one nimo-shake process reads its segments), through nimo-core's {@link TableScanner}:
- * the same paced, retried Scan call as nimo-shake's. Each fetch hands over the pages that are done;
- * a split's next page is requested as soon as its current one arrives, but its checkpointed
+ * split, as one nimo-shake process reads its segments), through nimo-core's {@link
+ * io.nimo.core.source.TableScanner}: the same paced, retried Scan call as nimo-shake's; an export's
+ * split reads its data file instead ({@link ExportPages}). Each fetch hands over the pages that are
+ * done; a split's next page is requested as soon as its current one arrives, but its checkpointed
  * position moves only when the emitter has passed the page on. Pages wait in Flink's bounded
  * element queue, so back-pressure holds. While the job's {@link ScanPause} holds (the stream fell
  * too far behind), no new Scan call starts: the calls in flight end and their splits wait.
@@ -39,7 +39,7 @@ final class ScanSplitReader implements SplitReader<ScanElement, ScanSplit> {
   /** Wakes a waiting {@link #fetch} without a page. */
   private static final String WAKE = "";
 
-  private final TableScanner scanner;
+  private final SplitPages pages;
   private final Function<String, KeySchema> keys;
   private final int inFlight;
   private final ExecutorService calls;
@@ -61,14 +61,14 @@ final class ScanSplitReader implements SplitReader<ScanElement, ScanSplit> {
   }
 
   ScanSplitReader(
-      TableScanner scanner,
+      SplitPages pages,
       Function<String, KeySchema> keys,
       int inFlight,
       ExecutorService calls,
       AutoCloseable endpoints,
       ScanPause pause) {
     this.pause = pause;
-    this.scanner = scanner;
+    this.pages = pages;
     this.keys = keys;
     this.inFlight = inFlight;
     this.calls = calls;
@@ -119,7 +119,7 @@ final class ScanSplitReader implements SplitReader<ScanElement, ScanSplit> {
         CompletableFuture.supplyAsync(
             () -> {
               try {
-                return scanner.page(s.table(), s.segment(), s.totalSegments(), after);
+                return pages.next(s, after);
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new CompletionException(e);

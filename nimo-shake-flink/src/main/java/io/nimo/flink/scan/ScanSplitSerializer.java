@@ -7,13 +7,16 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
-/** Writes a {@link ScanSplit} into checkpoints: table, segment, segment count, last key. */
+/**
+ * Writes a {@link ScanSplit} into checkpoints: table, segment, segment count, last key, and (from
+ * version 2) the export it reads. Version 1 splits are Scan segments.
+ */
 public final class ScanSplitSerializer implements SimpleVersionedSerializer<ScanSplit> {
   static final ScanSplitSerializer INSTANCE = new ScanSplitSerializer();
 
   @Override
   public int getVersion() {
-    return 1;
+    return 2;
   }
 
   @Override
@@ -27,11 +30,11 @@ public final class ScanSplitSerializer implements SimpleVersionedSerializer<Scan
 
   @Override
   public ScanSplit deserialize(int version, byte[] serialized) throws IOException {
-    if (version != 1) {
+    if (version != 1 && version != 2) {
       throw new IOException("unknown Scan split format version " + version);
     }
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized))) {
-      return read(in);
+      return read(in, version);
     }
   }
 
@@ -45,9 +48,13 @@ public final class ScanSplitSerializer implements SimpleVersionedSerializer<Scan
       out.writeInt(key.length);
       out.write(key);
     }
+    out.writeBoolean(split.export() != null);
+    if (split.export() != null) {
+      out.writeUTF(split.export());
+    }
   }
 
-  static ScanSplit read(DataInputStream in) throws IOException {
+  static ScanSplit read(DataInputStream in, int version) throws IOException {
     String table = in.readUTF();
     int segment = in.readInt();
     int total = in.readInt();
@@ -57,6 +64,7 @@ public final class ScanSplitSerializer implements SimpleVersionedSerializer<Scan
       in.readFully(b);
       key = new String(b, java.nio.charset.StandardCharsets.UTF_8);
     }
-    return new ScanSplit(table, segment, total, key);
+    String export = version >= 2 && in.readBoolean() ? in.readUTF() : null;
+    return new ScanSplit(table, segment, total, key, export);
   }
 }

@@ -169,13 +169,34 @@ class ScanEnumeratorTest {
     ScanEnumeratorState state = plan(true).initialState();
     List<ScanSplit> pending = new ArrayList<>(state.pending());
     pending.set(1, pending.get(1).after("{\"id\":{\"B\":\"AAEC/w==\"},\"n\":{\"N\":\"1e300\"}}"));
+    pending.set(
+        2, new ScanSplit("orders", 2, 3, null, "s3://b/AWSDynamoDB/x/manifest-summary.json"));
     ScanEnumeratorState changed = new ScanEnumeratorState(state.segments(), pending);
     ScanEnumeratorStateSerializer s = new ScanEnumeratorStateSerializer();
-    assertThat(s.deserialize(1, s.serialize(changed))).isEqualTo(changed);
+    assertThat(s.deserialize(s.getVersion(), s.serialize(changed))).isEqualTo(changed);
     ScanSplitSerializer splits = ScanSplitSerializer.INSTANCE;
-    assertThat(splits.deserialize(1, splits.serialize(pending.get(1)))).isEqualTo(pending.get(1));
-    assertThat(splits.deserialize(1, splits.serialize(pending.get(0)))).isEqualTo(pending.get(0));
-    assertThatThrownBy(() -> splits.deserialize(2, new byte[0])).hasMessageContaining("version 2");
+    for (ScanSplit split : pending) {
+      assertThat(splits.deserialize(splits.getVersion(), splits.serialize(split))).isEqualTo(split);
+    }
+    assertThat(pending.get(2).after("{}").export()).as("a file split keeps its export").isNotNull();
+    assertThatThrownBy(() -> splits.deserialize(3, new byte[0])).hasMessageContaining("version 3");
+  }
+
+  /** Splits and states an earlier release checkpointed (version 1: Scan segments only). */
+  @Test
+  void readsTheScanSplitsOfEarlierCheckpoints() throws Exception {
+    ScanSplit old = new ScanSplit("orders", 1, 3, "{\"id\":{\"S\":\"a\"}}");
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+      out.writeUTF("orders");
+      out.writeInt(1);
+      out.writeInt(3);
+      out.writeBoolean(true);
+      byte[] key = old.lastKeyJson().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      out.writeInt(key.length);
+      out.write(key);
+    }
+    assertThat(ScanSplitSerializer.INSTANCE.deserialize(1, bytes.toByteArray())).isEqualTo(old);
   }
 
   @Test

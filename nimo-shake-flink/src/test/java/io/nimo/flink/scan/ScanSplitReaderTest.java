@@ -90,7 +90,13 @@ class ScanSplitReaderTest {
             QpsLimiter.system(100_000),
             new ScanSettings(100, "", Map.of()));
     return new ScanSplitReader(
-        scanner, t -> new KeySchema("id", null), inFlight, calls, () -> {}, pause);
+        (split, after) ->
+            scanner.page(split.table(), split.segment(), split.totalSegments(), after),
+        t -> new KeySchema("id", null),
+        inFlight,
+        calls,
+        () -> {},
+        pause);
   }
 
   private static List<ScanSplit> splits() {

@@ -34,10 +34,24 @@ public final class ExportFinder {
   }
 
   /**
-   * The export whose folder (or summary) is at {@code folder}.
+   * The export whose summary (or folder) an {@code s3://} URI names, as checkpoints and splits keep
+   * it.
    *
-   * @param folder the export's folder key ({@code .../AWSDynamoDB/<export-id>})
+   * @param summaryUri {@code s3://bucket/.../manifest-summary.json}
+   * @return it
    * @throws ExportRefusedException when it is unfinished or damaged
+   */
+  public FoundExport at(String summaryUri) {
+    ExportLocation at = ExportLocation.parse(summaryUri);
+    return at(at.bucket(), at.path());
+  }
+
+  /**
+   * The export in {@code folder} of {@code bucket}, checked complete.
+   *
+   * @param folder the export's folder key (no trailing slash)
+   * @return it
+   * @throws ExportRefusedException naming the file that is missing or wrong
    */
   public FoundExport at(String bucket, String folder) {
     String summaryKey =

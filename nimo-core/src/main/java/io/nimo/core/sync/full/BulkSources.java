@@ -12,12 +12,12 @@ import io.nimo.core.source.QpsLimiter;
 import io.nimo.core.source.TableScanner;
 import io.nimo.core.source.export.ExportFinder;
 import io.nimo.core.source.export.ExportLocation;
+import io.nimo.core.source.export.ExportLocator;
 import io.nimo.core.source.export.ExportRequester;
 import io.nimo.core.source.export.ExportSegments;
 import io.nimo.core.source.export.ExportSettings;
 import io.nimo.core.source.export.FoundExport;
 import io.nimo.core.source.stream.StreamCoverage;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -160,34 +160,13 @@ public final class BulkSources {
   }
 
   private List<FoundExport> locate(String table, Consumer<String> note) {
-    ExportApi api = exports.get();
-    ExportFinder finder = new ExportFinder(objects.get());
+    ExportLocator locator =
+        new ExportLocator(exports.get(), objects.get(), retrier, timing, export, jobId);
     ExportLocation at = export.location();
-    String tableArn = retrier.call("DescribeTable " + table, () -> api.tableArn(table));
-    ExportRequester requester =
-        new ExportRequester(api, finder, retrier, timing, export, Duration.ofSeconds(30), jobId);
-    FoundExport full;
-    if (at.single()) {
-      full = finder.at(at.bucket(), at.path());
-    } else {
-      Optional<FoundExport> newest = finder.newest(at, table);
-      if (newest.isPresent()) {
-        full = newest.get();
-      } else {
-        note.accept("no export under " + at + "/" + table + ": requesting one");
-        awaitCoverage(table, note);
-        full = requester.full(table, tableArn, at, note);
-      }
-    }
-    ExportFinder.requireFullExportOf(full, tableArn);
+    String tableArn = locator.tableArn(table);
+    FoundExport full = locator.fullExport(table, tableArn, coverage.coveredFrom(table), note);
     Instant t = full.summary().exportTime();
-    LOG.info(
-        "[stage=full, table={}] bulk copy from export {} of {} ({} file(s), {} item(s))",
-        table,
-        full.summaryUri(),
-        t,
-        full.files().size(),
-        full.records());
+    ExportRequester requester = locator.requester();
     List<FoundExport> out = new ArrayList<>(List.of(full));
     Optional<Instant> covered = coverage.coveredFrom(table);
     if (covered.isPresent() && !StreamCoverage.reaches(covered.get(), t)) {
@@ -232,37 +211,11 @@ public final class BulkSources {
     return out;
   }
 
-  /**
-   * An export requested now is of now; a stream enabled just before holds changes only since then.
-   * Waits until the stream reaches back far enough for the hand-over ({@link
-   * StreamCoverage#HANDOVER_MARGIN}).
-   */
-  private void awaitCoverage(String table, Consumer<String> note) {
-    Optional<Instant> covered = coverage.coveredFrom(table);
-    if (covered.isEmpty()) {
-      return;
-    }
-    Instant ready = covered.get().plus(StreamCoverage.HANDOVER_MARGIN).plusSeconds(1);
-    Duration wait = Duration.between(timing.clock().instant(), ready);
-    if (!wait.isNegative() && !wait.isZero()) {
-      note.accept(
-          "the stream was enabled at "
-              + covered.get()
-              + ": requesting the export at "
-              + ready
-              + ", when the stream reaches back past it");
-      retrier.pause("waiting for the stream of " + table + " to cover the export", wait);
-    }
-  }
-
   private List<FoundExport> reload(String origin) {
     ExportFinder finder = new ExportFinder(objects.get());
     List<FoundExport> out = new ArrayList<>();
     for (String uri : origin.substring(EXPORT.length()).trim().split(" ")) {
-      String rest = uri.substring("s3://".length());
-      String bucket = rest.substring(0, rest.indexOf('/'));
-      String key = rest.substring(rest.indexOf('/') + 1);
-      out.add(finder.at(bucket, key.replaceAll("/?manifest-summary\\.json$", "")));
+      out.add(finder.at(uri));
     }
     return out;
   }

@@ -1,0 +1,165 @@
+package io.nimo.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.nimo.core.config.ConfigException;
+import io.nimo.core.testkit.Await;
+import io.nimo.core.testkit.DynamoLocal;
+import io.nimo.core.testkit.LiveWriter;
+import io.nimo.core.testkit.S3Local;
+import io.nimo.core.testkit.TableContents;
+import io.nimo.core.testkit.TestConfigs;
+import io.nimo.core.testkit.TestItems;
+import io.nimo.core.testkit.TestTables;
+import io.nimo.core.testkit.export.ExportWriter;
+import io.nimo.flink.operator.ShakeConf;
+import io.nimo.flink.scan.ScanPlan;
+import io.nimo.flink.stream.StreamPlan;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The cluster job's bulk copy from an export ({@code full.source = export}) on a MiniCluster: one
+ * split per data file, read from an S3-compatible server; in {@code all} mode the stream, read from
+ * its oldest record, takes over through the gate under live traffic; an export the stream does not
+ * reach back to is refused before the job starts.
+ */
+class FlinkExportSyncIT {
+  private static DynamoLocal source;
+  private static DynamoLocal target;
+  private static S3Local s3;
+  private static final AtomicInteger TABLES = new AtomicInteger();
+
+  @BeforeAll
+  static void start() {
+    source = DynamoLocal.start();
+    target = DynamoLocal.start();
+    s3 = S3Local.start();
+    s3.bucket("exports");
+  }
+
+  @AfterAll
+  static void stop() {
+    source.close();
+    target.close();
+    s3.close();
+  }
+
+  private static ShakeConf conf(Path dir, String table, String mode) {
+    Map<String, String> raw = TestConfigs.shakeRaw(source.endpoint(), target.endpoint(), dir);
+    raw.put("filter.collection.white", table);
+    raw.put("sync_mode", mode);
+    raw.put("full.source", "export");
+    raw.put("full.export.s3_uri", "s3://exports/nightly");
+    raw.put("full.export.s3_endpoint", s3.endpoint());
+    raw.put("qps.full.batch_num", "50");
+    raw.put("incr.start_probe", "1s");
+    raw.put("incr.shard_discovery_interval", "1s");
+    return new ShakeConf(raw);
+  }
+
+  private static String arn(String table) {
+    return source.client().describeTable(b -> b.tableName(table)).table().tableArn();
+  }
+
+  /** When the table's stream was enabled (DynamoDB Local's label, UTC). */
+  private static Instant streamEnabled(String table) {
+    String label = source.client().describeTable(b -> b.tableName(table)).table().latestStreamArn();
+    return LocalDateTime.parse(label.substring(label.lastIndexOf("/stream/") + 8))
+        .toInstant(ZoneOffset.UTC);
+  }
+
+  private static ExportWriter.Written export(String table, Instant time, int files) {
+    List<Map<String, AttributeValue>> items =
+        new ArrayList<>(TableContents.read(source.client(), table).values());
+    return new ExportWriter(s3.client(), "exports", TABLES.get())
+        .full("nightly/" + table, arn(table), time, ExportWriter.Format.ION, items, files);
+  }
+
+  @Test
+  void copiesAnExportWithOneSplitPerDataFile(@TempDir Path dir) throws Exception {
+    String table = FlinkTestEnvs.seededTable(source, "fexport_" + TABLES.incrementAndGet(), 2000);
+    var written = export(table, Instant.now(), 5);
+    TestTables.put(
+        source.client(),
+        table,
+        List.of(Map.of("id", TestItems.s("after-export"), "n", AttributeValue.fromN("1"))));
+    ShakeConf conf = conf(dir, table, "full");
+    var c = ShakeFlinkJob.validate(conf);
+    ScanPlan plan = ShakeFlinkJob.plan(c, 2);
+    assertThat(plan.segments()).containsEntry(table, 5);
+    assertThat(plan.exports()).containsEntry(table, "s3://exports/" + written.summaryKey());
+    ShakeFlinkJob.prepareTargets(c, plan);
+    StreamExecutionEnvironment env = FlinkTestEnvs.local(2, false, 200);
+    ShakeFlinkJob.addTo(env, conf, plan, null);
+    env.execute("flink-export-sync-it");
+
+    assertThat(TableContents.diff(source.client(), target.client(), table))
+        .as("the export's items, not the item put after it")
+        .containsExactly("missing on target: id=S:after-export");
+  }
+
+  @Test
+  void allModeHandsTheExportOverToTheStreamUnderLiveTraffic(@TempDir Path dir) throws Exception {
+    String table = FlinkTestEnvs.seededTable(source, "fexport_" + TABLES.incrementAndGet(), 1500);
+    TestTables.enableStream(source.client(), table);
+    LiveWriter traffic = new LiveWriter(source.newClient(), table, 1500, 60).start();
+    traffic.awaitMore(30); // before the export: in the export and in the stream
+    // the export's time three minutes after the stream's start: the stream reaches back to it
+    export(table, streamEnabled(table).plus(Duration.ofMinutes(3)), 4);
+    traffic.awaitMore(30); // after it: only in the stream, deletes among them
+    ShakeConf conf = conf(dir, table, "all");
+    var c = ShakeFlinkJob.validate(conf);
+    ScanPlan plan = ShakeFlinkJob.plan(c, 2);
+    StreamPlan streams = ShakeFlinkJob.streamPlan(c, plan);
+    ShakeFlinkJob.prepareTargets(c, plan);
+    StreamExecutionEnvironment env = FlinkTestEnvs.local(2, false, 300);
+    ShakeFlinkJob.addTo(env, conf, plan, streams);
+    JobClient job = env.executeAsync("flink-export-all-it");
+    try {
+      traffic.awaitMore(60); // during the load and after it
+      traffic.stop();
+      List<String> diff =
+          Await.settle(
+              Duration.ofSeconds(90),
+              Duration.ofMillis(500),
+              () -> {
+                assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
+                return TableContents.diff(source.client(), target.client(), table);
+              },
+              List::isEmpty);
+      assertThat(diff).isEmpty();
+    } finally {
+      job.cancel().get();
+    }
+  }
+
+  @Test
+  void refusesAnExportTheStreamDoesNotReachBackToNamingTheGap(@TempDir Path dir) {
+    String table = FlinkTestEnvs.seededTable(source, "fexport_" + TABLES.incrementAndGet(), 10);
+    TestTables.enableStream(source.client(), table);
+    export(table, streamEnabled(table).minus(Duration.ofHours(1)), 1);
+    var c = ShakeFlinkJob.validate(conf(dir, table, "all"));
+    assertThatThrownBy(() -> ShakeFlinkJob.plan(c, 2))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("full.export.s3_uri")
+        .hasMessageContaining("holds changes only since")
+        .hasMessageContaining("nimo-shake does");
+  }
+}
