@@ -39,3 +39,21 @@ nimo_bench_setup() {
   java -cp "$BENCH_CP" io.nimo.bench.AwaitEndpoint --endpoint "http://127.0.0.1:$SRC_PORT"
   java -cp "$BENCH_CP" io.nimo.bench.AwaitEndpoint --endpoint "http://127.0.0.1:$DST_PORT"
 }
+
+# nimo_start_s3 PORT LOGDIR: an S3-compatible server (S3Proxy, in memory, no authentication) from
+# s3-lib/target/s3-lib, as the export tests use it.
+nimo_start_s3() {
+  local port=$1 logdir=$2
+  printf 's3proxy.endpoint=http://127.0.0.1:%s\ns3proxy.authorization=none\ns3proxy.ignore-unknown-headers=true\njclouds.provider=transient\njclouds.identity=bench\njclouds.credential=bench\n' \
+    "$port" > "$logdir/s3proxy.conf"
+  java -Xmx1g -cp "s3-lib/target/s3-lib/*" org.gaul.s3proxy.Main --properties "$logdir/s3proxy.conf" \
+    > "$logdir/s3proxy.log" 2>&1 &
+  _nimo_server_pids+=($!)
+  local i
+  for i in $(seq 1 120); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
+    sleep 0.5
+  done
+  echo "S3Proxy did not start on port $port: see $logdir/s3proxy.log" >&2
+  return 1
+}

@@ -40,6 +40,7 @@ final class CapacityProxy implements AutoCloseable {
   private final ExecutorService pool;
   private HttpServer server;
   final AtomicLong calls = new AtomicLong();
+  final AtomicLong readCalls = new AtomicLong();
   final AtomicLong throttled = new AtomicLong();
   final AtomicLong writeUnits = new AtomicLong();
   final AtomicLong readUnitsHalves = new AtomicLong();
@@ -79,6 +80,9 @@ final class CapacityProxy implements AutoCloseable {
       String target = String.valueOf(ex.getRequestHeaders().getFirst("X-Amz-Target"));
       String op = target.substring(target.indexOf('.') + 1);
       calls.incrementAndGet();
+      if (READS.contains(op)) {
+        readCalls.incrementAndGet();
+      }
       pause();
       TokenBucket bucket = READS.contains(op) ? reads : WRITES.contains(op) ? writes : null;
       if (bucket != null && !bucket.hasTokens()) {

@@ -91,15 +91,16 @@ public final class LiveProgress implements AutoCloseable {
         default ->
             parts.add(
                 String.format(
-                    Locale.ROOT,
-                    "%s %s %.1f%% %d/~%d %d/s ETA %s",
-                    s.table(),
-                    s.state().name().toLowerCase(Locale.ROOT),
-                    s.percent(),
-                    s.totalWritten(),
-                    s.estimatedTotal(),
-                    Math.round(s.itemsPerSecond()),
-                    s.etaText()));
+                        Locale.ROOT,
+                        "%s %s %.1f%% %d/~%d %d/s ETA %s",
+                        s.table(),
+                        s.state().name().toLowerCase(Locale.ROOT),
+                        s.percent(),
+                        s.totalWritten(),
+                        s.estimatedTotal(),
+                        Math.round(s.itemsPerSecond()),
+                        s.etaText())
+                    + (s.activity().isEmpty() ? "" : " (" + s.activity() + ")"));
       }
     }
     parts.add(done + " done, " + waiting + " waiting");

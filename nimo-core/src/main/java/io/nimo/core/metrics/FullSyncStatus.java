@@ -55,6 +55,9 @@ public final class FullSyncStatus {
       d.put("retried", t.retried());
       d.put("failed", t.failed());
       d.put("items_per_second", Math.round(t.itemsPerSecond()));
+      if (!t.activity().isEmpty()) {
+        d.put("activity", t.activity());
+      }
     }
     return n.toString();
   }

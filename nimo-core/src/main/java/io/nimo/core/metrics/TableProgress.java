@@ -37,6 +37,7 @@ public final class TableProgress {
   private final AtomicLong startNanos = new AtomicLong();
   private final AtomicLong endNanos = new AtomicLong();
   private final List<String> notes = new CopyOnWriteArrayList<>();
+  private volatile String activity = "";
   private volatile java.util.function.IntSupplier pagesQueued = () -> 0;
   private volatile java.util.function.IntSupplier batchesQueued = () -> 0;
 
@@ -153,6 +154,16 @@ public final class TableProgress {
     notes.add(note);
   }
 
+  /**
+   * What the table is doing now when it is not copying items (e.g. waiting for an export), shown on
+   * the status page and the console until the next one; empty for none.
+   *
+   * @param now what it is doing
+   */
+  public void activity(String now) {
+    this.activity = now == null ? "" : now;
+  }
+
   /** A point-in-time view. */
   public Snapshot snapshot() {
     long start = startNanos.get();
@@ -170,7 +181,8 @@ public final class TableProgress {
         deduplicated.sum(),
         filtered.sum(),
         elapsedMs,
-        List.copyOf(notes));
+        List.copyOf(notes),
+        activity);
   }
 
   /**
@@ -186,6 +198,8 @@ public final class TableProgress {
    * @param deduplicated items folded into a later item with the same key
    * @param filtered items the item transformer skipped
    * @param elapsedMillis time spent on the table in this run
+   * @param notes remarks for the summary
+   * @param activity what it is doing now besides copying, or empty
    */
   public record Snapshot(
       String table,
@@ -199,7 +213,8 @@ public final class TableProgress {
       long deduplicated,
       long filtered,
       long elapsedMillis,
-      List<String> notes) {
+      List<String> notes,
+      String activity) {
 
     /** Items written, including those of earlier runs. */
     public long totalWritten() {

@@ -35,6 +35,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -246,13 +247,25 @@ class ExportSyncIT {
   void requestsAnExportWhenThePrefixHoldsNoneAndCopiesIt() throws Exception {
     String table = table(50);
     Map<String, String> raw = conf(table, "postgresql", "s3://exports/requested");
-    FakeExportApi api = new FakeExportApi(source.newClient(), s3.client(), Clock.systemUTC());
+    FakeExportApi api =
+        new FakeExportApi(source.newClient(), s3.client(), Clock.systemUTC()).inProgressFor(2);
+    List<String> shown = new java.util.concurrent.CopyOnWriteArrayList<>();
+    AtomicReference<SyncJob> running = new AtomicReference<>();
     SyncReport report;
-    try (SyncJob job = SyncJob.builder(TestConfigs.validated(raw)).exports(api).build()) {
+    try (SyncJob job =
+        SyncJob.builder(TestConfigs.validated(raw))
+            .exports(api)
+            // the waits between DescribeExport calls: what the status page shows meanwhile
+            .sleeper(d -> running.get().progress().snapshot().forEach(t -> shown.add(t.activity())))
+            .build()) {
+      running.set(job);
       report = job.run();
     }
     assertThat(report.outcome()).as(report.message()).isEqualTo(SyncReport.Outcome.COMPLETED);
     assertThat(api.requests).containsExactly("full " + arn(table));
+    assertThat(shown).anyMatch(a -> a.contains("in progress for"));
+    assertThat(report.tables().get(0).progress().notes())
+        .anyMatch(n -> n.startsWith("read from export s3://exports/requested/" + table));
     assertThat(check(raw).missing()).isZero();
   }
 

@@ -117,7 +117,18 @@ public final class FullSyncRunner {
     TableProgress p = run.progress().register(t);
     try {
       SourceTable table = new SourceTables(this.source, sourceRetrier).describe(t);
-      BulkPlan plan = bulk.plan(t, from, tuning, p::note);
+      BulkPlan plan = bulk.plan(t, from, tuning, p::activity);
+      p.activity("");
+      if (!plan.bridge().isEmpty() || plan.expectedItems() >= 0) {
+        p.note(
+            "read from "
+                + plan.origin()
+                + (plan.bridge().isEmpty()
+                    ? ""
+                    : " ("
+                        + plan.bridge().size()
+                        + " incremental export(s) bridge to the stream)"));
+      }
       Target target = targets.table(t, table.keySchema());
       BridgeApplier bridge =
           plan.bridge().isEmpty()

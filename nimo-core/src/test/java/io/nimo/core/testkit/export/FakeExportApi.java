@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -32,6 +33,7 @@ public final class FakeExportApi implements ExportApi {
   private volatile BiFunction<Instant, Instant, List<ExportWriter.Change>> changes =
       (from, to) -> List.of();
   private int exports;
+  private final AtomicInteger inProgress = new AtomicInteger();
 
   /**
    * A fake over the source table's server and the S3 server.
@@ -47,6 +49,12 @@ public final class FakeExportApi implements ExportApi {
   /** Turns point-in-time recovery off (or on) for every table. */
   public FakeExportApi pointInTimeRecovery(boolean on) {
     this.pitr = on;
+    return this;
+  }
+
+  /** The next {@code describes} DescribeExport calls answer IN_PROGRESS. */
+  public FakeExportApi inProgressFor(int describes) {
+    inProgress.set(describes);
     return this;
   }
 
@@ -95,6 +103,9 @@ public final class FakeExportApi implements ExportApi {
     String summary = summaries.get(exportArn);
     if (summary == null) {
       return new ExportState(exportArn, Status.FAILED, null, "ExportNotFound: " + exportArn);
+    }
+    if (inProgress.getAndDecrement() > 0) {
+      return new ExportState(exportArn, Status.IN_PROGRESS, null, null);
     }
     return new ExportState(exportArn, Status.COMPLETED, summary, null);
   }
