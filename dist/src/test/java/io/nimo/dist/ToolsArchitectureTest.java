@@ -36,11 +36,11 @@ class ToolsArchitectureTest {
 
   /**
    * The Flink job is a declared client of nimo-core: besides the public API it may use the stream
-   * engine, the Scan, the DynamoDB seam types it names, the wiring and the settings records listed
-   * here, and nothing else of the core.
+   * engine, the Scan, the export reading, the DynamoDB and S3 seam types it names, the wiring and
+   * the settings records listed here, and nothing else of the core.
    */
   static final String[] FLINK_CORE_PACKAGES = {
-    "io.nimo.core.source.stream", "io.nimo.core.source",
+    "io.nimo.core.source.stream", "io.nimo.core.source", "io.nimo.core.source.export",
   };
 
   static final Set<String> FLINK_CORE_TYPES =
@@ -54,6 +54,7 @@ class ToolsArchitectureTest {
           "io.nimo.core.wiring.JobComponents",
           "io.nimo.core.wiring.JobComponents$Builder",
           "io.nimo.core.retry.Retrier",
+          "io.nimo.core.s3.ObjectStore",
           "io.nimo.core.sync.full.FullSyncSettings",
           "io.nimo.core.sync.stream.IncrSettings");
 

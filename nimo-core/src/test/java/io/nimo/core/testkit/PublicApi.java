@@ -18,6 +18,7 @@ public final class PublicApi {
     "io.nimo.core.config",
     "io.nimo.core.sync",
     "io.nimo.core.sync.hooks",
+    "io.nimo.core.sync.plan",
     "io.nimo.core.metrics",
     "io.nimo.core.sink",
     "io.nimo.core.checkpoint",
