@@ -18,5 +18,7 @@ java -cp "$BENCH_CP" io.nimo.bench.SampleData --endpoint "http://127.0.0.1:$SRC_
 java -cp "$BENCH_CP" io.nimo.bench.ExportLoadBenchmark --source "http://127.0.0.1:$SRC_PORT" \
   --target "http://127.0.0.1:$DST_PORT" --s3 "http://127.0.0.1:$S3_PORT" --items "$ITEMS" \
   --files "${2:-8}" --home "$WORK/NimoShake/nimo-shake"
-echo "== nimo-shake --plan with the last run's conf (the ION export):"
-(cd "$WORK/NimoShake/nimo-shake" && ./bin/nimo-shake.linux.amd64 --plan -conf=conf/bench.conf | grep -v '^\[')
+echo "== nimo-shake --plan with the last run's conf (the ION export), the source without the proxy:"
+cd "$WORK/NimoShake/nimo-shake"
+sed -i "s#^source.endpoint_url = .*#source.endpoint_url = http://127.0.0.1:$SRC_PORT#" conf/bench.conf
+./bin/nimo-shake.linux.amd64 --plan -conf=conf/bench.conf | grep -v '^\['

@@ -99,7 +99,8 @@ final class NimoShakeCli {
     try (PlanJob job = PlanJob.builder(conf).build()) {
       List<TablePlan> plans = job.run();
       String text = job.describe(plans);
-      LOG.info("{}", text);
+      // the plan goes to stdout only: the console log would print it twice
+      LOG.debug("{}", text);
       out.print(text);
       out.flush();
       return ExitCode.OK;
