@@ -15,7 +15,20 @@ import org.junit.jupiter.api.Test;
 class LiveProgressTest {
   private static TableProgress.Snapshot table(String name, State state, long total, long written) {
     return new TableProgress.Snapshot(
-        name, state, total, 0, written, written, 0, 0, 0, 0, 10_000, List.of(), "");
+        name,
+        state,
+        total,
+        0,
+        written,
+        written,
+        0,
+        0,
+        0,
+        0,
+        10_000,
+        List.of(),
+        "",
+        new TableProgress.Segments(0, 0, 0));
   }
 
   @Test

@@ -55,6 +55,9 @@ public final class FullSyncStatus {
       d.put("retried", t.retried());
       d.put("failed", t.failed());
       d.put("items_per_second", Math.round(t.itemsPerSecond()));
+      d.put("segments_done", t.segments().done());
+      d.put("segments_partly_written", t.segments().partly());
+      d.put("segments_total", t.segments().total());
       if (!t.activity().isEmpty()) {
         d.put("activity", t.activity());
       }

@@ -38,6 +38,7 @@ public final class TableProgress {
   private final AtomicLong endNanos = new AtomicLong();
   private final List<String> notes = new CopyOnWriteArrayList<>();
   private volatile String activity = "";
+  private volatile Segments segments = new Segments(0, 0, 0);
   private volatile java.util.function.IntSupplier pagesQueued = () -> 0;
   private volatile java.util.function.IntSupplier batchesQueued = () -> 0;
 
@@ -164,6 +165,25 @@ public final class TableProgress {
     this.activity = now == null ? "" : now;
   }
 
+  /**
+   * How far the table's segments are (Scan segments, or an export's data files), as last
+   * checkpointed.
+   *
+   * @param now the counts
+   */
+  public void segments(Segments now) {
+    this.segments = now;
+  }
+
+  /**
+   * A table's segments: Scan segments, or the data files of an export.
+   *
+   * @param done written whole
+   * @param partly partly written (a resumed run goes on after the last written record or key)
+   * @param total all of them
+   */
+  public record Segments(int done, int partly, int total) {}
+
   /** A point-in-time view. */
   public Snapshot snapshot() {
     long start = startNanos.get();
@@ -182,7 +202,8 @@ public final class TableProgress {
         filtered.sum(),
         elapsedMs,
         List.copyOf(notes),
-        activity);
+        activity,
+        segments);
   }
 
   /**
@@ -200,6 +221,7 @@ public final class TableProgress {
    * @param elapsedMillis time spent on the table in this run
    * @param notes remarks for the summary
    * @param activity what it is doing now besides copying, or empty
+   * @param segments how far its segments are, as last checkpointed
    */
   public record Snapshot(
       String table,
@@ -214,7 +236,8 @@ public final class TableProgress {
       long filtered,
       long elapsedMillis,
       List<String> notes,
-      String activity) {
+      String activity,
+      Segments segments) {
 
     /** Items written, including those of earlier runs. */
     public long totalWritten() {

@@ -8,6 +8,8 @@ import io.nimo.core.check.TableCheck;
 import io.nimo.core.checkpoint.TableCheckpoint;
 import io.nimo.core.checkpoint.file.FileCheckpointStore;
 import io.nimo.core.config.ConfigException;
+import io.nimo.core.metrics.FullSyncStatus;
+import io.nimo.core.metrics.TableProgress;
 import io.nimo.core.sync.hooks.SyncReport;
 import io.nimo.core.testkit.Await;
 import io.nimo.core.testkit.DynamoLocal;
@@ -210,6 +212,13 @@ class ExportSyncIT {
     }
     int doneBefore = doneSegments(raw, table).orElseThrow();
     assertThat(doneBefore).isBetween(1, 5);
+    // the status page says which files are done, as the checkpoint does
+    TableProgress.Segments shown = first.progress().snapshot().get(0).segments();
+    assertThat(shown.done()).isEqualTo(doneBefore);
+    assertThat(shown.total()).isEqualTo(6);
+    assertThat(new FullSyncStatus(first.progress()).progressJson())
+        .contains("\"segments_done\":" + doneBefore)
+        .contains("\"segments_total\":6");
     long firstRun = seen.get();
 
     SyncReport second;

@@ -2,6 +2,7 @@ package io.nimo.core.sync.full;
 
 import io.nimo.core.checkpoint.SegmentCheckpoint;
 import io.nimo.core.checkpoint.TableCheckpoint;
+import io.nimo.core.metrics.TableProgress;
 import io.nimo.core.source.ScanPage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -88,6 +89,20 @@ final class SegmentTracker {
       }
     }
     return true;
+  }
+
+  /** How far the segments are: written whole, partly written, and all of them. */
+  synchronized TableProgress.Segments counts() {
+    int done = 0;
+    int partly = 0;
+    for (SegmentCheckpoint c : committed.values()) {
+      if (c.done()) {
+        done++;
+      } else if (c.lastKey() != null) {
+        partly++;
+      }
+    }
+    return new TableProgress.Segments(done, partly, committed.size());
   }
 
   synchronized boolean allDone() {

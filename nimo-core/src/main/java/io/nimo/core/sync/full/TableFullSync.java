@@ -206,6 +206,7 @@ final class TableFullSync {
   }
 
   private void flush(SegmentTracker tracker, String table) {
+    progress.segments(tracker.counts());
     List<SegmentCheckpoint> moved = tracker.drainDirty();
     if (!moved.isEmpty()) {
       store.save(new JobState.Delta.SegmentsAdvanced(table, moved));
