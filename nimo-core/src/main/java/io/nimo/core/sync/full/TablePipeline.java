@@ -13,6 +13,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -127,6 +128,19 @@ final class TablePipeline {
 
   /** Runs a stage; the last of its kind to finish ({@code left} reaching 0) runs {@code last}. */
   private CompletableFuture<Void> run(Stage stage, AtomicInteger left, Stage last) {
+    if (executor.isShutdown()) {
+      // a stage that already ran failed (a damaged export file fails at once) while the others
+      // were still being started: that failure is kept, these stages have nothing to do
+      return CompletableFuture.completedFuture(null);
+    }
+    try {
+      return runAsync(stage, left, last);
+    } catch (RejectedExecutionException failedMeanwhile) {
+      return CompletableFuture.completedFuture(null);
+    }
+  }
+
+  private CompletableFuture<Void> runAsync(Stage stage, AtomicInteger left, Stage last) {
     return CompletableFuture.runAsync(
         () -> {
           try {

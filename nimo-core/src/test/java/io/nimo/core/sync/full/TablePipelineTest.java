@@ -32,6 +32,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -104,6 +105,30 @@ class TablePipelineTest {
     pipeline(tracker, new RecordingTarget()).start(SEGMENTS).get(30, TimeUnit.SECONDS);
     assertThat(written.keySet()).noneMatch(k -> Integer.parseInt(k.substring(1)) % SEGMENTS == 1);
     assertThat(written).hasSize(ITEMS - 32);
+  }
+
+  /**
+   * A reader that fails before its first page (a damaged export file) while the pipeline is still
+   * starting its other stages: the failure kept is the reader's, not the refused start of a stage.
+   */
+  @RepeatedTest(20)
+  void aSegmentThatFailsAtOnceIsTheFailureKeptWhileTheOtherStagesStart() throws Exception {
+    SegmentTracker tracker = new SegmentTracker(TableCheckpoint.prepared("t", SEGMENTS));
+    TablePipeline p =
+        new TablePipeline(
+            "t",
+            new KeySchema("id", null),
+            (table, segment, total, startKey, sink, stopped) -> {
+              throw new IllegalStateException("data file " + segment + " is damaged");
+            },
+            new RecordingTarget(),
+            tracker,
+            progress,
+            settings,
+            run);
+    p.start(SEGMENTS).handle((r, e) -> null).get(30, TimeUnit.SECONDS);
+    assertThat(p.failure()).hasMessageContaining("is damaged");
+    assertThat(written).isEmpty();
   }
 
   @Test
