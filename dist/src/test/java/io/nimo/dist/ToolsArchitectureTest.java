@@ -48,6 +48,7 @@ class ToolsArchitectureTest {
           "io.nimo.core.concurrent.NamedThreadFactory",
           "io.nimo.core.dynamo.DynamoClient",
           "io.nimo.core.dynamo.DynamoTables",
+          "io.nimo.core.dynamo.ExportApi",
           "io.nimo.core.dynamo.ShardInfo",
           "io.nimo.core.dynamo.StreamsApi",
           "io.nimo.core.dynamo.TableInfo",

@@ -7,6 +7,7 @@ import io.nimo.core.config.IncrSyncOptions;
 import io.nimo.core.config.ShakeOptions;
 import io.nimo.core.config.SyncMode;
 import io.nimo.core.config.TargetAccessOptions;
+import io.nimo.core.dynamo.ExportApi;
 import io.nimo.core.dynamo.TableInfo;
 import io.nimo.core.sink.Target;
 import io.nimo.core.sink.TargetPreparation;
@@ -32,6 +33,7 @@ import io.nimo.flink.scan.ScanSource;
 import io.nimo.flink.sink.TargetSink;
 import io.nimo.flink.stream.ShardSource;
 import io.nimo.flink.stream.StreamPlan;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +98,22 @@ public final class ShakeFlinkJob {
    * @return the plan
    */
   public static ScanPlan plan(Configuration c, int parallelism) {
-    try (JobComponents parts = JobComponents.builder(c).build()) {
+    return plan(c, parallelism, null);
+  }
+
+  /**
+   * As {@link #plan(Configuration, int)}, with the source's export calls given (tests fake them:
+   * DynamoDB Local has none).
+   *
+   * @param exports the export API, or {@code null} for the one the configuration describes
+   * @return the plan
+   */
+  public static ScanPlan plan(Configuration c, int parallelism, ExportApi exports) {
+    JobComponents.Builder builder = JobComponents.builder(c);
+    if (exports != null) {
+      builder.exports(exports);
+    }
+    try (JobComponents parts = builder.build()) {
       List<String> tables =
           SyncSettings.from(c)
               .tables()
@@ -115,20 +132,23 @@ public final class ShakeFlinkJob {
                 ? configured
                 : ScanPlan.segmentsFor(info.sizeBytes(), configured, parallelism, callsPerReader));
       }
-      Map<String, String> exports = new LinkedHashMap<>();
+      Map<String, List<ScanPlan.ExportPart>> fromExports = new LinkedHashMap<>();
       ExportSettings export = ExportSettings.from(c);
       if (export.fromExport()) {
         export.requireFits(tables);
         SyncSettings job = SyncSettings.from(c);
         ExportHandOver handOver = new ExportHandOver(parts, export, job.mode().follows(), job.id());
         for (String t : tables) {
-          FoundExport e = handOver.locate(t);
-          segments.put(t, e.files().size());
-          exports.put(t, e.summaryUri());
+          List<ScanPlan.ExportPart> read = new ArrayList<>();
+          for (FoundExport e : handOver.locate(t)) {
+            read.add(new ScanPlan.ExportPart(e.summaryUri(), e.files().size()));
+          }
+          segments.put(t, read.stream().mapToInt(ScanPlan.ExportPart::files).sum());
+          fromExports.put(t, read);
         }
       }
       LOG.info("[stage=full-flink] {} table(s) selected, segments: {}", tables.size(), segments);
-      return new ScanPlan(segments, explicit, exports);
+      return new ScanPlan(segments, explicit, fromExports);
     }
   }
 

@@ -1,9 +1,7 @@
 package io.nimo.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.nimo.core.config.ConfigException;
 import io.nimo.core.testkit.Await;
 import io.nimo.core.testkit.DynamoLocal;
 import io.nimo.core.testkit.LiveWriter;
@@ -13,6 +11,7 @@ import io.nimo.core.testkit.TestConfigs;
 import io.nimo.core.testkit.TestItems;
 import io.nimo.core.testkit.TestTables;
 import io.nimo.core.testkit.export.ExportWriter;
+import io.nimo.core.testkit.export.FakeExportApi;
 import io.nimo.flink.operator.ShakeConf;
 import io.nimo.flink.scan.ScanPlan;
 import io.nimo.flink.stream.StreamPlan;
@@ -22,8 +21,12 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
@@ -38,7 +41,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The cluster job's bulk copy from an export ({@code full.source = export}) on a MiniCluster: one
  * split per data file, read from an S3-compatible server; in {@code all} mode the stream, read from
  * its oldest record, takes over through the gate under live traffic; an export the stream does not
- * reach back to is refused before the job starts.
+ * reach back to is bridged by incremental exports (at a fake of our export seam), whose records the
+ * gate orders after the export's.
  */
 class FlinkExportSyncIT {
   private static DynamoLocal source;
@@ -104,7 +108,9 @@ class FlinkExportSyncIT {
     var c = ShakeFlinkJob.validate(conf);
     ScanPlan plan = ShakeFlinkJob.plan(c, 2);
     assertThat(plan.segments()).containsEntry(table, 5);
-    assertThat(plan.exports()).containsEntry(table, "s3://exports/" + written.summaryKey());
+    assertThat(plan.exports())
+        .containsEntry(
+            table, List.of(new ScanPlan.ExportPart("s3://exports/" + written.summaryKey(), 5)));
     ShakeFlinkJob.prepareTargets(c, plan);
     StreamExecutionEnvironment env = FlinkTestEnvs.local(2, false, 200);
     ShakeFlinkJob.addTo(env, conf, plan, null);
@@ -151,15 +157,65 @@ class FlinkExportSyncIT {
   }
 
   @Test
-  void refusesAnExportTheStreamDoesNotReachBackToNamingTheGap(@TempDir Path dir) {
-    String table = FlinkTestEnvs.seededTable(source, "fexport_" + TABLES.incrementAndGet(), 10);
+  void anExportOlderThanTheStreamIsBridgedByIncrementalExportsThroughTheGate(@TempDir Path dir)
+      throws Exception {
+    String table = FlinkTestEnvs.seededTable(source, "fexport_" + TABLES.incrementAndGet(), 1200);
+    export(table, Instant.now().minus(Duration.ofHours(1)), 3);
+    // changes while the table has no stream: only incremental exports hold them
+    Set<String> changed = new LinkedHashSet<>();
+    Random rnd = new Random(5);
+    for (int i = 0; i < 60; i++) {
+      String id = "item-" + rnd.nextInt(1200);
+      changed.add(id);
+      if (i % 3 == 0) {
+        source.client().deleteItem(b -> b.tableName(table).key(Map.of("id", TestItems.s(id))));
+      } else {
+        TestTables.put(
+            source.client(), table, List.of(TestItems.ordinary("id", TestItems.s(id), rnd)));
+      }
+    }
     TestTables.enableStream(source.client(), table);
-    export(table, streamEnabled(table).minus(Duration.ofHours(1)), 1);
-    var c = ShakeFlinkJob.validate(conf(dir, table, "all"));
-    assertThatThrownBy(() -> ShakeFlinkJob.plan(c, 2))
-        .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("full.export.s3_uri")
-        .hasMessageContaining("holds changes only since")
-        .hasMessageContaining("nimo-shake does");
+    FakeExportApi api =
+        new FakeExportApi(source.newClient(), s3.client(), java.time.Clock.systemUTC())
+            .changes(
+                (from, until) -> {
+                  Map<String, Map<String, AttributeValue>> now = new HashMap<>();
+                  TableContents.read(source.client(), table)
+                      .values()
+                      .forEach(item -> now.put(item.get("id").s(), item));
+                  List<ExportWriter.Change> out = new ArrayList<>();
+                  for (String id : changed) {
+                    out.add(
+                        new ExportWriter.Change(Map.of("id", TestItems.s(id)), null, now.get(id)));
+                  }
+                  return out;
+                });
+    ShakeConf conf = conf(dir, table, "all");
+    var c = ShakeFlinkJob.validate(conf);
+    ScanPlan plan = ShakeFlinkJob.plan(c, 2, api);
+    assertThat(api.requests).hasSize(1).allMatch(r -> r.startsWith("incremental "));
+    assertThat(plan.exports().get(table)).hasSize(2);
+    StreamPlan streams = ShakeFlinkJob.streamPlan(c, plan);
+    ShakeFlinkJob.prepareTargets(c, plan);
+    LiveWriter traffic = new LiveWriter(source.newClient(), table, 1200, 60).start();
+    StreamExecutionEnvironment env = FlinkTestEnvs.local(2, false, 300);
+    ShakeFlinkJob.addTo(env, conf, plan, streams);
+    JobClient job = env.executeAsync("flink-export-bridge-it");
+    try {
+      traffic.awaitMore(60); // in the stream only, during the load and after it
+      traffic.stop();
+      List<String> diff =
+          Await.settle(
+              Duration.ofSeconds(90),
+              Duration.ofMillis(500),
+              () -> {
+                assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
+                return TableContents.diff(source.client(), target.client(), table);
+              },
+              List::isEmpty);
+      assertThat(diff).isEmpty();
+    } finally {
+      job.cancel().get();
+    }
   }
 }

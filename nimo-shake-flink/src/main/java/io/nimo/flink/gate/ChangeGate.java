@@ -25,9 +25,13 @@ import org.slf4j.LoggerFactory;
  * table and item key, so one key's scanned image and changes pass here in the order they arrive.
  * While the Scan runs, a change is written at once and its key remembered in keyed state; a scanned
  * image of a remembered key is dropped, since the change (recorded after the stream's start
- * position, which predates the Scan) is at least as new. Nothing waits and nothing is lost, and the
- * state holds only a flag per key changed during the Scan: it is cleared once every Scan reader's
- * end-of-Scan marker has arrived here ({@link ScanDoneMarkers}).
+ * position, which predates the Scan) is at least as new. With a bulk copy from an export bridged to
+ * the stream by incremental exports, a bridge record is bulk too (a change beats it) but newer than
+ * the export's image of its key, and a later window's newer than an earlier one's: the newest
+ * window seen per key is kept, and an older bulk record of that key dropped, whichever arrives
+ * first. Nothing waits and nothing is lost, and the state holds only a flag per key changed during
+ * the Scan: it is cleared once every Scan reader's end-of-Scan marker has arrived here ({@link
+ * ScanDoneMarkers}).
  *
  * <p>Which readers' markers arrived is never checkpointed: it belongs to one parallelism, and a job
  * restored at another would count an earlier run's readers again and open the gate while a reader
@@ -43,7 +47,10 @@ public final class ChangeGate extends AbstractStreamOperator<ItemRecord>
 
   private final ValueStateDescriptor<Boolean> changedDescriptor =
       new ValueStateDescriptor<>("nimo-changed-during-scan", Boolean.class);
+  private final ValueStateDescriptor<Integer> bridgedDescriptor =
+      new ValueStateDescriptor<>("nimo-bridged-during-scan", Integer.class);
   private transient ValueState<Boolean> changed;
+  private transient ValueState<Integer> bridged;
   private transient ListState<String> progress;
   private transient ListState<Long> keyCounts;
   private transient long keys;
@@ -77,6 +84,7 @@ public final class ChangeGate extends AbstractStreamOperator<ItemRecord>
   public void open() throws Exception {
     super.open();
     changed = getKeyedStateStore().getState(changedDescriptor);
+    bridged = getKeyedStateStore().getState(bridgedDescriptor);
     superseded = getMetricGroup().counter("nimoScanImagesSuperseded");
     getMetricGroup().gauge("nimoGateKeysChangedDuringScan", (Gauge<Long>) this::keysChanged);
   }
@@ -86,11 +94,11 @@ public final class ChangeGate extends AbstractStreamOperator<ItemRecord>
     ItemRecord r = element.getValue();
     switch (r.kind()) {
       case SCAN_DONE -> readerDone(r);
-      case SCANNED -> {
-        if (!scanDone && Boolean.TRUE.equals(changed.value())) {
-          superseded.inc();
-        } else {
+      case SCANNED, BRIDGED, BRIDGE_REMOVED -> {
+        if (scanDone || newestBulk(r.version())) {
           output.collect(element);
+        } else {
+          superseded.inc();
         }
       }
       case CHANGED, REMOVED -> {
@@ -101,6 +109,25 @@ public final class ChangeGate extends AbstractStreamOperator<ItemRecord>
         output.collect(element);
       }
     }
+  }
+
+  /**
+   * Whether a bulk record of this key is the newest seen: no change of the key arrived, and no
+   * bridge record of a later window (an export's image is version 0, the bridge's windows 1, 2...).
+   * A bridge record that passes is remembered, so an older image arriving after it is dropped.
+   */
+  private boolean newestBulk(int version) throws Exception {
+    if (Boolean.TRUE.equals(changed.value())) {
+      return false;
+    }
+    Integer seen = bridged.value();
+    if (seen != null && seen > version) {
+      return false;
+    }
+    if (version > 0 && (seen == null || seen < version)) {
+      bridged.update(version);
+    }
+    return true;
   }
 
   private void readerDone(ItemRecord marker) throws Exception {
@@ -119,6 +146,12 @@ public final class ChangeGate extends AbstractStreamOperator<ItemRecord>
             VoidNamespace.INSTANCE,
             VoidNamespaceSerializer.INSTANCE,
             changedDescriptor,
+            (key, state) -> state.clear());
+    getKeyedStateBackend()
+        .applyToAllKeys(
+            VoidNamespace.INSTANCE,
+            VoidNamespaceSerializer.INSTANCE,
+            bridgedDescriptor,
             (key, state) -> state.clear());
     LOG.info(
         "[stage=incr-flink] the Scan is done on all {} reader(s): changes flow without checks from"

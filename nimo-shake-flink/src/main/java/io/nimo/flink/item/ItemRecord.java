@@ -22,7 +22,14 @@ public final class ItemRecord {
     /** A stream REMOVE: the item is the removed item's key. */
     REMOVED,
     /** A Scan reader read its last segment; the key routes it to one key group. */
-    SCAN_DONE
+    SCAN_DONE,
+    /**
+     * A new image from an incremental export that bridges the bulk export to the stream: bulk, but
+     * newer than the export's images (its {@link #version()} orders the bridge's windows).
+     */
+    BRIDGED,
+    /** As {@link #BRIDGED}, for an item removed in the bridge's window: the item is its key. */
+    BRIDGE_REMOVED
   }
 
   private final Kind kind;
@@ -63,6 +70,18 @@ public final class ItemRecord {
   }
 
   /**
+   * An item from an incremental export bridging the bulk export to the stream.
+   *
+   * @param item the new image, or for a removal the key attributes
+   * @param version the bridge window's place, from 1 (the bulk export's images are 0)
+   */
+  public static ItemRecord bridged(
+      String table, String key, Map<String, AttributeValue> item, boolean removed, int version) {
+    return new ItemRecord(
+        removed ? Kind.BRIDGE_REMOVED : Kind.BRIDGED, table, key, item, version, 0);
+  }
+
+  /**
    * A Scan reader's end-of-scan marker.
    *
    * @param routingKey a key that lands in the wanted key group
@@ -91,6 +110,21 @@ public final class ItemRecord {
   /** The item (or, removed, its key); {@code null} for a marker. */
   public Map<String, AttributeValue> item() {
     return item;
+  }
+
+  /** Which bulk copy an image is from: 0 the Scan or the export, from 1 a bridge window. */
+  public int version() {
+    return kind == Kind.BRIDGED || kind == Kind.BRIDGE_REMOVED ? reader : 0;
+  }
+
+  /** Whether the writer applies this as a change (a put or delete by key, in order). */
+  public boolean appliedAsChange() {
+    return isChange() || kind == Kind.BRIDGED || kind == Kind.BRIDGE_REMOVED;
+  }
+
+  /** Whether this removes its item (a stream REMOVE or a bridge's removal). */
+  public boolean removes() {
+    return kind == Kind.REMOVED || kind == Kind.BRIDGE_REMOVED;
   }
 
   /** For a marker: the Scan reader's subtask index. */

@@ -58,6 +58,9 @@ public final class ItemRecordSerializer extends TypeSerializerSingleton<ItemReco
       return;
     }
     out.writeUTF(r.table());
+    if (r.kind() == ItemRecord.Kind.BRIDGED || r.kind() == ItemRecord.Kind.BRIDGE_REMOVED) {
+      out.writeInt(r.version());
+    }
     ItemBinary.write(out, r.item());
   }
 
@@ -73,7 +76,11 @@ public final class ItemRecordSerializer extends TypeSerializerSingleton<ItemReco
       return ItemRecord.scanDone(key, in.readInt(), in.readInt());
     }
     String table = in.readUTF();
-    return new ItemRecord(kind, table, key, ItemBinary.read(in), 0, 0);
+    int version =
+        kind == ItemRecord.Kind.BRIDGED || kind == ItemRecord.Kind.BRIDGE_REMOVED
+            ? in.readInt()
+            : 0;
+    return new ItemRecord(kind, table, key, ItemBinary.read(in), version, 0);
   }
 
   @Override

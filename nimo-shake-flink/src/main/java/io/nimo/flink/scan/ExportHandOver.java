@@ -3,13 +3,17 @@ package io.nimo.flink.scan;
 import io.nimo.core.config.ConfigException;
 import io.nimo.core.config.ExportOptions;
 import io.nimo.core.dynamo.TableInfo;
+import io.nimo.core.source.export.ExportLocation;
 import io.nimo.core.source.export.ExportLocator;
 import io.nimo.core.source.export.ExportSettings;
 import io.nimo.core.source.export.FoundExport;
 import io.nimo.core.source.stream.StreamCoverage;
 import io.nimo.core.wiring.JobComponents;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * table's export found (or requested) with nimo-core's {@link ExportLocator}, and, when the job
  * follows the streams, the hand-over checked. The job reads the stream from its oldest record and
  * its gate lets changes win over the export's images, which is exact when the stream reaches back
- * to the export's time. When it does not, nimo-shake bridges the gap with incremental exports; the
- * cluster job refuses instead, naming the gap.
+ * to the export's time. When it does not, the gap is bridged with incremental exports (as
+ * nimo-shake does), whose files the job reads after the export's as bulk records of later versions:
+ * the gate lets each key's newest bulk record through and a change beat them all.
  */
 public final class ExportHandOver {
   private static final Logger LOG = LoggerFactory.getLogger(ExportHandOver.class);
@@ -44,12 +49,13 @@ public final class ExportHandOver {
   }
 
   /**
-   * The table's export, checked to hand over to its stream.
+   * The table's export, and when the job follows a stream that does not reach back to its time, the
+   * incremental exports (requested and waited for) that bridge the gap, in order.
    *
-   * @return the export
-   * @throws ConfigException naming {@code full.export.s3_uri} when the stream does not reach back
+   * @return the full export, then the bridging ones
+   * @throws ConfigException naming {@code full.source} when the table has no stream to hand over to
    */
-  public FoundExport locate(String table) {
+  public List<FoundExport> locate(String table) {
     ExportLocator locator =
         new ExportLocator(
             parts.exports(),
@@ -68,35 +74,57 @@ public final class ExportHandOver {
           "table "
               + table
               + " has no stream, and the cluster job hands its export over to the stream: turn"
-              + " the stream on first (NEW_AND_OLD_IMAGES) and use an export taken after that, or"
-              + " copy it with nimo-shake, which bridges the gap with incremental exports");
+              + " the stream on first (NEW_AND_OLD_IMAGES), or copy it with nimo-shake, which"
+              + " enables it");
     }
     Instant now = parts.clock().instant();
     Optional<Instant> covered =
         follows ? Optional.of(StreamCoverage.coveredFrom(info.streamArn(), now)) : Optional.empty();
-    FoundExport export =
-        locator.fullExport(
-            table,
-            locator.tableArn(table),
-            covered,
-            note -> LOG.info("[table={}] {}", table, note));
+    String tableArn = locator.tableArn(table);
+    Consumer<String> note = n -> LOG.info("[table={}] {}", table, n);
+    FoundExport export = locator.fullExport(table, tableArn, covered, note);
+    List<FoundExport> out = new ArrayList<>(List.of(export));
     Instant t = export.summary().exportTime();
-    if (covered.isPresent() && !StreamCoverage.reaches(covered.get(), t)) {
-      throw new ConfigException(
-          ExportOptions.FULL_EXPORT_S3_URI.key(),
+    if (covered.isEmpty() || StreamCoverage.reaches(covered.get(), t)) {
+      return out;
+    }
+    Instant until = covered.get().plus(StreamCoverage.HANDOVER_MARGIN);
+    until = until.isAfter(now) ? now : until;
+    LOG.warn(
+        "[table={}] the export is of {}, the stream holds changes only since {}: bridging [{}, {})"
+            + " with incremental exports",
+        table,
+        t,
+        covered.get(),
+        t,
+        until);
+    ExportLocation at = settings.location();
+    try {
+      out.addAll(
+          locator
+              .requester()
+              .bridge(table, tableArn, at.bucket(), at.exportPrefix(table), t, until, note));
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
           "table "
               + table
               + ": the export "
               + export.summaryUri()
               + " is of "
               + t
-              + ", and the table's stream holds changes only since "
+              + " but the stream holds changes only since "
               + covered.get()
-              + ": the changes in between would be lost. The cluster job does not bridge that"
-              + " gap; nimo-shake does (with incremental exports). Or use an export taken after"
-              + " the stream was on (point full.export.s3_uri at a prefix without one, so that"
-              + " one is requested)");
+              + ", and the gap cannot be bridged with incremental exports ("
+              + e.getMessage()
+              + "): use a newer export, or full.source = scan",
+          e);
     }
-    return export;
+    for (FoundExport b : out.subList(1, out.size())) {
+      if (!b.summary().incremental() || !b.summary().tableArn().equals(tableArn)) {
+        throw new IllegalStateException(
+            b.summaryUri() + " is not an incremental export of " + tableArn);
+      }
+    }
+    return out;
   }
 }

@@ -14,11 +14,21 @@ import java.util.Map;
  * @param explicit whether the counts were asked for ({@code full.read.concurrency} set) rather than
  *     derived from the tables' sizes and the parallelism; only asked-for counts must match a
  *     restored state, derived ones give way to it (so a job can resume with another parallelism)
- * @param exports the tables copied from an export ({@code full.source = export}): the export's
- *     {@code manifest-summary.json} URI, its data files being the table's segments
+ * @param exports the tables copied from an export ({@code full.source = export}): the full export,
+ *     then the incremental exports that bridge it to the stream, in order; their data files are the
+ *     table's segments
  */
-public record ScanPlan(Map<String, Integer> segments, boolean explicit, Map<String, String> exports)
+public record ScanPlan(
+    Map<String, Integer> segments, boolean explicit, Map<String, List<ExportPart>> exports)
     implements Serializable {
+
+  /**
+   * One export a table's bulk copy reads.
+   *
+   * @param uri its {@code manifest-summary.json} as an {@code s3://} URI
+   * @param files its data files
+   */
+  public record ExportPart(String uri, int files) implements Serializable {}
 
   /** A plan that Scans every table. */
   public ScanPlan(Map<String, Integer> segments, boolean explicit) {
@@ -33,7 +43,9 @@ public record ScanPlan(Map<String, Integer> segments, boolean explicit, Map<Stri
    */
   public ScanPlan {
     segments = new LinkedHashMap<>(segments);
-    exports = new LinkedHashMap<>(exports);
+    Map<String, List<ExportPart>> parts = new LinkedHashMap<>();
+    exports.forEach((t, list) -> parts.put(t, new ArrayList<>(list)));
+    exports = parts;
     segments.forEach(
         (t, n) -> {
           if (n < 1 || n > 1_000_000) {
@@ -87,8 +99,18 @@ public record ScanPlan(Map<String, Integer> segments, boolean explicit, Map<Stri
     List<ScanSplit> splits = new ArrayList<>();
     segments.forEach(
         (table, n) -> {
-          for (int s = 0; s < n; s++) {
-            splits.add(new ScanSplit(table, s, n, null, exports.get(table)));
+          List<ExportPart> parts = exports.get(table);
+          if (parts == null) {
+            for (int s = 0; s < n; s++) {
+              splits.add(new ScanSplit(table, s, n, null));
+            }
+            return;
+          }
+          for (int version = 0; version < parts.size(); version++) {
+            ExportPart part = parts.get(version);
+            for (int f = 0; f < part.files(); f++) {
+              splits.add(new ScanSplit(table, f, part.files(), null, part.uri(), version));
+            }
           }
         });
     return new ScanEnumeratorState(segments, splits);

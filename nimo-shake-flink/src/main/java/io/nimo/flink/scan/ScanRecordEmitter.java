@@ -1,10 +1,14 @@
 package io.nimo.flink.scan;
 
+import io.nimo.core.source.export.ExportSegments;
 import io.nimo.flink.item.ItemRecord;
 import io.nimo.flink.metrics.TableCounter;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.flink.api.connector.source.SourceOutput;
 import org.apache.flink.connector.base.source.reader.RecordEmitter;
 import org.apache.flink.metrics.MetricGroup;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Emits a page's items (counted per table as {@code nimoItemsScanned}) and, at its end marker,
@@ -22,7 +26,17 @@ final class ScanRecordEmitter implements RecordEmitter<ScanElement, ItemRecord, 
     if (e.pageEnd()) {
       state.pageEmitted(e.lastKeyJson());
     } else {
-      out.collect(ItemRecord.scanned(e.table(), e.key(), e.item()));
+      if (state.version() == 0) {
+        out.collect(ItemRecord.scanned(e.table(), e.key(), e.item()));
+      } else {
+        boolean removed = e.item().containsKey(ExportSegments.REMOVED);
+        Map<String, AttributeValue> item = e.item();
+        if (removed) {
+          item = new HashMap<>(item);
+          item.remove(ExportSegments.REMOVED);
+        }
+        out.collect(ItemRecord.bridged(e.table(), e.key(), item, removed, state.version()));
+      }
       scanned.inc(e.table(), 1);
     }
   }

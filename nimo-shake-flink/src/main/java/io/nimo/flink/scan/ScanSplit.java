@@ -15,19 +15,33 @@ import org.apache.flink.api.connector.source.SourceSplit;
  * @param lastKeyJson resume after this key, or {@code null}
  * @param export the {@code manifest-summary.json} URI of the export whose data file this is, or
  *     {@code null} for a Scan segment
+ * @param version 0 for a Scan segment or a full export's file; from 1, the place of the incremental
+ *     export (a bridge window) whose file this is, and {@code segment} and {@code totalSegments}
+ *     count that export's files
  */
 public record ScanSplit(
-    String table, int segment, int totalSegments, String lastKeyJson, String export)
+    String table, int segment, int totalSegments, String lastKeyJson, String export, int version)
     implements SourceSplit {
 
   /** A Scan segment. */
   public ScanSplit(String table, int segment, int totalSegments, String lastKeyJson) {
-    this(table, segment, totalSegments, lastKeyJson, null);
+    this(table, segment, totalSegments, lastKeyJson, null, 0);
+  }
+
+  /** A Scan segment, or a full export's data file. */
+  public ScanSplit(
+      String table, int segment, int totalSegments, String lastKeyJson, String export) {
+    this(table, segment, totalSegments, lastKeyJson, export, 0);
   }
 
   @Override
   public String splitId() {
-    return table + "#" + segment + "/" + totalSegments;
+    return table
+        + "#"
+        + (version > 0 ? "bridge" + version + ":" : "")
+        + segment
+        + "/"
+        + totalSegments;
   }
 
   /**
@@ -37,6 +51,6 @@ public record ScanSplit(
    * @return the split
    */
   public ScanSplit after(String lastKey) {
-    return new ScanSplit(table, segment, totalSegments, lastKey, export);
+    return new ScanSplit(table, segment, totalSegments, lastKey, export, version);
   }
 }

@@ -9,7 +9,8 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
  * Writes a {@link ScanSplit} into checkpoints: table, segment, segment count, last key, and (from
- * version 2) the export it reads. Version 1 splits are Scan segments.
+ * version 2) the export it reads and its place among the bridging exports. Version 1 splits are
+ * Scan segments.
  */
 public final class ScanSplitSerializer implements SimpleVersionedSerializer<ScanSplit> {
   static final ScanSplitSerializer INSTANCE = new ScanSplitSerializer();
@@ -51,6 +52,7 @@ public final class ScanSplitSerializer implements SimpleVersionedSerializer<Scan
     out.writeBoolean(split.export() != null);
     if (split.export() != null) {
       out.writeUTF(split.export());
+      out.writeInt(split.version());
     }
   }
 
@@ -64,7 +66,12 @@ public final class ScanSplitSerializer implements SimpleVersionedSerializer<Scan
       in.readFully(b);
       key = new String(b, java.nio.charset.StandardCharsets.UTF_8);
     }
-    String export = version >= 2 && in.readBoolean() ? in.readUTF() : null;
-    return new ScanSplit(table, segment, total, key, export);
+    String export = null;
+    int bridge = 0;
+    if (version >= 2 && in.readBoolean()) {
+      export = in.readUTF();
+      bridge = in.readInt();
+    }
+    return new ScanSplit(table, segment, total, key, export, bridge);
   }
 }

@@ -17,6 +17,11 @@ final class ScanSplitState {
     this.lastKeyJson = lastKey;
   }
 
+  /** The bulk version of the split's items (see {@link ScanSplit#version()}). */
+  int version() {
+    return split.version();
+  }
+
   ScanSplit toSplit() {
     return split.after(lastKeyJson);
   }

@@ -77,16 +77,16 @@ final class TargetWriter implements SinkWriter<ItemRecord> {
     void add(ItemRecord record) throws IOException {
       String table = record.table();
       Buffer b = buffered.computeIfAbsent(table, t -> new Buffer());
-      if (b.size() > 0 && b.changes != record.isChange()) {
+      if (b.size() > 0 && b.changes != record.appliedAsChange()) {
         send(table, b);
       }
-      b.changes = record.isChange();
-      if (!record.isChange()) {
+      b.changes = record.appliedAsChange();
+      if (!record.appliedAsChange()) {
         b.images.add(record.item());
       } else {
         var key = keys.apply(table).keyOf(record.item());
         b.events.add(
-            record.kind() == ItemRecord.Kind.REMOVED
+            record.removes()
                 ? new ChangeEvent(ChangeEvent.Kind.REMOVE, key, null, null, false)
                 : new ChangeEvent(ChangeEvent.Kind.MODIFY, key, record.item(), null, false));
       }

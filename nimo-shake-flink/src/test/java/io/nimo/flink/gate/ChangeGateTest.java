@@ -106,6 +106,24 @@ class ChangeGateTest {
         false);
   }
 
+  private static ItemRecord bridged(String id, String v, int version) {
+    return ItemRecord.bridged(
+        "orders",
+        "id=S:" + id,
+        Map.of("id", AttributeValue.fromS(id), "v", AttributeValue.fromS(v)),
+        false,
+        version);
+  }
+
+  private static ItemRecord bridgeRemoved(String id, int version) {
+    return ItemRecord.bridged(
+        "orders",
+        "id=S:" + id,
+        Map.of("id", AttributeValue.fromS(id), "v", AttributeValue.fromS("removed")),
+        true,
+        version);
+  }
+
   private static long keysHeld(List<Subtask> gate) {
     return gate.stream()
         .mapToLong(s -> ((ChangeGate) s.harness().getOperator()).keysChanged())
@@ -188,6 +206,65 @@ class ChangeGateTest {
     }
     assertThat(written(atThree)).as("the restored flag still drops the older image").isEmpty();
     assertThat(keysHeld(atThree)).isZero();
+    checkpoint(atThree, 2);
+  }
+
+  /**
+   * An export's image (version 0), the incremental exports bridging it to the stream (versions 1,
+   * 2) and the stream's changes of one key arrive in any order: what passes, in the order it
+   * passes, always ends in the newest state.
+   */
+  @Test
+  void aKeysNewestBulkRecordWinsOverOlderOnesAndAChangeOverAllOfThem() throws Exception {
+    List<Subtask> g = gate(2, null, 0);
+    for (Subtask s : g) {
+      // the bridge's image arrives first: the export's older image of the key is dropped
+      s.send(bridged("a", "bridge-1", 1));
+      s.send(image("a", "export"));
+      // the export's image first: both pass, in order, so the bridge's is written last
+      s.send(image("b", "export"));
+      s.send(bridged("b", "bridge-1", 1));
+      // a later window's record beats an earlier one's, whichever comes first
+      s.send(bridged("c", "bridge-2", 2));
+      s.send(bridged("c", "bridge-1", 1));
+      // a removal in the bridge beats the export's image
+      s.send(bridgeRemoved("d", 1));
+      s.send(image("d", "export"));
+      // a change beats every bulk record of its key
+      s.send(change("e", "changed"));
+      s.send(bridged("e", "bridge-1", 1));
+      s.send(image("e", "export"));
+    }
+    assertThat(written(g))
+        .containsExactlyInAnyOrder(
+            "BRIDGED:bridge-1",
+            "SCANNED:export",
+            "BRIDGED:bridge-1",
+            "BRIDGED:bridge-2",
+            "BRIDGE_REMOVED:removed",
+            "CHANGED:changed");
+    for (Subtask s : g) {
+      List<String> mine = s.written();
+      if (mine.contains("SCANNED:export")) {
+        assertThat(mine.indexOf("SCANNED:export"))
+            .as("key b: the export's image before the bridge's")
+            .isLessThan(mine.lastIndexOf("BRIDGED:bridge-1"));
+      }
+    }
+    checkpoint(g, 1);
+  }
+
+  @Test
+  void theNewestBulkVersionOfAKeySurvivesARescaledRestore() throws Exception {
+    List<Subtask> atTwo = gate(2, null, 0);
+    for (Subtask s : atTwo) {
+      s.send(bridged("k", "bridge-1", 1));
+    }
+    List<Subtask> atThree = gate(3, checkpoint(atTwo, 1), 2);
+    for (Subtask s : atThree) {
+      s.send(image("k", "export-after-restore"));
+    }
+    assertThat(written(atThree)).isEmpty();
     checkpoint(atThree, 2);
   }
 }

@@ -18,6 +18,12 @@ public final class ExportSegments implements SegmentReader {
   /** The position attribute of a page: records of the file read with it. */
   static final String OFFSET = "nimo:export_offset";
 
+  /**
+   * In the pages of an incremental export's segments: an attribute marking an item that stands for
+   * a removal (the item then holds only the key attributes and this mark).
+   */
+  public static final String REMOVED = "nimo:removed";
+
   private final FoundExport export;
   private final ExportFileReader reader;
 
@@ -35,6 +41,27 @@ public final class ExportSegments implements SegmentReader {
   /** How many segments (data files) there are. */
   public int count() {
     return export.files().size();
+  }
+
+  /** A full export's image as it is; an incremental export's change as its new image or mark. */
+  private Map<String, AttributeValue> item(ExportRecord r) {
+    if (r instanceof ExportRecord.Image image) {
+      if (export.summary().incremental()) {
+        throw new ExportRefusedException(export.summaryUri(), "holds full images");
+      }
+      return image.item();
+    }
+    ExportRecord.Change c = (ExportRecord.Change) r;
+    if (!export.summary().incremental()) {
+      throw new ExportRefusedException(
+          export.summaryUri(), "holds change records: a full export is needed here");
+    }
+    if (c.newImage() != null) {
+      return c.newImage();
+    }
+    Map<String, AttributeValue> removed = new java.util.LinkedHashMap<>(c.keys());
+    removed.put(REMOVED, AttributeValue.fromBool(true));
+    return removed;
   }
 
   @Override
@@ -63,11 +90,7 @@ public final class ExportSegments implements SegmentReader {
         (records, offset, last) -> {
           List<Map<String, AttributeValue>> items = new ArrayList<>(records.size());
           for (ExportRecord r : records) {
-            if (!(r instanceof ExportRecord.Image image)) {
-              throw new ExportRefusedException(
-                  export.summaryUri(), "holds change records: a full export is needed here");
-            }
-            items.add(image.item());
+            items.add(item(r));
           }
           Map<String, AttributeValue> position =
               last ? null : Map.of(OFFSET, AttributeValue.fromN(Long.toString(offset)));
