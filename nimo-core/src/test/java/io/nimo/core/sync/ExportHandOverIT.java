@@ -173,4 +173,24 @@ class ExportHandOverIT {
     assertThat(api.requests).hasSize(1);
     assertThat(api.requests.get(0)).startsWith("incremental ");
   }
+
+  @Test
+  void aGapThatCannotBeBridgedStopsTheTableNamingItInsteadOfLosingChanges() throws Exception {
+    exportAt(Instant.now().minus(Duration.ofHours(1)));
+    FakeExportApi api =
+        new FakeExportApi(source.newClient(), s3.client(), AHEAD).pointInTimeRecovery(false);
+    SyncReport report;
+    try (SyncJob job =
+        SyncJob.builder(TestConfigs.validated(conf())).clock(AHEAD).exports(api).build()) {
+      report = job.run();
+    }
+    assertThat(report.outcome()).isEqualTo(SyncReport.Outcome.FAILED);
+    assertThat(report.tables().get(0).error())
+        .contains(
+            "the gap cannot be bridged", "point-in-time recovery", "holds changes only since");
+    assertThat(api.requests).isEmpty();
+    assertThat(target.client().listTables().tableNames())
+        .as("refused before the table was prepared")
+        .isEmpty();
+  }
 }
