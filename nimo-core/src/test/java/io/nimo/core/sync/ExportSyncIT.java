@@ -35,6 +35,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -191,13 +192,18 @@ class ExportSyncIT {
     raw.put("qps.full.batch_num", "100");
     raw.put("full.read.concurrency", "2");
     AtomicLong seen = new AtomicLong();
-    // a slow writer: the load is still running when the test stops it
+    // past the first two files (about 800 items), items wait for the stop: the load is still
+    // running when the test stops it, however fast the machine
+    AtomicBoolean stopping = new AtomicBoolean();
     SyncJob first =
         SyncJob.builder(TestConfigs.validated(raw))
             .transformer(
                 (t, item) -> {
-                  seen.incrementAndGet();
-                  LockSupport.parkNanos(1_000_000);
+                  if (seen.incrementAndGet() > 1000) {
+                    while (!stopping.get()) {
+                      LockSupport.parkNanos(1_000_000);
+                    }
+                  }
                   return Optional.of(item);
                 })
             .build();
@@ -207,6 +213,7 @@ class ExportSyncIT {
           "a file finished",
           Duration.ofSeconds(60),
           () -> doneSegments(raw, table).map(n -> n > 0).orElse(false));
+      stopping.set(true);
       first.stop();
       assertThat(run.get(60, TimeUnit.SECONDS).outcome()).isEqualTo(SyncReport.Outcome.STOPPED);
     }

@@ -8,9 +8,11 @@ import io.nimo.core.source.SegmentReader;
 import io.nimo.core.sync.run.SyncRun;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -69,7 +71,10 @@ final class TablePipeline {
         open.add(s);
       }
     }
-    int threads = open.size() + settings.parsers() + settings.writers();
+    // at most full.read.concurrency segments at once: an export of a large table has thousands of
+    // data files, and each reader takes the next one when its own is read
+    int readers = Math.min(open.size(), Math.max(1, settings.segments()));
+    int threads = readers + settings.parsers() + settings.writers();
     executor =
         Executors.newFixedThreadPool(
             Math.max(1, threads), new NamedThreadFactory("nimo-full-" + table));
@@ -87,11 +92,20 @@ final class TablePipeline {
             pages,
             batches);
     BatchWriteStage write = new BatchWriteStage(target, tracker, progress, batches, aborted::get);
-    AtomicInteger scannersLeft = new AtomicInteger(open.size());
+    AtomicInteger scannersLeft = new AtomicInteger(readers);
     AtomicInteger convertersLeft = new AtomicInteger(settings.parsers());
     List<CompletableFuture<Void>> all = new ArrayList<>();
-    for (int s : open) {
-      all.add(run(() -> scan.scan(s, totalSegments), scannersLeft, this::endPages));
+    Queue<Integer> todo = new ConcurrentLinkedQueue<>(open);
+    for (int r = 0; r < readers; r++) {
+      all.add(
+          run(
+              () -> {
+                for (Integer s = todo.poll(); s != null && !run.stopping(); s = todo.poll()) {
+                  scan.scan(s, totalSegments);
+                }
+              },
+              scannersLeft,
+              this::endPages));
     }
     if (open.isEmpty()) {
       all.add(run(this::endPages, null, null));

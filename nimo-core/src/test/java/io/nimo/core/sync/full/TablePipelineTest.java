@@ -14,6 +14,7 @@ import io.nimo.core.metrics.TableProgress;
 import io.nimo.core.sink.Target;
 import io.nimo.core.sink.WriteResult;
 import io.nimo.core.source.QpsLimiter;
+import io.nimo.core.source.ScanPage;
 import io.nimo.core.source.ScanSettings;
 import io.nimo.core.source.TableScanner;
 import io.nimo.core.sync.hooks.ItemTransformer;
@@ -31,6 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -129,6 +132,40 @@ class TablePipelineTest {
     p.start(SEGMENTS).handle((r, e) -> null).get(30, TimeUnit.SECONDS);
     assertThat(p.failure()).hasMessageContaining("is damaged");
     assertThat(written).isEmpty();
+  }
+
+  /** An export's thousands of data files are read full.read.concurrency at a time, every one. */
+  @Test
+  void moreSegmentsThanTheReadConcurrencyAreReadThatManyAtATime() throws Exception {
+    int files = 12;
+    AtomicInteger reading = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    SegmentTracker tracker = new SegmentTracker(TableCheckpoint.prepared("t", files));
+    TablePipeline p =
+        new TablePipeline(
+            "t",
+            new KeySchema("id", null),
+            (table, segment, total, startKey, sink, stopped) -> {
+              most.accumulateAndGet(reading.incrementAndGet(), Math::max);
+              LockSupport.parkNanos(5_000_000); // readers overlap, if the pipeline lets them
+              reading.decrementAndGet();
+              sink.accept(
+                  new ScanPage(
+                      segment,
+                      List.of(Map.of("id", AttributeValue.fromS("f" + segment))),
+                      null,
+                      1));
+            },
+            new RecordingTarget(),
+            tracker,
+            progress,
+            settings,
+            run);
+    p.start(files).get(30, TimeUnit.SECONDS);
+    assertThat(p.failure()).isNull();
+    assertThat(written).hasSize(files);
+    assertThat(most.get()).isBetween(1, settings.segments());
+    assertThat(tracker.allDone()).isTrue();
   }
 
   @Test
