@@ -96,6 +96,20 @@ class FlinkExportSyncIT {
         .full("nightly/" + table, arn(table), time, ExportWriter.Format.ION, items, files);
   }
 
+  /** Waits until the target table equals the source one while the job runs. */
+  private static void awaitEqual(String table, JobClient job) throws Exception {
+    List<String> diff =
+        Await.settle(
+            Duration.ofSeconds(90),
+            Duration.ofMillis(500),
+            () -> {
+              assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
+              return TableContents.diff(source.client(), target.client(), table);
+            },
+            List::isEmpty);
+    assertThat(diff).as("differences between source and target").isEmpty();
+  }
+
   @Test
   void copiesAnExportWithOneSplitPerDataFile(@TempDir Path dir) throws Exception {
     String table = FlinkTestEnvs.seededTable(source, "fexport_" + TABLES.incrementAndGet(), 2000);
@@ -141,16 +155,7 @@ class FlinkExportSyncIT {
     try {
       traffic.awaitMore(60); // during the load and after it
       traffic.stop();
-      List<String> diff =
-          Await.settle(
-              Duration.ofSeconds(90),
-              Duration.ofMillis(500),
-              () -> {
-                assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
-                return TableContents.diff(source.client(), target.client(), table);
-              },
-              List::isEmpty);
-      assertThat(diff).isEmpty();
+      awaitEqual(table, job);
     } finally {
       job.cancel().get();
     }
@@ -204,16 +209,7 @@ class FlinkExportSyncIT {
     try {
       traffic.awaitMore(60); // in the stream only, during the load and after it
       traffic.stop();
-      List<String> diff =
-          Await.settle(
-              Duration.ofSeconds(90),
-              Duration.ofMillis(500),
-              () -> {
-                assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
-                return TableContents.diff(source.client(), target.client(), table);
-              },
-              List::isEmpty);
-      assertThat(diff).isEmpty();
+      awaitEqual(table, job);
     } finally {
       job.cancel().get();
     }
