@@ -2,7 +2,6 @@ package io.nimo.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nimo.core.testkit.Await;
 import io.nimo.core.testkit.DynamoLocal;
 import io.nimo.core.testkit.LiveWriter;
 import io.nimo.core.testkit.S3Local;
@@ -28,7 +27,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.AfterAll;
@@ -96,20 +94,6 @@ class FlinkExportSyncIT {
         .full("nightly/" + table, arn(table), time, ExportWriter.Format.ION, items, files);
   }
 
-  /** Waits until the target table equals the source one while the job runs. */
-  private static void awaitEqual(String table, JobClient job) throws Exception {
-    List<String> diff =
-        Await.settle(
-            Duration.ofSeconds(90),
-            Duration.ofMillis(500),
-            () -> {
-              assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
-              return TableContents.diff(source.client(), target.client(), table);
-            },
-            List::isEmpty);
-    assertThat(diff).as("differences between source and target").isEmpty();
-  }
-
   @Test
   void copiesAnExportWithOneSplitPerDataFile(@TempDir Path dir) throws Exception {
     String table = FlinkTestEnvs.seededTable(source, "fexport_" + TABLES.incrementAndGet(), 2000);
@@ -155,7 +139,7 @@ class FlinkExportSyncIT {
     try {
       traffic.awaitMore(60); // during the load and after it
       traffic.stop();
-      awaitEqual(table, job);
+      FlinkTestEnvs.awaitEqual(source, target, table, job);
     } finally {
       job.cancel().get();
     }
@@ -209,7 +193,7 @@ class FlinkExportSyncIT {
     try {
       traffic.awaitMore(60); // in the stream only, during the load and after it
       traffic.stop();
-      awaitEqual(table, job);
+      FlinkTestEnvs.awaitEqual(source, target, table, job);
     } finally {
       job.cancel().get();
     }

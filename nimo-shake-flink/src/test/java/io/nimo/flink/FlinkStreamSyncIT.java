@@ -83,20 +83,6 @@ class FlinkStreamSyncIT {
     return env.executeAsync("flink-stream-sync-it");
   }
 
-  /** Waits until the target equals the source, failing with the last differences. */
-  private static void awaitEqual(String table, JobClient job) throws Exception {
-    List<String> diff =
-        Await.settle(
-            Duration.ofSeconds(90),
-            Duration.ofMillis(500),
-            () -> {
-              assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
-              return TableContents.diff(source.client(), target.client(), table);
-            },
-            List::isEmpty);
-    assertThat(diff).as("differences between source and target").isEmpty();
-  }
-
   @Test
   void allModeUnderLiveTrafficDuringASlowScanEndsEqual(@TempDir Path dir) throws Exception {
     String table = seededTable(2000);
@@ -108,7 +94,7 @@ class FlinkStreamSyncIT {
     try {
       traffic.awaitMore(500); // changes while the slow Scan runs
       traffic.stop();
-      awaitEqual(table, job);
+      FlinkTestEnvs.awaitEqual(source, target, table, job);
       // per-table figures as any metrics reporter receives them
       long scanned = RecordingReporter.count(table, "nimoItemsScanned");
       // the 2000 seeded items, give or take what the traffic added or deleted before its page
@@ -225,7 +211,7 @@ class FlinkStreamSyncIT {
       Await.until("the injected failure", Duration.ofSeconds(120), () -> FailOnceOnChanges.failed);
       traffic.awaitMore(300); // traffic on after the restore
       traffic.stop();
-      awaitEqual(table, job);
+      FlinkTestEnvs.awaitEqual(source, target, table, job);
     } finally {
       job.cancel().get();
     }
@@ -250,7 +236,7 @@ class FlinkStreamSyncIT {
     ShakeConf conf = conf(dir, table, "incr", Map.of("incr.start_position", "trim_horizon"));
     JobClient job = submit(conf, 2, false, UnaryOperator.identity());
     try {
-      awaitEqual(table, job);
+      FlinkTestEnvs.awaitEqual(source, target, table, job);
       assertThat(TableContents.read(target.client(), table)).hasSize(300);
     } finally {
       job.cancel().get();

@@ -1,8 +1,16 @@
 package io.nimo.flink;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nimo.core.testkit.Await;
 import io.nimo.core.testkit.DynamoLocal;
+import io.nimo.core.testkit.TableContents;
 import io.nimo.core.testkit.TestTables;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
@@ -35,5 +43,23 @@ final class FlinkTestEnvs {
     TestTables.createHashOnly(source.client(), table, "id", ScalarAttributeType.S);
     TestTables.seed(source.client(), table, "id", items, 42);
     return table;
+  }
+
+  /**
+   * Waits until the target table equals the source one while the job keeps running, failing with
+   * the last differences (or at once if the job stops running).
+   */
+  static void awaitEqual(DynamoLocal source, DynamoLocal target, String table, JobClient job)
+      throws Exception {
+    List<String> diff =
+        Await.settle(
+            Duration.ofSeconds(90),
+            Duration.ofMillis(500),
+            () -> {
+              assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
+              return TableContents.diff(source.client(), target.client(), table);
+            },
+            List::isEmpty);
+    assertThat(diff).as("differences between source and target").isEmpty();
   }
 }

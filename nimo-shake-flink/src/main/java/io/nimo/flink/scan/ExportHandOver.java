@@ -3,17 +3,14 @@ package io.nimo.flink.scan;
 import io.nimo.core.config.ConfigException;
 import io.nimo.core.config.ExportOptions;
 import io.nimo.core.dynamo.TableInfo;
-import io.nimo.core.source.export.ExportLocation;
 import io.nimo.core.source.export.ExportLocator;
 import io.nimo.core.source.export.ExportSettings;
 import io.nimo.core.source.export.FoundExport;
 import io.nimo.core.source.stream.StreamCoverage;
 import io.nimo.core.wiring.JobComponents;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,51 +77,6 @@ public final class ExportHandOver {
     Instant now = parts.clock().instant();
     Optional<Instant> covered =
         follows ? Optional.of(StreamCoverage.coveredFrom(info.streamArn(), now)) : Optional.empty();
-    String tableArn = locator.tableArn(table);
-    Consumer<String> note = n -> LOG.info("[table={}] {}", table, n);
-    FoundExport export = locator.fullExport(table, tableArn, covered, note);
-    List<FoundExport> out = new ArrayList<>(List.of(export));
-    Instant t = export.summary().exportTime();
-    if (covered.isEmpty() || StreamCoverage.reaches(covered.get(), t)) {
-      return out;
-    }
-    Instant until = covered.get().plus(StreamCoverage.HANDOVER_MARGIN);
-    until = until.isAfter(now) ? now : until;
-    LOG.warn(
-        "[table={}] the export is of {}, the stream holds changes only since {}: bridging [{}, {})"
-            + " with incremental exports",
-        table,
-        t,
-        covered.get(),
-        t,
-        until);
-    ExportLocation at = settings.location();
-    try {
-      out.addAll(
-          locator
-              .requester()
-              .bridge(table, tableArn, at.bucket(), at.exportPrefix(table), t, until, note));
-    } catch (RuntimeException e) {
-      throw new IllegalStateException(
-          "table "
-              + table
-              + ": the export "
-              + export.summaryUri()
-              + " is of "
-              + t
-              + " but the stream holds changes only since "
-              + covered.get()
-              + ", and the gap cannot be bridged with incremental exports ("
-              + e.getMessage()
-              + "): use a newer export, or full.source = scan",
-          e);
-    }
-    for (FoundExport b : out.subList(1, out.size())) {
-      if (!b.summary().incremental() || !b.summary().tableArn().equals(tableArn)) {
-        throw new IllegalStateException(
-            b.summaryUri() + " is not an incremental export of " + tableArn);
-      }
-    }
-    return out;
+    return locator.exportsFor(table, covered, n -> LOG.info("[table={}] {}", table, n));
   }
 }

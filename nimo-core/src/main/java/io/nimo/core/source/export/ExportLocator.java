@@ -7,6 +7,8 @@ import io.nimo.core.s3.ObjectStore;
 import io.nimo.core.source.stream.StreamCoverage;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -96,6 +98,65 @@ public final class ExportLocator {
         full.files().size(),
         full.records());
     return full;
+  }
+
+  /**
+   * What a table's bulk copy reads: its full export, found or requested, and when the stream does
+   * not reach back to the export's time, the incremental exports bridging the gap (requested and
+   * waited for), oldest first. nimo-shake and the Flink job both call this.
+   *
+   * @param coveredFrom since when the table's stream holds every change, when the run follows it
+   * @param note told what is being done (requests, waits)
+   * @return the full export, then the bridging ones
+   * @throws IllegalStateException naming the gap when it cannot be bridged
+   */
+  public List<FoundExport> exportsFor(
+      String table, Optional<Instant> coveredFrom, Consumer<String> note) {
+    String tableArn = tableArn(table);
+    FoundExport full = fullExport(table, tableArn, coveredFrom, note);
+    List<FoundExport> out = new ArrayList<>(List.of(full));
+    Instant t = full.summary().exportTime();
+    if (coveredFrom.isEmpty() || StreamCoverage.reaches(coveredFrom.get(), t)) {
+      return out;
+    }
+    Instant covered = coveredFrom.get();
+    Instant now = timing.clock().instant();
+    Instant until = covered.plus(StreamCoverage.HANDOVER_MARGIN);
+    until = until.isAfter(now) ? now : until;
+    LOG.warn(
+        "[table={}] the export is of {}, the stream holds changes only since {}: bridging [{}, {})"
+            + " with incremental exports",
+        table,
+        t,
+        covered,
+        t,
+        until);
+    ExportLocation at = settings.location();
+    try {
+      out.addAll(
+          requester().bridge(table, tableArn, at.bucket(), at.exportPrefix(table), t, until, note));
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "table "
+              + table
+              + ": the export is of "
+              + t
+              + " but the stream holds changes only since "
+              + covered
+              + ", and the gap cannot be bridged with incremental exports ("
+              + e.getMessage()
+              + "). Changes in between would be lost: use a newer export (or let nimo request"
+              + " one: point full.export.s3_uri at a prefix without a newer export), or"
+              + " full.source = scan",
+          e);
+    }
+    for (FoundExport b : out.subList(1, out.size())) {
+      if (!b.summary().incremental() || !b.summary().tableArn().equals(tableArn)) {
+        throw new IllegalStateException(
+            b.summaryUri() + " is not an incremental export of " + tableArn);
+      }
+    }
+    return out;
   }
 
   /**

@@ -11,13 +11,10 @@ import io.nimo.core.s3.ObjectStore;
 import io.nimo.core.source.QpsLimiter;
 import io.nimo.core.source.TableScanner;
 import io.nimo.core.source.export.ExportFinder;
-import io.nimo.core.source.export.ExportLocation;
 import io.nimo.core.source.export.ExportLocator;
-import io.nimo.core.source.export.ExportRequester;
 import io.nimo.core.source.export.ExportSegments;
 import io.nimo.core.source.export.ExportSettings;
 import io.nimo.core.source.export.FoundExport;
-import io.nimo.core.source.stream.StreamCoverage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -160,55 +157,8 @@ public final class BulkSources {
   }
 
   private List<FoundExport> locate(String table, Consumer<String> note) {
-    ExportLocator locator =
-        new ExportLocator(exports.get(), objects.get(), retrier, timing, export, jobId);
-    ExportLocation at = export.location();
-    String tableArn = locator.tableArn(table);
-    FoundExport full = locator.fullExport(table, tableArn, coverage.coveredFrom(table), note);
-    Instant t = full.summary().exportTime();
-    ExportRequester requester = locator.requester();
-    List<FoundExport> out = new ArrayList<>(List.of(full));
-    Optional<Instant> covered = coverage.coveredFrom(table);
-    if (covered.isPresent() && !StreamCoverage.reaches(covered.get(), t)) {
-      Instant until = covered.get().plus(StreamCoverage.HANDOVER_MARGIN);
-      Instant now = timing.clock().instant();
-      until = until.isAfter(now) ? now : until;
-      LOG.warn(
-          "[stage=full, table={}] the export is of {}, the stream holds changes only since {}:"
-              + " bridging [{}, {}) with incremental exports",
-          table,
-          t,
-          covered.get(),
-          t,
-          until);
-      try {
-        out.addAll(
-            requester.bridge(table, tableArn, at.bucket(), at.exportPrefix(table), t, until, note));
-      } catch (RuntimeException e) {
-        throw new IllegalStateException(
-            "table "
-                + table
-                + ": the export is of "
-                + t
-                + " but the stream holds changes only"
-                + " since "
-                + covered.get()
-                + ", and the gap cannot be bridged with incremental"
-                + " exports ("
-                + e.getMessage()
-                + "). Changes in between would be lost: use a"
-                + " newer export (or let nimo request one: point full.export.s3_uri at a prefix"
-                + " without a newer export), or full.source = scan",
-            e);
-      }
-      for (FoundExport b : out.subList(1, out.size())) {
-        if (!b.summary().incremental() || !b.summary().tableArn().equals(tableArn)) {
-          throw new IllegalStateException(
-              b.summaryUri() + " is not an incremental export of " + tableArn);
-        }
-      }
-    }
-    return out;
+    return new ExportLocator(exports.get(), objects.get(), retrier, timing, export, jobId)
+        .exportsFor(table, coverage.coveredFrom(table), note);
   }
 
   private List<FoundExport> reload(String origin) {
