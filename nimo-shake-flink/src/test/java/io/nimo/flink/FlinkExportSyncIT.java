@@ -198,4 +198,18 @@ class FlinkExportSyncIT {
       job.cancel().get();
     }
   }
+
+  @Test
+  void refusesATableWithoutAStreamNamingTheKeyBeforeAnythingIsRequested(@TempDir Path dir) {
+    String table = FlinkTestEnvs.seededTable(source, "fexport_" + TABLES.incrementAndGet(), 5);
+    export(table, Instant.now(), 1);
+    var c = ShakeFlinkJob.validate(conf(dir, table, "all"));
+    FakeExportApi api =
+        new FakeExportApi(source.newClient(), s3.client(), java.time.Clock.systemUTC());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ShakeFlinkJob.plan(c, 2, api))
+        .isInstanceOf(io.nimo.core.config.ConfigException.class)
+        .hasMessageContaining("full.source")
+        .hasMessageContaining("has no stream");
+    assertThat(api.requests).isEmpty();
+  }
 }

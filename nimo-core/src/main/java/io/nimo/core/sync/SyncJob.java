@@ -279,7 +279,7 @@ public final class SyncJob implements AutoCloseable {
                   parts.clock(),
                   full,
                   run,
-                  bulkSources(spooling))
+                  bulkSources(state, spooling))
               .run(tables, state);
     } finally {
       if (spooler != null) {
@@ -309,10 +309,10 @@ public final class SyncJob implements AutoCloseable {
    * Where the bulk copies read. A run that follows the streams hands each export over to its
    * table's stream, so the stream's coverage is what the checkpoint recorded before the copy.
    */
-  private BulkSources bulkSources(boolean follows) {
+  private BulkSources bulkSources(JobState state, boolean follows) {
     Map<String, String> arns = new ConcurrentHashMap<>();
     if (follows) {
-      parts.store().load(id).streams().forEach((t, s) -> arns.put(t, s.streamArn()));
+      state.streams().forEach((t, s) -> arns.put(t, s.streamArn()));
     }
     return new BulkSources(
         parts.source(),
